@@ -1,0 +1,92 @@
+# placera — build, test, demo and install.
+#
+# `make`       builds build/libplacera.a and build/placera
+# `make demo`  installs what is missing, builds, and runs the bundled example
+# `make test`  installs what is missing, builds, and runs every test, then again
+#              under AddressSanitizer + UndefinedBehaviorSanitizer
+# `make install PREFIX=/usr/local`
+
+CC      ?= cc
+BUILD   ?= build
+PREFIX  ?= /usr/local
+SAN     ?=
+CFLAGS_BASE := -std=c11 -Wall -Wextra -Wpedantic -Werror -D_POSIX_C_SOURCE=200809L
+OPT     ?= -O2 -g
+CFLAGS  := $(CFLAGS_BASE) $(OPT) $(SAN) -Iinclude -Isrc
+LDLIBS  := -lglpk -ljansson -lm
+TEST_LDLIBS := -lcmocka
+
+LIB_SRCS := $(shell find src -name '*.c' ! -name 'main.c' ! -name 'cmd_*.c' | sort)
+CMD_SRCS := src/main.c $(sort $(wildcard src/cmd_*.c))
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+CMD_OBJS := $(CMD_SRCS:%.c=$(BUILD)/%.o)
+TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT := $(sort $(wildcard tests/unit/support_*.c))
+TEST_SUPPORT_OBJS := $(TEST_SUPPORT:%.c=$(BUILD)/%.o)
+
+DEPS_STAMP := .deps-installed
+
+.PHONY: all deps demo test test-plain test-asan install clean bench
+
+all: $(BUILD)/placera $(BUILD)/libplacera.a
+
+# Install the three libraries (and the solver tools the tests compare with)
+# when their headers are missing: a fresh machine needs nothing else.
+deps:
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/jansson.h ] || \
+	    [ ! -f /usr/include/cmocka.h ] || ! command -v glpsol >/dev/null; then \
+	  echo "placera: installing libglpk-dev libjansson-dev libcmocka-dev glpk-utils"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    libglpk-dev libjansson-dev libcmocka-dev glpk-utils >/dev/null; \
+	fi
+
+$(BUILD)/libplacera.a: $(LIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/placera: $(CMD_OBJS) $(BUILD)/libplacera.a
+	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS) $(BUILD)/libplacera.a $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT_OBJS) $(BUILD)/libplacera.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(TEST_SUPPORT_OBJS) $(BUILD)/libplacera.a $(TEST_LDLIBS) $(LDLIBS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/demo.sh $(BUILD)/placera
+
+# The suite runs twice: optimized, then under ASan + UBSan.
+test: deps
+	@$(MAKE) --no-print-directory test-plain
+	@$(MAKE) --no-print-directory test-asan
+
+test-plain: all $(TEST_BINS)
+	@sh tests/run.sh $(BUILD)
+
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  test-plain
+
+bench: all
+	@sh benchmarks/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 755 $(BUILD)/placera $(DESTDIR)$(PREFIX)/bin/placera
+	install -m 644 $(BUILD)/libplacera.a $(DESTDIR)$(PREFIX)/lib/libplacera.a
+	install -m 644 include/placera.h $(DESTDIR)$(PREFIX)/include/placera.h
+	sed -e 's|@PREFIX@|$(PREFIX)|g' placera.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/placera.pc
+
+clean:
+	rm -rf build build-asan build-*

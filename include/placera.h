@@ -1,0 +1,254 @@
+/*
+ * placera.h — the one public header of libplacera.
+ *
+ * placera turns a JSON instance (trainees, clinic capacities, supervisors,
+ * programme rules; see docs/format.md) into an integer program, solves it,
+ * and produces a schedule: who is where in each period, under which
+ * supervisor, and what it costs.  The pipeline is
+ *
+ *     pl_instance_load → pl_solve → pl_schedule_write → pl_check
+ *
+ * Conventions:
+ *   - Every function that can fail returns a pl_status; PL_OK is 0.
+ *   - The library never prints, exits or aborts.  Problems with input are
+ *     collected in a pl_diags list owned by the caller.
+ *   - Objects returned through an out-parameter belong to the caller, who
+ *     frees them with the matching *_free function.  Pointers returned by
+ *     accessors (const char *) belong to the object they came from and live
+ *     as long as it does.
+ */
+#ifndef PLACERA_H
+#define PLACERA_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PL_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Status codes.  Never renumbered: new codes are appended.            */
+/* ------------------------------------------------------------------ */
+typedef enum pl_status {
+    PL_OK = 0,
+    PL_ERR_NOMEM = 1,        /* an allocation failed */
+    PL_ERR_IO = 2,           /* a file could not be read or written */
+    PL_ERR_SYNTAX = 3,       /* the input is not valid JSON */
+    PL_ERR_INVALID = 4,      /* the input breaks the format's rules */
+    PL_ERR_USAGE = 5,        /* a caller passed bad arguments */
+    PL_ERR_INFEASIBLE = 6,   /* no schedule satisfies the hard rules */
+    PL_ERR_NO_SOLUTION = 7,  /* none was found within the limits */
+    PL_ERR_SOLVER = 8,       /* the solver failed internally */
+    PL_ERR_LIMIT = 9,        /* a size or memory limit would be exceeded */
+    PL_ERR_INTERRUPTED = 10, /* stopped by the caller before any schedule */
+    PL_ERR_CHECK = 11        /* a schedule breaks a rule (pl_check) */
+} pl_status;
+
+/* A static English description of a status.  Never NULL. */
+const char *pl_strerror(pl_status status);
+
+/* Pass errors up: `status` must be a pl_status local and `cleanup` a label. */
+#define PL_TRY(expr)                                                         \
+    do {                                                                     \
+        pl_status pl_try_status_ = (expr);                                   \
+        if (pl_try_status_ != PL_OK) {                                       \
+            status = pl_try_status_;                                         \
+            goto cleanup;                                                    \
+        }                                                                    \
+    } while (0)
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics: every problem found in an input, with where it is.     */
+/* ------------------------------------------------------------------ */
+typedef enum pl_severity {
+    PL_SEV_ERROR = 0,
+    PL_SEV_WARNING = 1,
+    PL_SEV_NOTE = 2
+} pl_severity;
+
+typedef struct pl_diag {
+    pl_severity severity;
+    char *file;    /* the input file, or NULL */
+    int line;      /* 1-based; 0 when unknown (then `path` says where) */
+    int column;    /* 1-based; 0 when unknown */
+    char *path;    /* JSON pointer such as /trainees/t7/requirements/acute/min, or NULL */
+    char *message; /* one sentence, no trailing newline */
+} pl_diag;
+
+/* A growable list of diagnostics.  Initialise with pl_diags_init (or = {0}),
+ * release with pl_diags_free.  The list owns every string in it. */
+typedef struct pl_diags {
+    pl_diag *items;
+    size_t count;
+    size_t capacity;
+} pl_diags;
+
+void pl_diags_init(pl_diags *diags);
+void pl_diags_free(pl_diags *diags);
+void pl_diags_clear(pl_diags *diags);
+/* Append a diagnostic; file and path may be NULL.  The strings are copied. */
+pl_status pl_diags_add(pl_diags *diags, pl_severity severity, const char *file,
+                       int line, int column, const char *path,
+                       const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+size_t pl_diags_count_severity(const pl_diags *diags, pl_severity severity);
+/* Format one diagnostic as `FILE:LINE:COLUMN: error: message` (syntax) or
+ * `FILE: /path: error: message` (meaning) into buf (always NUL-terminated).
+ * Returns the length the full text needs, like snprintf. */
+int pl_diag_format(const pl_diag *diag, char *buf, size_t size);
+/* Write every diagnostic, one per line, to `out`. */
+void pl_diags_print(const pl_diags *diags, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Instances                                                           */
+/* ------------------------------------------------------------------ */
+typedef struct pl_instance pl_instance;
+
+/* Read, parse and validate an instance file.  On PL_OK *out is a new
+ * instance owned by the caller (free with pl_instance_free); warnings may
+ * have been added to `diags`.  On error *out is NULL and `diags` holds every
+ * problem found (not only the first). */
+pl_status pl_instance_load(const char *path, pl_instance **out, pl_diags *diags);
+
+/* The same from text in memory; `name` is used as FILE in messages. */
+pl_status pl_instance_load_string(const char *text, size_t length,
+                                  const char *name, pl_instance **out,
+                                  pl_diags *diags);
+
+/* Load `base_path`, apply the RFC 7396 merge patch in `scenario_path`,
+ * validate the result.  Messages about the patched document name the
+ * scenario file. */
+pl_status pl_instance_load_patched(const char *base_path,
+                                   const char *scenario_path,
+                                   pl_instance **out, pl_diags *diags);
+
+void pl_instance_free(pl_instance *instance);
+
+typedef struct pl_instance_summary {
+    size_t trainees, sites, supervisors, rotations, programs, periods;
+    size_t eligible_cells; /* trainee × site × rotation × period cells that pass 3.1 */
+} pl_instance_summary;
+
+void pl_instance_summarize(const pl_instance *instance, pl_instance_summary *out);
+const char *pl_instance_name(const pl_instance *instance);
+size_t pl_instance_trainee_count(const pl_instance *instance);
+const char *pl_instance_trainee_id(const pl_instance *instance, size_t index);
+
+/* ------------------------------------------------------------------ */
+/* Schedules                                                           */
+/* ------------------------------------------------------------------ */
+typedef struct pl_schedule pl_schedule;
+
+typedef enum pl_format {
+    PL_FORMAT_JSON = 0,
+    PL_FORMAT_CSV = 1,
+    PL_FORMAT_TEXT = 2
+} pl_format;
+
+/* The cost of a schedule split by the terms of format.md 3.8 (weighted
+ * amounts, signs as there).  Their sum is the cost. */
+typedef struct pl_costs {
+    double unmet, unassigned, idle, site_change, preference, change, rank,
+        unallocated, no_mentor, understaffed, priority, fairness;
+} pl_costs;
+
+double pl_costs_total(const pl_costs *costs);
+
+/* Read a schedule file (format.md section 4).  Ids are resolved against
+ * `instance`; unknown ids are errors unless `lenient` is true, in which case
+ * such rows are dropped with a warning (used for reference schedules).  On
+ * PL_OK *out belongs to the caller (pl_schedule_free). */
+pl_status pl_schedule_load(const char *path, const pl_instance *instance,
+                           bool lenient, pl_schedule **out, pl_diags *diags);
+
+/* Write `schedule` in `format` to `path` through a temporary file in the same
+ * directory that is renamed over `path` only when complete; "-" or NULL
+ * writes to standard output.  Nothing is left behind on failure. */
+pl_status pl_schedule_write(const pl_schedule *schedule,
+                            const pl_instance *instance, pl_format format,
+                            const char *path, pl_diags *diags);
+
+/* The same to an open stream owned by the caller. */
+pl_status pl_schedule_write_stream(const pl_schedule *schedule,
+                                   const pl_instance *instance,
+                                   pl_format format, FILE *out);
+
+void pl_schedule_free(pl_schedule *schedule);
+
+/* "optimal", "feasible", "infeasible" or "no_solution". */
+const char *pl_schedule_status(const pl_schedule *schedule);
+double pl_schedule_cost(const pl_schedule *schedule);
+
+/* ------------------------------------------------------------------ */
+/* The independent checker (placera check)                             */
+/* ------------------------------------------------------------------ */
+
+/* What pl_check found.  Owned by the caller: pl_check_report_free. */
+typedef struct pl_check_report {
+    pl_diags violations;   /* one per broken hard rule, in planners' words */
+    pl_diags mismatches;   /* stated costs that differ from the recomputed ones */
+    pl_costs costs;        /* recomputed from the placements alone */
+    double cost;           /* their sum */
+    size_t n_trainees;
+    double *trainee_costs; /* [n_trainees], in instance order */
+} pl_check_report;
+
+/* Verify every hard rule of format.md section 3 on `schedule` and recompute
+ * every cost term.  `reference` (may be NULL) is the schedule that `change`
+ * is measured against.  Returns PL_OK when the check ran (read the report
+ * to see whether the schedule passed); *out belongs to the caller. */
+pl_status pl_check(const pl_instance *instance, const pl_schedule *schedule,
+                   const pl_schedule *reference, pl_check_report **out);
+bool pl_check_passed(const pl_check_report *report);
+void pl_check_report_free(pl_check_report *report);
+
+/* ------------------------------------------------------------------ */
+/* Solving                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Called by the solver on every improvement of the incumbent or bound. */
+typedef struct pl_progress {
+    double seconds;   /* since the solve started */
+    double incumbent; /* cost of the best schedule so far, or NaN */
+    double bound;     /* best proven lower bound, or NaN */
+    double gap;       /* relative gap, or NaN */
+} pl_progress;
+typedef void (*pl_progress_fn)(const pl_progress *progress, void *user);
+
+typedef struct pl_params {
+    double time_limit;          /* seconds; default 60 */
+    double gap;                 /* relative MIP gap accepted as optimal; default 0 */
+    const pl_schedule *reference; /* charge `change` against this; default NULL */
+    const char *write_lp;       /* write the model in CPLEX LP format here; NULL = no */
+    const char *write_mps;      /* write the model in free MPS format here; NULL = no */
+    pl_progress_fn progress;    /* NULL = silent */
+    void *progress_user;
+    volatile sig_atomic_t *interrupt; /* when non-NULL and set non-zero, stop and keep the incumbent */
+    size_t memory_limit_mb;     /* 0 = no limit */
+    bool allocation_only;       /* solve the annual allocation without rotations */
+} pl_params;
+
+/* Fill `params` with the defaults above (like glp_init_iocp). */
+void pl_params_init(pl_params *params);
+
+/* Build the integer program of `instance`, solve it, and extract the
+ * schedule.  On PL_OK *out is a schedule with status optimal or feasible.
+ * On PL_ERR_INFEASIBLE / PL_ERR_NO_SOLUTION *out is still a schedule (status
+ * infeasible / no_solution, no placements, reasons filled) so that it can be
+ * written.  Other errors leave *out NULL and say why in `diags`. */
+pl_status pl_solve(const pl_instance *instance, const pl_params *params,
+                   pl_schedule **out, pl_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PLACERA_H */

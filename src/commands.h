@@ -1,0 +1,15 @@
+/*
+ * commands.h — the subcommands of the placera command line.
+ *
+ * Each takes the arguments after its name (argv[0] is the subcommand) and
+ * returns the process exit status: 0 success, 1 no schedule / check failed,
+ * 2 bad usage or bad input.  Commands use only include/placera.h.
+ */
+#ifndef PL_COMMANDS_H
+#define PL_COMMANDS_H
+
+int cmd_solve(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+
+#endif /* PL_COMMANDS_H */

@@ -1,0 +1,54 @@
+/*
+ * main.c — the placera command: dispatch to a subcommand.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "placera.h"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *synopsis;
+} command;
+
+static const command commands[] = {
+    {"solve", cmd_solve,
+     "solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL] [--reference SCHEDULE]\n"
+     "                      [--format json|csv|text] [--write-lp FILE] [--write-mps FILE]\n"
+     "                      [--progress] [--quiet]"},
+    {"validate", cmd_validate, "validate INSTANCE"},
+    {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE]"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "placera %s — placement and rotation scheduling for doctors in training\n\n"
+                 "usage:\n", PL_VERSION);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  placera %s\n", commands[i].synopsis);
+    fprintf(out, "\nexit status: 0 success, 1 no schedule or check failed, 2 bad usage or input\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("placera %s\n", PL_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "placera: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,120 @@
+/*
+ * schedule.h — the in-memory form of a schedule (format.md §4).
+ *
+ * A schedule is what the solver produces and what `placera check` reads: rows
+ * of (trainee, site, rotation, from..to, supervisor), the allocated homes and
+ * main supervisors, the reported shortfalls and the cost broken down by term.
+ * Rows keep the ids as written (so that a schedule naming unknown ids can
+ * still be reported on) next to their resolved indices (-1 when unknown).
+ *
+ * The schedule owns every pointer in it; pl_schedule_free releases all.
+ */
+#ifndef PL_SCHEDULE_H
+#define PL_SCHEDULE_H
+
+#include <stdbool.h>
+
+#include "instance/instance.h"
+#include "placera.h"
+
+typedef enum pl_result {
+    PL_RESULT_OPTIMAL = 0,
+    PL_RESULT_FEASIBLE = 1,
+    PL_RESULT_INFEASIBLE = 2,
+    PL_RESULT_NO_SOLUTION = 3
+} pl_result;
+
+typedef struct pl_row {
+    char *trainee, *site, *rotation;
+    char *supervisor;       /* NULL when the row names none */
+    int t, s, r, sup;       /* resolved indices, -1 when unknown / not named */
+    int from, to;           /* inclusive periods */
+} pl_row;
+
+typedef struct pl_pair {    /* trainee id → site or supervisor id */
+    char *key, *value;
+    int key_index, value_index; /* resolved, -1 when unknown */
+} pl_pair;
+
+typedef struct pl_unmet_row {
+    char *trainee, *rotation;
+    int t, r, missing;
+} pl_unmet_row;
+
+typedef struct pl_span_row {  /* unassigned (site/rotation NULL) or understaffed */
+    char *trainee;            /* unassigned: the trainee; understaffed: NULL */
+    char *site, *rotation;    /* understaffed only */
+    int t, s, r;
+    int from, to, missing;    /* missing: understaffed only */
+} pl_span_row;
+
+typedef struct pl_named_value {
+    char *id;
+    int index;
+    double value;
+} pl_named_value;
+
+struct pl_schedule {
+    char *instance_name;
+    pl_result status;
+    bool has_cost;            /* cost/bound/gap/seconds were given */
+    double cost, bound, gap, seconds;
+    pl_row *rows;             size_t n_rows;
+    pl_pair *homes;           size_t n_homes;
+    pl_pair *mentors;         size_t n_mentors;
+    pl_unmet_row *unmet;      size_t n_unmet;
+    pl_span_row *unassigned;  size_t n_unassigned;
+    pl_span_row *understaffed;size_t n_understaffed;
+    bool has_costs;
+    pl_costs costs;
+    pl_named_value *trainee_costs; size_t n_trainee_costs;
+    char **reasons;           size_t n_reasons;
+};
+
+/*
+ * A solution in dense form, as the solver extracts it: for each trainee and
+ * period the (site, rotation, supervisor) or -1, plus homes and mentors.
+ * Arrays are [n_trainees * length], index t * length + p.  The caller owns it.
+ */
+typedef struct pl_assignment {
+    int n_trainees, length;
+    int *site, *rotation, *supervisor;
+    int *home;                /* [n_trainees] site or -1 */
+    int *mentor;              /* [n_trainees] supervisor or -1 */
+    bool *allocated;          /* [n_trainees]: false = has home_choices and no home */
+} pl_assignment;
+
+pl_status pl_assignment_init(pl_assignment *a, int n_trainees, int length);
+void pl_assignment_free(pl_assignment *a);
+
+/*
+ * Build a schedule from a dense assignment: rows (split at supervisor
+ * changes, merged where site, rotation and supervisor continue), homes,
+ * mentors, and the unmet / unassigned / understaffed lists computed from the
+ * instance.  `costs` and `trainee_costs` ([n_trainees]) come from the solver;
+ * cost is their total.  *out belongs to the caller.
+ */
+pl_status pl_schedule_from_assignment(const pl_instance *inst,
+                                      const pl_assignment *a, pl_result status,
+                                      const pl_costs *costs,
+                                      const double *trainee_costs, double bound,
+                                      double gap, double seconds,
+                                      pl_schedule **out);
+
+/* An empty schedule with status infeasible or no_solution and these reasons
+ * (copied). */
+pl_status pl_schedule_failed(const pl_instance *inst, pl_result status,
+                             const char *const *reasons, size_t n_reasons,
+                             double seconds, pl_schedule **out);
+
+/*
+ * Name a supervisor for every placed trainee-period of `a` (a->supervisor is
+ * overwritten): a maximum bipartite matching per site and period that keeps
+ * each trainee with the supervisor of its previous period wherever possible.
+ * Returns PL_ERR_INFEASIBLE if some period cannot be matched.
+ */
+pl_status pl_name_supervisors(const pl_instance *inst, pl_assignment *a);
+
+const char *pl_result_name(pl_result status);
+
+#endif /* PL_SCHEDULE_H */

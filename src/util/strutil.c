@@ -1,0 +1,104 @@
+/*
+ * strutil.c — string copies, formatted allocation and the growable buffer.
+ */
+#include "util/strutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *pl_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c)
+        memcpy(c, s, n);
+    return c;
+}
+
+char *pl_vasprintf(const char *format, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, format, copy);
+    va_end(copy);
+    if (n < 0)
+        return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, format, ap);
+    return s;
+}
+
+char *pl_asprintf(const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    char *s = pl_vasprintf(format, ap);
+    va_end(ap);
+    return s;
+}
+
+pl_status pl_buf_append(pl_buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return PL_ERR_NOMEM;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *d = realloc(b->data, cap);
+        if (!d) {
+            b->failed = true;
+            return PL_ERR_NOMEM;
+        }
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return PL_OK;
+}
+
+pl_status pl_buf_puts(pl_buf *b, const char *s)
+{
+    return pl_buf_append(b, s, strlen(s));
+}
+
+pl_status pl_buf_printf(pl_buf *b, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    char *s = pl_vasprintf(format, ap);
+    va_end(ap);
+    if (!s) {
+        b->failed = true;
+        return PL_ERR_NOMEM;
+    }
+    pl_status st = pl_buf_puts(b, s);
+    free(s);
+    return st;
+}
+
+void pl_buf_free(pl_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = false;
+}
+
+pl_status pl_buf_pointer(pl_buf *b, const char *token)
+{
+    pl_status st = pl_buf_append(b, "/", 1);
+    for (const char *c = token; st == PL_OK && *c; c++) {
+        if (*c == '~')
+            st = pl_buf_append(b, "~0", 2);
+        else if (*c == '/')
+            st = pl_buf_append(b, "~1", 2);
+        else
+            st = pl_buf_append(b, c, 1);
+    }
+    return st;
+}

@@ -1,0 +1,42 @@
+/*
+ * strutil.h — small string helpers: copies, formatted allocation, a growable
+ * buffer, and JSON-pointer escaping.  Allocation failures return NULL or
+ * PL_ERR_NOMEM; nothing here prints or exits.
+ */
+#ifndef PL_STRUTIL_H
+#define PL_STRUTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "placera.h"
+
+char *pl_strdup(const char *s);
+char *pl_asprintf(const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+char *pl_vasprintf(const char *format, va_list ap);
+
+/* A growable NUL-terminated byte buffer.  Zero-initialise, then append. */
+typedef struct pl_buf {
+    char *data;
+    size_t len, cap;
+    bool failed; /* an append ran out of memory: later appends do nothing */
+} pl_buf;
+
+pl_status pl_buf_append(pl_buf *b, const char *s, size_t n);
+pl_status pl_buf_puts(pl_buf *b, const char *s);
+pl_status pl_buf_printf(pl_buf *b, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void pl_buf_free(pl_buf *b);
+
+/* Append "/" + token to a JSON pointer, escaping '~' and '/' (RFC 6901). */
+pl_status pl_buf_pointer(pl_buf *b, const char *token);
+
+#endif /* PL_STRUTIL_H */
