@@ -7,7 +7,6 @@
  */
 #include "instance/dates.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static long floor_div(long a, long b)
@@ -125,5 +124,17 @@ void pl_period_last_day(const pl_horizon *h, long p, int *year, int *month,
 
 void pl_format_date(int year, int month, int day, char buf[11])
 {
-    snprintf(buf, 11, "%04d-%02d-%02d", year % 10000, month % 100, day % 100);
+    unsigned y = (unsigned)year % 10000u, m = (unsigned)month % 100u,
+             d = (unsigned)day % 100u;
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + m / 10);
+    buf[6] = (char)('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + d / 10);
+    buf[9] = (char)('0' + d % 10);
+    buf[10] = '\0';
 }
