@@ -199,6 +199,7 @@ typedef struct pl_check_report {
     double cost;           /* their sum */
     size_t n_trainees;
     double *trainee_costs; /* [n_trainees], in instance order */
+    size_t n_placements;   /* rows of the schedule checked */
 } pl_check_report;
 
 /* Verify every hard rule of format.md section 3 on `schedule` and recompute

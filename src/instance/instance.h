@@ -154,6 +154,7 @@ struct pl_instance {
     char **areas;         /* distinct area names from sites and trainees */
     pl_weights weights;   /* top level, defaults filled in */
     bool stable;          /* allocation.stable */
+    struct pl_instance_index *index; /* private hash tables by id (lookup.c), or NULL */
 };
 
 /* Lookups by id: index or -1.  Linear or hashed; fine for any size. */

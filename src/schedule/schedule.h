@@ -117,4 +117,19 @@ pl_status pl_name_supervisors(const pl_instance *inst, pl_assignment *a);
 
 const char *pl_result_name(pl_result status);
 
+/* The writers behind pl_schedule_write_stream (write_json.c, write_text.c,
+ * write_csv.c).  `inst` gives the dates; they write to `out` and return
+ * PL_ERR_IO when the stream fails. */
+pl_status pl_schedule_write_json(const pl_schedule *schedule,
+                                 const pl_instance *inst, FILE *out);
+pl_status pl_schedule_write_text(const pl_schedule *schedule,
+                                 const pl_instance *inst, FILE *out);
+pl_status pl_schedule_write_csv(const pl_schedule *schedule,
+                                const pl_instance *inst, FILE *out);
+
+/* A real as JSON: integral values as "1082.0", others in the shortest of
+ * %.15g / %.17g that reads back exactly; NaN and infinities as "null".
+ * buf needs 32 bytes. */
+void pl_format_real(double value, char buf[32]);
+
 #endif /* PL_SCHEDULE_H */

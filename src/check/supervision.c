@@ -1,0 +1,167 @@
+/*
+ * supervision.c — format.md 3.2 (second half), 3.9.11: in each period the
+ * trainees at a site must be matched to its supervisors, each trainee to one
+ * supervisor available then and covering its rotation and program, no
+ * supervisor over max_trainees.
+ *
+ * This is a bipartite b-matching, not a count: rows naming a supervisor must
+ * name a valid one and together respect max_trainees; the unnamed trainees
+ * must then be matchable (augmenting paths) to the capacity left.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check_internal.h"
+
+typedef struct matcher {
+    const pl_check_ctx *c;
+    int site, period;
+    int n;           /* unnamed trainees at the site in the period */
+    int *trainee;    /* [n] */
+    int *match;      /* [n]: supervisor or -1 */
+    int *left;       /* [n_supervisors]: capacity left after named rows */
+    int *load;       /* [n_supervisors]: unnamed matched so far */
+    bool *seen;      /* [n_supervisors] */
+} matcher;
+
+static bool covers(const pl_check_ctx *c, int j, int t, int p)
+{
+    const pl_instance *inst = c->inst;
+    const pl_supervisor *sv = &inst->supervisors[j];
+    int k = pl_cell(c, t, p);
+    return sv->site == c->grid.site[k] && sv->available[p] &&
+           sv->rotations[c->grid.rotation[k]] &&
+           sv->programs[inst->trainees[t].program];
+}
+
+/* Kuhn's augmenting path for unnamed trainee i. */
+static bool augment(matcher *m, int i)
+{
+    const pl_instance *inst = m->c->inst;
+    for (int j = 0; j < inst->n_supervisors; j++) {
+        if (m->seen[j] || m->left[j] <= 0 || !covers(m->c, j, m->trainee[i], m->period))
+            continue;
+        m->seen[j] = true;
+        if (m->load[j] < m->left[j]) {
+            m->match[i] = j;
+            m->load[j]++;
+            return true;
+        }
+        for (int u = 0; u < m->n; u++)
+            if (m->match[u] == j && augment(m, u)) {
+                m->match[i] = j;
+                return true;
+            }
+    }
+    return false;
+}
+
+static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = c->inst;
+    char span[96], path[64];
+
+    m->site = s;
+    m->period = p;
+    m->n = 0;
+    for (int j = 0; j < inst->n_supervisors; j++) {
+        m->left[j] = inst->supervisors[j].site == s ? inst->supervisors[j].max_trainees : 0;
+        m->load[j] = 0;
+    }
+    pl_check_span(c, p, p, span, sizeof span);
+    /* named rows: valid, then charged against the supervisor */
+    for (int t = 0; t < inst->n_trainees; t++) {
+        int k = pl_cell(c, t, p);
+        if (c->grid.site[k] != s)
+            continue;
+        int j = c->grid.supervisor[k];
+        if (j < 0) {
+            m->trainee[m->n] = t;
+            m->match[m->n++] = -1;
+            continue;
+        }
+        if (covers(c, j, t, p)) {
+            m->left[j]--;
+            continue;
+        }
+        const pl_supervisor *sv = &inst->supervisors[j];
+        const char *why = sv->site != s ? "works at another site"
+                          : !sv->available[p] ? "is not available then"
+                          : !sv->rotations[c->grid.rotation[k]] ? "does not cover that rotation"
+                          : "is not qualified for the trainee's program";
+        snprintf(path, sizeof path, "/placements/%d", c->grid.row[k]);
+        PL_TRY(pl_check_violation(c, path, "%s at %s (%s) in %s is supervised by %s, who %s",
+                                  inst->trainees[t].id, inst->sites[s].id,
+                                  inst->rotations[c->grid.rotation[k]].id, span,
+                                  sv->id, why));
+    }
+    for (int j = 0; j < inst->n_supervisors; j++)
+        if (inst->supervisors[j].site == s && m->left[j] < 0)
+            PL_TRY(pl_check_violation(c, NULL, "%s is named for %d trainees at %s in %s but takes at most %d",
+                                      inst->supervisors[j].id,
+                                      inst->supervisors[j].max_trainees - m->left[j],
+                                      inst->sites[s].id, span,
+                                      inst->supervisors[j].max_trainees));
+    int matched = 0;
+    for (int i = 0; i < m->n; i++) {
+        memset(m->seen, 0, (size_t)inst->n_supervisors * sizeof *m->seen);
+        matched += augment(m, i);
+    }
+    if (matched < m->n) {
+        /* name the trainees left over by this maximum matching */
+        char names[256];
+        size_t len = 0;
+        names[0] = '\0';
+        for (int i = 0; i < m->n && len < sizeof names - 70; i++)
+            if (m->match[i] < 0)
+                len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+                                        len ? ", " : "", inst->trainees[m->trainee[i]].id);
+        PL_TRY(pl_check_violation(c, NULL,
+                                  "%s in %s: %d trainees without a named supervisor but only %d can be matched to a supervisor who is available and covers their rotation and program (left over: %s)",
+                                  inst->sites[s].id, span, m->n, matched, names));
+    }
+cleanup:
+    return status;
+}
+
+pl_status pl_check_supervision(pl_check_ctx *c)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = c->inst;
+    size_t nt = inst->n_trainees > 0 ? (size_t)inst->n_trainees : 1;
+    size_t ns = inst->n_supervisors > 0 ? (size_t)inst->n_supervisors : 1;
+    matcher m = {0};
+    bool *busy = calloc(inst->n_sites > 0 ? (size_t)inst->n_sites : 1, sizeof *busy);
+
+    m.c = c;
+    m.trainee = malloc(nt * sizeof *m.trainee);
+    m.match = malloc(nt * sizeof *m.match);
+    m.left = malloc(ns * sizeof *m.left);
+    m.load = malloc(ns * sizeof *m.load);
+    m.seen = malloc(ns * sizeof *m.seen);
+    if (!busy || !m.trainee || !m.match || !m.left || !m.load || !m.seen) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (int p = 0; p < inst->horizon.length; p++) {
+        memset(busy, 0, (size_t)inst->n_sites * sizeof *busy);
+        for (int t = 0; t < inst->n_trainees; t++) {
+            int s = c->grid.site[pl_cell(c, t, p)];
+            if (s >= 0)
+                busy[s] = true;
+        }
+        for (int s = 0; s < inst->n_sites; s++)
+            if (busy[s])
+                PL_TRY(check_period(c, &m, s, p));
+    }
+cleanup:
+    free(busy);
+    free(m.trainee);
+    free(m.match);
+    free(m.left);
+    free(m.load);
+    free(m.seen);
+    return status;
+}

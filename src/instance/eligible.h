@@ -1,0 +1,27 @@
+/*
+ * eligible.h — format.md §3.1: where a trainee may be placed.
+ *
+ * Eligibility splits into a part that does not depend on the period (rule
+ * present, rule's sites, at_home, areas, the site offering the rotation)
+ * and the per-period part (trainee active, capacity above 0).  `home` is
+ * the home site assumed for the trainee: its fixed home, one of its
+ * home_choices, or -1 for none.
+ */
+#ifndef PL_ELIGIBLE_H
+#define PL_ELIGIBLE_H
+
+#include <stdbool.h>
+
+#include "instance/instance.h"
+
+/* The period-independent part of 3.1 for trainee t at (s, r) with `home`. */
+bool pl_eligible_static(const pl_instance *inst, int t, int s, int r, int home);
+/* The same for "some home the trainee may have": its fixed home, or any of
+ * its home_choices (or none). */
+bool pl_eligible_static_any(const pl_instance *inst, int t, int s, int r);
+/* Full 3.1 in period p with `home`. */
+bool pl_eligible(const pl_instance *inst, int t, int s, int r, int p, int home);
+/* Full 3.1 in period p under the trainee's fixed home or any home choice. */
+bool pl_eligible_any(const pl_instance *inst, int t, int s, int r, int p);
+
+#endif /* PL_ELIGIBLE_H */

@@ -1,0 +1,132 @@
+/*
+ * lookup.c — open-addressing hash maps from ids to indices, so that an
+ * instance with 100k trainees resolves every reference in constant time.
+ * Instances built by hand (index == NULL) fall back to a linear search.
+ */
+#include "instance/lookup.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static pl_status grow(pl_strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 16;
+    pl_strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return PL_ERR_NOMEM;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].key)
+            continue;
+        size_t j = hash(m->slots[i].key) & (cap - 1);
+        while (slots[j].key)
+            j = (j + 1) & (cap - 1);
+        slots[j] = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return PL_OK;
+}
+
+pl_status pl_strmap_put(pl_strmap *m, const char *key, int value)
+{
+    if ((m->count + 1) * 2 > m->cap && grow(m) != PL_OK)
+        return PL_ERR_NOMEM;
+    size_t j = hash(key) & (m->cap - 1);
+    while (m->slots[j].key) {
+        if (!strcmp(m->slots[j].key, key)) {
+            m->slots[j].value = value;
+            return PL_OK;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    m->slots[j].key = key;
+    m->slots[j].value = value;
+    m->count++;
+    return PL_OK;
+}
+
+int pl_strmap_get(const pl_strmap *m, const char *key)
+{
+    if (!m->cap || !key)
+        return -1;
+    size_t j = hash(key) & (m->cap - 1);
+    while (m->slots[j].key) {
+        if (!strcmp(m->slots[j].key, key))
+            return m->slots[j].value;
+        j = (j + 1) & (m->cap - 1);
+    }
+    return -1;
+}
+
+void pl_strmap_free(pl_strmap *m)
+{
+    free(m->slots);
+    m->slots = NULL;
+    m->cap = m->count = 0;
+}
+
+void pl_instance_index_free(struct pl_instance_index *ix)
+{
+    if (!ix)
+        return;
+    pl_strmap_free(&ix->rotations);
+    pl_strmap_free(&ix->sites);
+    pl_strmap_free(&ix->supervisors);
+    pl_strmap_free(&ix->programs);
+    pl_strmap_free(&ix->trainees);
+    free(ix);
+}
+
+#define FILL(map, arr, n)                                                    \
+    for (int i = 0; i < (n); i++)                                            \
+        if ((arr)[i].id && pl_strmap_put(&ix->map, (arr)[i].id, i) != PL_OK) \
+            goto nomem;
+
+pl_status pl_instance_build_index(pl_instance *inst)
+{
+    struct pl_instance_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return PL_ERR_NOMEM;
+    FILL(rotations, inst->rotations, inst->n_rotations)
+    FILL(sites, inst->sites, inst->n_sites)
+    FILL(supervisors, inst->supervisors, inst->n_supervisors)
+    FILL(programs, inst->programs, inst->n_programs)
+    FILL(trainees, inst->trainees, inst->n_trainees)
+    pl_instance_index_free(inst->index);
+    inst->index = ix;
+    return PL_OK;
+nomem:
+    pl_instance_index_free(ix);
+    return PL_ERR_NOMEM;
+}
+
+#define LOOKUP(fn, map, arr, n)                                              \
+    int fn(const pl_instance *inst, const char *id)                          \
+    {                                                                        \
+        if (!inst || !id)                                                    \
+            return -1;                                                       \
+        if (inst->index)                                                     \
+            return pl_strmap_get(&inst->index->map, id);                     \
+        for (int i = 0; i < inst->n; i++)                                    \
+            if (inst->arr[i].id && !strcmp(inst->arr[i].id, id))             \
+                return i;                                                    \
+        return -1;                                                           \
+    }
+
+LOOKUP(pl_instance_rotation_index, rotations, rotations, n_rotations)
+LOOKUP(pl_instance_site_index, sites, sites, n_sites)
+LOOKUP(pl_instance_supervisor_index, supervisors, supervisors, n_supervisors)
+LOOKUP(pl_instance_program_index, programs, programs, n_programs)
+LOOKUP(pl_instance_trainee_index, trainees, trainees, n_trainees)

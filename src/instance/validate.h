@@ -1,0 +1,94 @@
+/*
+ * validate.h — internal interface between the loader (load.c, patch.c) and
+ * the validator, which is split by section of format.md §2 into
+ * validate_*.c.  The validator fills a pl_instance from a parsed document,
+ * collecting every problem into the diagnostics with its JSON pointer.
+ */
+#ifndef PL_VALIDATE_H
+#define PL_VALIDATE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "instance/instance.h"
+#include "instance/json_read.h"
+#include "instance/lookup.h"
+
+typedef struct pl_loader {
+    pl_jctx j;
+    pl_instance *inst;
+    bool horizon_ok;   /* the horizon is valid: periods can be computed */
+    pl_strmap areas;   /* area name → index; keys are inst->areas strings */
+    int areas_cap;
+    unsigned broken;   /* bit per collection (PL_COLL_*) that is not an object */
+} pl_loader;
+
+enum { PL_COLL_ROTATIONS = 1, PL_COLL_SITES = 2, PL_COLL_SUPERVISORS = 4,
+       PL_COLL_PROGRAMS = 8, PL_COLL_TRAINEES = 16 };
+
+/* Validate `root` (any JSON value) into a new instance.  `file` names the
+ * document in messages.  PL_OK: *out owned by the caller, warnings may have
+ * been added.  PL_ERR_INVALID: *out NULL, every problem in `diags`. */
+pl_status pl_instance_from_json(json_t *root, const char *file,
+                                pl_instance **out, pl_diags *diags);
+
+/* load.c: read and parse a JSON file / text (syntax errors with line and
+ * column; empty files, byte order marks, directories and unreadable files
+ * refused).  On PL_OK *out is a new reference owned by the caller. */
+pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags);
+pl_status pl_json_parse_text(const char *text, size_t length, const char *name,
+                             json_t **out, pl_diags *diags);
+
+/* validate_top.c: the whole document, section by section. */
+void pl_validate_document(pl_loader *L, json_t *root);
+
+/* validate_horizon.c: the horizon and every time value. */
+void pl_validate_horizon(pl_loader *L, json_t *h);
+/* A period number or date at the current path → period (may be outside). */
+bool pl_vtime(pl_loader *L, const json_t *v, long *out);
+/* {"from", "to"} at the current path; from <= to. */
+bool pl_vrange(pl_loader *L, json_t *v, long *from, long *to);
+/* Member `key` of `obj`, a list of ranges: clear available[p] inside them. */
+void pl_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available);
+/* A time that must lie inside the horizon (pins). */
+bool pl_vtime_inside(pl_loader *L, const json_t *v, int *out);
+
+/* validate_weights.c */
+void pl_validate_weights(pl_loader *L, json_t *w, pl_weights *out, bool trainee);
+void pl_validate_allocation(pl_loader *L, json_t *a);
+
+/* validate_ids.c: allocate every collection and index it by id. */
+void pl_collect_ids(pl_loader *L, json_t *root);
+/* Resolve an id value at the current path; -1 with an error if unknown. */
+int pl_vref(pl_loader *L, const json_t *v, const char *kind,
+            int (*lookup)(const pl_instance *, const char *));
+/* A list of distinct ids into a bool[n] mask; false on error. */
+bool pl_vref_set(pl_loader *L, json_t *arr, const char *kind,
+                 int (*lookup)(const pl_instance *, const char *), bool *mask);
+int pl_intern_area(pl_loader *L, const char *name);
+
+/* validate_rotations.c / _sites.c / _supervisors.c / _programs.c / _trainees.c */
+void pl_validate_rotations(pl_loader *L, json_t *obj);
+void pl_validate_sites(pl_loader *L, json_t *obj);
+void pl_validate_supervisors(pl_loader *L, json_t *obj);
+void pl_validate_programs(pl_loader *L, json_t *obj);
+void pl_validate_trainees(pl_loader *L, json_t *obj);
+
+/* validate_rules.c: requirement rules and choices (programs and trainees). */
+void pl_rule_defaults(pl_rule *r);
+void pl_rule_release(pl_rule *r);
+pl_status pl_rule_copy(pl_rule *dst, const pl_rule *src, int n_sites);
+/* Apply the fields of rule object `obj` (at the current path) onto `r`;
+ * allow_null: a null field returns to its default (trainee overrides). */
+void pl_vrule_fields(pl_loader *L, json_t *obj, pl_rule *r, int rotation,
+                     bool allow_null);
+/* min <= max, block_min <= block_max (reported at the current path). */
+void pl_vrule_check(pl_loader *L, const pl_rule *r);
+void pl_vchoices(pl_loader *L, json_t *arr, pl_choice **out, int *n);
+pl_status pl_choices_copy(pl_choice **dst, int *n_dst, const pl_choice *src, int n);
+void pl_choices_release(pl_choice *c, int n);
+
+/* warnings.c: problems that do not stop loading. */
+void pl_instance_warnings(pl_loader *L);
+
+#endif /* PL_VALIDATE_H */

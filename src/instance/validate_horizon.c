@@ -1,0 +1,216 @@
+/*
+ * validate_horizon.c — the horizon (format.md §2.1) and every time value:
+ * period numbers, dates (a date means the period containing it), ranges
+ * {from, to} and windows, which are cut to the horizon.
+ */
+#include <string.h>
+
+#include "instance/dates.h"
+#include "instance/validate.h"
+
+#define TIME_LIMIT 10000000L /* |period numbers| beyond this are nonsense */
+
+void pl_validate_horizon(pl_loader *L, json_t *h)
+{
+    static const char *const keys[] = {"start", "unit", "step", "length",
+                                       "open_end", NULL};
+    pl_jctx *c = &L->j;
+    pl_horizon *hz = &L->inst->horizon;
+    size_t before = c->errors;
+    char b[96];
+
+    /* a harmless stand-in so that per-period arrays can be allocated */
+    hz->year = 2000;
+    hz->month = 1;
+    hz->day = 1;
+    hz->unit = PL_UNIT_MONTH;
+    hz->step = 1;
+    hz->length = 1;
+    hz->open_end = false;
+    L->horizon_ok = false;
+    if (!pl_jis_object(c, h, "an object {start, unit, step, length}"))
+        return;
+    pl_jcheck_keys(c, h, keys);
+
+    pl_unit unit = PL_UNIT_MONTH;
+    bool unit_ok = false;
+    json_t *u = json_object_get(h, "unit");
+    if (!u) {
+        pl_jmissing(c, "unit", "month, week or day");
+    } else {
+        const char *s = json_is_string(u) ? json_string_value(u) : "";
+        unit_ok = true;
+        if (!strcmp(s, "month"))
+            unit = PL_UNIT_MONTH;
+        else if (!strcmp(s, "week"))
+            unit = PL_UNIT_WEEK;
+        else if (!strcmp(s, "day"))
+            unit = PL_UNIT_DAY;
+        else {
+            size_t m = pl_jpush(c, "unit");
+            pl_jerror(c, "must be \"month\", \"week\" or \"day\", got %s",
+                      pl_jdescribe(u, b));
+            pl_jpop(c, m);
+            unit_ok = false;
+        }
+    }
+
+    int y = 0, mo = 0, d = 0;
+    json_t *st = json_object_get(h, "start");
+    if (!st) {
+        pl_jmissing(c, "start", "a date YYYY-MM-DD");
+    } else {
+        size_t m = pl_jpush(c, "start");
+        bool month_form = !unit_ok || unit == PL_UNIT_MONTH;
+        if (!json_is_string(st) ||
+            !pl_parse_date(json_string_value(st), month_form, &y, &mo, &d)) {
+            pl_jerror(c, "must be a date %s, got %s",
+                      month_form ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD",
+                      pl_jdescribe(st, b));
+        } else if (unit_ok && unit == PL_UNIT_MONTH && d != 1) {
+            pl_jerror(c, "with unit \"month\" the horizon must start on the 1st "
+                         "of a month, got %s", pl_jdescribe(st, b));
+        }
+        pl_jpop(c, m);
+    }
+
+    int step = 1, length = 1;
+    bool open_end = false;
+    pl_jfield_int(c, h, "step", 1, 10000, &step);
+    if (!json_object_get(h, "length"))
+        pl_jmissing(c, "length", "the number of periods, 1 to 1000");
+    else
+        pl_jfield_int(c, h, "length", 1, PL_MAX_PERIODS, &length);
+    pl_jfield_bool(c, h, "open_end", &open_end);
+
+    if (c->errors != before)
+        return;
+    hz->year = y;
+    hz->month = mo;
+    hz->day = d;
+    hz->unit = unit;
+    hz->step = step;
+    hz->length = length;
+    hz->open_end = open_end;
+    L->horizon_ok = true;
+}
+
+bool pl_vtime(pl_loader *L, const json_t *v, long *out)
+{
+    pl_jctx *c = &L->j;
+    const pl_horizon *h = &L->inst->horizon;
+    bool month = !L->horizon_ok || h->unit == PL_UNIT_MONTH;
+    char b[96];
+    if (json_is_integer(v)) {
+        json_int_t x = json_integer_value(v);
+        if (x < -TIME_LIMIT || x > TIME_LIMIT) {
+            pl_jerror(c, "period number out of range, got %s", pl_jdescribe(v, b));
+            return false;
+        }
+        *out = (long)x;
+        return true;
+    }
+    int y, m, d;
+    if (json_is_string(v) &&
+        pl_parse_date(json_string_value(v), month, &y, &m, &d)) {
+        if (y < 1000 || y > 9999) {
+            pl_jerror(c, "date out of range, got %s", pl_jdescribe(v, b));
+            return false;
+        }
+        *out = L->horizon_ok ? pl_date_to_period(h, y, m, d) : 0;
+        return true;
+    }
+    if (json_is_string(v) && !month &&
+        pl_parse_date(json_string_value(v), true, &y, &m, &d)) {
+        pl_jerror(c, "%s names a month, which is only allowed with unit "
+                     "\"month\"; give a date YYYY-MM-DD or a period number",
+                  pl_jdescribe(v, b));
+        return false;
+    }
+    pl_jerror(c, "must be a period number or a date %s, got %s",
+              month ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD", pl_jdescribe(v, b));
+    return false;
+}
+
+bool pl_vrange(pl_loader *L, json_t *v, long *from, long *to)
+{
+    static const char *const keys[] = {"from", "to", NULL};
+    pl_jctx *c = &L->j;
+    if (!pl_jis_object(c, v, "a range {\"from\": T, \"to\": T}"))
+        return false;
+    bool ok = pl_jcheck_keys(c, v, keys);
+    json_t *f = json_object_get(v, "from"), *t = json_object_get(v, "to");
+    long a = 0, z = 0;
+    if (!f) {
+        pl_jmissing(c, "from", "a period number or a date");
+        ok = false;
+    } else {
+        size_t m = pl_jpush(c, "from");
+        ok = pl_vtime(L, f, &a) && ok;
+        pl_jpop(c, m);
+    }
+    z = a;
+    if (t) {
+        size_t m = pl_jpush(c, "to");
+        ok = pl_vtime(L, t, &z) && ok;
+        pl_jpop(c, m);
+    }
+    if (ok && L->horizon_ok && a > z) {
+        pl_jerror(c, "\"from\" is after \"to\" (period %ld > period %ld)", a, z);
+        ok = false;
+    }
+    *from = a;
+    *to = z;
+    return ok;
+}
+
+void pl_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available)
+{
+    json_t *arr = json_object_get(obj, key);
+    if (!arr)
+        return;
+    pl_jctx *c = &L->j;
+    size_t m = pl_jpush(c, key);
+    if (pl_jis_array(c, arr, "a list of ranges {\"from\", \"to\"}")) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(arr, i, v) {
+            size_t m2 = pl_jpush_index(c, i);
+            long a, z;
+            if (pl_vrange(L, v, &a, &z) && L->horizon_ok) {
+                long len = L->inst->horizon.length;
+                for (long p = a < 0 ? 0 : a; p <= z && p < len; p++)
+                    available[p] = false;
+            }
+            pl_jpop(c, m2);
+        }
+    }
+    pl_jpop(c, m);
+}
+
+bool pl_vtime_inside(pl_loader *L, const json_t *v, int *out)
+{
+    long p;
+    char b[96];
+    if (!pl_vtime(L, v, &p))
+        return false;
+    if (!L->horizon_ok) {
+        *out = 0;
+        return true;
+    }
+    const pl_horizon *h = &L->inst->horizon;
+    if (p < 0 || p >= h->length) {
+        char first[11], last[11];
+        int y, m, d;
+        pl_period_first_day(h, 0, &y, &m, &d);
+        pl_format_date(y, m, d, first);
+        pl_period_last_day(h, h->length - 1, &y, &m, &d);
+        pl_format_date(y, m, d, last);
+        pl_jerror(&L->j, "a pinned placement must lie inside the horizon "
+                           "(periods 0 to %d, %s to %s), got %s",
+                  h->length - 1, first, last, pl_jdescribe(v, b));
+        return false;
+    }
+    *out = (int)p;
+    return true;
+}

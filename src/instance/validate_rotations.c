@@ -1,0 +1,31 @@
+/*
+ * validate_rotations.c — the rotations (format.md §2.2): an optional name.
+ */
+#include "instance/validate.h"
+#include "util/strutil.h"
+
+void pl_validate_rotations(pl_loader *L, json_t *obj)
+{
+    static const char *const keys[] = {"name", NULL};
+    pl_jctx *c = &L->j;
+    const char *id;
+    json_t *v;
+    int r = 0;
+    json_object_foreach(obj, id, v) {
+        size_t m = pl_jpush(c, id);
+        if (pl_jis_object(c, v, "an object")) {
+            pl_jcheck_keys(c, v, keys);
+            json_t *n = json_object_get(v, "name");
+            const char *s;
+            if (n) {
+                size_t m2 = pl_jpush(c, "name");
+                if (pl_jstring(c, n, &s) &&
+                    !(L->inst->rotations[r].name = pl_strdup(s)))
+                    c->fatal = PL_ERR_NOMEM;
+                pl_jpop(c, m2);
+            }
+        }
+        pl_jpop(c, m);
+        r++;
+    }
+}

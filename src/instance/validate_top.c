@@ -1,0 +1,131 @@
+/*
+ * validate_top.c — the top level of an instance document: allowed keys,
+ * `format`, `name`, and the order in which the sections are validated
+ * (horizon and ids first, so that every later reference can be resolved
+ * whatever the order of the keys in the file).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "instance/validate.h"
+#include "util/strutil.h"
+
+static const char *const top_keys[] = {
+    "format", "name", "horizon", "rotations", "sites", "supervisors",
+    "programs", "trainees", "weights", "allocation", NULL};
+
+static void section(pl_loader *L, json_t *root, const char *key,
+                    void (*fn)(pl_loader *, json_t *))
+{
+    json_t *v = json_object_get(root, key);
+    if (!v || !json_is_object(v))
+        return; /* absent: empty; not an object: reported by pl_collect_ids */
+    size_t m = pl_jpush(&L->j, key);
+    fn(L, v);
+    pl_jpop(&L->j, m);
+}
+
+void pl_validate_document(pl_loader *L, json_t *root)
+{
+    pl_instance *inst = L->inst;
+    pl_jctx *c = &L->j;
+    char b[96];
+
+    pl_jcheck_keys(c, root, top_keys);
+
+    json_t *format = json_object_get(root, "format");
+    if (!format) {
+        pl_jmissing(c, "format", "must be \"placera/1\"");
+    } else if (!json_is_string(format) ||
+               strcmp(json_string_value(format), "placera/1")) {
+        size_t m = pl_jpush(c, "format");
+        pl_jerror(c, "must be \"placera/1\", got %s", pl_jdescribe(format, b));
+        pl_jpop(c, m);
+    }
+
+    json_t *name = json_object_get(root, "name");
+    const char *name_text = "";
+    if (name) {
+        size_t m = pl_jpush(c, "name");
+        pl_jstring(c, name, &name_text);
+        pl_jpop(c, m);
+    }
+    if (!(inst->name = pl_strdup(name_text)))
+        c->fatal = PL_ERR_NOMEM;
+
+    json_t *horizon = json_object_get(root, "horizon");
+    if (!horizon) {
+        pl_jmissing(c, "horizon", "start, unit and length of the plan");
+    } else {
+        size_t m = pl_jpush(c, "horizon");
+        pl_validate_horizon(L, horizon);
+        pl_jpop(c, m);
+    }
+
+    pl_weights_defaults(&inst->weights);
+    json_t *w = json_object_get(root, "weights");
+    if (w) {
+        size_t m = pl_jpush(c, "weights");
+        pl_validate_weights(L, w, &inst->weights, false);
+        pl_jpop(c, m);
+    }
+    json_t *a = json_object_get(root, "allocation");
+    if (a) {
+        size_t m = pl_jpush(c, "allocation");
+        pl_validate_allocation(L, a);
+        pl_jpop(c, m);
+    }
+
+    pl_collect_ids(L, root);
+    if (c->fatal != PL_OK)
+        return;
+    section(L, root, "rotations", pl_validate_rotations);
+    section(L, root, "sites", pl_validate_sites);
+    section(L, root, "supervisors", pl_validate_supervisors);
+    section(L, root, "programs", pl_validate_programs);
+    section(L, root, "trainees", pl_validate_trainees);
+}
+
+pl_status pl_instance_from_json(json_t *root, const char *file,
+                                pl_instance **out, pl_diags *diags)
+{
+    pl_status status = PL_OK;
+    pl_loader L;
+    char b[96];
+
+    *out = NULL;
+    memset(&L, 0, sizeof L);
+    pl_jctx_init(&L.j, file, diags);
+    if (!json_is_object(root)) {
+        pl_jerror(&L.j, "an instance must be a JSON object, got %s",
+                  pl_jdescribe(root, b));
+        status = L.j.fatal != PL_OK ? L.j.fatal : PL_ERR_INVALID;
+        goto cleanup;
+    }
+    L.inst = calloc(1, sizeof *L.inst);
+    if (!L.inst || !(L.inst->source = pl_strdup(file))) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    pl_validate_document(&L, root);
+    if (L.j.fatal != PL_OK) {
+        status = L.j.fatal;
+        goto cleanup;
+    }
+    if (L.j.errors > 0) {
+        status = PL_ERR_INVALID;
+        goto cleanup;
+    }
+    pl_instance_warnings(&L);
+    if (L.j.fatal != PL_OK) {
+        status = L.j.fatal;
+        goto cleanup;
+    }
+    *out = L.inst;
+    L.inst = NULL;
+cleanup:
+    pl_instance_free(L.inst);
+    pl_strmap_free(&L.areas);
+    pl_jctx_free(&L.j);
+    return status;
+}

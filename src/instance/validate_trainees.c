@@ -1,0 +1,267 @@
+/*
+ * validate_trainees.c — the trainees (format.md §2.6): program, window,
+ * leave, home or home_choices, areas, and the overrides of the program's
+ * rules merged field by field (3.9.14, 3.9.20).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "instance/validate.h"
+#include "instance/validate_trainee.h"
+
+static bool alloc_trainee(pl_loader *L, pl_trainee *t)
+{
+    pl_instance *inst = L->inst;
+    size_t nr = (size_t)inst->n_rotations, ns = (size_t)inst->n_sites;
+    int len = inst->horizon.length;
+    t->program = -1;
+    t->home = -1;
+    t->mentor_id = -1;
+    t->previous.site = t->previous.rotation = -1;
+    t->previous.periods = 0;
+    t->max_per_site = PL_UNLIMITED;
+    t->weights = inst->weights;
+    t->start = 0;
+    t->end = len - 1;
+    t->active = malloc((size_t)len * sizeof *t->active);
+    t->rules = calloc(nr + 1, sizeof *t->rules);
+    t->completed = calloc(nr + 1, sizeof *t->completed);
+    t->pref_site = calloc(ns + 1, sizeof *t->pref_site);
+    t->pref_rotation = calloc(nr + 1, sizeof *t->pref_rotation);
+    if (!t->active || !t->rules || !t->completed || !t->pref_site ||
+        !t->pref_rotation)
+        return false;
+    for (int p = 0; p < len; p++)
+        t->active[p] = true;
+    for (size_t r = 0; r < nr; r++)
+        pl_rule_defaults(&t->rules[r]);
+    return true;
+}
+
+/* Start from the program: rules, choices, max_per_site, mentor. */
+static bool inherit(pl_loader *L, pl_trainee *t)
+{
+    pl_instance *inst = L->inst;
+    const pl_program *g = &inst->programs[t->program];
+    for (int r = 0; r < inst->n_rotations; r++)
+        if (pl_rule_copy(&t->rules[r], &g->rules[r], inst->n_sites) != PL_OK)
+            return false;
+    if (pl_choices_copy(&t->choices, &t->n_choices, g->choices, g->n_choices) != PL_OK)
+        return false;
+    t->max_per_site = g->max_per_site;
+    t->mentor = g->mentor;
+    return true;
+}
+
+static void overrides(pl_loader *L, pl_trainee *t, json_t *req)
+{
+    pl_jctx *c = &L->j;
+    pl_instance *inst = L->inst;
+    if (!pl_jis_object(c, req, "an object: rotation id -> rule or null"))
+        return;
+    const char *rid;
+    json_t *rv;
+    json_object_foreach(req, rid, rv) {
+        size_t m = pl_jpush(c, rid);
+        int r = pl_instance_rotation_index(inst, rid);
+        pl_rule *rule = r >= 0 ? &t->rules[r] : NULL;
+        if (r < 0) {
+            pl_jerror(c, "unknown rotation \"%s\"", rid);
+        } else if (json_is_null(rv)) {
+            pl_rule_release(rule);
+            pl_rule_defaults(rule);
+        } else {
+            if (!rule->present) {
+                pl_rule_release(rule);
+                pl_rule_defaults(rule);
+                rule->present = true;
+            }
+            size_t before = c->errors;
+            pl_vrule_fields(L, rv, rule, r, true);
+            if (c->errors == before)
+                pl_vrule_check(L, rule);
+        }
+        pl_jpop(c, m);
+    }
+}
+
+static void home(pl_loader *L, pl_trainee *t, json_t *v)
+{
+    pl_jctx *c = &L->j;
+    json_t *h = json_object_get(v, "home"), *hc = json_object_get(v, "home_choices");
+    if (h) {
+        size_t m = pl_jpush(c, "home");
+        t->home = pl_vref(L, h, "site", pl_instance_site_index);
+        pl_jpop(c, m);
+    }
+    if (!hc)
+        return;
+    size_t m = pl_jpush(c, "home_choices");
+    if (h) {
+        pl_jerror(c, "give either \"home\" or \"home_choices\", not both");
+    } else if (pl_jis_array(c, hc, "a list of site ids, most wanted first")) {
+        size_t n = json_array_size(hc);
+        bool *mask = calloc((size_t)L->inst->n_sites + 1, sizeof *mask);
+        t->home_choices = malloc((n + 1) * sizeof *t->home_choices);
+        if (!mask || !t->home_choices) {
+            c->fatal = PL_ERR_NOMEM;
+        } else if (n == 0) {
+            pl_jerror(c, "must list at least one site");
+        } else if (pl_vref_set(L, hc, "site", pl_instance_site_index, mask)) {
+            size_t i;
+            json_t *e;
+            json_array_foreach(hc, i, e)
+                t->home_choices[t->n_home_choices++] =
+                    pl_instance_site_index(L->inst, json_string_value(e));
+            t->has_home_choices = true;
+        }
+        free(mask);
+    }
+    pl_jpop(c, m);
+}
+
+static void areas(pl_loader *L, pl_trainee *t, json_t *a)
+{
+    pl_jctx *c = &L->j;
+    size_t m = pl_jpush(c, "areas");
+    if (pl_jis_array(c, a, "a list of area names")) {
+        size_t n = json_array_size(a);
+        t->areas = malloc((n + 1) * sizeof *t->areas);
+        if (!t->areas) {
+            c->fatal = PL_ERR_NOMEM;
+        } else {
+            size_t i;
+            json_t *e;
+            const char *s;
+            json_array_foreach(a, i, e) {
+                size_t m2 = pl_jpush_index(c, i);
+                if (pl_jstring(c, e, &s)) {
+                    int k = pl_intern_area(L, s);
+                    bool dup = false;
+                    for (int j = 0; j < t->n_areas && !dup; j++)
+                        dup = t->areas[j] == k;
+                    if (k >= 0 && !dup)
+                        t->areas[t->n_areas++] = k;
+                }
+                pl_jpop(c, m2);
+            }
+            t->has_areas = true;
+        }
+    }
+    pl_jpop(c, m);
+}
+
+/* start / end: the trainee's window, cut to the horizon. */
+static void window(pl_loader *L, pl_trainee *t, json_t *v)
+{
+    pl_jctx *c = &L->j;
+    int len = L->inst->horizon.length;
+    long a = 0, z = len - 1;
+    bool ok = true, given_a = false, given_z = false;
+    json_t *x;
+    if ((x = json_object_get(v, "start"))) {
+        size_t m = pl_jpush(c, "start");
+        ok = (given_a = pl_vtime(L, x, &a)) && ok;
+        pl_jpop(c, m);
+    }
+    if ((x = json_object_get(v, "end"))) {
+        size_t m = pl_jpush(c, "end");
+        ok = (given_z = pl_vtime(L, x, &z)) && ok;
+        if (ok && given_a && L->horizon_ok && z < a)
+            pl_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
+        pl_jpop(c, m);
+    }
+    if (!ok || !L->horizon_ok)
+        return;
+    t->start = (int)(a < 0 ? 0 : a > len ? len : a);
+    t->end = (int)(z >= len ? len - 1 : z < -1 ? -1 : z);
+    for (int p = 0; p < len; p++)
+        if (p < t->start || p > t->end)
+            t->active[p] = false;
+}
+
+static void one(pl_loader *L, pl_trainee *t, json_t *v)
+{
+    static const char *const keys[] = {
+        "program", "start", "end", "unavailable", "home", "home_choices",
+        "areas", "requirements", "choices", "max_per_site", "mentor",
+        "completed", "previous", "preferences", "fixed", "mentor_id",
+        "weights", NULL};
+    pl_jctx *c = &L->j;
+    json_t *x;
+    pl_jcheck_keys(c, v, keys);
+    if (!(x = json_object_get(v, "program"))) {
+        pl_jmissing(c, "program", "the trainee's program");
+    } else {
+        size_t m = pl_jpush(c, "program");
+        t->program = pl_vref(L, x, "program", pl_instance_program_index);
+        pl_jpop(c, m);
+    }
+    if (t->program >= 0 && !inherit(L, t)) {
+        c->fatal = PL_ERR_NOMEM;
+        return;
+    }
+    window(L, t, v);
+    pl_vunavailable(L, v, "unavailable", t->active);
+    home(L, t, v);
+    if ((x = json_object_get(v, "areas")))
+        areas(L, t, x);
+    if ((x = json_object_get(v, "requirements"))) {
+        size_t m = pl_jpush(c, "requirements");
+        overrides(L, t, x);
+        pl_jpop(c, m);
+    }
+    if ((x = json_object_get(v, "choices")) && !json_is_null(x)) {
+        size_t m = pl_jpush(c, "choices");
+        pl_choices_release(t->choices, t->n_choices);
+        t->choices = NULL;
+        t->n_choices = 0;
+        pl_vchoices(L, x, &t->choices, &t->n_choices);
+        pl_jpop(c, m);
+    }
+    if ((x = json_object_get(v, "max_per_site")) && !json_is_null(x))
+        pl_jfield_int(c, v, "max_per_site", 0, INT_MAX - 1, &t->max_per_site);
+    if ((x = json_object_get(v, "mentor")) && !json_is_null(x))
+        pl_jfield_bool(c, v, "mentor", &t->mentor);
+    const char *sub[] = {"completed", "previous", "preferences", "fixed"};
+    void (*fn[])(pl_loader *, pl_trainee *, json_t *) = {
+        pl_vtrainee_completed, pl_vtrainee_previous, pl_vtrainee_preferences,
+        pl_vtrainee_fixed};
+    for (int k = 0; k < 4; k++)
+        if ((x = json_object_get(v, sub[k]))) {
+            size_t m = pl_jpush(c, sub[k]);
+            fn[k](L, t, x);
+            pl_jpop(c, m);
+        }
+    if ((x = json_object_get(v, "mentor_id"))) {
+        size_t m = pl_jpush(c, "mentor_id");
+        t->mentor_id = pl_vref(L, x, "supervisor", pl_instance_supervisor_index);
+        pl_jpop(c, m);
+    }
+    if ((x = json_object_get(v, "weights"))) {
+        size_t m = pl_jpush(c, "weights");
+        pl_validate_weights(L, x, &t->weights, true);
+        pl_jpop(c, m);
+    }
+}
+
+void pl_validate_trainees(pl_loader *L, json_t *obj)
+{
+    pl_jctx *c = &L->j;
+    const char *id;
+    json_t *v;
+    int i = 0;
+    json_object_foreach(obj, id, v) {
+        pl_trainee *t = &L->inst->trainees[i++];
+        if (!alloc_trainee(L, t)) {
+            c->fatal = PL_ERR_NOMEM;
+            return;
+        }
+        size_t m = pl_jpush(c, id);
+        if (pl_jis_object(c, v, "an object"))
+            one(L, t, v);
+        pl_jpop(c, m);
+        if (c->fatal != PL_OK)
+            return;
+    }
+}

@@ -1,0 +1,349 @@
+/*
+ * warnings.c — problems of a valid instance that do not stop loading but
+ * that a planner wants to know before solving: rotations offered without a
+ * supervisor to cover them, minimums that cannot fit in a trainee's active
+ * periods, and pinned placements (format.md §3.7) that cannot be honoured.
+ * Messages about pins start with "pinned placement".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "instance/eligible.h"
+#include "instance/validate.h"
+#include "util/strutil.h"
+
+/* "3, 5-7" for the periods p with mark[p] set; "" when none. */
+static void periods_text(pl_buf *b, const bool *mark, int len)
+{
+    bool first = true;
+    for (int p = 0; p < len; p++) {
+        if (!mark[p])
+            continue;
+        int q = p;
+        while (q + 1 < len && mark[q + 1])
+            q++;
+        if (q == p)
+            pl_buf_printf(b, "%s%d", first ? "" : ", ", p);
+        else
+            pl_buf_printf(b, "%s%d-%d", first ? "" : ", ", p, q);
+        first = false;
+        p = q;
+    }
+    if (first)
+        pl_buf_puts(b, "");
+}
+
+static void uncovered(pl_loader *L)
+{
+    pl_instance *inst = L->inst;
+    pl_jctx *c = &L->j;
+    int ns = inst->n_sites, nr = inst->n_rotations, ng = inst->n_programs;
+    int len = inst->horizon.length;
+    size_t nrg = (size_t)nr * ng;
+    bool *used = calloc(nrg + 1, 1), *cover = calloc((size_t)ns * nrg + 1, 1);
+    bool *has_trainees = calloc((size_t)ng + 1, 1);
+    if (!used || !cover || !has_trainees) {
+        c->fatal = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (int t = 0; t < inst->n_trainees; t++) {
+        const pl_trainee *tr = &inst->trainees[t];
+        has_trainees[tr->program] = true;
+        for (int r = 0; r < nr; r++)
+            if (tr->rules[r].present)
+                used[(size_t)tr->program * nr + r] = true;
+    }
+    for (int g = 0; g < ng; g++)
+        if (!has_trainees[g])
+            for (int r = 0; r < nr; r++)
+                if (inst->programs[g].rules[r].present)
+                    used[(size_t)g * nr + r] = true;
+    for (int u = 0; u < inst->n_supervisors; u++) {
+        const pl_supervisor *sv = &inst->supervisors[u];
+        for (int g = 0; g < ng; g++)
+            for (int r = 0; r < nr; r++)
+                if (sv->programs[g] && sv->rotations[r])
+                    cover[((size_t)sv->site * ng + g) * nr + r] = true;
+    }
+    for (int s = 0; s < ns; s++)
+        for (int r = 0; r < nr; r++) {
+            bool open = false;
+            for (int p = 0; p < len && !open; p++)
+                open = pl_cap_max(inst, s, r, p) > 0;
+            if (!open)
+                continue;
+            pl_buf names = {0};
+            int n = 0;
+            for (int g = 0; g < ng; g++)
+                if (used[(size_t)g * nr + r] && !cover[((size_t)s * ng + g) * nr + r])
+                    pl_buf_printf(&names, "%s%s", n++ ? ", " : "",
+                                  inst->programs[g].id);
+            if (n) {
+                size_t m = pl_jpush(c, "sites");
+                pl_jpush(c, inst->sites[s].id);
+                pl_jpush(c, "capacity");
+                pl_jpush(c, inst->rotations[r].id);
+                pl_jwarning(c, "site %s offers rotation %s but no supervisor "
+                               "there covers it for program%s %s, so no such "
+                               "trainee can be placed there",
+                            inst->sites[s].id, inst->rotations[r].id,
+                            n > 1 ? "s" : "", names.data);
+                pl_jpop(c, m);
+            }
+            pl_buf_free(&names);
+        }
+cleanup:
+    free(used);
+    free(cover);
+    free(has_trainees);
+}
+
+static bool in_choice(const pl_trainee *tr, int r)
+{
+    for (int i = 0; i < tr->n_choices; i++)
+        for (int j = 0; j < tr->choices[i].n_rotations; j++)
+            if (tr->choices[i].rotations[j] == r)
+                return true;
+    return false;
+}
+
+static void too_many_minimums(pl_loader *L, int t)
+{
+    pl_instance *inst = L->inst;
+    const pl_trainee *tr = &inst->trainees[t];
+    int need = 0, active = 0;
+    for (int p = 0; p < inst->horizon.length; p++)
+        active += tr->active[p];
+    for (int r = 0; r < inst->n_rotations; r++) {
+        const pl_rule *rule = &tr->rules[r];
+        if (!rule->present || in_choice(tr, r))
+            continue;
+        int done = tr->completed[r] +
+                   (tr->previous.rotation == r ? tr->previous.periods : 0);
+        if (rule->min > done)
+            need += rule->min - done;
+    }
+    if (need > active) {
+        size_t m = pl_jpush(&L->j, "trainees");
+        pl_jpush(&L->j, tr->id);
+        pl_jwarning(&L->j, "trainee %s needs %d periods to meet the min of its "
+                           "required rotations but has only %d active periods; "
+                           "the shortfall will cost unmet",
+                    tr->id, need, active);
+        pl_jpop(&L->j, m);
+    }
+}
+
+static void describe_pin(pl_buf *b, const pl_instance *inst, const pl_fixed *f)
+{
+    if (f->site >= 0 && f->rotation >= 0)
+        pl_buf_printf(b, "at site %s in rotation %s", inst->sites[f->site].id,
+                      inst->rotations[f->rotation].id);
+    else if (f->site >= 0)
+        pl_buf_printf(b, "at site %s", inst->sites[f->site].id);
+    else if (f->rotation >= 0)
+        pl_buf_printf(b, "in rotation %s", inst->rotations[f->rotation].id);
+    else
+        pl_buf_puts(b, "somewhere");
+    if (f->from == f->to)
+        pl_buf_printf(b, " in period %d", f->from);
+    else
+        pl_buf_printf(b, " in periods %d-%d", f->from, f->to);
+}
+
+static bool pin_matches(const pl_instance *inst, int t, const pl_fixed *f, int p)
+{
+    for (int s = 0; s < inst->n_sites; s++) {
+        if (f->site >= 0 && s != f->site)
+            continue;
+        for (int r = 0; r < inst->n_rotations; r++) {
+            if (f->rotation >= 0 && r != f->rotation)
+                continue;
+            if (pl_eligible_any(inst, t, s, r, p))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Inactive periods and periods with no eligible cell, per pin; conflicting
+ * pins and pins above a rule's max, per trainee. */
+static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
+                         int *pin_site)
+{
+    pl_instance *inst = L->inst;
+    pl_jctx *c = &L->j;
+    const pl_trainee *tr = &inst->trainees[t];
+    int len = inst->horizon.length;
+    if (!tr->n_fixed || len <= 0)
+        return;
+    size_t m0 = pl_jpush(c, "trainees");
+    pl_jpush(c, tr->id);
+    pl_jpush(c, "fixed");
+    for (int p = 0; p < len; p++)
+        pin_rot[p] = pin_site[p] = -1;
+    bool *conflict = mark + len;
+    memset(conflict, 0, (size_t)len);
+    for (int i = 0; i < tr->n_fixed; i++) {
+        const pl_fixed *f = &tr->fixed[i];
+        size_t m = pl_jpush_index(c, (size_t)i);
+        pl_buf what = {0}, per = {0};
+        describe_pin(&what, inst, f);
+        memset(mark, 0, (size_t)len);
+        bool any = false;
+        for (int p = f->from; p <= f->to; p++)
+            if (!tr->active[p])
+                any = mark[p] = true;
+        if (any) {
+            periods_text(&per, mark, len);
+            pl_jwarning(c, "pinned placement of trainee %s %s falls on period%s "
+                           "%s, when the trainee is not active (leave, or "
+                           "outside start/end)",
+                        tr->id, what.data, strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
+                        per.data);
+        }
+        memset(mark, 0, (size_t)len);
+        any = false;
+        for (int p = f->from; p <= f->to; p++)
+            if (tr->active[p] && !pin_matches(inst, t, f, p))
+                any = mark[p] = true;
+        if (any) {
+            pl_buf_free(&per);
+            periods_text(&per, mark, len);
+            pl_jwarning(c, "pinned placement of trainee %s %s cannot be honoured "
+                           "in period%s %s: no eligible site and rotation match it "
+                           "(check the trainee's requirements, the rule's sites, "
+                           "at_home, areas and capacity)",
+                        tr->id, what.data, strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
+                        per.data);
+        }
+        for (int p = f->from; p <= f->to; p++) {
+            if (f->rotation >= 0) {
+                if (pin_rot[p] >= 0 && pin_rot[p] != f->rotation)
+                    conflict[p] = true;
+                pin_rot[p] = f->rotation;
+            }
+            if (f->site >= 0) {
+                if (pin_site[p] >= 0 && pin_site[p] != f->site)
+                    conflict[p] = true;
+                pin_site[p] = f->site;
+            }
+        }
+        pl_buf_free(&what);
+        pl_buf_free(&per);
+        pl_jpop(c, m);
+    }
+    bool any_conflict = false;
+    for (int p = 0; p < len; p++)
+        any_conflict |= conflict[p];
+    if (any_conflict) {
+        pl_buf per = {0};
+        periods_text(&per, conflict, len);
+        pl_jwarning(c, "pinned placements of trainee %s disagree in period(s) %s: "
+                       "two pins name different sites or rotations",
+                    tr->id, per.data);
+        pl_buf_free(&per);
+    }
+    for (int r = 0; r < inst->n_rotations; r++) {
+        const pl_rule *rule = &tr->rules[r];
+        if (rule->max == PL_UNLIMITED)
+            continue;
+        int n = 0;
+        for (int p = 0; p < len; p++)
+            n += pin_rot[p] == r;
+        if (!n)
+            continue;
+        int prev = tr->previous.rotation == r ? tr->previous.periods : 0;
+        if (n + tr->completed[r] + prev > rule->max)
+            pl_jwarning(c, "pinned placements of trainee %s put %d periods in "
+                           "rotation %s (plus %d completed or previous) but its "
+                           "rule allows at most %d",
+                        tr->id, n, inst->rotations[r].id,
+                        tr->completed[r] + prev, rule->max);
+    }
+    pl_jpop(c, m0);
+}
+
+static void pins_over_capacity(pl_loader *L)
+{
+    pl_instance *inst = L->inst;
+    pl_jctx *c = &L->j;
+    int ns = inst->n_sites, nr = inst->n_rotations, len = inst->horizon.length;
+    if (len <= 0)
+        return;
+    int *count = calloc((size_t)ns * nr * len + 1, sizeof *count);
+    bool *mark = calloc((size_t)len + 1, 1);
+    if (!count || !mark) {
+        c->fatal = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (int t = 0; t < inst->n_trainees; t++) {
+        const pl_trainee *tr = &inst->trainees[t];
+        if (tr->has_home_choices)
+            continue; /* pins apply only if allocated (3.9.19) */
+        for (int i = 0; i < tr->n_fixed; i++) {
+            const pl_fixed *f = &tr->fixed[i];
+            if (f->site < 0 || f->rotation < 0)
+                continue;
+            for (int p = f->from; p <= f->to; p++)
+                count[((size_t)f->site * nr + f->rotation) * len + p]++;
+        }
+    }
+    for (int s = 0; s < ns; s++)
+        for (int r = 0; r < nr; r++) {
+            int most = 0, capm = 0;
+            bool any = false;
+            memset(mark, 0, (size_t)len);
+            for (int p = 0; p < len; p++) {
+                int k = count[((size_t)s * nr + r) * len + p];
+                if (k > pl_cap_max(inst, s, r, p)) {
+                    any = mark[p] = true;
+                    if (k > most) {
+                        most = k;
+                        capm = pl_cap_max(inst, s, r, p);
+                    }
+                }
+            }
+            if (!any)
+                continue;
+            pl_buf per = {0};
+            periods_text(&per, mark, len);
+            size_t m = pl_jpush(c, "sites");
+            pl_jpush(c, inst->sites[s].id);
+            pl_jpush(c, "capacity");
+            pl_jpush(c, inst->rotations[r].id);
+            pl_jwarning(c, "pinned placements exceed the capacity of site %s in "
+                           "rotation %s in period(s) %s (up to %d trainees pinned, "
+                           "capacity %d)",
+                        inst->sites[s].id, inst->rotations[r].id, per.data, most,
+                        capm);
+            pl_jpop(c, m);
+            pl_buf_free(&per);
+        }
+cleanup:
+    free(count);
+    free(mark);
+}
+
+void pl_instance_warnings(pl_loader *L)
+{
+    pl_instance *inst = L->inst;
+    int len = inst->horizon.length;
+    bool *mark = malloc(2 * (size_t)len + 1);
+    int *pin_rot = malloc(((size_t)len + 1) * sizeof *pin_rot);
+    int *pin_site = malloc(((size_t)len + 1) * sizeof *pin_site);
+    if (!mark || !pin_rot || !pin_site) {
+        L->j.fatal = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    uncovered(L);
+    for (int t = 0; t < inst->n_trainees && L->j.fatal == PL_OK; t++) {
+        too_many_minimums(L, t);
+        trainee_pins(L, t, mark, pin_rot, pin_site);
+    }
+    pins_over_capacity(L);
+cleanup:
+    free(mark);
+    free(pin_rot);
+    free(pin_site);
+}

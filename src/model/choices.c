@@ -1,0 +1,102 @@
+/*
+ * choices.c — "exactly k of these rotations" (format.md §3.6, §3.9.5).
+ *
+ * Each rotation r in some choice of trainee t gets a binary c[t,r] = "r is
+ * done": 1 when r has history (completed or previous), else linked to its
+ * placements per period (Σ_s x[t,s,r,p] <= c, the strong form) and
+ * c <= Σ x.  Each choice then says Σ_{r in R} c[t,r] = pick.  The unmet
+ * cost of a chosen rotation (amounts.c) is charged through c.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model/model.h"
+
+static pl_status done_column(pl_model *m, int t, int r, pl_terms *row)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    const pl_trainee *tr = &inst->trainees[t];
+    int T = inst->horizon.length;
+    int R = inst->n_rotations;
+    char name[96];
+    int c;
+    bool history = tr->completed[r] > 0 || pl_model_prev_periods(tr, r) > 0;
+
+    snprintf(name, sizeof name, "done_%d_%d", t, r);
+    PL_TRY(pl_model_add_col(m, PL_COL_BINARY, history ? 1.0 : 0.0, 1.0, name, &c));
+    m->choice_col[t * R + r] = c;
+    if (history)
+        goto cleanup;
+    pl_terms all = {0};
+    for (int p = 0; p < T && status == PL_OK; p++) {
+        size_t n;
+        const pl_cell *cells = pl_model_cells(m, t, p, &n);
+        pl_terms_clear(row);
+        for (size_t i = 0; i < n && status == PL_OK; i++)
+            if (cells[i].r == r) {
+                status = pl_terms_add(row, cells[i].col, 1.0);
+                if (status == PL_OK)
+                    status = pl_terms_add(&all, cells[i].col, -1.0);
+            }
+        if (status != PL_OK || row->n == 0)
+            continue;
+        status = pl_terms_add(row, c, -1.0);
+        snprintf(name, sizeof name, "donex_%d_%d_%d", t, r, p);
+        if (status == PL_OK)
+            status = pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
+                                      row->vals, name, NULL);
+    }
+    if (status == PL_OK)
+        status = pl_terms_add(&all, c, 1.0);
+    snprintf(name, sizeof name, "doneub_%d_%d", t, r);
+    if (status == PL_OK)
+        status = pl_model_add_row(m, -HUGE_VAL, 0.0, all.n, all.cols, all.vals,
+                                  name, NULL);
+    pl_terms_free(&all);
+cleanup:
+    return status;
+}
+
+pl_status pl_model_choices(pl_model *m, const pl_build_options *opt)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    int R = inst->n_rotations;
+    pl_terms row = {0};
+    char name[96];
+
+    m->choice_col = malloc(((size_t)inst->n_trainees * R + 1) * sizeof *m->choice_col);
+    if (!m->choice_col) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < (size_t)inst->n_trainees * R; i++)
+        m->choice_col[i] = -1;
+    for (int t = 0; t < inst->n_trainees; t++) {
+        const pl_trainee *tr = &inst->trainees[t];
+        if (!pl_model_trainee_built(opt, t))
+            continue;
+        for (int k = 0; k < tr->n_choices; k++)
+            for (int i = 0; i < tr->choices[k].n_rotations; i++) {
+                int r = tr->choices[k].rotations[i];
+                if (m->choice_col[t * R + r] < 0)
+                    PL_TRY(done_column(m, t, r, &row));
+            }
+        if (opt->relax & PL_FAMILY_CHOICES)
+            continue;
+        for (int k = 0; k < tr->n_choices; k++) {
+            const pl_choice *ch = &tr->choices[k];
+            pl_terms_clear(&row);
+            for (int i = 0; i < ch->n_rotations; i++)
+                PL_TRY(pl_terms_add(&row, m->choice_col[t * R + ch->rotations[i]], 1.0));
+            snprintf(name, sizeof name, "pick_%d_%d", t, k);
+            PL_TRY(pl_model_add_row(m, ch->pick, ch->pick, row.n, row.cols,
+                                    row.vals, name, NULL));
+        }
+    }
+cleanup:
+    pl_terms_free(&row);
+    return status;
+}

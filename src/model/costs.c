@@ -1,0 +1,282 @@
+/*
+ * costs.c — the objective of format.md §3.8 (the parts not tied to another
+ * rule family: `unmet` is in amounts.c, `understaffed` in capacity.c).
+ *
+ *  unassigned   constant w·|active| minus w per placement
+ *  preference   −w·(sites[s] + rotations[r]) per placement
+ *  priority     −w·priority(s) per placement (top-level weight)
+ *  change       per active period: 1 − x[reference cell], or Σ x when the
+ *               reference has the trainee unplaced
+ *  idle         L_p = "placed in p or later", exact by L_p >= L_{p+1},
+ *               L_p >= placed_p, L_p <= L_{p+1} + placed_p; idle = Σ (L_p − placed_p)
+ *  site_change  w[s,p] >= "the last placement up to p was at s";
+ *               c_p >= w[s,p−1] − (1 − placed_p) − at_s_p   for each s
+ *  fairness     z >= cost(t) for every trainee; w·z
+ *
+ * Terms whose weight is zero build nothing.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model/model.h"
+
+static pl_status placement_costs(pl_model *m, const pl_build_options *opt, int t)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    const pl_trainee *tr = &inst->trainees[t];
+    const pl_weights *w = &tr->weights;
+    int T = inst->horizon.length;
+    int active = 0;
+
+    for (int p = 0; p < T; p++) {
+        size_t n;
+        const pl_cell *c = pl_model_cells(m, t, p, &n);
+        active += tr->active[p];
+        for (size_t i = 0; i < n; i++) {
+            PL_TRY(pl_model_add_cost(m, c[i].col, -w->unassigned, PL_TERM_UNASSIGNED, t));
+            double pref = tr->pref_site[c[i].s] + tr->pref_rotation[c[i].r];
+            PL_TRY(pl_model_add_cost(m, c[i].col, -w->preference * pref,
+                                     PL_TERM_PREFERENCE, t));
+            PL_TRY(pl_model_add_cost(m, c[i].col,
+                                     -inst->weights.priority * inst->sites[c[i].s].priority,
+                                     PL_TERM_PRIORITY, -1));
+        }
+        if (!opt->reference_site || !tr->active[p] || w->change == 0.0)
+            continue;
+        int s0 = opt->reference_site[(size_t)t * T + p];
+        int r0 = opt->reference_rotation[(size_t)t * T + p];
+        if (s0 < 0) {
+            for (size_t i = 0; i < n; i++)
+                PL_TRY(pl_model_add_cost(m, c[i].col, w->change, PL_TERM_CHANGE, t));
+        } else {
+            PL_TRY(pl_model_add_cost(m, -1, w->change, PL_TERM_CHANGE, t));
+            int col = pl_model_cell_col(m, t, s0, r0, p);
+            if (col >= 0)
+                PL_TRY(pl_model_add_cost(m, col, -w->change, PL_TERM_CHANGE, t));
+        }
+    }
+    PL_TRY(pl_model_add_cost(m, -1, w->unassigned * active, PL_TERM_UNASSIGNED, t));
+cleanup:
+    return status;
+}
+
+static pl_status placed_terms(pl_model *m, int t, int p, double v, int skip_site,
+                              pl_terms *row)
+{
+    size_t n;
+    const pl_cell *c = pl_model_cells(m, t, p, &n);
+    for (size_t i = 0; i < n; i++)
+        if (c[i].s != skip_site) {
+            pl_status st = pl_terms_add(row, c[i].col, v);
+            if (st != PL_OK)
+                return st;
+        }
+    return PL_OK;
+}
+
+static pl_status idle_cost(pl_model *m, int t, pl_terms *row)
+{
+    pl_status status = PL_OK;
+    const pl_trainee *tr = &m->inst->trainees[t];
+    double w = tr->weights.idle;
+    int T = m->inst->horizon.length;
+    int first = tr->start < 0 ? 0 : tr->start, last = -1;
+    char name[96];
+    for (int p = 0; p < T; p++) {
+        size_t n;
+        pl_model_cells(m, t, p, &n);
+        if (n > 0)
+            last = p;
+    }
+    if (last < first)
+        goto cleanup;
+    int next = -1; /* L_{p+1}; none beyond the last possible placement */
+    for (int p = last; p >= first; p--) {
+        int L;
+        snprintf(name, sizeof name, "later_%d_%d", t, p);
+        PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &L));
+        PL_TRY(pl_model_add_cost(m, L, w, PL_TERM_IDLE, t));
+        /* L_p - placed_p >= 0 and L_p - L_{p+1} - placed_p <= 0 */
+        pl_terms_clear(row);
+        PL_TRY(pl_terms_add(row, L, 1.0));
+        PL_TRY(placed_terms(m, t, p, -1.0, -1, row));
+        for (int i = 1; i < row->n; i++)
+            PL_TRY(pl_model_add_cost(m, row->cols[i], -w, PL_TERM_IDLE, t));
+        snprintf(name, sizeof name, "laterlo_%d_%d", t, p);
+        PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
+        if (next >= 0) {
+            PL_TRY(pl_terms_add(row, next, -1.0));
+            snprintf(name, sizeof name, "laterhi_%d_%d", t, p);
+            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals, name, NULL));
+            int cols[2] = {L, next};
+            double vals[2] = {1.0, -1.0};
+            snprintf(name, sizeof name, "laterc_%d_%d", t, p);
+            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, 2, cols, vals, name, NULL));
+        } else {
+            snprintf(name, sizeof name, "laterhi_%d_%d", t, p);
+            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals, name, NULL));
+        }
+        next = L;
+    }
+cleanup:
+    return status;
+}
+
+static pl_status site_change_cost(pl_model *m, int t, pl_terms *row)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    const pl_trainee *tr = &inst->trainees[t];
+    int T = inst->horizon.length, S = inst->n_sites;
+    int *last = malloc((size_t)S * sizeof *last);  /* w[s, previous period] */
+    int *now = malloc((size_t)S * sizeof *now);
+    bool *used = calloc((size_t)S, sizeof *used);
+    char name[96];
+    int n_used = 0;
+    if (!last || !now || !used) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (size_t i = m->cell_start[(size_t)t * T]; i < m->cell_start[(size_t)(t + 1) * T]; i++)
+        if (!used[m->cells[i].s]) {
+            used[m->cells[i].s] = true;
+            n_used++;
+        }
+    if (n_used < 2)
+        goto cleanup;
+    for (int s = 0; s < S; s++)
+        last[s] = -1;
+    for (int p = 0; p < T; p++) {
+        size_t n;
+        pl_model_cells(m, t, p, &n);
+        if (n == 0)
+            continue;
+        bool any_last = false;
+        for (int s = 0; s < S; s++)
+            any_last |= last[s] >= 0;
+        if (any_last) { /* c_p - w[s,p-1] - Σ_{cells not at s} x >= -1 */
+            int c;
+            snprintf(name, sizeof name, "move_%d_%d", t, p);
+            PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &c));
+            PL_TRY(pl_model_add_cost(m, c, tr->weights.site_change, PL_TERM_SITE_CHANGE, t));
+            for (int s = 0; s < S; s++) {
+                if (last[s] < 0)
+                    continue;
+                pl_terms_clear(row);
+                PL_TRY(pl_terms_add(row, c, 1.0));
+                PL_TRY(pl_terms_add(row, last[s], -1.0));
+                PL_TRY(placed_terms(m, t, p, -1.0, s, row));
+                snprintf(name, sizeof name, "movec_%d_%d_%d", t, s, p);
+                PL_TRY(pl_model_add_row(m, -1.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
+            }
+        }
+        for (int s = 0; s < S; s++) {
+            now[s] = last[s];
+            if (!used[s])
+                continue;
+            /* w[s,p] >= at_s_p and w[s,p] >= w[s,p-1] - placed_p */
+            pl_terms at = {0};
+            size_t nc;
+            const pl_cell *cells = pl_model_cells(m, t, p, &nc);
+            for (size_t i = 0; i < nc && status == PL_OK; i++)
+                if (cells[i].s == s)
+                    status = pl_terms_add(&at, cells[i].col, -1.0);
+            if (status != PL_OK || (at.n == 0 && last[s] < 0)) {
+                pl_terms_free(&at);
+                PL_TRY(status);
+                continue;
+            }
+            int wc;
+            snprintf(name, sizeof name, "lastsite_%d_%d_%d", t, s, p);
+            status = pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &wc);
+            if (status == PL_OK && at.n > 0) {
+                status = pl_terms_add(&at, wc, 1.0);
+                snprintf(name, sizeof name, "lsat_%d_%d_%d", t, s, p);
+                if (status == PL_OK)
+                    status = pl_model_add_row(m, 0.0, HUGE_VAL, at.n, at.cols, at.vals, name, NULL);
+            }
+            pl_terms_free(&at);
+            PL_TRY(status);
+            if (last[s] >= 0) {
+                pl_terms_clear(row);
+                PL_TRY(pl_terms_add(row, wc, 1.0));
+                PL_TRY(pl_terms_add(row, last[s], -1.0));
+                PL_TRY(placed_terms(m, t, p, 1.0, -1, row));
+                snprintf(name, sizeof name, "lscarry_%d_%d_%d", t, s, p);
+                PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
+            }
+            now[s] = wc;
+        }
+        for (int s = 0; s < S; s++)
+            last[s] = now[s];
+    }
+cleanup:
+    free(last);
+    free(now);
+    free(used);
+    return status;
+}
+
+static pl_status fairness(pl_model *m, double w)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    int n = inst->n_trainees;
+    pl_terms *rows = calloc((size_t)n + 1, sizeof *rows);
+    double *constant = calloc((size_t)n + 1, sizeof *constant);
+    char name[96];
+    if (!rows || !constant) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < m->n_contribs; i++) {
+        const pl_contrib *c = &m->contribs[i];
+        if (c->trainee < 0)
+            continue;
+        if (c->col < 0)
+            constant[c->trainee] += c->coef;
+        else
+            PL_TRY(pl_terms_add(&rows[c->trainee], c->col, -c->coef));
+    }
+    PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, -HUGE_VAL, HUGE_VAL, "fair", &m->fairness_col));
+    PL_TRY(pl_model_add_cost(m, m->fairness_col, w, PL_TERM_FAIRNESS, -1));
+    for (int t = 0; t < n; t++) {
+        PL_TRY(pl_terms_add(&rows[t], m->fairness_col, 1.0));
+        snprintf(name, sizeof name, "fair_%d", t);
+        PL_TRY(pl_model_add_row(m, constant[t], HUGE_VAL, rows[t].n, rows[t].cols,
+                                rows[t].vals, name, NULL));
+    }
+cleanup:
+    if (rows)
+        for (int t = 0; t < n; t++)
+            pl_terms_free(&rows[t]);
+    free(rows);
+    free(constant);
+    return status;
+}
+
+pl_status pl_model_costs(pl_model *m, const pl_build_options *opt)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    pl_terms row = {0};
+    if (opt->no_costs)
+        goto cleanup;
+    for (int t = 0; t < inst->n_trainees; t++) {
+        if (!pl_model_trainee_built(opt, t))
+            continue;
+        const pl_weights *w = &inst->trainees[t].weights;
+        PL_TRY(placement_costs(m, opt, t));
+        if (w->idle != 0.0)
+            PL_TRY(idle_cost(m, t, &row));
+        if (w->site_change != 0.0)
+            PL_TRY(site_change_cost(m, t, &row));
+    }
+    if (inst->weights.fairness != 0.0 && inst->n_trainees > 0)
+        PL_TRY(fairness(m, inst->weights.fairness));
+cleanup:
+    pl_terms_free(&row);
+    return status;
+}

@@ -1,0 +1,201 @@
+/*
+ * model.h — the integer program of an instance, independent of any solver.
+ *
+ * The builder (build.c) walks the rule families of format.md §3, one file
+ * each (cells, capacity, supervision, blocks, amounts, order, choices, pins,
+ * costs), and appends columns, rows and matrix entries here.  src/solve/
+ * hands the finished model to GLPK; nothing in src/model includes glpk.h.
+ *
+ * The objective is kept as a list of contributions (column, coefficient,
+ * cost term, trainee) so that after solving the cost can be split by term
+ * and by trainee exactly as format.md §4 reports it.
+ *
+ * The model owns all its arrays; pl_model_free releases them.
+ */
+#ifndef PL_MODEL_H
+#define PL_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "instance/instance.h"
+#include "placera.h"
+
+typedef enum pl_col_kind {
+    PL_COL_CONTINUOUS = 0,
+    PL_COL_BINARY = 1,
+    PL_COL_INTEGER = 2
+} pl_col_kind;
+
+/* The cost terms of format.md §3.8, in the order of pl_costs. */
+typedef enum pl_term {
+    PL_TERM_UNMET = 0,
+    PL_TERM_UNASSIGNED,
+    PL_TERM_IDLE,
+    PL_TERM_SITE_CHANGE,
+    PL_TERM_PREFERENCE,
+    PL_TERM_CHANGE,
+    PL_TERM_RANK,
+    PL_TERM_UNALLOCATED,
+    PL_TERM_NO_MENTOR,
+    PL_TERM_UNDERSTAFFED,
+    PL_TERM_PRIORITY,
+    PL_TERM_FAIRNESS,
+    PL_TERM_COUNT
+} pl_term;
+
+/* Rule families, for relaxing one at a time when explaining infeasibility. */
+enum {
+    PL_FAMILY_PINS = 1 << 0,
+    PL_FAMILY_MAX = 1 << 1,
+    PL_FAMILY_CHOICES = 1 << 2,
+    PL_FAMILY_ORDER = 1 << 3,
+    PL_FAMILY_BLOCKS = 1 << 4,
+    PL_FAMILY_CAPACITY = 1 << 5,
+    PL_FAMILY_SUPERVISION = 1 << 6,
+    PL_FAMILY_MAX_PER_SITE = 1 << 7
+};
+
+/* One eligible (trainee, site, rotation, period) cell and its column. */
+typedef struct pl_cell {
+    int t, s, r, p;
+    int col;
+} pl_cell;
+
+/* One objective contribution: coef * value(col) (col -1: a constant coef). */
+typedef struct pl_contrib {
+    int col;
+    double coef;
+    short term;
+    int trainee; /* -1 for the global terms */
+} pl_contrib;
+
+typedef struct pl_model {
+    const pl_instance *inst;
+
+    /* columns */
+    int n_cols, cap_cols;
+    double *col_lb, *col_ub;
+    unsigned char *col_kind;
+    char **col_name;
+
+    /* rows: lb <= a·x <= ub; -HUGE_VAL / HUGE_VAL for free sides */
+    int n_rows, cap_rows;
+    double *row_lb, *row_ub;
+    char **row_name;
+
+    /* matrix entries (row, col, value); row and col 0-based */
+    size_t nnz, cap_nnz;
+    int *ent_row, *ent_col;
+    double *ent_val;
+
+    /* objective */
+    size_t n_contribs, cap_contribs;
+    pl_contrib *contribs;
+
+    /* eligible cells, sorted by (t, p, s, r); cells of (t, p) are
+     * cells[cell_start[t*T+p] .. cell_start[t*T+p+1]) */
+    size_t n_cells;
+    pl_cell *cells;
+    size_t *cell_start;
+
+    /* the same cells grouped by (s, r, p): indices into cells[] of key
+     * k = (s*n_rotations + r)*T + p are srp_cells[srp_start[k] .. srp_start[k+1]) */
+    size_t *srp_start;
+    size_t *srp_cells;
+
+    int fairness_col; /* -1 when fairness is not modelled */
+
+    /* [n_trainees * n_rotations]: the "rotation is done" binary of a
+     * rotation that appears in a choice (choices.c), else -1 */
+    int *choice_col;
+
+    /* problems found while building that make the instance infeasible,
+     * in planners' words (owned strings) */
+    char **reasons;
+    size_t n_reasons;
+} pl_model;
+
+/* What to build. */
+typedef struct pl_build_options {
+    const int *reference_site;     /* [n_trainees*T] or NULL: the reference schedule */
+    const int *reference_rotation; /* [n_trainees*T] */
+    unsigned relax;                /* PL_FAMILY_* bits of rules to leave out */
+    const bool *only_trainees;     /* [n_trainees] or NULL = all: build only these */
+    bool no_costs;                 /* feasibility only: objective 0 */
+} pl_build_options;
+
+void pl_build_options_init(pl_build_options *o);
+
+/* Build the model of `inst`.  *out belongs to the caller (pl_model_free). */
+pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
+                         pl_model **out);
+void pl_model_free(pl_model *m);
+
+/* --- primitives used by the rule files ---------------------------------- */
+
+/* Add a column; *col receives its index.  `name` is copied (may be NULL). */
+pl_status pl_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,
+                           const char *name, int *col);
+/* Add a row lb <= Σ vals[i]·x[cols[i]] <= ub; *row may be NULL. */
+pl_status pl_model_add_row(pl_model *m, double lb, double ub, int n,
+                           const int *cols, const double *vals,
+                           const char *name, int *row);
+pl_status pl_model_add_cost(pl_model *m, int col, double coef, pl_term term,
+                            int trainee);
+/* Record a reason the instance cannot be solved (printf-style). */
+pl_status pl_model_add_reason(pl_model *m, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The cells of trainee t in period p. */
+static inline const pl_cell *pl_model_cells(const pl_model *m, int t, int p,
+                                            size_t *n)
+{
+    size_t k = (size_t)t * (size_t)m->inst->horizon.length + (size_t)p;
+    *n = m->cell_start[k + 1] - m->cell_start[k];
+    return m->cells + m->cell_start[k];
+}
+
+/* A growable list of (col, coef) for building one row. */
+typedef struct pl_terms {
+    int n, cap;
+    int *cols;
+    double *vals;
+} pl_terms;
+
+pl_status pl_terms_add(pl_terms *l, int col, double val);
+void pl_terms_clear(pl_terms *l);
+void pl_terms_free(pl_terms *l);
+
+/* --- the rule families (one file each) ----------------------------------- */
+pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_capacity(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_supervision(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_blocks(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_choices(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_amounts(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_order(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_pins(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_costs(pl_model *m, const pl_build_options *opt);
+
+/* Helpers shared by the rule files. */
+int pl_model_prev_periods(const pl_trainee *tr, int r); /* previous.periods if in r */
+bool pl_model_trainee_built(const pl_build_options *opt, int t);
+
+/* The cells at (s, r, p): indices into m->cells. */
+static inline const size_t *pl_model_srp(const pl_model *m, int s, int r, int p,
+                                         size_t *n)
+{
+    size_t T = (size_t)m->inst->horizon.length;
+    size_t k = ((size_t)s * (size_t)m->inst->n_rotations + (size_t)r) * T + (size_t)p;
+    *n = m->srp_start[k + 1] - m->srp_start[k];
+    return m->srp_cells + m->srp_start[k];
+}
+
+/* The column of the cell (t, s, r, p), or -1. */
+int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p);
+
+#endif /* PL_MODEL_H */

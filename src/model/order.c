@@ -1,0 +1,115 @@
+/*
+ * order.c — `after` rules (format.md §3.5, §3.9.4).
+ *
+ * Rule r with after q, where R_p / Q_p are "placed in r / q in period p":
+ *  1. r only after some q:  R_p <= Σ_{p' < p} Q_{p'}   (unless q has history:
+ *     completed[q] > 0 or a previous placement in q);
+ *  2. no q after any r:     a_p >= R_p, a_p >= a_{p-1}, Q_{p+1} + a_p <= 1,
+ *     where a_p ("r has begun by p") is a continuous chain.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model/model.h"
+
+static pl_status add_rotation(pl_model *m, int t, int p, int r, double v,
+                              pl_terms *row, int *count)
+{
+    size_t n;
+    const pl_cell *c = pl_model_cells(m, t, p, &n);
+    for (size_t i = 0; i < n; i++)
+        if (c[i].r == r) {
+            pl_status st = pl_terms_add(row, c[i].col, v);
+            if (st != PL_OK)
+                return st;
+            if (count)
+                (*count)++;
+        }
+    return PL_OK;
+}
+
+static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    const pl_trainee *tr = &inst->trainees[t];
+    int T = inst->horizon.length;
+    bool history = tr->completed[q] > 0 || pl_model_prev_periods(tr, q) > 0;
+    char name[96];
+
+    if (!history) {
+        for (int p = 0; p < T; p++) {
+            int nr = 0;
+            pl_terms_clear(row);
+            PL_TRY(add_rotation(m, t, p, r, 1.0, row, &nr));
+            if (nr == 0)
+                continue;
+            for (int p2 = 0; p2 < p; p2++)
+                PL_TRY(add_rotation(m, t, p2, q, -1.0, row, NULL));
+            snprintf(name, sizeof name, "after_%d_%d_%d_%d", t, r, q, p);
+            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
+                                    row->vals, name, NULL));
+        }
+    }
+    int a_prev = -1;
+    for (int p = 0; p + 1 < T; p++) {
+        int nr = 0, nq = 0;
+        pl_terms_clear(row);
+        PL_TRY(add_rotation(m, t, p, r, -1.0, row, &nr));
+        if (nr == 0 && a_prev < 0)
+            continue;
+        int a;
+        snprintf(name, sizeof name, "begun_%d_%d_%d_%d", t, r, q, p);
+        PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &a));
+        /* a_p >= each r cell at p (one per period, so >= their sum) */
+        if (nr > 0) {
+            PL_TRY(pl_terms_add(row, a, 1.0));
+            snprintf(name, sizeof name, "begr_%d_%d_%d_%d", t, r, q, p);
+            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols,
+                                    row->vals, name, NULL));
+        }
+        if (a_prev >= 0) {
+            int cols[2] = {a, a_prev};
+            double vals[2] = {1.0, -1.0};
+            snprintf(name, sizeof name, "begc_%d_%d_%d_%d", t, r, q, p);
+            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, 2, cols, vals, name, NULL));
+        }
+        pl_terms_clear(row);
+        PL_TRY(add_rotation(m, t, p + 1, q, 1.0, row, &nq));
+        if (nq > 0) {
+            PL_TRY(pl_terms_add(row, a, 1.0));
+            snprintf(name, sizeof name, "noq_%d_%d_%d_%d", t, r, q, p + 1);
+            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 1.0, row->n, row->cols,
+                                    row->vals, name, NULL));
+        }
+        a_prev = a;
+    }
+cleanup:
+    return status;
+}
+
+pl_status pl_model_order(pl_model *m, const pl_build_options *opt)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    pl_terms row = {0};
+    if (opt->relax & PL_FAMILY_ORDER)
+        goto cleanup;
+    for (int t = 0; t < inst->n_trainees; t++) {
+        const pl_trainee *tr = &inst->trainees[t];
+        if (!pl_model_trainee_built(opt, t))
+            continue;
+        for (int r = 0; r < inst->n_rotations; r++) {
+            const pl_rule *rule = &tr->rules[r];
+            if (!rule->present)
+                continue;
+            for (int i = 0; i < rule->n_after; i++)
+                if (rule->after[i] != r)
+                    PL_TRY(one_pair(m, t, r, rule->after[i], &row));
+        }
+    }
+cleanup:
+    pl_terms_free(&row);
+    return status;
+}

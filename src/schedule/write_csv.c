@@ -1,0 +1,66 @@
+/*
+ * write_csv.c — the schedule's rows as CSV for spreadsheets: one header line
+ * `trainee,site,rotation,from,to,start_date,end_date,supervisor`, then one
+ * line per row.  Fields holding a comma, quote or line break are quoted as
+ * RFC 4180 says (quotes doubled).  Lines end in "\n".
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "instance/dates.h"
+#include "schedule/schedule.h"
+#include "util/strutil.h"
+
+static void put_field(pl_buf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        pl_buf_puts(b, s);
+        return;
+    }
+    pl_buf_append(b, "\"", 1);
+    for (const char *c = s; *c; c++) {
+        if (*c == '"')
+            pl_buf_append(b, "\"\"", 2);
+        else
+            pl_buf_append(b, c, 1);
+    }
+    pl_buf_append(b, "\"", 1);
+}
+
+/* Writes the table; the stream stays owned by the caller. */
+pl_status pl_schedule_write_csv(const pl_schedule *s, const pl_instance *inst,
+                                FILE *out)
+{
+    pl_status status = PL_OK;
+    pl_buf b = {0};
+    pl_buf_puts(&b, "trainee,site,rotation,from,to,start_date,end_date,supervisor\n");
+    for (size_t i = 0; i < s->n_rows; i++) {
+        const pl_row *r = &s->rows[i];
+        char first[11] = "", last[11] = "";
+        if (inst) {
+            int y, m, d;
+            pl_period_first_day(&inst->horizon, r->from, &y, &m, &d);
+            pl_format_date(y, m, d, first);
+            pl_period_last_day(&inst->horizon, r->to, &y, &m, &d);
+            pl_format_date(y, m, d, last);
+        }
+        put_field(&b, r->trainee);
+        pl_buf_puts(&b, ",");
+        put_field(&b, r->site);
+        pl_buf_puts(&b, ",");
+        put_field(&b, r->rotation);
+        pl_buf_printf(&b, ",%d,%d,%s,%s,", r->from, r->to, first, last);
+        put_field(&b, r->supervisor ? r->supervisor : "");
+        pl_buf_puts(&b, "\n");
+    }
+    if (b.failed) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    if (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) != 0 ||
+        ferror(out))
+        status = PL_ERR_IO;
+cleanup:
+    pl_buf_free(&b);
+    return status;
+}

@@ -1,0 +1,44 @@
+/*
+ * backend.h — the interface between a finished pl_model and a MIP solver.
+ *
+ * Only the backend implementation (glpk_backend.c) knows which solver is
+ * used; another one could be added behind the same interface.
+ */
+#ifndef PL_BACKEND_H
+#define PL_BACKEND_H
+
+#include "model/model.h"
+#include "placera.h"
+
+typedef enum pl_backend_outcome {
+    PL_OUTCOME_OPTIMAL = 0,    /* proven optimal within the gap */
+    PL_OUTCOME_FEASIBLE = 1,   /* a solution, not proven optimal */
+    PL_OUTCOME_INFEASIBLE = 2, /* proven infeasible */
+    PL_OUTCOME_NONE = 3        /* no solution found within the limits */
+} pl_backend_outcome;
+
+typedef struct pl_backend_result {
+    pl_backend_outcome outcome;
+    double objective;  /* of the returned values */
+    double bound;      /* best proven lower bound, or NaN */
+    double gap;        /* relative, or NaN */
+    double *values;    /* [n_cols], owned by the caller (free) when non-NULL */
+    bool interrupted;  /* stopped by params->interrupt */
+} pl_backend_result;
+
+/* Solve `m` with the limits in `params`.  `started` is the clock value
+ * (pl_clock_seconds) at which the whole solve began, so that time limits
+ * and progress include model building.  On PL_OK `result` is filled. */
+pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
+                           double started, pl_backend_result *result,
+                           pl_diags *diags);
+
+/* Write the model in CPLEX LP or free MPS format (through a temporary file
+ * renamed into place). */
+pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
+                           pl_diags *diags);
+
+/* Monotonic seconds. */
+double pl_clock_seconds(void);
+
+#endif /* PL_BACKEND_H */

@@ -1,0 +1,359 @@
+/*
+ * glpk_backend.c — solve a pl_model with GLPK (the only file that includes
+ * glpk.h).
+ *
+ * The model is loaded into a glp_prob and solved by glp_intopt with the
+ * presolver, a time limit, the requested relative gap and a callback that
+ * reports progress and stops on an interrupt.  The integer part of the
+ * answer is then fixed and the remaining LP re-solved ("polished"), so that
+ * every auxiliary variable (shortfalls, idle chains, fairness) takes its
+ * exact value and the objective equals the true cost of the schedule even
+ * when the search stopped early.
+ *
+ * GLPK calls abort() on internal errors unless an error hook longjmps away;
+ * the hook below turns such an error into PL_ERR_SOLVER (the GLPK
+ * environment is freed afterwards, as its manual requires).
+ */
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "solve/backend.h"
+#include "util/strutil.h"
+
+double pl_clock_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+typedef struct hook_state {
+    jmp_buf jump;
+} hook_state;
+
+static void error_hook(void *info)
+{
+    hook_state *h = info;
+    longjmp(h->jump, 1);
+}
+
+static int silent(void *info, const char *text)
+{
+    (void)info;
+    (void)text;
+    if (getenv("PLACERA_GLPK_DEBUG")) fputs(text, stderr);
+    return 1; /* suppress all GLPK terminal output */
+}
+
+static glp_prob *load(const pl_model *m)
+{
+    glp_prob *lp = glp_create_prob();
+    glp_set_obj_dir(lp, GLP_MIN);
+    if (m->n_rows > 0)
+        glp_add_rows(lp, m->n_rows);
+    if (m->n_cols > 0)
+        glp_add_cols(lp, m->n_cols);
+    for (int i = 0; i < m->n_rows; i++) {
+        double lb = m->row_lb[i], ub = m->row_ub[i];
+        int type = isinf(lb) && isinf(ub) ? GLP_FR
+                   : isinf(ub)            ? GLP_LO
+                   : isinf(lb)            ? GLP_UP
+                   : lb == ub             ? GLP_FX
+                                          : GLP_DB;
+        glp_set_row_bnds(lp, i + 1, type, isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+        if (m->row_name[i])
+            glp_set_row_name(lp, i + 1, m->row_name[i]);
+    }
+    for (int j = 0; j < m->n_cols; j++) {
+        double lb = m->col_lb[j], ub = m->col_ub[j];
+        int type = isinf(lb) && isinf(ub) ? GLP_FR
+                   : isinf(ub)            ? GLP_LO
+                   : isinf(lb)            ? GLP_UP
+                   : lb == ub             ? GLP_FX
+                                          : GLP_DB;
+        if (m->col_kind[j] != PL_COL_CONTINUOUS)
+            glp_set_col_kind(lp, j + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
+        glp_set_col_bnds(lp, j + 1, type, isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+        if (m->col_name[j])
+            glp_set_col_name(lp, j + 1, m->col_name[j]);
+    }
+    /* objective: sum the contributions per column */
+    double constant = 0.0;
+    double *obj = calloc((size_t)m->n_cols + 1, sizeof *obj);
+    if (!obj) {
+        glp_delete_prob(lp);
+        return NULL;
+    }
+    for (size_t i = 0; i < m->n_contribs; i++) {
+        if (m->contribs[i].col < 0)
+            constant += m->contribs[i].coef;
+        else
+            obj[m->contribs[i].col] += m->contribs[i].coef;
+    }
+    glp_set_obj_coef(lp, 0, constant);
+    for (int j = 0; j < m->n_cols; j++)
+        if (obj[j] != 0.0)
+            glp_set_obj_coef(lp, j + 1, obj[j]);
+    free(obj);
+    if (m->nnz > 0) {
+        int *ia = malloc((m->nnz + 1) * sizeof *ia);
+        int *ja = malloc((m->nnz + 1) * sizeof *ja);
+        double *ar = malloc((m->nnz + 1) * sizeof *ar);
+        if (!ia || !ja || !ar) {
+            free(ia);
+            free(ja);
+            free(ar);
+            glp_delete_prob(lp);
+            return NULL;
+        }
+        for (size_t k = 0; k < m->nnz; k++) {
+            ia[k + 1] = m->ent_row[k] + 1;
+            ja[k + 1] = m->ent_col[k] + 1;
+            ar[k + 1] = m->ent_val[k];
+        }
+        glp_load_matrix(lp, (int)m->nnz, ia, ja, ar);
+        free(ia);
+        free(ja);
+        free(ar);
+    }
+    return lp;
+}
+
+typedef struct search_state {
+    const pl_params *params;
+    double started;
+    double best_bound;
+    double last_reported_incumbent;
+    double last_reported_bound;
+    bool interrupted;
+} search_state;
+
+static void report(search_state *s, double incumbent, double bound, double gap)
+{
+    if (!s->params->progress)
+        return;
+    pl_progress pr = {pl_clock_seconds() - s->started, incumbent, bound, gap};
+    s->params->progress(&pr, s->params->progress_user);
+}
+
+static void callback(glp_tree *tree, void *info)
+{
+    search_state *s = info;
+    int reason = glp_ios_reason(tree);
+    if (s->params->interrupt && *s->params->interrupt) {
+        s->interrupted = true;
+        glp_ios_terminate(tree);
+        return;
+    }
+    int node = glp_ios_best_node(tree);
+    if (node > 0) {
+        double b = glp_ios_node_bound(tree, node);
+        if (isnan(s->best_bound) || b > s->best_bound)
+            s->best_bound = b;
+    }
+    glp_prob *lp = glp_ios_get_prob(tree);
+    bool have = glp_mip_status(lp) == GLP_FEAS || glp_mip_status(lp) == GLP_OPT;
+    double inc = have ? glp_mip_obj_val(lp) : NAN;
+    bool better_incumbent = reason == GLP_IBINGO;
+    bool better_bound = !isnan(s->best_bound) &&
+                        (isnan(s->last_reported_bound) ||
+                         s->best_bound > s->last_reported_bound + 1e-9 * (1 + fabs(s->best_bound))) &&
+                        reason == GLP_ISELECT;
+    if (better_incumbent || better_bound) {
+        double gap = have && !isnan(s->best_bound)
+                         ? fabs(inc - s->best_bound) / (1e-10 + fabs(inc))
+                         : NAN;
+        report(s, inc, s->best_bound, gap);
+        s->last_reported_incumbent = inc;
+        s->last_reported_bound = s->best_bound;
+    }
+}
+
+/* Fix the integer columns at their rounded values and re-solve the LP. */
+static bool polish(glp_prob *lp, const pl_model *m, double *values,
+                   double *objective)
+{
+    for (int j = 0; j < m->n_cols; j++) {
+        if (m->col_kind[j] == PL_COL_CONTINUOUS)
+            continue;
+        double v = round(values[j]);
+        values[j] = v;
+        glp_set_col_bnds(lp, j + 1, GLP_FX, v, v);
+    }
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    smcp.presolve = GLP_ON;
+    if (glp_simplex(lp, &smcp) != 0 || glp_get_status(lp) != GLP_OPT)
+        return false;
+    for (int j = 0; j < m->n_cols; j++)
+        if (m->col_kind[j] == PL_COL_CONTINUOUS)
+            values[j] = glp_get_col_prim(lp, j + 1);
+    *objective = glp_get_obj_val(lp);
+    return true;
+}
+
+/* Everything a GLPK call may leave behind, kept outside the stack frame
+ * that setjmp protects so that the error path can release it. */
+typedef struct glpk_job {
+    const pl_model *m;
+    const pl_params *params;
+    double started;
+    pl_backend_result *result;
+    pl_diags *diags;
+    const char *path; /* pl_backend_write */
+    bool mps;
+    glp_prob *lp;
+    double *values;
+    char *tmp;
+} glpk_job;
+
+typedef pl_status (*glpk_work)(glpk_job *job);
+
+/* Run `work` with GLPK's error hook armed: an internal GLPK error frees the
+ * GLPK environment and returns PL_ERR_SOLVER instead of aborting. */
+static pl_status guarded(glpk_job *job, glpk_work work)
+{
+    hook_state hook;
+    pl_status status;
+    glp_term_hook(silent, NULL);
+    glp_error_hook(error_hook, &hook);
+    if (setjmp(hook.jump)) {
+        glp_free_env(); /* frees every GLPK object, job->lp included */
+        job->lp = NULL;
+        status = PL_ERR_SOLVER;
+        pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
+                     "the GLPK solver failed internally (model of %d rows × %d columns)",
+                     job->m->n_rows, job->m->n_cols);
+    } else {
+        status = work(job);
+    }
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+    if (job->lp)
+        glp_delete_prob(job->lp);
+    job->lp = NULL;
+    if (job->tmp) {
+        if (status != PL_OK)
+            unlink(job->tmp);
+        free(job->tmp);
+        job->tmp = NULL;
+    }
+    free(job->values);
+    job->values = NULL;
+    return status;
+}
+
+static pl_status solve_work(glpk_job *job)
+{
+    const pl_model *m = job->m;
+    const pl_params *params = job->params;
+    pl_backend_result *result = job->result;
+    search_state st = {params, job->started, NAN, NAN, NAN, false};
+
+    if (params->memory_limit_mb > 0)
+        glp_mem_limit((int)(params->memory_limit_mb > 1000000 ? 1000000 : params->memory_limit_mb));
+    job->lp = load(m);
+    job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
+    if (!job->lp || !job->values)
+        return PL_ERR_NOMEM;
+
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.presolve = GLP_ON;
+    iocp.mip_gap = params->gap > 0 ? params->gap : 0.0;
+    double remaining = params->time_limit - (pl_clock_seconds() - job->started);
+    if (remaining < 0.001)
+        remaining = 0.001;
+    iocp.tm_lim = remaining > 2e6 ? 2000000000 : (int)(remaining * 1000.0);
+    iocp.cb_func = callback;
+    iocp.cb_info = &st;
+    iocp.fp_heur = GLP_ON;
+    iocp.gmi_cuts = GLP_ON;
+    iocp.mir_cuts = GLP_ON;
+    iocp.cov_cuts = GLP_ON;
+    iocp.clq_cuts = GLP_ON;
+    iocp.br_tech = GLP_BR_DTH;
+    iocp.bt_tech = GLP_BT_BLB;
+
+    int rc = glp_intopt(job->lp, &iocp);
+    int mip = glp_mip_status(job->lp);
+    bool have = mip == GLP_OPT || mip == GLP_FEAS;
+    result->interrupted = st.interrupted;
+    if (have) {
+        for (int j = 0; j < m->n_cols; j++)
+            job->values[j] = glp_mip_col_val(job->lp, j + 1);
+        double obj = glp_mip_obj_val(job->lp);
+        polish(job->lp, m, job->values, &obj);
+        result->objective = obj;
+        result->values = job->values;
+        job->values = NULL;
+        bool proven = (rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP;
+        result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
+        if (rc == 0 && mip == GLP_OPT)
+            result->bound = obj;
+        else
+            result->bound = st.best_bound;
+        if (!isnan(result->bound))
+            result->gap = fabs(obj - result->bound) / (1e-10 + fabs(obj));
+        return PL_OK;
+    }
+    if (rc == GLP_ENOPFS || mip == GLP_NOFEAS) {
+        result->outcome = PL_OUTCOME_INFEASIBLE;
+        return PL_OK;
+    }
+    if (rc == 0 || rc == GLP_ETMLIM || rc == GLP_ESTOP || rc == GLP_EMIPGAP) {
+        result->outcome = PL_OUTCOME_NONE;
+        result->bound = st.best_bound;
+        return PL_OK;
+    }
+    if (rc == GLP_ENODFS) {
+        pl_diags_add(job->diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
+                     "the model is unbounded (a negative weight without limit?)");
+        return PL_ERR_SOLVER;
+    }
+    pl_diags_add(job->diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
+                 "GLPK stopped with code %d", rc);
+    return PL_ERR_SOLVER;
+}
+
+pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
+                           double started, pl_backend_result *result,
+                           pl_diags *diags)
+{
+    glpk_job job = {m, params, started, result, diags, NULL, false, NULL, NULL, NULL};
+    memset(result, 0, sizeof *result);
+    result->bound = NAN;
+    result->gap = NAN;
+    return guarded(&job, solve_work);
+}
+
+static pl_status write_work(glpk_job *job)
+{
+    job->tmp = pl_asprintf("%s.tmp%ld", job->path, (long)getpid());
+    job->lp = load(job->m);
+    if (!job->tmp || !job->lp)
+        return PL_ERR_NOMEM;
+    int rc = job->mps ? glp_write_mps(job->lp, GLP_MPS_FILE, NULL, job->tmp)
+                      : glp_write_lp(job->lp, NULL, job->tmp);
+    if (rc != 0 || rename(job->tmp, job->path) != 0) {
+        pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
+                     "cannot write the model to this file");
+        return PL_ERR_IO;
+    }
+    return PL_OK;
+}
+
+pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
+                           pl_diags *diags)
+{
+    glpk_job job = {m, NULL, 0.0, NULL, diags, path, mps, NULL, NULL, NULL};
+    return guarded(&job, write_work);
+}

@@ -1,0 +1,140 @@
+/*
+ * solve.c — pl_solve: the pipeline from a validated instance to a schedule.
+ *
+ *   reference → build model → (write LP/MPS) → solve → extract → name
+ *   supervisors → schedule
+ *
+ * When no schedule exists the result is still a schedule (status infeasible
+ * or no_solution) whose reasons say why, found by explain.c.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "schedule/extract.h"
+#include "schedule/schedule.h"
+#include "solve/backend.h"
+#include "solve/explain.h"
+
+/* The reference schedule as dense per trainee-period grids. */
+static pl_status reference_grids(const pl_instance *inst, const pl_schedule *ref,
+                                 int **site, int **rotation)
+{
+    size_t n = (size_t)inst->n_trainees * (size_t)inst->horizon.length;
+    *site = malloc((n + 1) * sizeof **site);
+    *rotation = malloc((n + 1) * sizeof **rotation);
+    if (!*site || !*rotation)
+        return PL_ERR_NOMEM;
+    for (size_t k = 0; k < n; k++)
+        (*site)[k] = (*rotation)[k] = -1;
+    for (size_t i = 0; i < ref->n_rows; i++) {
+        const pl_row *row = &ref->rows[i];
+        if (row->t < 0 || row->s < 0 || row->r < 0)
+            continue; /* names no longer in the instance: ignored */
+        for (int p = row->from; p <= row->to; p++) {
+            if (p < 0 || p >= inst->horizon.length)
+                continue;
+            size_t k = (size_t)row->t * inst->horizon.length + p;
+            (*site)[k] = row->s;
+            (*rotation)[k] = row->r;
+        }
+    }
+    return PL_OK;
+}
+
+static pl_status failed(const pl_instance *inst, pl_result result,
+                        char **reasons, size_t n_reasons, double started,
+                        pl_schedule **out)
+{
+    return pl_schedule_failed(inst, result, (const char *const *)reasons,
+                              n_reasons, pl_clock_seconds() - started, out);
+}
+
+pl_status pl_solve(const pl_instance *instance, const pl_params *params,
+                   pl_schedule **out, pl_diags *diags)
+{
+    pl_status status = PL_OK;
+    double started = pl_clock_seconds();
+    pl_params defaults;
+    pl_build_options opt;
+    pl_model *m = NULL;
+    pl_backend_result res;
+    pl_assignment a;
+    double *trainee_costs = NULL;
+    int *ref_site = NULL, *ref_rotation = NULL;
+    char **reasons = NULL;
+    size_t n_reasons = 0;
+
+    memset(&res, 0, sizeof res);
+    memset(&a, 0, sizeof a);
+    *out = NULL;
+    if (!params) {
+        pl_params_init(&defaults);
+        params = &defaults;
+    }
+    pl_build_options_init(&opt);
+    if (params->reference) {
+        PL_TRY(reference_grids(instance, params->reference, &ref_site, &ref_rotation));
+        opt.reference_site = ref_site;
+        opt.reference_rotation = ref_rotation;
+    }
+    PL_TRY(pl_model_build(instance, &opt, &m));
+    if (params->write_lp)
+        PL_TRY(pl_backend_write(m, params->write_lp, false, diags));
+    if (params->write_mps)
+        PL_TRY(pl_backend_write(m, params->write_mps, true, diags));
+    if (m->n_reasons > 0) {
+        PL_TRY(failed(instance, PL_RESULT_INFEASIBLE, m->reasons, m->n_reasons,
+                      started, out));
+        status = PL_ERR_INFEASIBLE;
+        goto cleanup;
+    }
+    PL_TRY(pl_backend_solve(m, params, started, &res, diags));
+    if (res.outcome == PL_OUTCOME_INFEASIBLE) {
+        double left = params->time_limit - (pl_clock_seconds() - started);
+        PL_TRY(pl_explain_infeasible(instance, left > 5.0 ? left : 5.0, &reasons,
+                                     &n_reasons));
+        PL_TRY(failed(instance, PL_RESULT_INFEASIBLE, reasons, n_reasons, started, out));
+        status = PL_ERR_INFEASIBLE;
+        goto cleanup;
+    }
+    if (res.outcome == PL_OUTCOME_NONE) {
+        char *why[1] = {res.interrupted
+                            ? "interrupted before any schedule was found"
+                            : "no schedule was found within the time limit"};
+        PL_TRY(failed(instance, PL_RESULT_NO_SOLUTION, why, 1, started, out));
+        status = res.interrupted ? PL_ERR_INTERRUPTED : PL_ERR_NO_SOLUTION;
+        goto cleanup;
+    }
+
+    pl_costs costs;
+    trainee_costs = calloc((size_t)instance->n_trainees + 1, sizeof *trainee_costs);
+    if (!trainee_costs) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    PL_TRY(pl_assignment_init(&a, instance->n_trainees, instance->horizon.length));
+    PL_TRY(pl_extract(m, res.values, &a, &costs, trainee_costs));
+    PL_TRY(pl_name_supervisors(instance, &a));
+    double bound = res.bound;
+    double total = pl_costs_total(&costs);
+    if (res.outcome == PL_OUTCOME_OPTIMAL && !isnan(bound) && bound > total)
+        bound = total;
+    PL_TRY(pl_schedule_from_assignment(
+        instance, &a,
+        res.outcome == PL_OUTCOME_OPTIMAL ? PL_RESULT_OPTIMAL : PL_RESULT_FEASIBLE,
+        &costs, trainee_costs, bound, res.gap,
+        round((pl_clock_seconds() - started) * 1000.0) / 1000.0, out));
+cleanup:
+    for (size_t i = 0; i < n_reasons; i++)
+        free(reasons[i]);
+    free(reasons);
+    free(res.values);
+    free(trainee_costs);
+    free(ref_site);
+    free(ref_rotation);
+    pl_assignment_free(&a);
+    pl_model_free(m);
+    return status;
+}

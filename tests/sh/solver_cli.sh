@@ -1,0 +1,90 @@
+#!/bin/sh
+# solver_cli.sh — `placera solve` end to end on three hand-worked cases:
+# the schedule passes `placera check`, text and csv output are produced, the
+# MPS model solved by glpsol has the schedule's cost as optimum, and solving
+# twice gives the same JSON except `seconds`.
+# Usage: sh tests/sh/solver_cli.sh PATH_TO_PLACERA   (from the repository root)
+PLACERA=${1:-build/placera}
+CASES="tests/cases/capacity_max.json tests/cases/block_min.json tests/cases/fixed_pins.json"
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL $1"; }
+
+# The "cost" of a schedule file (first "cost": number).
+cost_of() {
+    sed -n 's/.*"cost": *\(-\{0,1\}[0-9][0-9.eE+-]*\).*/\1/p' "$1" | head -n 1
+}
+
+# |a - b| <= 1e-6 ?
+same_number() {
+    awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a != "" && b != "" && d <= 1e-6) }'
+}
+
+for case in $CASES; do
+    name=$(basename "$case" .json)
+    out="$tmp/$name.schedule.json"
+    if "$PLACERA" solve "$case" -o "$out" --quiet && [ -s "$out" ]; then
+        ok "$name: solve -o"
+    else
+        bad "$name: solve -o"
+        continue
+    fi
+    expected=$(sed -n 's/.*"x-expected-cost": *\(-\{0,1\}[0-9.]*\).*/\1/p' "$case" | head -n 1)
+    cost=$(cost_of "$out")
+    if same_number "$cost" "$expected"; then
+        ok "$name: cost $cost"
+    else
+        bad "$name: cost '$cost', expected '$expected'"
+    fi
+    if "$PLACERA" check "$case" "$out" >"$tmp/check.out" 2>&1; then
+        ok "$name: check exit 0"
+    else
+        bad "$name: check: $(cat "$tmp/check.out")"
+    fi
+    for fmt in text csv; do
+        if "$PLACERA" solve "$case" --format "$fmt" --quiet >"$tmp/$name.$fmt" 2>"$tmp/err" &&
+           [ -s "$tmp/$name.$fmt" ]; then
+            ok "$name: --format $fmt"
+        else
+            bad "$name: --format $fmt: $(cat "$tmp/err")"
+        fi
+    done
+    if grep -q "$name" "$tmp/$name.csv" 2>/dev/null || grep -q "t1" "$tmp/$name.csv"; then
+        ok "$name: csv names the trainees"
+    else
+        bad "$name: csv names no trainee"
+    fi
+    mps="$tmp/$name.mps"
+    if "$PLACERA" solve "$case" --write-mps "$mps" -o "$tmp/$name.2.json" --quiet && [ -s "$mps" ]; then
+        ok "$name: --write-mps"
+        if glpsol --freemps "$mps" --min -o "$tmp/$name.glpsol" >/dev/null 2>&1; then
+            obj=$(sed -n 's/^Objective: *[^ ]* = *\(-\{0,1\}[0-9][0-9.eE+-]*\).*/\1/p' "$tmp/$name.glpsol" | head -n 1)
+            status=$(sed -n 's/^Status: *\(.*\)$/\1/p' "$tmp/$name.glpsol" | head -n 1)
+            if [ "$status" = "INTEGER OPTIMAL" ] && same_number "$obj" "$cost"; then
+                ok "$name: glpsol objective $obj"
+            else
+                bad "$name: glpsol status '$status' objective '$obj', schedule cost '$cost'"
+            fi
+        else
+            bad "$name: glpsol failed on the MPS file"
+        fi
+    else
+        bad "$name: --write-mps"
+    fi
+    "$PLACERA" solve "$case" -o "$tmp/$name.again.json" --quiet
+    if [ -s "$tmp/$name.again.json" ] &&
+       sed 's/"seconds": *[0-9.eE+-]*//' "$out" >"$tmp/a" &&
+       sed 's/"seconds": *[0-9.eE+-]*//' "$tmp/$name.again.json" >"$tmp/b" &&
+       cmp -s "$tmp/a" "$tmp/b"; then
+        ok "$name: deterministic output"
+    else
+        bad "$name: two solves differ: $(diff "$out" "$tmp/$name.again.json" | head -n 5)"
+    fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,452 @@
+/*
+ * test_solver_random.c — the solver against brute force on random tiny instances.
+ *
+ * For each seed of a fixed list a small xorshift generator builds a tiny
+ * instance as JSON (random capacities and minimum staffing, one or two
+ * supervisors per site with random availability, rotations, programs and
+ * max_trainees, random rules, leave, preferences, priorities, weights,
+ * sometimes completed / previous / pins / areas / homes), loads it with
+ * pl_instance_load_string, solves it and enumerates it (support_enum).  The
+ * solver must say optimal with the enumerated cost, or infeasible exactly
+ * when enumeration finds nothing; its schedule must pass pl_check.  Every
+ * 20th instance is also enumerated without pruning to check the pruning.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "placera.h"
+#include "schedule/schedule.h"
+#include "support_enum.h"
+
+#define N_INSTANCES 240
+#define TOLERANCE 1e-6
+
+typedef struct rng {
+    uint64_t s;
+} rng;
+
+static uint64_t rng_next(rng *g)
+{
+    uint64_t x = g->s;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    g->s = x;
+    return x;
+}
+
+/* Uniform in [lo, hi]. */
+static int rnd(rng *g, int lo, int hi)
+{
+    return lo + (int)(rng_next(g) % (uint64_t)(hi - lo + 1));
+}
+
+/* True with probability pct / 100. */
+static bool chance(rng *g, int pct)
+{
+    return rnd(g, 0, 99) < pct;
+}
+
+static int pick_of(rng *g, const int *values, int n)
+{
+    return values[rnd(g, 0, n - 1)];
+}
+
+static const char *ROT[] = {"a", "b"};
+static const char *SITE[] = {"s1", "s2"};
+static const char *TRN[] = {"t1", "t2", "t3"};
+static const char *PROG[] = {"P", "Q"};
+
+/* Build one random instance as JSON text (caller frees with free()). */
+static char *random_instance(uint64_t seed)
+{
+    rng g = {seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL};
+    for (int i = 0; i < 4; i++)
+        rng_next(&g);
+    /* Sizes: at most (1 + S*R)^L per-trainee candidates, kept near 250;
+     * a third trainee only where that is below 100. */
+    int L = rnd(&g, 3, 5);
+    int R = rnd(&g, 1, 2);
+    int S = rnd(&g, 1, 2);
+    while ((L == 5 && S * R > 2) || (L == 4 && S * R > 3)) {
+        if (S > 1)
+            S--;
+        else
+            R--;
+    }
+    int T = 2;
+    int raw = 1;
+    for (int p = 0; p < L; p++)
+        raw *= 1 + S * R;
+    if (raw <= 100 && chance(&g, 50))
+        T = 3;
+    int NP = chance(&g, 25) ? 2 : 1;
+
+    json_t *doc = json_object();
+    json_object_set_new(doc, "format", json_string("placera/1"));
+    json_object_set_new(doc, "name", json_sprintf("random-%llu", (unsigned long long)seed));
+    json_t *h = json_object();
+    json_object_set_new(h, "start", json_string("2027-01"));
+    json_object_set_new(h, "unit", json_string("month"));
+    json_object_set_new(h, "length", json_integer(L));
+    if (chance(&g, 20))
+        json_object_set_new(h, "open_end", json_true());
+    json_object_set_new(doc, "horizon", h);
+
+    json_t *rots = json_object();
+    for (int r = 0; r < R; r++)
+        json_object_set_new(rots, ROT[r], json_object());
+    json_object_set_new(doc, "rotations", rots);
+
+    /* Sites: which rotations each offers. */
+    bool offers[2][2] = {{false}};
+    json_t *sites = json_object();
+    for (int s = 0; s < S; s++) {
+        json_t *site = json_object();
+        if (chance(&g, 30))
+            json_object_set_new(site, "area", json_string(chance(&g, 50) ? "N" : "S"));
+        if (chance(&g, 30))
+            json_object_set_new(site, "priority", json_integer(rnd(&g, -2, 3)));
+        json_t *cap = json_object();
+        int n_off = 0;
+        for (int r = 0; r < R; r++) {
+            if (R == 2 && n_off == 1 && r == 1 && chance(&g, 20))
+                continue;
+            if (R == 2 && r == 0 && chance(&g, 15))
+                continue;
+            offers[s][r] = true;
+            n_off++;
+            json_t *mx;
+            int want_min = chance(&g, 25) ? rnd(&g, 0, 1) : -1; /* -1: plain */
+            int lo = want_min > 0 ? want_min : 0; /* the loader rejects min > max */
+            if (chance(&g, 30)) {
+                mx = json_array();
+                for (int p = 0; p < L; p++)
+                    json_array_append_new(mx, json_integer(rnd(&g, lo, 2)));
+            } else {
+                mx = json_integer(rnd(&g, 1, 2));
+            }
+            if (want_min >= 0) {
+                json_t *o = json_object();
+                json_object_set_new(o, "max", mx);
+                json_object_set_new(o, "min", json_integer(want_min));
+                json_object_set_new(cap, ROT[r], o);
+            } else {
+                json_object_set_new(cap, ROT[r], mx);
+            }
+        }
+        if (n_off == 0) { /* offer at least one rotation */
+            offers[s][R - 1] = true;
+            json_object_set_new(cap, ROT[R - 1], json_integer(1));
+        }
+        json_object_set_new(site, "capacity", cap);
+        json_object_set_new(sites, SITE[s], site);
+    }
+    json_object_set_new(doc, "sites", sites);
+
+    json_t *sups = json_object();
+    for (int s = 0; s < S; s++) {
+        int nv = rnd(&g, 1, 2);
+        for (int v = 0; v < nv; v++) {
+            json_t *sv = json_object();
+            json_object_set_new(sv, "site", json_string(SITE[s]));
+            json_object_set_new(sv, "max_trainees", json_integer(rnd(&g, 1, 2)));
+            if (chance(&g, 25)) {
+                json_t *un = json_array();
+                json_t *w = json_object();
+                json_object_set_new(w, "from", json_integer(rnd(&g, 0, L - 1)));
+                json_array_append_new(un, w);
+                json_object_set_new(sv, "unavailable", un);
+            }
+            if (R == 2 && offers[s][0] && offers[s][1] && chance(&g, 25)) {
+                json_t *rl = json_array();
+                json_array_append_new(rl, json_string(ROT[rnd(&g, 0, 1)]));
+                json_object_set_new(sv, "rotations", rl);
+            }
+            if (NP == 2 && chance(&g, 25)) {
+                json_t *pl = json_array();
+                json_array_append_new(pl, json_string(PROG[rnd(&g, 0, 1)]));
+                json_object_set_new(sv, "programs", pl);
+            }
+            char id[16];
+            snprintf(id, sizeof id, "%s-v%d", SITE[s], v);
+            json_object_set_new(sups, id, sv);
+        }
+    }
+    json_object_set_new(doc, "supervisors", sups);
+
+    /* Programs, remembering each rule's max for completed/previous. */
+    int rule_max[2][2];
+    bool has_rule[2][2] = {{false}};
+    json_t *progs = json_object();
+    for (int q = 0; q < NP; q++) {
+        json_t *prog = json_object();
+        json_t *req = json_object();
+        for (int r = 0; r < R; r++) {
+            if (R == 2 && r == 1 && chance(&g, 15))
+                continue;
+            has_rule[q][r] = true;
+            rule_max[q][r] = PL_UNLIMITED;
+            json_t *rule = json_object();
+            int mn = chance(&g, 60) ? rnd(&g, 1, 3) : 0;
+            if (mn)
+                json_object_set_new(rule, "min", json_integer(mn));
+            if (chance(&g, 35)) {
+                int mx = rnd(&g, mn > 1 ? mn : 1, L);
+                rule_max[q][r] = mx;
+                json_object_set_new(rule, "max", json_integer(mx));
+            }
+            int bmin = chance(&g, 30) ? 2 : 1;
+            if (bmin > 1)
+                json_object_set_new(rule, "block_min", json_integer(bmin));
+            if (chance(&g, 25))
+                json_object_set_new(rule, "block_max", json_integer(rnd(&g, bmin, 3)));
+            if (r == 1 && has_rule[q][0] && chance(&g, 20)) {
+                json_t *af = json_array();
+                json_array_append_new(af, json_string(ROT[0]));
+                json_object_set_new(rule, "after", af);
+            }
+            if (S == 2 && chance(&g, 10)) {
+                json_t *sl = json_array();
+                json_array_append_new(sl, json_string(SITE[rnd(&g, 0, 1)]));
+                json_object_set_new(rule, "sites", sl);
+            }
+            if (chance(&g, 8))
+                json_object_set_new(rule, "at_home", json_true());
+            json_object_set_new(req, ROT[r], rule);
+        }
+        json_object_set_new(prog, "requirements", req);
+        if (has_rule[q][0] && R == 2 && has_rule[q][1] && chance(&g, 15)) {
+            json_t *chs = json_array();
+            json_t *ch = json_object();
+            json_t *rl = json_array();
+            json_array_append_new(rl, json_string(ROT[0]));
+            json_array_append_new(rl, json_string(ROT[1]));
+            json_object_set_new(ch, "rotations", rl);
+            json_object_set_new(ch, "pick", json_integer(1));
+            json_array_append_new(chs, ch);
+            json_object_set_new(prog, "choices", chs);
+        }
+        if (chance(&g, 15))
+            json_object_set_new(prog, "max_per_site", json_integer(rnd(&g, 1, 3)));
+        json_object_set_new(progs, PROG[q], prog);
+    }
+    json_object_set_new(doc, "programs", progs);
+
+    json_t *trs = json_object();
+    for (int t = 0; t < T; t++) {
+        json_t *tr = json_object();
+        int q = rnd(&g, 0, NP - 1);
+        json_object_set_new(tr, "program", json_string(PROG[q]));
+        if (chance(&g, 15))
+            json_object_set_new(tr, "start", json_integer(1));
+        if (chance(&g, 15))
+            json_object_set_new(tr, "end", json_integer(L - 2));
+        if (chance(&g, 25)) {
+            json_t *un = json_array();
+            json_t *w = json_object();
+            json_object_set_new(w, "from", json_integer(rnd(&g, 0, L - 1)));
+            json_array_append_new(un, w);
+            json_object_set_new(tr, "unavailable", un);
+        }
+        if (chance(&g, 50))
+            json_object_set_new(tr, "home", json_string(SITE[rnd(&g, 0, S - 1)]));
+        if (chance(&g, 15)) {
+            json_t *ar = json_array();
+            json_array_append_new(ar, json_string(chance(&g, 50) ? "N" : "S"));
+            json_object_set_new(tr, "areas", ar);
+        }
+        if (chance(&g, 50)) {
+            json_t *pr = json_object();
+            json_t *ps = json_object();
+            json_t *prr = json_object();
+            for (int s = 0; s < S; s++)
+                if (chance(&g, 50))
+                    json_object_set_new(ps, SITE[s], json_integer(rnd(&g, -3, 5)));
+            for (int r = 0; r < R; r++)
+                if (chance(&g, 50))
+                    json_object_set_new(prr, ROT[r], json_integer(rnd(&g, -3, 5)));
+            json_object_set_new(pr, "sites", ps);
+            json_object_set_new(pr, "rotations", prr);
+            json_object_set_new(tr, "preferences", pr);
+        }
+        int r0 = rnd(&g, 0, R - 1);
+        int comp = 0;
+        if (has_rule[q][r0] && chance(&g, 15) && rule_max[q][r0] >= 1) {
+            comp = 1;
+            json_t *c = json_object();
+            json_object_set_new(c, ROT[r0], json_integer(1));
+            json_object_set_new(tr, "completed", c);
+        }
+        int s0 = rnd(&g, 0, S - 1);
+        if (has_rule[q][r0] && offers[s0][r0] && chance(&g, 15) &&
+            rule_max[q][r0] >= comp + 1) {
+            int per = rnd(&g, 1, 2);
+            if (rule_max[q][r0] != PL_UNLIMITED && per > rule_max[q][r0] - comp)
+                per = rule_max[q][r0] - comp;
+            json_t *pv = json_object();
+            json_object_set_new(pv, "site", json_string(SITE[s0]));
+            json_object_set_new(pv, "rotation", json_string(ROT[r0]));
+            json_object_set_new(pv, "periods", json_integer(per));
+            json_object_set_new(tr, "previous", pv);
+        }
+        if (chance(&g, 12)) {
+            json_t *fx = json_array();
+            json_t *f = json_object();
+            int kind = rnd(&g, 0, 3);
+            if (kind == 0 || kind == 1)
+                json_object_set_new(f, "site", json_string(SITE[rnd(&g, 0, S - 1)]));
+            if (kind == 0 || kind == 2)
+                json_object_set_new(f, "rotation", json_string(ROT[r0]));
+            json_object_set_new(f, "from", json_integer(rnd(&g, 0, L - 1)));
+            json_array_append_new(fx, f);
+            json_object_set_new(tr, "fixed", fx);
+        }
+        if (chance(&g, 20)) {
+            static const int un_w[] = {0, 10, 100, 300};
+            json_t *w = json_object();
+            json_object_set_new(w, "unassigned", json_integer(pick_of(&g, un_w, 4)));
+            if (chance(&g, 50))
+                json_object_set_new(w, "preference", json_integer(rnd(&g, -1, 3)));
+            json_object_set_new(tr, "weights", w);
+        }
+        json_object_set_new(trs, TRN[t], tr);
+    }
+    json_object_set_new(doc, "trainees", trs);
+
+    static const int unmet_w[] = {0, 10, 100, 1000};
+    static const int unas_w[] = {-20, 0, 50, 100, 150};
+    static const int under_w[] = {0, 10, 500};
+    static const int idle_w[] = {-5, 0, 5, 50};
+    static const int sc_w[] = {0, 0, 10, 30};
+    static const int fair_w[] = {0, 0, 1, 2};
+    json_t *w = json_object();
+    json_object_set_new(w, "unmet", json_integer(pick_of(&g, unmet_w, 4)));
+    json_object_set_new(w, "unassigned", json_integer(pick_of(&g, unas_w, 5)));
+    json_object_set_new(w, "understaffed", json_integer(pick_of(&g, under_w, 3)));
+    json_object_set_new(w, "idle", json_integer(pick_of(&g, idle_w, 4)));
+    json_object_set_new(w, "site_change", json_integer(pick_of(&g, sc_w, 4)));
+    json_object_set_new(w, "preference", json_integer(rnd(&g, -1, 3)));
+    json_object_set_new(w, "priority", json_integer(rnd(&g, -1, 3)));
+    json_object_set_new(w, "fairness", json_integer(pick_of(&g, fair_w, 4)));
+    json_object_set_new(doc, "weights", w);
+
+    char *text = json_dumps(doc, JSON_COMPACT);
+    json_decref(doc);
+    return text;
+}
+
+static void test_random(void **state)
+{
+    (void)state;
+    int feasible = 0, infeasible = 0, invalid = 0, cross = 0;
+    for (uint64_t seed = 1; seed <= N_INSTANCES; seed++) {
+        char *text = random_instance(seed);
+        assert_non_null(text);
+        pl_diags diags;
+        pl_diags_init(&diags);
+        pl_instance *inst = NULL;
+        pl_status st = pl_instance_load_string(text, strlen(text), "random", &inst, &diags);
+        if (st != PL_OK) {
+            /* The generator avoids invalid combinations; any left are a bug
+             * in the generator or the loader. */
+            fprintf(stderr, "seed %llu: not loaded: %s\n%s\n",
+                    (unsigned long long)seed, pl_strerror(st), text);
+            pl_diags_print(&diags, stderr);
+            invalid++;
+            free(text);
+            pl_diags_free(&diags);
+            continue;
+        }
+        pl_diags_clear(&diags);
+
+        double ecost = 0;
+        enum_stats stats;
+        pl_status est = enum_optimum_ex(inst, NULL, true, &ecost, NULL, &stats);
+        if (est != PL_OK && est != PL_ERR_INFEASIBLE)
+            fprintf(stderr, "seed %llu: enumeration failed: %s\n%s\n",
+                    (unsigned long long)seed, pl_strerror(est), text);
+        assert_true(est == PL_OK || est == PL_ERR_INFEASIBLE);
+
+        if (seed % 20 == 0) {
+            double c2 = 0;
+            pl_status est2 = enum_optimum_ex(inst, NULL, false, &c2, NULL, NULL);
+            if (est2 != PL_ERR_LIMIT) {
+                cross++;
+                if (est2 != est || (est == PL_OK && fabs(c2 - ecost) > TOLERANCE))
+                    fprintf(stderr, "seed %llu: pruned enumeration %s %.6f, full %s %.6f\n%s\n",
+                            (unsigned long long)seed, pl_strerror(est), ecost,
+                            pl_strerror(est2), c2, text);
+                assert_int_equal(est2, est);
+                if (est == PL_OK)
+                    assert_true(fabs(c2 - ecost) <= TOLERANCE);
+            }
+        }
+
+        pl_params params;
+        pl_params_init(&params);
+        params.time_limit = 20;
+        pl_schedule *sched = NULL;
+        st = pl_solve(inst, &params, &sched, &diags);
+        bool ok = true;
+        if (est == PL_ERR_INFEASIBLE) {
+            infeasible++;
+            if (st != PL_ERR_INFEASIBLE) {
+                fprintf(stderr, "seed %llu: enumeration finds no schedule, solver says %s (cost %.6f)\n%s\n",
+                        (unsigned long long)seed, pl_strerror(st),
+                        sched ? pl_schedule_cost(sched) : NAN, text);
+                ok = false;
+            }
+        } else {
+            feasible++;
+            if (st != PL_OK || strcmp(pl_schedule_status(sched), "optimal") != 0 ||
+                fabs(pl_schedule_cost(sched) - ecost) > TOLERANCE) {
+                fprintf(stderr, "seed %llu: enumerated optimum %.6f, solver %s %s cost %.6f\n%s\n",
+                        (unsigned long long)seed, ecost, pl_strerror(st),
+                        sched ? pl_schedule_status(sched) : "-",
+                        sched ? pl_schedule_cost(sched) : NAN, text);
+                pl_diags_print(&diags, stderr);
+                ok = false;
+            } else {
+                pl_check_report *rep = NULL;
+                assert_int_equal(pl_check(inst, sched, NULL, &rep), PL_OK);
+                if (rep->violations.count || rep->mismatches.count ||
+                    fabs(rep->cost - ecost) > TOLERANCE) {
+                    fprintf(stderr, "seed %llu: solver schedule fails the check (cost %.6f)\n%s\n",
+                            (unsigned long long)seed, rep->cost, text);
+                    pl_diags_print(&rep->violations, stderr);
+                    pl_diags_print(&rep->mismatches, stderr);
+                    ok = false;
+                }
+                pl_check_report_free(rep);
+            }
+        }
+        pl_schedule_free(sched);
+        pl_instance_free(inst);
+        pl_diags_free(&diags);
+        free(text);
+        assert_true(ok);
+    }
+    printf("random: %d instances, %d feasible, %d infeasible, %d not loaded, "
+           "%d cross-checked without pruning\n",
+           N_INSTANCES, feasible, infeasible, invalid, cross);
+    assert_int_equal(invalid, 0);
+    assert_true(feasible >= N_INSTANCES / 4);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_random),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
