@@ -24,6 +24,12 @@ static void print_list(const pl_diags *list, const char *file)
     }
 }
 
+/* Print -0 as 0. */
+static double z(double x)
+{
+    return x == 0 ? 0 : x;
+}
+
 static int usage(void)
 {
     fprintf(stderr, "usage: placera check INSTANCE SCHEDULE [--reference SCHEDULE]\n");
@@ -86,9 +92,10 @@ int cmd_check(int argc, char **argv)
         printf("ok: %zu placements, cost %.10g (unmet %g, unassigned %g, idle %g, "
                "site_change %g, preference %g, change %g, rank %g, unallocated %g, "
                "no_mentor %g, understaffed %g, priority %g, fairness %g)\n",
-               report->n_placements, report->cost, k->unmet, k->unassigned, k->idle,
-               k->site_change, k->preference, k->change, k->rank, k->unallocated,
-               k->no_mentor, k->understaffed, k->priority, k->fairness);
+               report->n_placements, z(report->cost), z(k->unmet), z(k->unassigned),
+               z(k->idle), z(k->site_change), z(k->preference), z(k->change), z(k->rank),
+               z(k->unallocated), z(k->no_mentor), z(k->understaffed), z(k->priority),
+               z(k->fairness));
         rc = 0;
     } else {
         fprintf(stderr, "%s: check failed: %zu violation%s, %zu cost mismatch%s (recomputed cost %.10g)\n",

@@ -37,14 +37,13 @@ static pl_status rotation_amount(pl_model *m, const pl_build_options *opt,
     if (!(opt->relax & PL_FAMILY_MAX) && rule->max != PL_UNLIMITED &&
         row->n > rule->max - h) {
         snprintf(name, sizeof name, "max_%d_%d", t, r);
-        PL_TRY(pl_model_add_row(m, -HUGE_VAL, rule->max - h, row->n, row->cols,
-                                row->vals, name, NULL));
+        PL_TRY(pl_model_add_trainee_row(m, t, -HUGE_VAL, rule->max - h, row, name));
     }
     int need = rule->min - h;
     if (need <= 0 || w == 0.0)
         goto cleanup;
     if (choice < 0 && row->n == 0) {
-        PL_TRY(pl_model_add_cost(m, -1, w * need, PL_TERM_UNMET, t));
+        PL_TRY(pl_model_add_trainee_constant(m, t, w * need, PL_TERM_UNMET));
         goto cleanup;
     }
     int u;
@@ -53,13 +52,8 @@ static pl_status rotation_amount(pl_model *m, const pl_build_options *opt,
     PL_TRY(pl_model_add_cost(m, u, w, PL_TERM_UNMET, t));
     PL_TRY(pl_terms_add(row, u, 1.0));
     snprintf(name, sizeof name, "short_%d_%d", t, r);
-    if (choice < 0) {
-        PL_TRY(pl_model_add_row(m, need, HUGE_VAL, row->n, row->cols, row->vals,
-                                name, NULL));
-    } else if (h > 0) {
-        /* history makes it chosen: c is fixed at 1 */
-        PL_TRY(pl_model_add_row(m, need, HUGE_VAL, row->n, row->cols, row->vals,
-                                name, NULL));
+    if (choice < 0 || h > 0) { /* (history makes a choice rotation chosen) */
+        PL_TRY(pl_model_add_trainee_row(m, t, need, HUGE_VAL, row, name));
     } else {
         PL_TRY(pl_terms_add(row, choice, -(double)rule->min));
         PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals,

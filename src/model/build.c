@@ -23,6 +23,9 @@ pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
     m->inst = inst;
     m->fairness_col = -1;
     PL_TRY(pl_model_cells_build(m, opt));
+    PL_TRY(pl_model_allocation(m, opt));
+    PL_TRY(pl_model_one_place(m, opt));
+    PL_TRY(pl_model_mentors(m, opt));
     PL_TRY(pl_model_capacity(m, opt));
     PL_TRY(pl_model_supervision(m, opt));
     PL_TRY(pl_model_blocks(m, opt));

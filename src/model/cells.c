@@ -146,29 +146,35 @@ pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt)
     m->cell_start[n_tp] = m->n_cells;
     PL_TRY(group_by_site_rotation_period(m));
 
-    /* at most one placement per trainee and period */
+cleanup:
+    return status;
+}
+
+/* At most one placement per trainee and period; none at all for a trainee
+ * with home_choices that is left unallocated. */
+pl_status pl_model_one_place(pl_model *m, const pl_build_options *opt)
+{
+    pl_status status = PL_OK;
+    const pl_instance *inst = m->inst;
+    int T = inst->horizon.length;
     pl_terms row = {0};
+    char name[96];
+    (void)opt;
     for (int t = 0; t < inst->n_trainees; t++) {
+        bool scaled = m->present_col && m->present_col[t] >= 0;
         for (int p = 0; p < T; p++) {
             size_t n;
             const pl_cell *c = pl_model_cells(m, t, p, &n);
-            if (n < 2)
+            if (n < (scaled ? 1u : 2u))
                 continue;
             pl_terms_clear(&row);
             for (size_t i = 0; i < n; i++)
-                if ((status = pl_terms_add(&row, c[i].col, 1.0)) != PL_OK)
-                    break;
+                PL_TRY(pl_terms_add(&row, c[i].col, 1.0));
             snprintf(name, sizeof name, "one_%d_%d", t, p);
-            if (status == PL_OK)
-                status = pl_model_add_row(m, -HUGE_VAL, 1.0, row.n, row.cols,
-                                          row.vals, name, NULL);
-            if (status != PL_OK)
-                break;
+            PL_TRY(pl_model_add_trainee_row(m, t, -HUGE_VAL, 1.0, &row, name));
         }
-        if (status != PL_OK)
-            break;
     }
-    pl_terms_free(&row);
 cleanup:
+    pl_terms_free(&row);
     return status;
 }

@@ -25,10 +25,19 @@ static pl_status done_column(pl_model *m, int t, int r, pl_terms *row)
     bool history = tr->completed[r] > 0 || pl_model_prev_periods(tr, r) > 0;
 
     snprintf(name, sizeof name, "done_%d_%d", t, r);
-    PL_TRY(pl_model_add_col(m, PL_COL_BINARY, history ? 1.0 : 0.0, 1.0, name, &c));
+    bool scaled = m->present_col && m->present_col[t] >= 0;
+    PL_TRY(pl_model_add_col(m, PL_COL_BINARY, history && !scaled ? 1.0 : 0.0,
+                            1.0, name, &c));
     m->choice_col[t * R + r] = c;
-    if (history)
+    if (history) {
+        if (scaled) { /* done exactly when the trainee is allocated */
+            pl_terms_clear(row);
+            PL_TRY(pl_terms_add(row, c, 1.0));
+            snprintf(name, sizeof name, "donehist_%d_%d", t, r);
+            PL_TRY(pl_model_add_trainee_row(m, t, 1.0, 1.0, row, name));
+        }
         goto cleanup;
+    }
     pl_terms all = {0};
     for (int p = 0; p < T && status == PL_OK; p++) {
         size_t n;
@@ -92,8 +101,7 @@ pl_status pl_model_choices(pl_model *m, const pl_build_options *opt)
             for (int i = 0; i < ch->n_rotations; i++)
                 PL_TRY(pl_terms_add(&row, m->choice_col[t * R + ch->rotations[i]], 1.0));
             snprintf(name, sizeof name, "pick_%d_%d", t, k);
-            PL_TRY(pl_model_add_row(m, ch->pick, ch->pick, row.n, row.cols,
-                                    row.vals, name, NULL));
+            PL_TRY(pl_model_add_trainee_row(m, t, ch->pick, ch->pick, &row, name));
         }
     }
 cleanup:

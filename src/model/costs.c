@@ -51,13 +51,13 @@ static pl_status placement_costs(pl_model *m, const pl_build_options *opt, int t
             for (size_t i = 0; i < n; i++)
                 PL_TRY(pl_model_add_cost(m, c[i].col, w->change, PL_TERM_CHANGE, t));
         } else {
-            PL_TRY(pl_model_add_cost(m, -1, w->change, PL_TERM_CHANGE, t));
+            PL_TRY(pl_model_add_trainee_constant(m, t, w->change, PL_TERM_CHANGE));
             int col = pl_model_cell_col(m, t, s0, r0, p);
             if (col >= 0)
                 PL_TRY(pl_model_add_cost(m, col, -w->change, PL_TERM_CHANGE, t));
         }
     }
-    PL_TRY(pl_model_add_cost(m, -1, w->unassigned * active, PL_TERM_UNASSIGNED, t));
+    PL_TRY(pl_model_add_trainee_constant(m, t, w->unassigned * active, PL_TERM_UNASSIGNED));
 cleanup:
     return status;
 }

@@ -245,6 +245,11 @@ void pl_model_free(pl_model *m)
     free(m->srp_start);
     free(m->srp_cells);
     free(m->choice_col);
+    free(m->present_col);
+    free(m->home_col);
+    free(m->mentor_t);
+    free(m->mentor_j);
+    free(m->mentor_col);
     free(m->reasons);
     free(m);
 }
@@ -274,4 +279,29 @@ int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p)
 void pl_build_options_init(pl_build_options *o)
 {
     memset(o, 0, sizeof *o);
+}
+
+pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
+                                   pl_terms *row, const char *name)
+{
+    pl_status status = PL_OK;
+    int a = m->present_col ? m->present_col[t] : -1;
+    if (a >= 0) {
+        if (!isinf(lb) && !isinf(ub) && lb != ub)
+            return PL_ERR_USAGE; /* a ranged row cannot be scaled */
+        double b = !isinf(lb) ? lb : ub;
+        PL_TRY(pl_terms_add(row, a, -b));
+        lb = isinf(lb) ? lb : 0.0;
+        ub = isinf(ub) ? ub : 0.0;
+    }
+    PL_TRY(pl_model_add_row(m, lb, ub, row->n, row->cols, row->vals, name, NULL));
+cleanup:
+    return status;
+}
+
+pl_status pl_model_add_trainee_constant(pl_model *m, int t, double coef,
+                                        pl_term term)
+{
+    int a = m->present_col ? m->present_col[t] : -1;
+    return pl_model_add_cost(m, a, coef, term, t);
 }

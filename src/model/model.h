@@ -104,6 +104,16 @@ typedef struct pl_model {
     size_t *srp_start;
     size_t *srp_cells;
 
+    /* allocation (allocation.c): for trainees with home_choices,
+     * present_col[t] is the "allocated" binary and home_col[t*S+s] the
+     * "home is s" binaries; -1 elsewhere (always present / fixed home) */
+    int *present_col;
+    int *home_col;
+    /* main supervisors: mentor_col[i] links trainee mentor_t[i] to
+     * supervisor mentor_j[i] */
+    int n_mentor_vars;
+    int *mentor_t, *mentor_j, *mentor_col;
+
     int fairness_col; /* -1 when fairness is not modelled */
 
     /* [n_trainees * n_rotations]: the "rotation is done" binary of a
@@ -172,6 +182,9 @@ void pl_terms_free(pl_terms *l);
 
 /* --- the rule families (one file each) ----------------------------------- */
 pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_allocation(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_one_place(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_mentors(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_capacity(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_supervision(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_blocks(pl_model *m, const pl_build_options *opt);
@@ -180,6 +193,15 @@ pl_status pl_model_amounts(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_order(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_pins(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_costs(pl_model *m, const pl_build_options *opt);
+
+/* Rows and costs whose constant part applies only while trainee t is
+ * allocated: for a trainee with home_choices the constant is multiplied by
+ * its "allocated" binary (an unallocated trainee costs `unallocated` alone,
+ * and its pins, choices and amounts do not apply, format.md §3.9.19). */
+pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
+                                   pl_terms *row, const char *name);
+pl_status pl_model_add_trainee_constant(pl_model *m, int t, double coef,
+                                        pl_term term);
 
 /* Helpers shared by the rule files. */
 int pl_model_prev_periods(const pl_trainee *tr, int r); /* previous.periods if in r */

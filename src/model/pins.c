@@ -64,8 +64,7 @@ pl_status pl_model_pins(pl_model *m, const pl_build_options *opt)
                     continue;
                 }
                 snprintf(name, sizeof name, "pin_%d_%d_%d", t, k, p);
-                PL_TRY(pl_model_add_row(m, 1.0, 1.0, row.n, row.cols, row.vals,
-                                        name, NULL));
+                PL_TRY(pl_model_add_trainee_row(m, t, 1.0, 1.0, &row, name));
             }
         }
     }

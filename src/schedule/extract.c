@@ -63,6 +63,20 @@ pl_status pl_extract(const pl_model *m, const double *values, pl_assignment *a,
             a->rotation[k] = c->r;
         }
     }
+    for (int t = 0; t < inst->n_trainees; t++) {
+        int col = m->present_col ? m->present_col[t] : -1;
+        if (col >= 0)
+            a->allocated[t] = values[col] > 0.5;
+    }
+    for (int t = 0; t < inst->n_trainees && m->home_col; t++)
+        for (int s = 0; s < inst->n_sites; s++) {
+            int h = m->home_col[(size_t)t * inst->n_sites + s];
+            if (h >= 0 && values[h] > 0.5)
+                a->home[t] = s;
+        }
+    for (int i = 0; i < m->n_mentor_vars; i++)
+        if (values[m->mentor_col[i]] > 0.5)
+            a->mentor[m->mentor_t[i]] = m->mentor_j[i];
     for (size_t i = 0; i < m->n_contribs; i++) {
         const pl_contrib *c = &m->contribs[i];
         if (c->term == PL_TERM_FAIRNESS)

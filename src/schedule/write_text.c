@@ -250,7 +250,7 @@ pl_status pl_schedule_write_text(const pl_schedule *s, const pl_instance *inst,
     number(s->has_cost ? s->cost : NAN, cost);
     number(s->has_cost ? s->bound : NAN, bound);
     number(s->has_cost ? s->gap : NAN, gap);
-    number(s->seconds, secs);
+    snprintf(secs, sizeof secs, "%.2f", isfinite(s->seconds) ? s->seconds : 0.0);
     pl_buf_printf(&b, "instance: %s\n", s->instance_name ? s->instance_name : "");
     pl_buf_printf(&b, "status:   %s\n", pl_result_name(s->status));
     pl_buf_printf(&b, "cost:     %s  (bound %s, gap %s, %s s)\n", cost, bound,
