@@ -248,6 +248,111 @@ void pl_params_init(pl_params *params);
 pl_status pl_solve(const pl_instance *instance, const pl_params *params,
                    pl_schedule **out, pl_diags *diags);
 
+/* ------------------------------------------------------------------ */
+/* Reports and exports (placera report, placera export)                */
+/* ------------------------------------------------------------------ */
+
+typedef enum pl_report_group {
+    PL_REPORT_GROUP_NONE = 0,    /* one list of every trainee */
+    PL_REPORT_GROUP_PROGRAM = 1, /* by programme */
+    PL_REPORT_GROUP_SITE = 2,    /* by home site */
+    PL_REPORT_GROUP_AREA = 3     /* by the area of the home site */
+} pl_report_group;
+
+typedef enum pl_report_sort {
+    PL_REPORT_SORT_ID = 0,      /* trainee id */
+    PL_REPORT_SORT_PROGRAM = 1, /* programme id, then trainee id */
+    PL_REPORT_SORT_SITE = 2     /* home site id, then trainee id */
+} pl_report_sort;
+
+typedef struct pl_report_options {
+    pl_report_group group; /* default PL_REPORT_GROUP_NONE */
+    pl_report_sort sort;   /* default PL_REPORT_SORT_ID */
+} pl_report_options;
+
+void pl_report_options_init(pl_report_options *options);
+
+/* A self-contained HTML report (inline CSS and SVG, no scripts): summary,
+ * a timeline per trainee, site occupancy and supervisor load.  Written
+ * through a temporary file renamed over `path`; options may be NULL. */
+pl_status pl_report_html(const pl_instance *instance, const pl_schedule *schedule,
+                         const pl_report_options *options, const char *path,
+                         pl_diags *diags);
+/* The same to a stream owned by the caller. */
+pl_status pl_report_html_stream(const pl_instance *instance,
+                                const pl_schedule *schedule,
+                                const pl_report_options *options, FILE *out);
+
+/* RFC 5545 calendars in `dir` (created if missing, one level):
+ * trainee-<id>.ics for every trainee and site-<id>.ics for every site that
+ * has at least one placement, one all-day event per run.  *n_files (may be
+ * NULL) receives the number of files written. */
+pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule,
+                        const char *dir, size_t *n_files, pl_diags *diags);
+
+typedef struct pl_csv_options {
+    bool bom;       /* start with a UTF-8 byte order mark (Excel); default false */
+    char separator; /* ',' (default) or ';' (Swedish Excel) */
+} pl_csv_options;
+
+void pl_csv_options_init(pl_csv_options *options);
+
+/* placements.csv (one line per trainee-period) and grid.csv (trainee ×
+ * period) in `dir` (created if missing, one level); RFC 4180, CRLF line
+ * ends.  options may be NULL. */
+pl_status pl_export_csv(const pl_instance *instance, const pl_schedule *schedule,
+                        const pl_csv_options *options, const char *dir,
+                        pl_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Import and generate                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Convert a Medical Student Scheduling Problem instance (MiniZinc .dzn, see
+ * docs/mssp.md) into a placera/1 instance.  On PL_OK *json is the instance
+ * as JSON text, owned by the caller (free with free()); minus its cost is
+ * the MSSP score.  On error *json is NULL and `diags` says why. */
+pl_status pl_import_mssp(const char *dzn_path, char **json, pl_diags *diags);
+
+/* The same from .dzn text in memory; `name` is the file name used in
+ * messages and in the instance (its directory and extension are dropped). */
+pl_status pl_import_mssp_string(const char *text, size_t length,
+                                const char *name, char **json,
+                                pl_diags *diags);
+
+/* Convert the MSSP authors' solution file (`schedule = array4d(...)`) for
+ * the instance `dzn_path` into a placera-schedule/1 file with status
+ * "feasible" and no costs.  *json as for pl_import_mssp. */
+pl_status pl_import_mssp_solution(const char *dzn_path,
+                                  const char *solution_path, char **json,
+                                  pl_diags *diags);
+
+/* Write `text` to `path` through a temporary file in the same directory
+ * renamed over it when complete; "-" or NULL writes to standard output. */
+pl_status pl_write_text(const char *path, const char *text, pl_diags *diags);
+
+typedef enum pl_tier {
+    PL_TIER_SMALL = 0,    /* ~20 trainees, 12 months, one area */
+    PL_TIER_REGION = 1,   /* ~300 trainees, 150 sites, 24 months */
+    PL_TIER_NATIONAL = 2  /* ~3000 trainees, 1200 sites, 24 months */
+} pl_tier;
+
+typedef struct pl_generate_params {
+    pl_tier tier;
+    int trainees;             /* 0 = the tier's */
+    int sites;                /* 0 = the tier's */
+    int periods;              /* months; 0 = the tier's */
+    unsigned long long seed;  /* same seed and sizes give the same bytes */
+} pl_generate_params;
+
+/* Fill `params` with the defaults (tier small, seed 1). */
+void pl_generate_params_init(pl_generate_params *params);
+
+/* A realistic Swedish-region instance (docs/generator.md) as placera/1 JSON
+ * text; *json is owned by the caller (free()). */
+pl_status pl_generate(const pl_generate_params *params, char **json,
+                      pl_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif

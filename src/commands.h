@@ -11,5 +11,9 @@
 int cmd_solve(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_report(int, char **);
+int cmd_export(int, char **);
+int cmd_import(int argc, char **argv);
+int cmd_generate(int argc, char **argv);
 
 #endif /* PL_COMMANDS_H */

@@ -20,6 +20,14 @@ static const command commands[] = {
      "                      [--progress] [--quiet]"},
     {"validate", cmd_validate, "validate INSTANCE"},
     {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE]"},
+    {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]"},
+    {"export", cmd_export, "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]"},
+    {"import", cmd_import,
+     "import mssp FILE.dzn [-o INSTANCE.json]\n"
+     "                      (or: import mssp --solution SOL.dzn FILE.dzn [-o SCHEDULE.json])"},
+    {"generate", cmd_generate,
+     "generate [--tier small|region|national] [--trainees N] [--sites N] [--periods N]\n"
+     "                      [--seed N] [-o FILE]"},
 };
 
 static void usage(FILE *out)

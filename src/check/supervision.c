@@ -10,13 +10,14 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "check/check_internal.h"
 
 typedef struct matcher {
     const pl_check_ctx *c;
     int site, period;
+    const int *sups; /* supervisors of the site */
+    int n_sups;
     int n;           /* unnamed trainees at the site in the period */
     int *trainee;    /* [n] */
     int *match;      /* [n]: supervisor or -1 */
@@ -38,8 +39,8 @@ static bool covers(const pl_check_ctx *c, int j, int t, int p)
 /* Kuhn's augmenting path for unnamed trainee i. */
 static bool augment(matcher *m, int i)
 {
-    const pl_instance *inst = m->c->inst;
-    for (int j = 0; j < inst->n_supervisors; j++) {
+    for (int jj = 0; jj < m->n_sups; jj++) {
+        int j = m->sups[jj];
         if (m->seen[j] || m->left[j] <= 0 || !covers(m->c, j, m->trainee[i], m->period))
             continue;
         m->seen[j] = true;
@@ -57,7 +58,8 @@ static bool augment(matcher *m, int i)
     return false;
 }
 
-static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p)
+static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p,
+                              const int *at, int n_at)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -66,23 +68,22 @@ static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p)
     m->site = s;
     m->period = p;
     m->n = 0;
-    for (int j = 0; j < inst->n_supervisors; j++) {
-        m->left[j] = inst->supervisors[j].site == s ? inst->supervisors[j].max_trainees : 0;
+    for (int jj = 0; jj < m->n_sups; jj++) {
+        int j = m->sups[jj];
+        m->left[j] = inst->supervisors[j].max_trainees;
         m->load[j] = 0;
     }
     pl_check_span(c, p, p, span, sizeof span);
     /* named rows: valid, then charged against the supervisor */
-    for (int t = 0; t < inst->n_trainees; t++) {
-        int k = pl_cell(c, t, p);
-        if (c->grid.site[k] != s)
-            continue;
+    for (int i = 0; i < n_at; i++) {
+        int t = at[i], k = pl_cell(c, t, p);
         int j = c->grid.supervisor[k];
         if (j < 0) {
             m->trainee[m->n] = t;
             m->match[m->n++] = -1;
             continue;
         }
-        if (covers(c, j, t, p)) {
+        if (covers(c, j, t, p)) { /* then j is at s */
             m->left[j]--;
             continue;
         }
@@ -97,16 +98,19 @@ static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p)
                                   inst->rotations[c->grid.rotation[k]].id, span,
                                   sv->id, why));
     }
-    for (int j = 0; j < inst->n_supervisors; j++)
-        if (inst->supervisors[j].site == s && m->left[j] < 0)
+    for (int jj = 0; jj < m->n_sups; jj++) {
+        int j = m->sups[jj];
+        if (m->left[j] < 0)
             PL_TRY(pl_check_violation(c, NULL, "%s is named for %d trainees at %s in %s but takes at most %d",
                                       inst->supervisors[j].id,
                                       inst->supervisors[j].max_trainees - m->left[j],
                                       inst->sites[s].id, span,
                                       inst->supervisors[j].max_trainees));
+    }
     int matched = 0;
     for (int i = 0; i < m->n; i++) {
-        memset(m->seen, 0, (size_t)inst->n_supervisors * sizeof *m->seen);
+        for (int jj = 0; jj < m->n_sups; jj++)
+            m->seen[m->sups[jj]] = false;
         matched += augment(m, i);
     }
     if (matched < m->n) {
@@ -130,10 +134,16 @@ pl_status pl_check_supervision(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
-    size_t nt = inst->n_trainees > 0 ? (size_t)inst->n_trainees : 1;
-    size_t ns = inst->n_supervisors > 0 ? (size_t)inst->n_supervisors : 1;
+    int S = inst->n_sites, J = inst->n_supervisors, T = inst->n_trainees;
+    size_t nt = T > 0 ? (size_t)T : 1, ns = J > 0 ? (size_t)J : 1;
+    size_t nsite = S > 0 ? (size_t)S + 1 : 1;
     matcher m = {0};
-    bool *busy = calloc(inst->n_sites > 0 ? (size_t)inst->n_sites : 1, sizeof *busy);
+    /* trainees of one period grouped by site, supervisors grouped by site */
+    int *t_start = malloc((nsite + 1) * sizeof *t_start);
+    int *t_list = malloc(nt * sizeof *t_list);
+    int *j_start = calloc(nsite + 1, sizeof *j_start);
+    int *j_list = malloc(ns * sizeof *j_list);
+    int *fill = malloc(nsite * sizeof *fill);
 
     m.c = c;
     m.trainee = malloc(nt * sizeof *m.trainee);
@@ -141,23 +151,52 @@ pl_status pl_check_supervision(pl_check_ctx *c)
     m.left = malloc(ns * sizeof *m.left);
     m.load = malloc(ns * sizeof *m.load);
     m.seen = malloc(ns * sizeof *m.seen);
-    if (!busy || !m.trainee || !m.match || !m.left || !m.load || !m.seen) {
+    if (!t_start || !t_list || !j_start || !j_list || !fill || !m.trainee ||
+        !m.match || !m.left || !m.load || !m.seen) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
+    for (int j = 0; j < J; j++)
+        j_start[inst->supervisors[j].site + 1]++;
+    for (int s = 0; s < S; s++)
+        j_start[s + 1] += j_start[s];
+    for (int s = 0; s < S; s++)
+        fill[s] = j_start[s];
+    for (int j = 0; j < J; j++)
+        j_list[fill[inst->supervisors[j].site]++] = j;
+
     for (int p = 0; p < inst->horizon.length; p++) {
-        memset(busy, 0, (size_t)inst->n_sites * sizeof *busy);
-        for (int t = 0; t < inst->n_trainees; t++) {
+        for (int s = 0; s <= S; s++)
+            t_start[s] = 0;
+        for (int t = 0; t < T; t++) {
             int s = c->grid.site[pl_cell(c, t, p)];
             if (s >= 0)
-                busy[s] = true;
+                t_start[s + 1]++;
         }
-        for (int s = 0; s < inst->n_sites; s++)
-            if (busy[s])
-                PL_TRY(check_period(c, &m, s, p));
+        for (int s = 0; s < S; s++)
+            t_start[s + 1] += t_start[s];
+        for (int s = 0; s < S; s++)
+            fill[s] = t_start[s];
+        for (int t = 0; t < T; t++) {
+            int s = c->grid.site[pl_cell(c, t, p)];
+            if (s >= 0)
+                t_list[fill[s]++] = t;
+        }
+        for (int s = 0; s < S; s++) {
+            if (t_start[s + 1] == t_start[s])
+                continue;
+            m.sups = j_list + j_start[s];
+            m.n_sups = j_start[s + 1] - j_start[s];
+            PL_TRY(check_period(c, &m, s, p, t_list + t_start[s],
+                                t_start[s + 1] - t_start[s]));
+        }
     }
 cleanup:
-    free(busy);
+    free(t_start);
+    free(t_list);
+    free(j_start);
+    free(j_list);
+    free(fill);
     free(m.trainee);
     free(m.match);
     free(m.left);

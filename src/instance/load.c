@@ -59,7 +59,9 @@ static pl_status io_error(pl_diags *diags, const char *path, const char *what)
     return PL_ERR_IO;
 }
 
-pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags)
+/* Read a whole file into *text (owned by the caller, NUL-terminated). */
+static pl_status read_text(const char *path, char **text_out, size_t *len_out,
+                           pl_diags *diags)
 {
     pl_status status = PL_OK;
     FILE *f = NULL;
@@ -67,7 +69,8 @@ pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags)
     size_t len = 0, cap = 0;
     struct stat st;
 
-    *out = NULL;
+    *text_out = NULL;
+    *len_out = 0;
     if (stat(path, &st) != 0) {
         char *m = pl_asprintf("cannot read the file: %s", strerror(errno));
         status = m ? io_error(diags, path, m) : PL_ERR_NOMEM;
@@ -90,7 +93,7 @@ pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags)
         goto cleanup;
     }
     for (;;) {
-        if (len == cap) {
+        if (len + 1 >= cap) {
             char *t = realloc(text, cap * 2);
             if (!t) {
                 status = PL_ERR_NOMEM;
@@ -99,7 +102,7 @@ pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags)
             text = t;
             cap *= 2;
         }
-        size_t n = fread(text + len, 1, cap - len, f);
+        size_t n = fread(text + len, 1, cap - len - 1, f);
         len += n;
         if (n == 0)
             break;
@@ -110,7 +113,10 @@ pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags)
         free(m);
         goto cleanup;
     }
-    status = pl_json_parse_text(text, len, path, out, diags);
+    text[len] = '\0';
+    *text_out = text;
+    *len_out = len;
+    text = NULL;
 cleanup:
     free(text);
     if (f)
@@ -118,30 +124,40 @@ cleanup:
     return status;
 }
 
+pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags)
+{
+    char *text;
+    size_t len;
+    *out = NULL;
+    pl_status status = read_text(path, &text, &len, diags);
+    if (status == PL_OK)
+        status = pl_json_parse_text(text, len, path, out, diags);
+    free(text);
+    return status;
+}
+
 pl_status pl_instance_load_string(const char *text, size_t length,
                                   const char *name, pl_instance **out,
                                   pl_diags *diags)
 {
-    json_t *root = NULL;
-    *out = NULL;
-    if (!text || !name || !diags)
+    if (out)
+        *out = NULL;
+    if (!text || !name || !out || !diags)
         return PL_ERR_USAGE;
-    pl_status status = pl_json_parse_text(text, length, name, &root, diags);
-    if (status == PL_OK)
-        status = pl_instance_from_json(root, name, out, diags);
-    json_decref(root);
-    return status;
+    return pl_instance_load_text(text, length, name, out, diags);
 }
 
 pl_status pl_instance_load(const char *path, pl_instance **out, pl_diags *diags)
 {
-    json_t *root = NULL;
-    *out = NULL;
-    if (!path || !diags)
+    char *text;
+    size_t len;
+    if (out)
+        *out = NULL;
+    if (!path || !out || !diags)
         return PL_ERR_USAGE;
-    pl_status status = pl_json_read_file(path, &root, diags);
+    pl_status status = read_text(path, &text, &len, diags);
     if (status == PL_OK)
-        status = pl_instance_from_json(root, path, out, diags);
-    json_decref(root);
+        status = pl_instance_load_text(text, len, path, out, diags);
+    free(text);
     return status;
 }

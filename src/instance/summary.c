@@ -3,7 +3,9 @@
  * counts and the number of eligible (trainee, site, rotation, period)
  * cells of format.md §3.1; plus the small public accessors.
  */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "instance/eligible.h"
 #include "instance/instance.h"
@@ -25,6 +27,20 @@ const char *pl_instance_trainee_id(const pl_instance *inst, size_t index)
     return inst->trainees[index].id;
 }
 
+static int popcount64(uint64_t x)
+{
+#if defined(__GNUC__)
+    return __builtin_popcountll(x);
+#else
+    int n = 0;
+    while (x) {
+        x &= x - 1;
+        n++;
+    }
+    return n;
+#endif
+}
+
 void pl_instance_summarize(const pl_instance *inst, pl_instance_summary *out)
 {
     out->trainees = (size_t)inst->n_trainees;
@@ -35,44 +51,66 @@ void pl_instance_summarize(const pl_instance *inst, pl_instance_summary *out)
     out->periods = (size_t)inst->horizon.length;
     out->eligible_cells = 0;
 
+    /* Bit masks over periods: the periods with capacity of each (site,
+     * rotation), and each trainee's active periods; a statically eligible
+     * pair (pl_eligible_static_any) adds the popcount of their AND. */
     int len = inst->horizon.length, nr = inst->n_rotations, ns = inst->n_sites;
-    /* periods with capacity, per (site, rotation): lists, so that each
-     * statically eligible pair costs only its open periods */
-    size_t pairs = (size_t)ns * (size_t)nr;
-    int *count = calloc(pairs + 1, sizeof *count);
-    int *open = malloc((pairs * (size_t)len + 1) * sizeof *open);
-    if (!count || !open) {
-        free(count);
-        free(open);
-        return;
-    }
+    size_t words = ((size_t)len + 63) / 64, pairs = (size_t)ns * (size_t)nr;
+    uint64_t *open = calloc(pairs * words + 1, sizeof *open);
+    uint64_t *active = calloc(words + 1, sizeof *active);
+    bool *any_open = calloc(pairs + 1, sizeof *any_open);
+    bool *home = calloc((size_t)ns + 1, sizeof *home);
+    bool *area_ok = calloc((size_t)ns + 1, sizeof *area_ok);
+    if (!open || !active || !any_open || !home || !area_ok)
+        goto cleanup;
     for (int s = 0; s < ns; s++)
         for (int r = 0; r < nr; r++) {
             size_t k = (size_t)s * nr + r;
             for (int p = 0; p < len; p++)
-                if (pl_cap_max(inst, s, r, p) > 0)
-                    open[k * len + count[k]++] = p;
+                if (pl_cap_max(inst, s, r, p) > 0) {
+                    open[k * words + (size_t)p / 64] |= (uint64_t)1 << (p % 64);
+                    any_open[k] = true;
+                }
         }
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
-        int active = 0;
+        memset(active, 0, words * sizeof *active);
+        bool some = false;
         for (int p = 0; p < len; p++)
-            active += tr->active[p];
-        if (!active)
-            continue;
-        for (int s = 0; s < ns; s++)
-            for (int r = 0; r < nr; r++) {
-                size_t k = (size_t)s * nr + r;
-                if (!count[k] || !pl_eligible_static_any(inst, t, s, r))
-                    continue;
-                if (active == len) {
-                    out->eligible_cells += (size_t)count[k];
-                    continue;
-                }
-                for (int i = 0; i < count[k]; i++)
-                    out->eligible_cells += tr->active[open[k * len + i]];
+            if (tr->active[p]) {
+                active[p / 64] |= (uint64_t)1 << (p % 64);
+                some = true;
             }
+        if (!some)
+            continue;
+        /* per site: a possible home (fixed or a choice), inside the areas */
+        for (int s = 0; s < ns; s++) {
+            home[s] = s == tr->home;
+            area_ok[s] = !tr->has_areas;
+            for (int i = 0; i < tr->n_areas && !area_ok[s]; i++)
+                area_ok[s] = tr->areas[i] == inst->sites[s].area && tr->areas[i] >= 0;
+        }
+        for (int i = 0; tr->has_home_choices && i < tr->n_home_choices; i++)
+            home[tr->home_choices[i]] = true;
+        for (int r = 0; r < nr; r++) {
+            const pl_rule *rule = &tr->rules[r];
+            if (!rule->present)
+                continue;
+            for (int s = 0; s < ns; s++) {
+                size_t k = (size_t)s * nr + r;
+                /* pl_eligible_static_any, spelled out per site */
+                if (!any_open[k] || (rule->sites && !rule->sites[s]) ||
+                    !(home[s] || (!rule->at_home && area_ok[s])))
+                    continue;
+                for (size_t w = 0; w < words; w++)
+                    out->eligible_cells += (size_t)popcount64(open[k * words + w] & active[w]);
+            }
+        }
     }
-    free(count);
+cleanup:
     free(open);
+    free(active);
+    free(any_open);
+    free(home);
+    free(area_ok);
 }

@@ -21,7 +21,17 @@ typedef struct pl_loader {
     pl_strmap areas;   /* area name → index; keys are inst->areas strings */
     int areas_cap;
     unsigned broken;   /* bit per collection (PL_COLL_*) that is not an object */
+    /* Streamed trainees (load_stream.c): when `spans` is set, the document's
+     * "trainees" holds only the ids (null values) and trainee i is parsed
+     * from text[spans[i].start .. +length] when it is validated. */
+    const char *text;
+    const struct pl_span *spans;
+    bool slice_failed; /* a trainee's text did not parse: redo it whole */
 } pl_loader;
+
+typedef struct pl_span {
+    size_t start, length;
+} pl_span;
 
 enum { PL_COLL_ROTATIONS = 1, PL_COLL_SITES = 2, PL_COLL_SUPERVISORS = 4,
        PL_COLL_PROGRAMS = 8, PL_COLL_TRAINEES = 16 };
@@ -30,6 +40,16 @@ enum { PL_COLL_ROTATIONS = 1, PL_COLL_SITES = 2, PL_COLL_SUPERVISORS = 4,
  * document in messages.  PL_OK: *out owned by the caller, warnings may have
  * been added.  PL_ERR_INVALID: *out NULL, every problem in `diags`. */
 pl_status pl_instance_from_json(json_t *root, const char *file,
+                                pl_instance **out, pl_diags *diags);
+/* The same with streamed trainees (text and spans as in pl_loader).
+ * PL_ERR_SYNTAX when a trainee's text did not parse (nothing added to
+ * `diags` then: the caller parses the whole text to report it). */
+pl_status pl_instance_from_json_streamed(json_t *root, const char *file,
+                                         const char *text, const pl_span *spans,
+                                         pl_instance **out, pl_diags *diags);
+/* load_stream.c: parse `text` and validate it, streaming the trainees of a
+ * large file one at a time so that their JSON is never all in memory. */
+pl_status pl_instance_load_text(const char *text, size_t length, const char *name,
                                 pl_instance **out, pl_diags *diags);
 
 /* load.c: read and parse a JSON file / text (syntax errors with line and

@@ -89,12 +89,34 @@ void pl_validate_document(pl_loader *L, json_t *root)
 pl_status pl_instance_from_json(json_t *root, const char *file,
                                 pl_instance **out, pl_diags *diags)
 {
+    return pl_instance_from_json_streamed(root, file, NULL, NULL, out, diags);
+}
+
+/* Drop the diagnostics added after the first `keep`. */
+static void diags_truncate(pl_diags *d, size_t keep)
+{
+    for (size_t i = keep; i < d->count; i++) {
+        free(d->items[i].file);
+        free(d->items[i].path);
+        free(d->items[i].message);
+    }
+    if (keep < d->count)
+        d->count = keep;
+}
+
+pl_status pl_instance_from_json_streamed(json_t *root, const char *file,
+                                         const char *text, const pl_span *spans,
+                                         pl_instance **out, pl_diags *diags)
+{
     pl_status status = PL_OK;
     pl_loader L;
     char b[96];
+    size_t keep = diags->count;
 
     *out = NULL;
     memset(&L, 0, sizeof L);
+    L.text = text;
+    L.spans = spans;
     pl_jctx_init(&L.j, file, diags);
     if (!json_is_object(root)) {
         pl_jerror(&L.j, "an instance must be a JSON object, got %s",
@@ -108,6 +130,11 @@ pl_status pl_instance_from_json(json_t *root, const char *file,
         goto cleanup;
     }
     pl_validate_document(&L, root);
+    if (L.slice_failed) {
+        diags_truncate(diags, keep);
+        status = PL_ERR_SYNTAX;
+        goto cleanup;
+    }
     if (L.j.fatal != PL_OK) {
         status = L.j.fatal;
         goto cleanup;

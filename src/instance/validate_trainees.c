@@ -245,22 +245,45 @@ static void one(pl_loader *L, pl_trainee *t, json_t *v)
     }
 }
 
+/* Trainee i's JSON: the document's value, or its text parsed now. */
+static json_t *trainee_json(pl_loader *L, json_t *v, size_t i)
+{
+    if (!L->spans)
+        return json_incref(v);
+    json_error_t err;
+    json_t *t = json_loadb(L->text + L->spans[i].start, L->spans[i].length,
+                           JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    if (!t)
+        L->slice_failed = true;
+    return t;
+}
+
 void pl_validate_trainees(pl_loader *L, json_t *obj)
 {
     pl_jctx *c = &L->j;
     const char *id;
     json_t *v;
-    int i = 0;
+    size_t i = 0;
     json_object_foreach(obj, id, v) {
-        pl_trainee *t = &L->inst->trainees[i++];
+        pl_trainee *t = &L->inst->trainees[i];
         if (!alloc_trainee(L, t)) {
             c->fatal = PL_ERR_NOMEM;
             return;
         }
+        json_t *tv = trainee_json(L, v, i++);
+        if (!tv) {
+            c->fatal = L->slice_failed ? PL_ERR_SYNTAX : PL_ERR_NOMEM;
+            return;
+        }
         size_t m = pl_jpush(c, id);
-        if (pl_jis_object(c, v, "an object"))
-            one(L, t, v);
+        if (pl_jis_object(c, tv, "an object"))
+            one(L, t, tv);
         pl_jpop(c, m);
+        json_decref(tv);
+        /* the trainee's JSON is no longer needed: release it now so that a
+         * large document shrinks while the instance grows */
+        if (!L->spans)
+            json_object_set_new_nocheck(obj, id, json_null());
         if (c->fatal != PL_OK)
             return;
     }

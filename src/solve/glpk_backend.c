@@ -275,11 +275,10 @@ static pl_status solve_work(glpk_job *job)
     iocp.tm_lim = remaining > 2e6 ? 2000000000 : (int)(remaining * 1000.0);
     iocp.cb_func = callback;
     iocp.cb_info = &st;
-    iocp.fp_heur = GLP_ON;
-    iocp.gmi_cuts = GLP_ON;
+    /* Measured on the bundled examples (benchmarks/README.md): MIR cuts
+     * pay off; Gomory, cover, clique cuts and the feasibility pump cost
+     * more time than they save on these time-indexed models. */
     iocp.mir_cuts = GLP_ON;
-    iocp.cov_cuts = GLP_ON;
-    iocp.clq_cuts = GLP_ON;
     iocp.br_tech = GLP_BR_DTH;
     iocp.bt_tech = GLP_BT_BLB;
 

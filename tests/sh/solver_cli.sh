@@ -86,5 +86,20 @@ for case in $CASES; do
     fi
 done
 
+# A reference schedule: change is charged against it (tests/cases/change.json).
+if "$PLACERA" solve tests/cases/change.json --reference tests/cases/change.reference.json \
+       -o "$tmp/change.schedule.json" --quiet; then
+    cost=$(cost_of "$tmp/change.schedule.json")
+    if same_number "$cost" -15; then ok "change: --reference cost $cost"; else bad "change: --reference cost '$cost', expected -15"; fi
+    if "$PLACERA" check tests/cases/change.json "$tmp/change.schedule.json" \
+           --reference tests/cases/change.reference.json >"$tmp/check.out" 2>&1; then
+        ok "change: check --reference exit 0"
+    else
+        bad "change: check --reference: $(cat "$tmp/check.out")"
+    fi
+else
+    bad "change: solve --reference"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

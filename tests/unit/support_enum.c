@@ -368,6 +368,27 @@ cleanup:
     return status;
 }
 
+double enum_raw_size(const pl_instance *inst)
+{
+    double total = 1;
+    for (int t = 0; t < inst->n_trainees; t++) {
+        const pl_trainee *tr = &inst->trainees[t];
+        double raw = tr->has_home_choices ? tr->n_home_choices + 1 : 1;
+        if (tr->mentor)
+            raw *= inst->n_supervisors + 1;
+        for (int p = 0; p < inst->horizon.length; p++) {
+            int k = 1;
+            for (int s = 0; s < inst->n_sites; s++)
+                for (int r = 0; r < inst->n_rotations; r++)
+                    if (tr->rules[r].present && pl_cap_max(inst, s, r, p) > 0)
+                        k++;
+            raw *= k;
+        }
+        total *= raw;
+    }
+    return total;
+}
+
 pl_status enum_optimum(const pl_instance *inst, double *best_cost,
                        pl_schedule **best)
 {

@@ -45,6 +45,10 @@ pl_status enum_optimum_ex(const pl_instance *inst, const pl_schedule *reference,
                           bool prune, double *best_cost, pl_schedule **best,
                           enum_stats *stats);
 
+/* How many complete combinations enumeration without pruning would check:
+ * the product over trainees of their raw candidate counts. */
+double enum_raw_size(const pl_instance *inst);
+
 /* enum_optimum_ex without reference, with pruning. */
 pl_status enum_optimum(const pl_instance *inst, double *best_cost,
                        pl_schedule **best);

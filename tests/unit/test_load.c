@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -312,6 +313,70 @@ static void test_warnings(void **state)
     pl_diags_free(&d);
 }
 
+/* A file over 1 MB takes the streamed path (load_stream.c): trainee k is
+ * on line 4 + k.  `defect` (or -1) is the trainee whose text is broken:
+ * kind 0 a missing colon, 1 an unknown program, 2 a duplicate id. */
+static char *big_text(int n, int defect, int kind)
+{
+    size_t cap = (size_t)n * 400 + 4096, len = 0;
+    char *buf = malloc(cap);
+    len += (size_t)sprintf(buf + len, "{\n%s\n\"trainees\": {\n", MINI_HEAD + 1);
+    for (int k = 0; k < n; k++) {
+        char id[16];
+        snprintf(id, sizeof id, "t%d", (k == defect && kind == 2) ? k - 1 : k);
+        len += (size_t)sprintf(buf + len,
+                               "\"%s\": {\"program\"%s\"%s\", \"start\": %d, \"x-pad\": "
+                               "\"%0300d\"}%s\n",
+                               id, (k == defect && kind == 0) ? " " : ": ",
+                               (k == defect && kind == 1) ? "Q" : "P", k % 12, 0,
+                               k + 1 < n ? "," : "");
+    }
+    sprintf(buf + len, "}}\n");
+    return buf;
+}
+
+static void test_streamed_large(void **state)
+{
+    (void)state;
+    pl_diags d;
+    pl_instance *inst = NULL;
+    char *text = big_text(4000, -1, 0);
+    assert_true(strlen(text) > ((size_t)1 << 20));
+    pl_diags_init(&d);
+    assert_int_equal(pl_instance_load_string(text, strlen(text), "big.json", &inst, &d), PL_OK);
+    assert_int_equal(inst->n_trainees, 4000);
+    assert_int_equal(pl_instance_trainee_index(inst, "t3999"), 3999);
+    assert_int_equal(inst->trainees[3999].start, 3999 % 12);
+    assert_true(inst->trainees[25].rules[0].present);
+    pl_instance_free(inst);
+    free(text);
+
+    /* a syntax error inside a streamed trainee: line and column of the whole file */
+    text = big_text(4000, 3500, 0);
+    pl_diags_clear(&d);
+    assert_int_equal(pl_instance_load_string(text, strlen(text), "big.json", &inst, &d), PL_ERR_SYNTAX);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 4 + 3500);
+    free(text);
+
+    /* a meaning error in a streamed trainee keeps its JSON pointer */
+    text = big_text(4000, 2000, 1);
+    pl_diags_clear(&d);
+    assert_int_equal(pl_instance_load_string(text, strlen(text), "big.json", &inst, &d), PL_ERR_INVALID);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].path, "/trainees/t2000/program");
+    free(text);
+
+    /* a duplicate trainee id is a syntax error at its place */
+    text = big_text(4000, 1234, 2);
+    pl_diags_clear(&d);
+    assert_int_equal(pl_instance_load_string(text, strlen(text), "big.json", &inst, &d), PL_ERR_SYNTAX);
+    assert_int_equal(d.items[0].line, 4 + 1234);
+    assert_non_null(strstr(d.items[0].message, "duplicate"));
+    free(text);
+    pl_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -320,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_all_errors_collected),
         cmocka_unit_test(test_syntax_error_position),
         cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_streamed_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,11 +5,14 @@
  * instance as JSON (random capacities and minimum staffing, one or two
  * supervisors per site with random availability, rotations, programs and
  * max_trainees, random rules, leave, preferences, priorities, weights,
- * sometimes completed / previous / pins / areas / homes), loads it with
+ * sometimes completed / previous / pins / areas / homes / a reference
+ * schedule / home_choices with posts, rankings and stability / main
+ * supervisors), loads it with
  * pl_instance_load_string, solves it and enumerates it (support_enum).  The
  * solver must say optimal with the enumerated cost, or infeasible exactly
  * when enumeration finds nothing; its schedule must pass pl_check.  Every
- * 20th instance is also enumerated without pruning to check the pruning.
+ * 10th instance, when small enough, is also enumerated without pruning to
+ * check the pruning.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,12 +25,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "placera.h"
 #include "schedule/schedule.h"
 #include "support_enum.h"
 
-#define N_INSTANCES 240
+/* Seeds 1..N_INSTANCES; the environment variable PLACERA_RANDOM_N (seeds
+ * 1..N) may ask for more when hunting bugs. */
+#define N_INSTANCES 300
 #define TOLERANCE 1e-6
 
 typedef struct rng {
@@ -66,9 +72,12 @@ static const char *SITE[] = {"s1", "s2"};
 static const char *TRN[] = {"t1", "t2", "t3"};
 static const char *PROG[] = {"P", "Q"};
 
-/* Build one random instance as JSON text (caller frees with free()). */
-static char *random_instance(uint64_t seed)
+/* Build one random instance as JSON text (caller frees with free()).  For
+ * about a quarter of the seeds *reference is also set: a random reference
+ * schedule as JSON text (caller frees), else NULL. */
+static char *random_instance(uint64_t seed, char **reference)
 {
+    *reference = NULL;
     rng g = {seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL};
     for (int i = 0; i < 4; i++)
         rng_next(&g);
@@ -89,6 +98,16 @@ static char *random_instance(uint64_t seed)
         raw *= 1 + S * R;
     if (raw <= 100 && chance(&g, 50))
         T = 3;
+    /* Allocation and main supervisors draw from their own stream, so the
+     * rest of each instance does not depend on them. */
+    rng g2 = {seed * 0xD1B54A32D192ED03ULL + 0x8CB92BA72F3D8DD7ULL};
+    for (int i = 0; i < 4; i++)
+        rng_next(&g2);
+    bool alloc = chance(&g2, 20);
+    /* Rankings and stability switch off the enumerator's pruning: only
+     * where the full product stays small. */
+    bool alloc_full = alloc && T == 2 && raw <= 64 && chance(&g2, 50);
+    bool mentor = chance(&g2, 12);
     int NP = chance(&g, 25) ? 2 : 1;
 
     json_t *doc = json_object();
@@ -149,6 +168,21 @@ static char *random_instance(uint64_t seed)
             json_object_set_new(cap, ROT[R - 1], json_integer(1));
         }
         json_object_set_new(site, "capacity", cap);
+        if (alloc && chance(&g2, 50)) {
+            json_t *po = json_object();
+            json_object_set_new(po, PROG[0], json_integer(rnd(&g2, 0, 1)));
+            json_object_set_new(site, "posts", po);
+        }
+        if (alloc_full && chance(&g2, 50)) {
+            json_t *rk = json_object();
+            json_t *lst = json_array();
+            int first = rnd(&g2, 0, T - 1);
+            json_array_append_new(lst, json_string(TRN[first]));
+            if (chance(&g2, 60))
+                json_array_append_new(lst, json_string(TRN[(first + 1) % T]));
+            json_object_set_new(rk, PROG[0], lst);
+            json_object_set_new(site, "ranking", rk);
+        }
         json_object_set_new(sites, SITE[s], site);
     }
     json_object_set_new(doc, "sites", sites);
@@ -160,6 +194,8 @@ static char *random_instance(uint64_t seed)
             json_t *sv = json_object();
             json_object_set_new(sv, "site", json_string(SITE[s]));
             json_object_set_new(sv, "max_trainees", json_integer(rnd(&g, 1, 2)));
+            if (mentor)
+                json_object_set_new(sv, "mentees", json_integer(rnd(&g2, 0, 1)));
             if (chance(&g, 25)) {
                 json_t *un = json_array();
                 json_t *w = json_object();
@@ -238,6 +274,8 @@ static char *random_instance(uint64_t seed)
         }
         if (chance(&g, 15))
             json_object_set_new(prog, "max_per_site", json_integer(rnd(&g, 1, 3)));
+        if (mentor && (q == 0 || chance(&g2, 50)))
+            json_object_set_new(prog, "mentor", json_true());
         json_object_set_new(progs, PROG[q], prog);
     }
     json_object_set_new(doc, "programs", progs);
@@ -258,8 +296,18 @@ static char *random_instance(uint64_t seed)
             json_array_append_new(un, w);
             json_object_set_new(tr, "unavailable", un);
         }
-        if (chance(&g, 50))
-            json_object_set_new(tr, "home", json_string(SITE[rnd(&g, 0, S - 1)]));
+        bool wants_home = chance(&g, 50);
+        int home = rnd(&g, 0, S - 1);
+        if (alloc && chance(&g2, 60)) {
+            json_t *hc = json_array();
+            int first = rnd(&g2, 0, S - 1);
+            json_array_append_new(hc, json_string(SITE[first]));
+            if (S == 2 && chance(&g2, 50))
+                json_array_append_new(hc, json_string(SITE[1 - first]));
+            json_object_set_new(tr, "home_choices", hc);
+        } else if (wants_home) {
+            json_object_set_new(tr, "home", json_string(SITE[home]));
+        }
         if (chance(&g, 15)) {
             json_t *ar = json_array();
             json_array_append_new(ar, json_string(chance(&g, 50) ? "N" : "S"));
@@ -338,7 +386,44 @@ static char *random_instance(uint64_t seed)
     json_object_set_new(w, "preference", json_integer(rnd(&g, -1, 3)));
     json_object_set_new(w, "priority", json_integer(rnd(&g, -1, 3)));
     json_object_set_new(w, "fairness", json_integer(pick_of(&g, fair_w, 4)));
+    if (alloc) {
+        static const int unal_w[] = {50, 500, 10000};
+        json_object_set_new(w, "unallocated", json_integer(pick_of(&g2, unal_w, 3)));
+        json_object_set_new(w, "rank", json_integer(rnd(&g2, 0, 20)));
+        if (alloc_full && chance(&g2, 60)) {
+            json_t *al = json_object();
+            json_object_set_new(al, "stable", json_true());
+            json_object_set_new(doc, "allocation", al);
+        }
+    }
+    if (mentor)
+        json_object_set_new(w, "no_mentor", json_integer(chance(&g2, 50) ? 30 : 1000));
     json_object_set_new(doc, "weights", w);
+
+    if (chance(&g, 25)) {
+        static const int change_w[] = {0, 10, 30};
+        json_object_set_new(w, "change", json_integer(pick_of(&g, change_w, 3)));
+        json_t *sch = json_object();
+        json_object_set_new(sch, "format", json_string("placera-schedule/1"));
+        json_object_set_new(sch, "status", json_string("feasible"));
+        json_t *rows = json_array();
+        for (int t = 0; t < T; t++)
+            for (int p = 0; p < L; p++) {
+                int s = rnd(&g, 0, S - 1), r = rnd(&g, 0, R - 1);
+                if (!offers[s][r] || chance(&g, 30))
+                    continue;
+                json_t *row = json_object();
+                json_object_set_new(row, "trainee", json_string(TRN[t]));
+                json_object_set_new(row, "site", json_string(SITE[s]));
+                json_object_set_new(row, "rotation", json_string(ROT[r]));
+                json_object_set_new(row, "from", json_integer(p));
+                json_object_set_new(row, "to", json_integer(p));
+                json_array_append_new(rows, row);
+            }
+        json_object_set_new(sch, "placements", rows);
+        *reference = json_dumps(sch, JSON_INDENT(1));
+        json_decref(sch);
+    }
 
     char *text = json_dumps(doc, JSON_COMPACT);
     json_decref(doc);
@@ -348,9 +433,17 @@ static char *random_instance(uint64_t seed)
 static void test_random(void **state)
 {
     (void)state;
-    int feasible = 0, infeasible = 0, invalid = 0, cross = 0;
-    for (uint64_t seed = 1; seed <= N_INSTANCES; seed++) {
-        char *text = random_instance(seed);
+    int feasible = 0, infeasible = 0, invalid = 0, cross = 0, with_reference = 0;
+    int failures = 0; /* instances where the solver disagrees (all reported) */
+    char dir[] = "/tmp/placera-random-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    int n_instances = N_INSTANCES;
+    const char *env = getenv("PLACERA_RANDOM_N");
+    if (env && atoi(env) > 0)
+        n_instances = atoi(env);
+    for (uint64_t seed = 1; seed <= (uint64_t)n_instances; seed++) {
+        char *ref_text = NULL;
+        char *text = random_instance(seed, &ref_text);
         assert_non_null(text);
         pl_diags diags;
         pl_diags_init(&diags);
@@ -364,23 +457,44 @@ static void test_random(void **state)
             pl_diags_print(&diags, stderr);
             invalid++;
             free(text);
+            free(ref_text);
             pl_diags_free(&diags);
             continue;
         }
         pl_diags_clear(&diags);
 
+        pl_schedule *ref = NULL;
+        if (ref_text) {
+            char path[600];
+            snprintf(path, sizeof path, "%s/reference.json", dir);
+            FILE *f = fopen(path, "w");
+            assert_non_null(f);
+            fputs(ref_text, f);
+            fclose(f);
+            st = pl_schedule_load(path, inst, true, &ref, &diags);
+            if (st != PL_OK) {
+                fprintf(stderr, "seed %llu: reference not loaded: %s\n%s\n",
+                        (unsigned long long)seed, pl_strerror(st), ref_text);
+                pl_diags_print(&diags, stderr);
+            }
+            assert_int_equal(st, PL_OK);
+            remove(path);
+            with_reference++;
+            pl_diags_clear(&diags);
+        }
+
         double ecost = 0;
         enum_stats stats;
-        pl_status est = enum_optimum_ex(inst, NULL, true, &ecost, NULL, &stats);
+        pl_status est = enum_optimum_ex(inst, ref, true, &ecost, NULL, &stats);
         if (est != PL_OK && est != PL_ERR_INFEASIBLE)
             fprintf(stderr, "seed %llu: enumeration failed: %s\n%s\n",
                     (unsigned long long)seed, pl_strerror(est), text);
         assert_true(est == PL_OK || est == PL_ERR_INFEASIBLE);
 
-        if (seed % 20 == 0) {
+        if (seed % 10 == 0 && enum_raw_size(inst) <= 50000) {
             double c2 = 0;
-            pl_status est2 = enum_optimum_ex(inst, NULL, false, &c2, NULL, NULL);
-            if (est2 != PL_ERR_LIMIT) {
+            pl_status est2 = enum_optimum_ex(inst, ref, false, &c2, NULL, NULL);
+            {
                 cross++;
                 if (est2 != est || (est == PL_OK && fabs(c2 - ecost) > TOLERANCE))
                     fprintf(stderr, "seed %llu: pruned enumeration %s %.6f, full %s %.6f\n%s\n",
@@ -395,6 +509,7 @@ static void test_random(void **state)
         pl_params params;
         pl_params_init(&params);
         params.time_limit = 20;
+        params.reference = ref;
         pl_schedule *sched = NULL;
         st = pl_solve(inst, &params, &sched, &diags);
         bool ok = true;
@@ -418,7 +533,7 @@ static void test_random(void **state)
                 ok = false;
             } else {
                 pl_check_report *rep = NULL;
-                assert_int_equal(pl_check(inst, sched, NULL, &rep), PL_OK);
+                assert_int_equal(pl_check(inst, sched, ref, &rep), PL_OK);
                 if (rep->violations.count || rep->mismatches.count ||
                     fabs(rep->cost - ecost) > TOLERANCE) {
                     fprintf(stderr, "seed %llu: solver schedule fails the check (cost %.6f)\n%s\n",
@@ -431,16 +546,22 @@ static void test_random(void **state)
             }
         }
         pl_schedule_free(sched);
+        pl_schedule_free(ref);
+        free(ref_text);
         pl_instance_free(inst);
         pl_diags_free(&diags);
         free(text);
-        assert_true(ok);
+        if (!ok)
+            failures++;
     }
+    rmdir(dir);
     printf("random: %d instances, %d feasible, %d infeasible, %d not loaded, "
-           "%d cross-checked without pruning\n",
-           N_INSTANCES, feasible, infeasible, invalid, cross);
+           "%d with a reference schedule, %d cross-checked without pruning, "
+           "%d where the solver is wrong\n",
+           n_instances, feasible, infeasible, invalid, with_reference, cross, failures);
+    assert_int_equal(failures, 0);
     assert_int_equal(invalid, 0);
-    assert_true(feasible >= N_INSTANCES / 4);
+    assert_true(feasible >= n_instances / 4);
 }
 
 int main(void)

@@ -1,0 +1,99 @@
+/*
+ * cmd_generate.c — `placera generate [--tier small|region|national]
+ * [--trainees N] [--sites N] [--periods N] [--seed N] [-o FILE]`: write a
+ * realistic generated instance (docs/generator.md).  Same options, same
+ * bytes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "placera.h"
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: placera generate [--tier small|region|national] [--trainees N]\n"
+                    "                        [--sites N] [--periods N] [--seed N] [-o FILE]\n");
+    return 2;
+}
+
+static int number(const char *opt, const char *text, unsigned long long max,
+                  unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    if (!text || text[0] == '-' || text[0] == '\0')
+        goto bad;
+    *out = strtoull(text, &end, 10);
+    if (errno || *end || *out > max)
+        goto bad;
+    return 1;
+bad:
+    fprintf(stderr, "placera generate: %s needs a number up to %llu\n", opt, max);
+    return 0;
+}
+
+int cmd_generate(int argc, char **argv)
+{
+    pl_generate_params params;
+    const char *out = NULL;
+    char *json = NULL;
+    pl_diags diags;
+    pl_status st;
+    unsigned long long v;
+
+    pl_generate_params_init(&params);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (!val)
+                return usage();
+            out = val;
+        } else if (!strcmp(a, "--tier")) {
+            if (!val)
+                return usage();
+            if (!strcmp(val, "small"))
+                params.tier = PL_TIER_SMALL;
+            else if (!strcmp(val, "region"))
+                params.tier = PL_TIER_REGION;
+            else if (!strcmp(val, "national"))
+                params.tier = PL_TIER_NATIONAL;
+            else {
+                fprintf(stderr, "placera generate: unknown tier '%s' (small, region, national)\n",
+                        val);
+                return 2;
+            }
+        } else if (!strcmp(a, "--trainees") || !strcmp(a, "--sites") ||
+                   !strcmp(a, "--periods")) {
+            unsigned long long max = a[2] == 't' ? 100000 : a[2] == 's' ? 20000 : 1000;
+            if (!number(a, val, max, &v))
+                return 2;
+            if (a[2] == 't')
+                params.trainees = (int)v;
+            else if (a[2] == 's')
+                params.sites = (int)v;
+            else
+                params.periods = (int)v;
+        } else if (!strcmp(a, "--seed")) {
+            if (!number(a, val, ~0ULL, &v))
+                return 2;
+            params.seed = v;
+        } else {
+            fprintf(stderr, "placera generate: unknown argument '%s'\n", a);
+            return usage();
+        }
+        i++;
+    }
+    pl_diags_init(&diags);
+    st = pl_generate(&params, &json, &diags);
+    if (st == PL_OK)
+        st = pl_write_text(out, json, &diags);
+    pl_diags_print(&diags, stderr);
+    if (st != PL_OK && diags.count == 0)
+        fprintf(stderr, "placera generate: %s\n", pl_strerror(st));
+    free(json);
+    pl_diags_free(&diags);
+    return st == PL_OK ? 0 : 2;
+}

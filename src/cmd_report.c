@@ -1,0 +1,90 @@
+/*
+ * cmd_report.c — `placera report INSTANCE SCHEDULE -o FILE.html
+ * [--group program|site|area] [--sort id|program|site]`: a self-contained
+ * HTML report of a schedule for people (timelines, occupancy, supervisor
+ * load).  Exit 0 when written, 2 for bad usage or input.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "placera.h"
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: placera report INSTANCE SCHEDULE -o FILE.html "
+                    "[--group program|site|area] [--sort id|program|site]\n");
+    return 2;
+}
+
+/* The value of option `name` at argv[*i] ("--name V" or "--name=V"), or NULL. */
+static const char *option(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n))
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    const char *inst_path = NULL, *sched_path = NULL, *out = NULL, *v;
+    pl_report_options opts;
+    pl_instance *inst = NULL;
+    pl_schedule *sched = NULL;
+    pl_diags diags;
+    pl_status st = PL_OK;
+    int rc = 2;
+
+    pl_report_options_init(&opts);
+    for (int i = 1; i < argc; i++) {
+        if ((v = option(argc, argv, &i, "-o")) || (v = option(argc, argv, &i, "--output"))) {
+            out = v;
+        } else if ((v = option(argc, argv, &i, "--group"))) {
+            if (!strcmp(v, "program")) opts.group = PL_REPORT_GROUP_PROGRAM;
+            else if (!strcmp(v, "site")) opts.group = PL_REPORT_GROUP_SITE;
+            else if (!strcmp(v, "area")) opts.group = PL_REPORT_GROUP_AREA;
+            else if (!strcmp(v, "none")) opts.group = PL_REPORT_GROUP_NONE;
+            else return usage();
+        } else if ((v = option(argc, argv, &i, "--sort"))) {
+            if (!strcmp(v, "id")) opts.sort = PL_REPORT_SORT_ID;
+            else if (!strcmp(v, "program")) opts.sort = PL_REPORT_SORT_PROGRAM;
+            else if (!strcmp(v, "site")) opts.sort = PL_REPORT_SORT_SITE;
+            else return usage();
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "placera report: unknown or incomplete option '%s'\n", argv[i]);
+            return usage();
+        } else if (!inst_path) {
+            inst_path = argv[i];
+        } else if (!sched_path) {
+            sched_path = argv[i];
+        } else {
+            return usage();
+        }
+    }
+    if (!inst_path || !sched_path || !out)
+        return usage();
+
+    pl_diags_init(&diags);
+    st = pl_instance_load(inst_path, &inst, &diags);
+    if (st == PL_OK)
+        st = pl_schedule_load(sched_path, inst, false, &sched, &diags);
+    if (st == PL_OK)
+        st = pl_report_html(inst, sched, &opts, out, &diags);
+    pl_diags_print(&diags, stderr);
+    if (st == PL_OK) {
+        if (strcmp(out, "-"))
+            fprintf(stderr, "placera: report written to %s\n", out);
+        rc = 0;
+    } else if (diags.count == 0) {
+        fprintf(stderr, "placera report: %s\n", pl_strerror(st));
+    }
+    pl_schedule_free(sched);
+    pl_instance_free(inst);
+    pl_diags_free(&diags);
+    return rc;
+}

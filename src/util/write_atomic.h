@@ -1,0 +1,24 @@
+/*
+ * write_atomic.h — write a file through a temporary file in the same
+ * directory that is renamed over the target only when it is complete, so
+ * readers never see half a file and nothing is left behind on failure.
+ * Used by the report and export writers (src/report).
+ */
+#ifndef PL_WRITE_ATOMIC_H
+#define PL_WRITE_ATOMIC_H
+
+#include <stdio.h>
+
+#include "placera.h"
+
+/* Writes the content to `out` (owned by pl_write_atomic); returns PL_OK or
+ * the first error.  A failing stream is detected by the caller too. */
+typedef pl_status (*pl_write_fn)(FILE *out, void *user);
+
+/* Call `fn` on a temporary file next to `path`, flush it to disk and rename
+ * it over `path`.  The new file keeps the mode of the file it replaces (else
+ * rw-r--r--).  On PL_ERR_IO *err (may be NULL) receives the errno that
+ * explains it (0 if none is known).  Nothing is left behind on failure. */
+pl_status pl_write_atomic(const char *path, pl_write_fn fn, void *user, int *err);
+
+#endif /* PL_WRITE_ATOMIC_H */
