@@ -28,10 +28,12 @@ typedef struct pl_backend_result {
 
 /* Solve `m` with the limits in `params`.  `started` is the clock value
  * (pl_clock_seconds) at which the whole solve began, so that time limits
- * and progress include model building.  On PL_OK `result` is filled. */
+ * and progress include model building.  `start_cells` ([n_cells], 1 = the
+ * cell is placed) is a schedule to start the search from, e.g. a reference
+ * schedule, or NULL.  On PL_OK `result` is filled. */
 pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
-                           double started, pl_backend_result *result,
-                           pl_diags *diags);
+                           double started, const signed char *start_cells,
+                           pl_backend_result *result, pl_diags *diags);
 
 /* Write the model in CPLEX LP or free MPS format (through a temporary file
  * renamed into place). */

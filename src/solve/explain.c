@@ -52,7 +52,7 @@ static probe_result probe(const pl_instance *inst, const bool *only,
         }
         goto cleanup;
     }
-    if (pl_backend_solve(m, &params, pl_clock_seconds(), &res, &diags) != PL_OK)
+    if (pl_backend_solve(m, &params, pl_clock_seconds(), NULL, &res, &diags) != PL_OK)
         goto cleanup;
     if (res.outcome == PL_OUTCOME_OPTIMAL || res.outcome == PL_OUTCOME_FEASIBLE)
         out = PROBE_FEASIBLE;

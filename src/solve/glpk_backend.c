@@ -132,6 +132,8 @@ typedef struct search_state {
     double last_reported_incumbent;
     double last_reported_bound;
     bool interrupted;
+    const double *start; /* [1..n] a feasible solution to hand to GLPK, or NULL */
+    bool start_given;
 } search_state;
 
 static void report(search_state *s, double incumbent, double bound, double gap)
@@ -150,6 +152,10 @@ static void callback(glp_tree *tree, void *info)
         s->interrupted = true;
         glp_ios_terminate(tree);
         return;
+    }
+    if (reason == GLP_IHEUR && s->start && !s->start_given) {
+        s->start_given = true;
+        glp_ios_heur_sol(tree, s->start);
     }
     int node = glp_ios_best_node(tree);
     if (node > 0) {
@@ -207,6 +213,7 @@ typedef struct glpk_job {
     double started;
     pl_backend_result *result;
     pl_diags *diags;
+    const signed char *start_cells; /* [n_cells] 0/1 start, or NULL */
     const char *path; /* pl_backend_write */
     bool mps;
     glp_prob *lp;
@@ -250,12 +257,99 @@ static pl_status guarded(glpk_job *job, glpk_work work)
     return status;
 }
 
+static double seconds_left(const glpk_job *job)
+{
+    return job->params->time_limit - (pl_clock_seconds() - job->started);
+}
+
+static int milliseconds(double seconds)
+{
+    if (seconds < 0.001)
+        seconds = 0.001;
+    return seconds > 2e6 ? 2000000000 : (int)(seconds * 1000.0);
+}
+
+static void init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds)
+{
+    glp_init_iocp(iocp);
+    iocp->msg_lev = GLP_MSG_OFF;
+    iocp->mip_gap = job->params->gap > 0 ? job->params->gap : 0.0;
+    iocp->tm_lim = milliseconds(seconds);
+    /* Measured on the bundled examples (benchmarks/README.md): MIR cuts
+     * pay off; Gomory, cover, clique cuts and the feasibility pump cost
+     * more time than they save on these time-indexed models. */
+    iocp->mir_cuts = GLP_ON;
+    iocp->br_tech = GLP_BR_DTH;
+    iocp->bt_tech = GLP_BT_BLB;
+}
+
+/* Solve a copy of the problem in which some placement columns are fixed
+ * (fix[i] = 0 or 1 for cell i, -1 = free): a restricted MIP whose solution,
+ * if any, is feasible for the full problem.  Returns a [1..n] array of
+ * column values (owned by the caller) or NULL. */
+static double *restricted_solution(glpk_job *job, const signed char *fix,
+                                   double seconds, double *objective)
+{
+    const pl_model *m = job->m;
+    glp_prob *copy = glp_create_prob();
+    double *x = NULL;
+    glp_copy_prob(copy, job->lp, GLP_OFF);
+    for (size_t i = 0; i < m->n_cells; i++)
+        if (fix[i] >= 0 && m->col_ub[m->cells[i].col] >= fix[i])
+            glp_set_col_bnds(copy, m->cells[i].col + 1, GLP_FX, fix[i], fix[i]);
+    glp_iocp iocp;
+    init_iocp(&iocp, job, seconds);
+    iocp.presolve = GLP_ON;
+    iocp.mip_gap = job->params->gap > 1e-4 ? job->params->gap : 1e-4;
+    glp_intopt(copy, &iocp);
+    int st = glp_mip_status(copy);
+    if (st == GLP_OPT || st == GLP_FEAS) {
+        x = malloc(((size_t)m->n_cols + 1) * sizeof *x);
+        if (x) {
+            x[0] = 0.0;
+            for (int j = 1; j <= m->n_cols; j++)
+                x[j] = glp_mip_col_val(copy, j);
+            *objective = glp_mip_obj_val(copy);
+        }
+    }
+    glp_delete_prob(copy);
+    return x;
+}
+
+/* A first incumbent: the caller's start (a reference schedule) completed by
+ * a restricted MIP; otherwise the LP-guided restriction (RENS-like: cells
+ * at 0 in the root LP stay 0). */
+static double *first_incumbent(glpk_job *job, const signed char *start_cells,
+                               double *objective)
+{
+    const pl_model *m = job->m;
+    double budget = seconds_left(job) * 0.25;
+    double *x = NULL;
+    signed char *fix = malloc(m->n_cells + 1);
+    if (!fix)
+        return NULL;
+    if (start_cells) {
+        for (size_t i = 0; i < m->n_cells; i++)
+            fix[i] = start_cells[i];
+        x = restricted_solution(job, fix, budget, objective);
+    }
+    if (!x) {
+        for (size_t i = 0; i < m->n_cells; i++)
+            fix[i] = glp_get_col_prim(job->lp, m->cells[i].col + 1) < 1e-6 ? 0 : -1;
+        x = restricted_solution(job, fix, budget, objective);
+    }
+    free(fix);
+    return x;
+}
+
 static pl_status solve_work(glpk_job *job)
 {
     const pl_model *m = job->m;
     const pl_params *params = job->params;
     pl_backend_result *result = job->result;
-    search_state st = {params, job->started, NAN, NAN, NAN, false};
+    search_state st = {params, job->started, NAN, NAN, NAN, false, NULL, false};
+    double *start = NULL;
+    pl_status status = PL_OK;
 
     if (params->memory_limit_mb > 0)
         glp_mem_limit((int)(params->memory_limit_mb > 1000000 ? 1000000 : params->memory_limit_mb));
@@ -264,70 +358,86 @@ static pl_status solve_work(glpk_job *job)
     if (!job->lp || !job->values)
         return PL_ERR_NOMEM;
 
+    /* the root LP, then a first incumbent for the search */
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    smcp.tm_lim = milliseconds(seconds_left(job));
+    glp_adv_basis(job->lp, 0);
+    int lp_rc = glp_simplex(job->lp, &smcp);
+    bool root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
+    if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
+        result->outcome = PL_OUTCOME_INFEASIBLE;
+        goto cleanup;
+    }
+    if (root_ok) {
+        double start_obj = NAN;
+        start = first_incumbent(job, job->start_cells, &start_obj);
+        if (start) {
+            st.start = start;
+            report(&st, start_obj, glp_get_obj_val(job->lp),
+                   fabs(start_obj - glp_get_obj_val(job->lp)) / (1e-10 + fabs(start_obj)));
+        }
+    }
+
     glp_iocp iocp;
-    glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_OFF;
-    iocp.presolve = GLP_ON;
-    iocp.mip_gap = params->gap > 0 ? params->gap : 0.0;
-    double remaining = params->time_limit - (pl_clock_seconds() - job->started);
-    if (remaining < 0.001)
-        remaining = 0.001;
-    iocp.tm_lim = remaining > 2e6 ? 2000000000 : (int)(remaining * 1000.0);
+    init_iocp(&iocp, job, seconds_left(job));
+    iocp.presolve = root_ok ? GLP_OFF : GLP_ON; /* off: heuristic solutions use the original columns */
     iocp.cb_func = callback;
     iocp.cb_info = &st;
-    /* Measured on the bundled examples (benchmarks/README.md): MIR cuts
-     * pay off; Gomory, cover, clique cuts and the feasibility pump cost
-     * more time than they save on these time-indexed models. */
-    iocp.mir_cuts = GLP_ON;
-    iocp.br_tech = GLP_BR_DTH;
-    iocp.bt_tech = GLP_BT_BLB;
-
     int rc = glp_intopt(job->lp, &iocp);
     int mip = glp_mip_status(job->lp);
     bool have = mip == GLP_OPT || mip == GLP_FEAS;
     result->interrupted = st.interrupted;
-    if (have) {
+    if (!have && start) { /* the search stopped before GLPK took the start */
+        for (int j = 0; j < m->n_cols; j++)
+            job->values[j] = start[j + 1];
+    } else if (have) {
         for (int j = 0; j < m->n_cols; j++)
             job->values[j] = glp_mip_col_val(job->lp, j + 1);
-        double obj = glp_mip_obj_val(job->lp);
-        polish(job->lp, m, job->values, &obj);
+    }
+    if (have || start) {
+        double obj = have ? glp_mip_obj_val(job->lp) : NAN;
+        if (!polish(job->lp, m, job->values, &obj) && isnan(obj))
+            obj = 0.0;
         result->objective = obj;
         result->values = job->values;
         job->values = NULL;
-        bool proven = (rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP;
+        bool proven = have && ((rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP);
         result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
-        if (rc == 0 && mip == GLP_OPT)
-            result->bound = obj;
-        else
-            result->bound = st.best_bound;
+        result->bound = proven && rc == 0 ? obj : st.best_bound;
         if (!isnan(result->bound))
             result->gap = fabs(obj - result->bound) / (1e-10 + fabs(obj));
-        return PL_OK;
+        goto cleanup;
     }
     if (rc == GLP_ENOPFS || mip == GLP_NOFEAS) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
-        return PL_OK;
+        goto cleanup;
     }
     if (rc == 0 || rc == GLP_ETMLIM || rc == GLP_ESTOP || rc == GLP_EMIPGAP) {
         result->outcome = PL_OUTCOME_NONE;
         result->bound = st.best_bound;
-        return PL_OK;
+        goto cleanup;
     }
     if (rc == GLP_ENODFS) {
         pl_diags_add(job->diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
                      "the model is unbounded (a negative weight without limit?)");
-        return PL_ERR_SOLVER;
+        status = PL_ERR_SOLVER;
+        goto cleanup;
     }
     pl_diags_add(job->diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
                  "GLPK stopped with code %d", rc);
-    return PL_ERR_SOLVER;
+    status = PL_ERR_SOLVER;
+cleanup:
+    free(start);
+    return status;
 }
 
 pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
-                           double started, pl_backend_result *result,
-                           pl_diags *diags)
+                           double started, const signed char *start_cells,
+                           pl_backend_result *result, pl_diags *diags)
 {
-    glpk_job job = {m, params, started, result, diags, NULL, false, NULL, NULL, NULL};
+    glpk_job job = {m, params, started, result, diags, start_cells, NULL, false, NULL, NULL, NULL};
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
@@ -353,6 +463,6 @@ static pl_status write_work(glpk_job *job)
 pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags)
 {
-    glpk_job job = {m, NULL, 0.0, NULL, diags, path, mps, NULL, NULL, NULL};
+    glpk_job job = {m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL};
     return guarded(&job, write_work);
 }

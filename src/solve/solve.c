@@ -63,6 +63,7 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     pl_assignment a;
     double *trainee_costs = NULL;
     int *ref_site = NULL, *ref_rotation = NULL;
+    signed char *start_cells = NULL;
     char **reasons = NULL;
     size_t n_reasons = 0;
 
@@ -90,7 +91,19 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         status = PL_ERR_INFEASIBLE;
         goto cleanup;
     }
-    PL_TRY(pl_backend_solve(m, params, started, &res, diags));
+    if (ref_site) {
+        start_cells = malloc(m->n_cells + 1);
+        if (!start_cells) {
+            status = PL_ERR_NOMEM;
+            goto cleanup;
+        }
+        for (size_t i = 0; i < m->n_cells; i++) {
+            const pl_cell *c = &m->cells[i];
+            size_t k = (size_t)c->t * instance->horizon.length + c->p;
+            start_cells[i] = ref_site[k] == c->s && ref_rotation[k] == c->r;
+        }
+    }
+    PL_TRY(pl_backend_solve(m, params, started, start_cells, &res, diags));
     if (res.outcome == PL_OUTCOME_INFEASIBLE) {
         double left = params->time_limit - (pl_clock_seconds() - started);
         PL_TRY(pl_explain_infeasible(instance, left > 5.0 ? left : 5.0, &reasons,
@@ -134,6 +147,7 @@ cleanup:
     free(trainee_costs);
     free(ref_site);
     free(ref_rotation);
+    free(start_cells);
     pl_assignment_free(&a);
     pl_model_free(m);
     return status;
