@@ -294,7 +294,9 @@ pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
         lb = isinf(lb) ? lb : 0.0;
         ub = isinf(ub) ? ub : 0.0;
     }
-    PL_TRY(pl_model_add_row(m, lb, ub, row->n, row->cols, row->vals, name, NULL));
+    status = pl_model_add_row(m, lb, ub, row->n, row->cols, row->vals, name, NULL);
+    if (a >= 0)
+        row->n--; /* leave the caller's row as it was */
 cleanup:
     return status;
 }

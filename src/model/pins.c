@@ -51,6 +51,11 @@ pl_status pl_model_pins(pl_model *m, const pl_build_options *opt)
                     if ((f->site < 0 || c[i].s == f->site) &&
                         (f->rotation < 0 || c[i].r == f->rotation))
                         PL_TRY(pl_terms_add(&row, c[i].col, 1.0));
+                if (row.n == 0 && m->present_col[t] >= 0) {
+                    /* pins bind only an allocated trainee: this one cannot be */
+                    m->col_ub[m->present_col[t]] = 0.0;
+                    continue;
+                }
                 if (row.n == 0) {
                     describe(inst, f, where, sizeof where);
                     pl_period_first_day(&inst->horizon, p, &y, &mo, &d);

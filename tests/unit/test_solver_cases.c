@@ -38,6 +38,12 @@ typedef struct case_file {
     char name[128];
     char path[512];
     char reference[512]; /* "" when none */
+    /* What one run holds, freed by case_teardown even when an assertion
+     * stops the test early. */
+    pl_diags diags;
+    pl_instance *inst;
+    pl_schedule *ref, *sched, *back;
+    pl_check_report *rep;
 } case_file;
 
 static bool ends_with(const char *s, const char *suffix)
@@ -68,10 +74,11 @@ static void print_report(const char *what, const pl_check_report *rep)
 /* Check `sched` and assert that it passes with cost `expected`. */
 static void assert_checks(const char *what, const pl_instance *inst,
                           const pl_schedule *sched, const pl_schedule *ref,
-                          double expected)
+                          double expected, pl_check_report **keep)
 {
     pl_check_report *rep = NULL;
     assert_int_equal(pl_check(inst, sched, ref, &rep), PL_OK);
+    *keep = rep; /* freed by the caller's teardown if an assertion fails */
     print_report(what, rep);
     assert_int_equal(rep->violations.count, 0);
     assert_int_equal(rep->mismatches.count, 0);
@@ -80,13 +87,13 @@ static void assert_checks(const char *what, const pl_instance *inst,
         fprintf(stderr, "%s: checker cost %.6f, expected %.6f\n", what, rep->cost, expected);
     assert_true(fabs(rep->cost - expected) <= TOLERANCE);
     pl_check_report_free(rep);
+    *keep = NULL;
 }
 
 static void run_case(void **state)
 {
-    const case_file *cf = *state;
-    pl_diags diags;
-    pl_diags_init(&diags);
+    case_file *cf = *state;
+    pl_diags *diags = &cf->diags;
 
     json_error_t jerr;
     json_t *doc = json_load_file(cf->path, 0, &jerr);
@@ -102,32 +109,35 @@ static void run_case(void **state)
         skip();
     }
 
-    pl_instance *inst = NULL;
-    pl_status st = pl_instance_load(cf->path, &inst, &diags);
+    pl_status st = pl_instance_load(cf->path, &cf->inst, diags);
     if (st != PL_OK)
-        pl_diags_print(&diags, stderr);
+        pl_diags_print(diags, stderr);
     assert_int_equal(st, PL_OK);
-    pl_diags_clear(&diags);
+    pl_diags_clear(diags);
+    const pl_instance *inst = cf->inst;
 
-    pl_schedule *ref = NULL;
     if (cf->reference[0]) {
-        st = pl_schedule_load(cf->reference, inst, true, &ref, &diags);
+        st = pl_schedule_load(cf->reference, inst, true, &cf->ref, diags);
         if (st != PL_OK)
-            pl_diags_print(&diags, stderr);
+            pl_diags_print(diags, stderr);
         assert_int_equal(st, PL_OK);
-        pl_diags_clear(&diags);
+        pl_diags_clear(diags);
     }
+    const pl_schedule *ref = cf->ref;
 
     pl_params params;
     pl_params_init(&params);
     params.time_limit = 20;
     params.reference = ref;
-    pl_schedule *sched = NULL;
     double t0 = seconds_now();
-    st = pl_solve(inst, &params, &sched, &diags);
+    st = pl_solve(inst, &params, &cf->sched, diags);
     double t_solve = seconds_now() - t0;
-    if (st != PL_OK)
-        pl_diags_print(&diags, stderr);
+    const pl_schedule *sched = cf->sched;
+    if (st != PL_OK) {
+        pl_diags_print(diags, stderr);
+        if (sched)
+            pl_schedule_write_stream(sched, inst, PL_FORMAT_TEXT, stderr);
+    }
     assert_int_equal(st, PL_OK);
     assert_non_null(sched);
     assert_string_equal(pl_schedule_status(sched), "optimal");
@@ -135,7 +145,7 @@ static void run_case(void **state)
     if (fabs(cost - expected) > TOLERANCE)
         fprintf(stderr, "%s: solver cost %.6f, expected %.6f\n", cf->name, cost, expected);
     assert_true(fabs(cost - expected) <= TOLERANCE);
-    assert_checks(cf->name, inst, sched, ref, expected);
+    assert_checks(cf->name, inst, sched, ref, expected, &cf->rep);
 
     double ecost = 0;
     enum_stats stats;
@@ -154,25 +164,39 @@ static void run_case(void **state)
     assert_non_null(mkdtemp(dir));
     char out[600];
     snprintf(out, sizeof out, "%s/%s.schedule.json", dir, cf->name);
-    st = pl_schedule_write(sched, inst, PL_FORMAT_JSON, out, &diags);
+    st = pl_schedule_write(sched, inst, PL_FORMAT_JSON, out, diags);
     if (st != PL_OK)
-        pl_diags_print(&diags, stderr);
-    assert_int_equal(st, PL_OK);
-    pl_schedule *back = NULL;
-    st = pl_schedule_load(out, inst, false, &back, &diags);
+        pl_diags_print(diags, stderr);
+    st = st == PL_OK ? pl_schedule_load(out, inst, false, &cf->back, diags) : st;
     if (st != PL_OK)
-        pl_diags_print(&diags, stderr);
-    assert_int_equal(st, PL_OK);
-    assert_true(fabs(pl_schedule_cost(back) - expected) <= TOLERANCE);
-    assert_checks(cf->name, inst, back, ref, expected);
+        pl_diags_print(diags, stderr);
     remove(out);
     rmdir(dir);
+    assert_int_equal(st, PL_OK);
+    assert_true(fabs(pl_schedule_cost(cf->back) - expected) <= TOLERANCE);
+    assert_checks(cf->name, inst, cf->back, ref, expected, &cf->rep);
+}
 
-    pl_schedule_free(back);
-    pl_schedule_free(sched);
-    pl_schedule_free(ref);
-    pl_instance_free(inst);
-    pl_diags_free(&diags);
+static int case_setup(void **state)
+{
+    case_file *cf = *state;
+    pl_diags_init(&cf->diags);
+    cf->inst = NULL;
+    cf->ref = cf->sched = cf->back = NULL;
+    cf->rep = NULL;
+    return 0;
+}
+
+static int case_teardown(void **state)
+{
+    case_file *cf = *state;
+    pl_check_report_free(cf->rep);
+    pl_schedule_free(cf->back);
+    pl_schedule_free(cf->sched);
+    pl_schedule_free(cf->ref);
+    pl_instance_free(cf->inst);
+    pl_diags_free(&cf->diags);
+    return case_setup(state);
 }
 
 static int by_name(const void *a, const void *b)
@@ -204,6 +228,7 @@ int main(void)
             cases = nc;
         }
         case_file *cf = &cases[n++];
+        memset(cf, 0, sizeof *cf);
         size_t len = strlen(e->d_name) - strlen(".json");
         snprintf(cf->name, sizeof cf->name, "%.*s", (int)len, e->d_name);
         snprintf(cf->path, sizeof cf->path, "%s/%s", CASES_DIR, e->d_name);
@@ -228,6 +253,8 @@ int main(void)
     for (size_t i = 0; i < n; i++) {
         tests[i].name = cases[i].name;
         tests[i].test_func = run_case;
+        tests[i].setup_func = case_setup;
+        tests[i].teardown_func = case_teardown;
         tests[i].initial_state = &cases[i];
     }
     int rc = _cmocka_run_group_tests("solver_cases", tests, n, NULL, NULL);
