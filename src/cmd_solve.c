@@ -24,14 +24,24 @@ static void on_signal(int sig)
     interrupted = 1;
 }
 
+static void print_value(const char *label, double v)
+{
+    if (isnan(v))
+        fprintf(stderr, "  %s %14s", label, "-");
+    else
+        fprintf(stderr, "  %s %14.10g", label, v);
+}
+
 static void print_progress(const pl_progress *pr, void *user)
 {
     (void)user;
-    fprintf(stderr, "  %8.2fs  incumbent %14.6g  bound %14.6g  gap %s",
-            pr->seconds, pr->incumbent, pr->bound, isnan(pr->gap) ? "-" : "");
-    if (!isnan(pr->gap))
-        fprintf(stderr, "%.2f%%", 100.0 * pr->gap);
-    fputc('\n', stderr);
+    fprintf(stderr, "  %8.2fs", pr->seconds);
+    print_value("incumbent", pr->incumbent);
+    print_value("bound", pr->bound);
+    if (isnan(pr->gap))
+        fprintf(stderr, "  gap %8s\n", "-");
+    else
+        fprintf(stderr, "  gap %7.2f%%\n", 100.0 * pr->gap);
 }
 
 static int usage(void)
@@ -39,7 +49,8 @@ static int usage(void)
     fprintf(stderr,
             "usage: placera solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL]\n"
             "                     [--reference SCHEDULE] [--format json|csv|text]\n"
-            "                     [--write-lp FILE] [--write-mps FILE] [--progress] [--quiet]\n");
+            "                     [--write-lp FILE] [--write-mps FILE] [--memory-limit MB]\n"
+            "                     [--allocation-only] [--progress] [--quiet]\n");
     return 2;
 }
 
@@ -100,6 +111,15 @@ int cmd_solve(int argc, char **argv)
             params.write_lp = argv[++i];
         } else if (!strcmp(a, "--write-mps") && has_value) {
             params.write_mps = argv[++i];
+        } else if (!strcmp(a, "--memory-limit") && has_value) {
+            double mb;
+            if (!parse_number(argv[++i], &mb) || mb < 1) {
+                fprintf(stderr, "placera solve: --memory-limit needs megabytes >= 1, got '%s'\n", argv[i]);
+                return 2;
+            }
+            params.memory_limit_mb = (size_t)mb;
+        } else if (!strcmp(a, "--allocation-only")) {
+            params.allocation_only = true;
         } else if (!strcmp(a, "--quiet")) {
             quiet = true;
         } else if (!strcmp(a, "--progress")) {

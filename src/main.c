@@ -17,7 +17,7 @@ static const command commands[] = {
     {"solve", cmd_solve,
      "solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL] [--reference SCHEDULE]\n"
      "                      [--format json|csv|text] [--write-lp FILE] [--write-mps FILE]\n"
-     "                      [--progress] [--quiet]"},
+     "                      [--memory-limit MB] [--allocation-only] [--progress] [--quiet]"},
     {"validate", cmd_validate, "validate INSTANCE"},
     {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE]"},
     {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]"},

@@ -1,7 +1,10 @@
 /*
  * build.c — assemble the integer program of an instance, rule family by
  * rule family, in the order the data flows: the placement columns first,
- * then the rules over them, then the objective.
+ * then the allocation of homes and main supervisors, then the rules over
+ * the placements, then the objective.  With allocation_only the model
+ * stops after the allocation (no placements, only rank, unallocated and
+ * no_mentor costs).
  */
 #include <stdlib.h>
 
@@ -26,6 +29,10 @@ pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
     PL_TRY(pl_model_allocation(m, opt));
     PL_TRY(pl_model_one_place(m, opt));
     PL_TRY(pl_model_mentors(m, opt));
+    if (opt->allocation_only) { /* the early stage of the year: posts only */
+        *out = m;
+        return PL_OK;
+    }
     PL_TRY(pl_model_capacity(m, opt));
     PL_TRY(pl_model_supervision(m, opt));
     PL_TRY(pl_model_blocks(m, opt));

@@ -116,7 +116,7 @@ pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt)
     for (int t = 0; t < inst->n_trainees; t++) {
         for (int p = 0; p < T; p++) {
             m->cell_start[(size_t)t * T + p] = m->n_cells;
-            if (!pl_model_trainee_built(opt, t))
+            if (!pl_model_trainee_built(opt, t) || opt->allocation_only)
                 continue;
             for (int s = 0; s < inst->n_sites; s++) {
                 for (int r = 0; r < inst->n_rotations; r++) {

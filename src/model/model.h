@@ -133,6 +133,7 @@ typedef struct pl_build_options {
     unsigned relax;                /* PL_FAMILY_* bits of rules to leave out */
     const bool *only_trainees;     /* [n_trainees] or NULL = all: build only these */
     bool no_costs;                 /* feasibility only: objective 0 */
+    bool allocation_only;          /* homes and main supervisors only, no placements */
 } pl_build_options;
 
 void pl_build_options_init(pl_build_options *o);

@@ -160,7 +160,7 @@ static void callback(glp_tree *tree, void *info)
     int node = glp_ios_best_node(tree);
     if (node > 0) {
         double b = glp_ios_node_bound(tree, node);
-        if (isnan(s->best_bound) || b > s->best_bound)
+        if (fabs(b) < 1e300 && (isnan(s->best_bound) || b > s->best_bound))
             s->best_bound = b;
     }
     glp_prob *lp = glp_ios_get_prob(tree);

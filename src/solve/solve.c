@@ -75,6 +75,7 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         params = &defaults;
     }
     pl_build_options_init(&opt);
+    opt.allocation_only = params->allocation_only;
     if (params->reference) {
         PL_TRY(reference_grids(instance, params->reference, &ref_site, &ref_rotation));
         opt.reference_site = ref_site;
