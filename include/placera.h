@@ -169,6 +169,12 @@ double pl_costs_total(const pl_costs *costs);
 pl_status pl_schedule_load(const char *path, const pl_instance *instance,
                            bool lenient, pl_schedule **out, pl_diags *diags);
 
+/* The same from text in memory; `name` is used as FILE in messages. */
+pl_status pl_schedule_load_string(const char *text, size_t length,
+                                  const char *name, const pl_instance *instance,
+                                  bool lenient, pl_schedule **out,
+                                  pl_diags *diags);
+
 /* Write `schedule` in `format` to `path` through a temporary file in the same
  * directory that is renamed over `path` only when complete; "-" or NULL
  * writes to standard output.  Nothing is left behind on failure. */
@@ -247,6 +253,67 @@ void pl_params_init(pl_params *params);
  * written.  Other errors leave *out NULL and say why in `diags`. */
 pl_status pl_solve(const pl_instance *instance, const pl_params *params,
                    pl_schedule **out, pl_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* The annual allocation in numbers (format.md 2.7; docs/allocation.md) */
+/* ------------------------------------------------------------------ */
+
+/* Why a trainee with home_choices has no home. */
+typedef enum pl_unallocated_reason {
+    PL_UNALLOCATED_NO_ACCEPTABLE_SITE = 0, /* every choice's ranking leaves it out */
+    PL_UNALLOCATED_NO_FREE_POST = 1,  /* every acceptable choice is full with trainees
+                                         it ranks higher (or, unranked, simply full) */
+    PL_UNALLOCATED_STABILITY = 2,     /* stable instance, yet a choice had room or held
+                                         someone ranked lower: the allocation is not stable */
+    PL_UNALLOCATED_COST = 3           /* a choice had room or held someone ranked lower;
+                                         the cost of the schedule decided */
+} pl_unallocated_reason;
+
+/* "no acceptable site", "no free post", "stability" or "cost".  Static. */
+const char *pl_unallocated_reason_name(pl_unallocated_reason reason);
+
+/* Posts offered and filled, for one (site, program), one program or all. */
+typedef struct pl_alloc_posts {
+    const char *site;    /* NULL in a total */
+    const char *program; /* NULL in the grand total */
+    int offered;         /* posts; -1 at a site without a limit for the program */
+    int filled;          /* homes there, fixed or allocated; totals count only
+                            (site, program) pairs that have a posts limit */
+    int fixed;           /* of `filled`, fixed homes */
+} pl_alloc_posts;
+
+typedef struct pl_alloc_unallocated {
+    const char *trainee;
+    const char *program;
+    pl_unallocated_reason reason;
+} pl_alloc_unallocated;
+
+/* Ids point into the instance and live as long as it does. */
+typedef struct pl_alloc_summary {
+    int applicants;              /* trainees with home_choices */
+    pl_alloc_posts *sites;       /* (site, program) pairs with posts or homes, instance order */
+    size_t n_sites;
+    pl_alloc_posts *programs;    /* programs with posts or applicants, instance order */
+    size_t n_programs;
+    pl_alloc_posts total;
+    int *choices;                /* choices[k]: applicants given their (k+1)-th choice */
+    size_t n_choices;            /* the longest home_choices */
+    pl_alloc_unallocated *unallocated; /* in instance order */
+    size_t n_unallocated;
+} pl_alloc_summary;
+
+/* Fill rates, choices and the unallocated (with why) of `schedule`'s
+ * homes.  *out belongs to the caller: pl_alloc_summary_free. */
+pl_status pl_alloc_summarize(const pl_instance *instance,
+                             const pl_schedule *schedule,
+                             pl_alloc_summary **out);
+void pl_alloc_summary_free(pl_alloc_summary *summary);
+
+/* One line without newline, e.g. "allocation: 69/80 BT posts filled (86%),
+ * choices 1st 41, 2nd 18, 3rd 10, unallocated 31", into buf (always
+ * NUL-terminated).  Returns the length the full text needs, like snprintf. */
+int pl_alloc_summary_line(const pl_alloc_summary *summary, char *buf,
+                          size_t size);
 
 /* ------------------------------------------------------------------ */
 /* Reports and exports (placera report, placera export)                */
@@ -352,6 +419,92 @@ void pl_generate_params_init(pl_generate_params *params);
  * text; *json is owned by the caller (free()). */
 pl_status pl_generate(const pl_generate_params *params, char **json,
                       pl_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* What-if (placera whatif): one scenario's results next to the base's  */
+/* ------------------------------------------------------------------ */
+
+/* A site whose utilisation (placed trainee-periods / capacity over the
+ * horizon, 0..1) moved by at least the threshold between the schedules. */
+typedef struct pl_whatif_site {
+    char *site;      /* the site id */
+    double base;     /* utilisation in the base schedule */
+    double scenario; /* utilisation in the scenario's schedule */
+} pl_whatif_site;
+
+/* The figures of one column of the what-if table: the base or one
+ * scenario.  Initialise with pl_whatif_column_init, release with
+ * pl_whatif_column_clear; the column owns every pointer in it. */
+typedef struct pl_whatif_column {
+    char *label;        /* "base" or the scenario file's stem */
+    char *file;         /* the base or scenario file */
+    char *name;         /* the (patched) instance's name; NULL when invalid */
+    bool valid;         /* false: the patched instance is invalid (errors) */
+    char **errors;      /* formatted diagnostics of an invalid scenario */
+    size_t n_errors;
+    char *status;       /* optimal, feasible, infeasible, no_solution, invalid */
+    bool has_schedule;  /* status is optimal or feasible */
+    double cost, bound, seconds; /* NaN when unknown */
+    pl_costs costs;
+    long unmet;         /* periods short of min, summed */
+    long unassigned;    /* active trainee-periods without a placement */
+    long understaffed;  /* trainee-periods missing below capacity min */
+    long posts_offered; /* Σ posts over sites and programs; 0 = no posts */
+    long posts_filled;  /* of them, taken by a trainee's home */
+    double preference;  /* Σ over placed periods of (site + rotation) preference, unweighted */
+    bool compared;      /* the change figures below are against a base */
+    long trainees_changed; /* trainees with at least one changed period */
+    long periods_changed;  /* trainee-periods placed differently (or placed vs not) */
+    pl_whatif_site *sites; /* utilisation changes of at least the threshold */
+    size_t n_sites;
+} pl_whatif_column;
+
+void pl_whatif_column_init(pl_whatif_column *column);
+void pl_whatif_column_clear(pl_whatif_column *column);
+
+/* Mark `column` invalid: status "invalid", every error of `diags` kept as
+ * formatted text.  label and file are copied. */
+pl_status pl_whatif_column_invalid(pl_whatif_column *column, const char *label,
+                                   const char *file, const pl_diags *diags);
+
+/* Fill `column` (label and file copied) with the figures of `schedule`, a
+ * schedule of `instance`.  When `base` is non-NULL (a schedule of
+ * `base_instance`), also count what changed against it, matching trainees
+ * and sites by id, and list sites whose utilisation moved by at least
+ * `threshold` (a fraction: 0.10 is 10 percentage points). */
+pl_status pl_whatif_measure(const pl_instance *instance,
+                            const pl_schedule *schedule,
+                            const pl_instance *base_instance,
+                            const pl_schedule *base, double threshold,
+                            const char *label, const char *file,
+                            pl_whatif_column *column);
+
+/* `reference`, a schedule of another instance (the base), re-read against
+ * `instance` (the scenario) by id: rows whose trainee, site or rotation is
+ * gone are dropped, a supervisor that is gone is left unnamed.  *out
+ * belongs to the caller (pl_schedule_free); *n_dropped (may be NULL)
+ * receives the number of rows dropped. */
+pl_status pl_whatif_rebase(const pl_schedule *reference,
+                           const pl_instance *instance, pl_schedule **out,
+                           size_t *n_dropped);
+
+/* One column as compact JSON text (what `--json` holds per column) and
+ * back; used to pass results between processes.  *text belongs to the
+ * caller (free()). */
+pl_status pl_whatif_column_to_json(const pl_whatif_column *column, char **text);
+pl_status pl_whatif_column_from_json(const char *text, size_t length,
+                                     pl_whatif_column *column);
+
+/* The side-by-side table for people, one column per entry (the base
+ * first), written to a stream owned by the caller. */
+pl_status pl_whatif_write_table(const pl_whatif_column *columns, size_t n,
+                                double threshold, FILE *out);
+
+/* The same figures as JSON (format "placera-whatif/1") written to `path`
+ * through a temporary file renamed over it; "-" or NULL = standard output. */
+pl_status pl_whatif_write_json(const pl_whatif_column *columns, size_t n,
+                               double threshold, const char *path,
+                               pl_diags *diags);
 
 #ifdef __cplusplus
 }

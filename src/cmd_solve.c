@@ -44,6 +44,20 @@ static void print_progress(const pl_progress *pr, void *user)
         fprintf(stderr, "  gap %7.2f%%\n", 100.0 * pr->gap);
 }
 
+/* One line on the annual allocation, when the instance has home_choices. */
+static void print_allocation(const pl_instance *inst, const pl_schedule *schedule)
+{
+    pl_alloc_summary *sum = NULL;
+    if (pl_alloc_summarize(inst, schedule, &sum) != PL_OK)
+        return;
+    if (sum->applicants > 0) {
+        char line[512];
+        pl_alloc_summary_line(sum, line, sizeof line);
+        fprintf(stderr, "placera: %s\n", line);
+    }
+    pl_alloc_summary_free(sum);
+}
+
 static int usage(void)
 {
     fprintf(stderr,
@@ -174,6 +188,8 @@ int cmd_solve(int argc, char **argv)
         goto cleanup;
     }
     exit_code = st == PL_OK ? 0 : 1;
+    if (!quiet && st == PL_OK)
+        print_allocation(inst, schedule);
     if (!quiet || st != PL_OK) {
         fprintf(stderr, "placera: %s", pl_schedule_status(schedule));
         if (st == PL_OK)

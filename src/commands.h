@@ -15,5 +15,6 @@ int cmd_report(int, char **);
 int cmd_export(int, char **);
 int cmd_import(int argc, char **argv);
 int cmd_generate(int argc, char **argv);
+int cmd_whatif(int argc, char **argv);
 
 #endif /* PL_COMMANDS_H */

@@ -19,6 +19,9 @@ static const command commands[] = {
      "                      [--format json|csv|text] [--write-lp FILE] [--write-mps FILE]\n"
      "                      [--memory-limit MB] [--allocation-only] [--progress] [--quiet]"},
     {"validate", cmd_validate, "validate INSTANCE"},
+    {"whatif", cmd_whatif,
+     "whatif BASE SCENARIO... [--json FILE] [--time-limit SEC] [--jobs N] [--keep DIR]\n"
+     "                      [--threshold PP] [--quiet]"},
     {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE]"},
     {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]"},
     {"export", cmd_export, "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]"},

@@ -15,6 +15,11 @@
 #include "import/dzn.h"
 #include "util/strutil.h"
 
+/* A set range lo..hi may hold at most this many values (a guard against
+ * `1..9999999999` taking all memory). */
+#define PL_DZN_MAX_RANGE 1000000UL
+#define PL_DZN_MAX_RANGE_TEXT "1000000"
+
 typedef enum tok_kind {
     T_EOF, T_IDENT, T_INT, T_EQ, T_SEMI, T_LBRACK, T_RBRACK, T_LBAR, T_RBAR,
     T_BAR, T_COMMA, T_LPAREN, T_RPAREN, T_DOTDOT, T_LBRACE, T_RBRACE, T_BAD
@@ -327,6 +332,8 @@ static bool parse_set_literal(parser *p)
             return expect(p, T_RBRACE, "',' or '}'");
     }
     advance(p);
+    if (p->n == before)
+        return true; /* {}: nothing to sort (and p->vec may be NULL) */
     qsort(p->vec + before, p->n - before, sizeof *p->vec, cmp_long);
     size_t w = before;
     for (size_t i = before; i < p->n; i++)
@@ -355,8 +362,13 @@ static bool parse_arraynd(parser *p, pl_dzn_var *var, int ndims)
     for (int d = 0; d < ndims; d++) {
         if (!parse_range(p, &var->lo[d], &var->hi[d]) || !expect(p, T_COMMA, "','"))
             return false;
-        long extent = var->hi[d] >= var->lo[d] ? var->hi[d] - var->lo[d] + 1 : 0;
-        total = extent > 0 && total > LONG_MAX / extent ? -1 : total * extent;
+        unsigned long span = (unsigned long)var->hi[d] - (unsigned long)var->lo[d];
+        long extent = var->hi[d] < var->lo[d] ? 0
+                      : span >= (unsigned long)LONG_MAX ? -1 : (long)span + 1;
+        if (extent < 0)
+            total = -1; /* more values than a long counts: never matches */
+        else if (total >= 0)
+            total = extent > 0 && total > LONG_MAX / extent ? -1 : total * extent;
     }
     if (p->cur.kind == T_LBRACK) {
         if (!parse_list(p, &count))
@@ -419,6 +431,8 @@ static bool parse_value(parser *p, pl_dzn_var *var)
                 break;
             }
             nd = nd * 10 + (t.text[i] - '0');
+            if (nd > PL_DZN_MAX_DIMS)
+                break; /* too many dimensions; and no int overflow */
         }
         if (nd >= 1 && nd <= PL_DZN_MAX_DIMS) {
             var->kind = PL_DZN_ARRAY;
@@ -434,8 +448,13 @@ static bool parse_value(parser *p, pl_dzn_var *var)
         if (!parse_scalar(p, &hi))
             return false;
         var->kind = PL_DZN_SET;
-        for (long x = v; x <= hi; x++)
-            if (!push(p, x))
+        if (hi >= v && (unsigned long)hi - (unsigned long)v >= PL_DZN_MAX_RANGE) {
+            error_at(p, t.line, t.column, "a range of %s values or more is too large",
+                     PL_DZN_MAX_RANGE_TEXT);
+            return false;
+        }
+        for (unsigned long k = 0; hi >= v && k <= (unsigned long)hi - (unsigned long)v; k++)
+            if (!push(p, v + (long)k)) /* counted: no overflow at LONG_MAX */
                 return false;
         return true;
     }

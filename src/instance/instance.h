@@ -25,6 +25,14 @@
 /* Hard size limits checked before anything large is allocated. */
 #define PL_MAX_PERIODS 1000
 #define PL_MAX_ID_LENGTH 64
+/* Products that size the per-period arrays of the loaded instance: above
+ * them the instance is refused before they are allocated (validate_top.c). */
+#define PL_MAX_TRAINEE_PERIODS 10000000.0 /* trainees x periods */
+#define PL_MAX_SITE_PERIODS 10000000.0    /* sites x rotations x periods */
+#define PL_MAX_TRAINEE_SITES 50000000.0   /* trainees x sites */
+/* The largest |weight|, |preference| and |priority|: their products summed
+ * over every trainee-period stay far from overflow (json_read.c). */
+#define PL_MAX_MAGNITUDE 1e9
 
 typedef enum pl_unit { PL_UNIT_MONTH = 0, PL_UNIT_WEEK = 1, PL_UNIT_DAY = 2 } pl_unit;
 

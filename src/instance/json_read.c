@@ -3,6 +3,7 @@
  * their JSON pointer (see json_read.h).
  */
 #include "instance/json_read.h"
+#include "instance/instance.h"
 
 #include <limits.h>
 #include <math.h>
@@ -198,6 +199,12 @@ bool pl_jnumber(pl_jctx *c, const json_t *v, double *out)
     char b[96];
     if (!json_is_number(v) || !isfinite(json_number_value(v))) {
         pl_jerror(c, "must be a number, got %s", pl_jdescribe(v, b));
+        return false;
+    }
+    if (fabs(json_number_value(v)) > PL_MAX_MAGNITUDE) {
+        /* weights, preferences and priorities are multiplied together and
+         * summed over every trainee-period: keep the cost finite */
+        pl_jerror(c, "must be a number from -1e9 to 1e9, got %s", pl_jdescribe(v, b));
         return false;
     }
     *out = json_number_value(v);

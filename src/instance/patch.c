@@ -6,11 +6,10 @@
  */
 #include <string.h>
 
+#include "instance/patch.h"
 #include "instance/validate.h"
 
-/* RFC 7396 MergePatch(target, patch); returns a new reference or NULL on
- * allocation failure.  `target` may be NULL (treated as absent). */
-static json_t *merge(json_t *target, json_t *patch)
+json_t *pl_json_merge_patch(json_t *target, json_t *patch)
 {
     if (!json_is_object(patch))
         return json_incref(patch);
@@ -24,7 +23,7 @@ static json_t *merge(json_t *target, json_t *patch)
             json_object_del(result, key);
             continue;
         }
-        json_t *merged = merge(json_object_get(result, key), v);
+        json_t *merged = pl_json_merge_patch(json_object_get(result, key), v);
         if (!merged || json_object_set_new(result, key, merged) != 0) {
             json_decref(result);
             return NULL;
@@ -55,7 +54,7 @@ pl_status pl_instance_load_patched(const char *base_path,
             status = PL_ERR_INVALID;
         goto cleanup;
     }
-    doc = merge(base, patch);
+    doc = pl_json_merge_patch(base, patch);
     if (!doc) {
         status = PL_ERR_NOMEM;
         goto cleanup;

@@ -18,11 +18,49 @@ static void section(pl_loader *L, json_t *root, const char *key,
                     void (*fn)(pl_loader *, json_t *))
 {
     json_t *v = json_object_get(root, key);
+    if (L->j.fatal != PL_OK)
+        return; /* out of memory: later sections would read half-built ones */
     if (!v || !json_is_object(v))
         return; /* absent: empty; not an object: reported by pl_collect_ids */
     size_t m = pl_jpush(&L->j, key);
     fn(L, v);
     pl_jpop(&L->j, m);
+}
+
+/* Refuse an instance whose per-period arrays would be huge, before they
+ * are allocated: one error per product over its limit (instance.h). */
+static bool too_large(pl_loader *L)
+{
+    const pl_instance *inst = L->inst;
+    double T = inst->horizon.length > 0 ? inst->horizon.length : 1;
+    double nt = inst->n_trainees, ns = inst->n_sites, nr = inst->n_rotations;
+    bool refused = false;
+    size_t m = pl_jpush(&L->j, "trainees");
+    if (nt * T > PL_MAX_TRAINEE_PERIODS) {
+        pl_jerror(&L->j, "%.0f trainees over %.0f periods make %.0f trainee-periods, "
+                         "more than placera's limit of %.0f; split the instance "
+                         "(by program or region) or shorten the horizon",
+                  nt, T, nt * T, PL_MAX_TRAINEE_PERIODS);
+        refused = true;
+    }
+    if (nt * ns > PL_MAX_TRAINEE_SITES) {
+        pl_jerror(&L->j, "%.0f trainees and %.0f sites make %.0f trainee-site pairs, "
+                         "more than placera's limit of %.0f; split the instance "
+                         "(by program or region)",
+                  nt, ns, nt * ns, PL_MAX_TRAINEE_SITES);
+        refused = true;
+    }
+    pl_jpop(&L->j, m);
+    if (ns * nr * T > PL_MAX_SITE_PERIODS) {
+        m = pl_jpush(&L->j, "sites");
+        pl_jerror(&L->j, "%.0f sites, %.0f rotations and %.0f periods make %.0f "
+                         "capacity cells, more than placera's limit of %.0f; "
+                         "split the instance or shorten the horizon",
+                  ns, nr, T, ns * nr * T, PL_MAX_SITE_PERIODS);
+        pl_jpop(&L->j, m);
+        refused = true;
+    }
+    return refused;
 }
 
 void pl_validate_document(pl_loader *L, json_t *root)
@@ -77,7 +115,7 @@ void pl_validate_document(pl_loader *L, json_t *root)
     }
 
     pl_collect_ids(L, root);
-    if (c->fatal != PL_OK)
+    if (c->fatal != PL_OK || too_large(L))
         return;
     section(L, root, "rotations", pl_validate_rotations);
     section(L, root, "sites", pl_validate_sites);

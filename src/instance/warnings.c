@@ -78,7 +78,9 @@ static void uncovered(pl_loader *L)
                 if (used[(size_t)g * nr + r] && !cover[((size_t)s * ng + g) * nr + r])
                     pl_buf_printf(&names, "%s%s", n++ ? ", " : "",
                                   inst->programs[g].id);
-            if (n) {
+            if (n && names.failed) {
+                c->fatal = PL_ERR_NOMEM; /* the warning's text is incomplete */
+            } else if (n) {
                 size_t m = pl_jpush(c, "sites");
                 pl_jpush(c, inst->sites[s].id);
                 pl_jpush(c, "capacity");
@@ -196,6 +198,9 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
                 any = mark[p] = true;
         if (any) {
             periods_text(&per, mark, len);
+            if (what.failed || per.failed)
+                c->fatal = PL_ERR_NOMEM; /* per.data may be NULL */
+            else
             pl_jwarning(c, "pinned placement of trainee %s %s falls on period%s "
                            "%s, when the trainee is not active (leave, or "
                            "outside start/end)",
@@ -210,6 +215,9 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
         if (any) {
             pl_buf_free(&per);
             periods_text(&per, mark, len);
+            if (what.failed || per.failed)
+                c->fatal = PL_ERR_NOMEM;
+            else
             pl_jwarning(c, "pinned placement of trainee %s %s cannot be honoured "
                            "in period%s %s: no eligible site and rotation match it "
                            "(check the trainee's requirements, the rule's sites, "
@@ -239,6 +247,9 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
     if (any_conflict) {
         pl_buf per = {0};
         periods_text(&per, conflict, len);
+        if (per.failed)
+            c->fatal = PL_ERR_NOMEM;
+        else
         pl_jwarning(c, "pinned placements of trainee %s disagree in period(s) %s: "
                        "two pins name different sites or rotations",
                     tr->id, per.data);

@@ -138,6 +138,18 @@ typedef struct pl_build_options {
 
 void pl_build_options_init(pl_build_options *o);
 
+/* placera's estimate of the model size, made before building it (estimate.c). */
+typedef struct pl_model_estimate {
+    double cells, columns, rows, nonzeros;
+    double bytes; /* model arrays, GLPK's problem and its working storage */
+} pl_model_estimate;
+
+void pl_model_estimate_size(const pl_instance *inst, pl_model_estimate *out);
+/* PL_ERR_LIMIT (with a diagnostic) when the estimate exceeds limit_mb
+ * megabytes; PL_OK when it fits or limit_mb is 0. */
+pl_status pl_model_check_limit(const pl_instance *inst, size_t limit_mb,
+                               pl_diags *diags);
+
 /* Build the model of `inst`.  *out belongs to the caller (pl_model_free). */
 pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
                          pl_model **out);

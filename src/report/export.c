@@ -3,7 +3,9 @@
  * the output directory if it is missing, and write each file atomically
  * (temporary file renamed into place, see util/write_atomic.h).
  */
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,6 +32,34 @@ pl_status pl_export_make_dir(const char *dir, pl_diags *diags)
                      "cannot create the output directory: %s",
                      e == EEXIST ? "a file of that name exists" : strerror(e));
     return PL_ERR_IO;
+}
+
+/* Whether `dir` exists now (before pl_export_make_dir may create it). */
+static bool dir_exists(const char *dir)
+{
+    struct stat st;
+    return stat(dir, &st) == 0;
+}
+
+/* After a failed export into a directory that the export itself created:
+ * remove what was written there and the directory, so nothing half-written
+ * is left behind.  (A directory that existed before is left as it was.) */
+static void undo_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char *path = pl_asprintf("%s/%s", dir, e->d_name);
+            if (path)
+                remove(path);
+            free(path);
+        }
+        closedir(d);
+    }
+    remove(dir);
 }
 
 typedef struct job {
@@ -77,8 +107,14 @@ pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule
         *n_files = 0;
     if (!instance || !schedule || !dir)
         return PL_ERR_USAGE;
+    bool existed = dir_exists(dir);
     PL_TRY(pl_export_make_dir(dir, diags));
-    PL_TRY(pl_plan_build(instance, schedule, &plan));
+    status = pl_plan_build(instance, schedule, &plan);
+    if (status != PL_OK) {
+        if (!existed)
+            undo_dir(dir);
+        goto cleanup;
+    }
     site_used = calloc((size_t)instance->n_sites + 1, sizeof *site_used);
     if (!site_used) {
         status = PL_ERR_NOMEM;
@@ -107,6 +143,8 @@ pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule
 free_plan:
     free(site_used);
     pl_plan_free(&plan);
+    if (status != PL_OK && !existed)
+        undo_dir(dir);
 cleanup:
     if (n_files)
         *n_files = files;
@@ -130,14 +168,22 @@ pl_status pl_export_csv(const pl_instance *instance, const pl_schedule *schedule
     if (options->separator == '"' || options->separator == '\r' ||
         options->separator == '\n')
         return PL_ERR_USAGE;
+    bool existed = dir_exists(dir);
     PL_TRY(pl_export_make_dir(dir, diags));
-    PL_TRY(pl_plan_build(instance, schedule, &plan));
+    status = pl_plan_build(instance, schedule, &plan);
+    if (status != PL_OK) {
+        if (!existed)
+            undo_dir(dir);
+        goto cleanup;
+    }
     job long_table = {&plan, options, 0, NULL, pl_csv_write_placements};
     job grid = {&plan, options, 0, NULL, pl_csv_write_grid};
     status = write_file(dir, "placements.csv", &long_table, diags);
     if (status == PL_OK)
         status = write_file(dir, "grid.csv", &grid, diags);
     pl_plan_free(&plan);
+    if (status != PL_OK && !existed)
+        undo_dir(dir);
 cleanup:
     return status;
 }

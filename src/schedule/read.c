@@ -626,26 +626,29 @@ cleanup:
     return status;
 }
 
-pl_status pl_schedule_load(const char *path, const pl_instance *instance,
-                           bool lenient, pl_schedule **out, pl_diags *diags)
+pl_status pl_schedule_load_string(const char *text, size_t length,
+                                  const char *name, const pl_instance *instance,
+                                  bool lenient, pl_schedule **out,
+                                  pl_diags *diags)
 {
     pl_status status = PL_OK;
-    char *text = NULL;
-    size_t length = 0;
     json_t *root = NULL;
     json_error_t err;
     pl_schedule *s = NULL;
-    reader rd = {instance, path, diags, lenient, 0, false, {0}};
+    reader rd = {instance, name, diags, lenient, 0, false, {0}};
 
-    *out = NULL;
-    if (!path || !instance || !diags)
+    if (out)
+        *out = NULL;
+    if (!text || !name || !instance || !out || !diags)
         return PL_ERR_USAGE;
-    PL_TRY(slurp(path, &text, &length, diags));
     root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, err.line > 0 ? err.line : 1,
-                     err.column > 0 ? err.column : 1, NULL, "%s", err.text);
-        status = PL_ERR_SYNTAX;
+        if (pl_diags_add(diags, PL_SEV_ERROR, name, err.line > 0 ? err.line : 1,
+                         err.column > 0 ? err.column : 1, NULL, "%s",
+                         err.text) != PL_OK)
+            status = PL_ERR_NOMEM;
+        else
+            status = PL_ERR_SYNTAX;
         goto cleanup;
     }
     if (!(s = calloc(1, sizeof *s)) || !(s->instance_name = pl_strdup(""))) {
@@ -674,7 +677,25 @@ pl_status pl_schedule_load(const char *path, const pl_instance *instance,
 cleanup:
     pl_schedule_free(s);
     json_decref(root);
-    free(text);
     pl_buf_free(&rd.path);
+    return status;
+}
+
+pl_status pl_schedule_load(const char *path, const pl_instance *instance,
+                           bool lenient, pl_schedule **out, pl_diags *diags)
+{
+    pl_status status = PL_OK;
+    char *text = NULL;
+    size_t length = 0;
+
+    if (out)
+        *out = NULL;
+    if (!path || !instance || !out || !diags)
+        return PL_ERR_USAGE;
+    PL_TRY(slurp(path, &text, &length, diags));
+    status = pl_schedule_load_string(text, length, path, instance, lenient, out,
+                                     diags);
+cleanup:
+    free(text);
     return status;
 }

@@ -69,6 +69,8 @@ struct pl_schedule {
     pl_costs costs;
     pl_named_value *trainee_costs; size_t n_trainee_costs;
     char **reasons;           size_t n_reasons;
+    bool allocation_only;     /* solved with --allocation-only: no placements by
+                                 design (not written; see pl_schedule_is_allocation_only) */
 };
 
 /*
@@ -116,6 +118,11 @@ pl_status pl_schedule_failed(const pl_instance *inst, pl_result status,
 pl_status pl_name_supervisors(const pl_instance *inst, pl_assignment *a);
 
 const char *pl_result_name(pl_result status);
+
+/* Whether `s` is an allocation-only schedule (summary_alloc.c): the flag
+ * above, or, for a schedule read back, no placements while the instance has
+ * home_choices and the stated costs charge nothing for the empty periods. */
+bool pl_schedule_is_allocation_only(const pl_schedule *s, const pl_instance *inst);
 
 /* The writers behind pl_schedule_write_stream (write_json.c, write_text.c,
  * write_csv.c).  `inst` gives the dates; they write to `out` and return

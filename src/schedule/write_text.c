@@ -1,9 +1,10 @@
 /*
  * write_text.c — the schedule as a table for people (--format text): a few
- * header lines, one line per row grouped by trainee, then the shortfalls and
- * the non-zero cost terms.  Sites and rotations show their names when the
- * instance gives them.  Columns are aligned by counting code points, so
- * names with å, ä, ö line up.
+ * header lines, one line per row grouped by trainee, then the shortfalls, the
+ * annual allocation (when the instance has home_choices; an allocation-only
+ * schedule shows only that) and the non-zero cost terms.  Sites and
+ * rotations show their names when the instance gives them.  Columns are
+ * aligned by counting code points, so names with å, ä, ö line up.
  */
 #include <math.h>
 #include <stdio.h>
@@ -209,6 +210,75 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
     }
 }
 
+/* The "allocation:" section (summary_alloc.c): posts filled per program
+ * and per site, choices, and the unallocated with why.  Only when the
+ * instance has home_choices. */
+static void put_allocation(pl_buf *b, const pl_schedule *s,
+                           const pl_instance *inst, bool *failed)
+{
+    pl_alloc_summary *sum = NULL;
+    if (!inst || (s->status != PL_RESULT_OPTIMAL && s->status != PL_RESULT_FEASIBLE))
+        return;
+    if (pl_alloc_summarize(inst, s, &sum) != PL_OK) {
+        *failed = true;
+        return;
+    }
+    if (sum->applicants == 0) {
+        pl_alloc_summary_free(sum);
+        return;
+    }
+    char line[512];
+    pl_alloc_summary_line(sum, line, sizeof line);
+    pl_buf_printf(b, "\n%s\n", line);
+    table t = {.n_cols = 4};
+    const char *head[4] = {"site", "program", "posts", "filled"};
+    table_add(&t, head);
+    for (size_t i = 0; i < sum->n_sites; i++) {
+        const pl_alloc_posts *p = &sum->sites[i];
+        char posts[32], filled[48];
+        if (p->offered < 0)
+            snprintf(posts, sizeof posts, "no limit");
+        else
+            snprintf(posts, sizeof posts, "%d", p->offered);
+        if (p->fixed)
+            snprintf(filled, sizeof filled, "%d (%d fixed)", p->filled, p->fixed);
+        else
+            snprintf(filled, sizeof filled, "%d", p->filled);
+        int si = pl_instance_site_index(inst, p->site);
+        const char *cols[4] = {site_label(inst, si, p->site), p->program, posts, filled};
+        table_add(&t, cols);
+    }
+    for (size_t i = 0; i < sum->n_programs; i++) {
+        const pl_alloc_posts *p = &sum->programs[i];
+        char posts[32], filled[48];
+        snprintf(posts, sizeof posts, "%d", p->offered);
+        if (p->offered > 0)
+            snprintf(filled, sizeof filled, "%d (%d%%)", p->filled,
+                     (int)(100.0 * p->filled / p->offered + 0.5));
+        else
+            snprintf(filled, sizeof filled, "%d", p->filled);
+        const char *cols[4] = {"total", p->program, posts, filled};
+        table_add(&t, cols);
+    }
+    table_print(b, &t, "  ");
+    *failed |= t.failed;
+    table_free(&t);
+    if (sum->n_unallocated) {
+        table u = {.n_cols = 3};
+        pl_buf_puts(b, "\nunallocated:\n");
+        for (size_t i = 0; i < sum->n_unallocated; i++) {
+            const char *cols[3] = {sum->unallocated[i].trainee,
+                                   sum->unallocated[i].program,
+                                   pl_unallocated_reason_name(sum->unallocated[i].reason)};
+            table_add(&u, cols);
+        }
+        table_print(b, &u, "  ");
+        *failed |= u.failed;
+        table_free(&u);
+    }
+    pl_alloc_summary_free(sum);
+}
+
 static void put_costs(pl_buf *b, const pl_schedule *s, bool *failed)
 {
     const pl_costs *c = &s->costs;
@@ -272,8 +342,13 @@ pl_status pl_schedule_write_text(const pl_schedule *s, const pl_instance *inst,
         pl_buf_puts(&b, "\n");
     }
     pl_buf_puts(&b, "\n");
-    put_rows(&b, s, inst, &failed);
-    put_shortfalls(&b, s, inst, &failed);
+    if (inst && pl_schedule_is_allocation_only(s, inst))
+        pl_buf_puts(&b, "allocation only: homes and main supervisors, no placements\n");
+    else {
+        put_rows(&b, s, inst, &failed);
+        put_shortfalls(&b, s, inst, &failed);
+    }
+    put_allocation(&b, s, inst, &failed);
     if (s->has_costs)
         put_costs(&b, s, &failed);
     if (failed || b.failed) {

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "solve/backend.h"
+#include "solve/glpk_internal.h"
 #include "util/strutil.h"
 
 double pl_clock_seconds(void)
@@ -96,7 +97,15 @@ static glp_prob *load(const pl_model *m)
         else
             obj[m->contribs[i].col] += m->contribs[i].coef;
     }
-    glp_set_obj_coef(lp, 0, constant);
+    /* the constant goes into the objective as a column fixed at 1, so that
+     * a model written in MPS reads the same in every solver (the MPS
+     * convention for an objective constant differs between solvers) */
+    if (constant != 0.0) {
+        int j = glp_add_cols(lp, 1);
+        glp_set_col_name(lp, j, "constant");
+        glp_set_col_bnds(lp, j, GLP_FX, 1.0, 1.0);
+        glp_set_obj_coef(lp, j, constant);
+    }
     for (int j = 0; j < m->n_cols; j++)
         if (obj[j] != 0.0)
             glp_set_obj_coef(lp, j + 1, obj[j]);
@@ -125,18 +134,7 @@ static glp_prob *load(const pl_model *m)
     return lp;
 }
 
-typedef struct search_state {
-    const pl_params *params;
-    double started;
-    double best_bound;
-    double last_reported_incumbent;
-    double last_reported_bound;
-    bool interrupted;
-    const double *start; /* [1..n] a feasible solution to hand to GLPK, or NULL */
-    bool start_given;
-} search_state;
-
-static void report(search_state *s, double incumbent, double bound, double gap)
+void pl_glpk_report(search_state *s, double incumbent, double bound, double gap)
 {
     if (!s->params->progress)
         return;
@@ -153,6 +151,10 @@ static void callback(glp_tree *tree, void *info)
         glp_ios_terminate(tree);
         return;
     }
+    if (pl_clock_seconds() - s->started > s->params->time_limit + 0.05) {
+        glp_ios_terminate(tree); /* tm_lim is only looked at between nodes */
+        return;
+    }
     if (reason == GLP_IHEUR && s->start && !s->start_given) {
         s->start_given = true;
         glp_ios_heur_sol(tree, s->start);
@@ -166,6 +168,14 @@ static void callback(glp_tree *tree, void *info)
     glp_prob *lp = glp_ios_get_prob(tree);
     bool have = glp_mip_status(lp) == GLP_FEAS || glp_mip_status(lp) == GLP_OPT;
     double inc = have ? glp_mip_obj_val(lp) : NAN;
+    /* with integer costs the optimum is an integer: a bound within 1 of the
+     * incumbent proves it */
+    if (have && s->integral && !isnan(s->best_bound) &&
+        ceil(s->best_bound - 1e-6) >= inc - 1e-6) {
+        s->proven = true;
+        s->best_bound = inc;
+        glp_ios_terminate(tree);
+    }
     bool better_incumbent = reason == GLP_IBINGO;
     bool better_bound = !isnan(s->best_bound) &&
                         (isnan(s->last_reported_bound) ||
@@ -175,7 +185,7 @@ static void callback(glp_tree *tree, void *info)
         double gap = have && !isnan(s->best_bound)
                          ? fabs(inc - s->best_bound) / (1e-10 + fabs(inc))
                          : NAN;
-        report(s, inc, s->best_bound, gap);
+        pl_glpk_report(s, inc, s->best_bound, gap);
         s->last_reported_incumbent = inc;
         s->last_reported_bound = s->best_bound;
     }
@@ -204,22 +214,6 @@ static bool polish(glp_prob *lp, const pl_model *m, double *values,
     *objective = glp_get_obj_val(lp);
     return true;
 }
-
-/* Everything a GLPK call may leave behind, kept outside the stack frame
- * that setjmp protects so that the error path can release it. */
-typedef struct glpk_job {
-    const pl_model *m;
-    const pl_params *params;
-    double started;
-    pl_backend_result *result;
-    pl_diags *diags;
-    const signed char *start_cells; /* [n_cells] 0/1 start, or NULL */
-    const char *path; /* pl_backend_write */
-    bool mps;
-    glp_prob *lp;
-    double *values;
-    char *tmp;
-} glpk_job;
 
 typedef pl_status (*glpk_work)(glpk_job *job);
 
@@ -257,24 +251,24 @@ static pl_status guarded(glpk_job *job, glpk_work work)
     return status;
 }
 
-static double seconds_left(const glpk_job *job)
+double pl_glpk_seconds_left(const glpk_job *job)
 {
     return job->params->time_limit - (pl_clock_seconds() - job->started);
 }
 
-static int milliseconds(double seconds)
+int pl_glpk_milliseconds(double seconds)
 {
     if (seconds < 0.001)
         seconds = 0.001;
     return seconds > 2e6 ? 2000000000 : (int)(seconds * 1000.0);
 }
 
-static void init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds)
+void pl_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds)
 {
     glp_init_iocp(iocp);
     iocp->msg_lev = GLP_MSG_OFF;
     iocp->mip_gap = job->params->gap > 0 ? job->params->gap : 0.0;
-    iocp->tm_lim = milliseconds(seconds);
+    iocp->tm_lim = pl_glpk_milliseconds(seconds);
     /* Measured on the bundled examples (benchmarks/README.md): MIR cuts
      * pay off; Gomory, cover, clique cuts and the feasibility pump cost
      * more time than they save on these time-indexed models. */
@@ -283,63 +277,26 @@ static void init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds)
     iocp->bt_tech = GLP_BT_BLB;
 }
 
-/* Solve a copy of the problem in which some placement columns are fixed
- * (fix[i] = 0 or 1 for cell i, -1 = free): a restricted MIP whose solution,
- * if any, is feasible for the full problem.  Returns a [1..n] array of
- * column values (owned by the caller) or NULL. */
-static double *restricted_solution(glpk_job *job, const signed char *fix,
-                                   double seconds, double *objective)
+/* Whether every objective coefficient (summed per column) and the constant
+ * are integers: then, since the auxiliary columns take integer values at an
+ * optimum of integer placements, the optimal cost is an integer. */
+static bool integral_objective(const pl_model *m)
 {
-    const pl_model *m = job->m;
-    glp_prob *copy = glp_create_prob();
-    double *x = NULL;
-    glp_copy_prob(copy, job->lp, GLP_OFF);
-    for (size_t i = 0; i < m->n_cells; i++)
-        if (fix[i] >= 0 && m->col_ub[m->cells[i].col] >= fix[i])
-            glp_set_col_bnds(copy, m->cells[i].col + 1, GLP_FX, fix[i], fix[i]);
-    glp_iocp iocp;
-    init_iocp(&iocp, job, seconds);
-    iocp.presolve = GLP_ON;
-    iocp.mip_gap = job->params->gap > 1e-4 ? job->params->gap : 1e-4;
-    glp_intopt(copy, &iocp);
-    int st = glp_mip_status(copy);
-    if (st == GLP_OPT || st == GLP_FEAS) {
-        x = malloc(((size_t)m->n_cols + 1) * sizeof *x);
-        if (x) {
-            x[0] = 0.0;
-            for (int j = 1; j <= m->n_cols; j++)
-                x[j] = glp_mip_col_val(copy, j);
-            *objective = glp_mip_obj_val(copy);
-        }
+    bool ok = true;
+    double constant = 0.0;
+    double *obj = calloc((size_t)m->n_cols + 1, sizeof *obj);
+    if (!obj)
+        return false;
+    for (size_t i = 0; i < m->n_contribs; i++) {
+        if (m->contribs[i].col < 0)
+            constant += m->contribs[i].coef;
+        else
+            obj[m->contribs[i].col] += m->contribs[i].coef;
     }
-    glp_delete_prob(copy);
-    return x;
-}
-
-/* A first incumbent: the caller's start (a reference schedule) completed by
- * a restricted MIP; otherwise the LP-guided restriction (RENS-like: cells
- * at 0 in the root LP stay 0). */
-static double *first_incumbent(glpk_job *job, const signed char *start_cells,
-                               double *objective)
-{
-    const pl_model *m = job->m;
-    double budget = seconds_left(job) * 0.25;
-    double *x = NULL;
-    signed char *fix = malloc(m->n_cells + 1);
-    if (!fix)
-        return NULL;
-    if (start_cells) {
-        for (size_t i = 0; i < m->n_cells; i++)
-            fix[i] = start_cells[i];
-        x = restricted_solution(job, fix, budget, objective);
-    }
-    if (!x) {
-        for (size_t i = 0; i < m->n_cells; i++)
-            fix[i] = glp_get_col_prim(job->lp, m->cells[i].col + 1) < 1e-6 ? 0 : -1;
-        x = restricted_solution(job, fix, budget, objective);
-    }
-    free(fix);
-    return x;
+    for (int j = 0; j < m->n_cols && ok; j++)
+        ok = fabs(obj[j] - round(obj[j])) < 1e-9;
+    free(obj);
+    return ok && fabs(constant - round(constant)) < 1e-9;
 }
 
 static pl_status solve_work(glpk_job *job)
@@ -347,7 +304,8 @@ static pl_status solve_work(glpk_job *job)
     const pl_model *m = job->m;
     const pl_params *params = job->params;
     pl_backend_result *result = job->result;
-    search_state st = {params, job->started, NAN, NAN, NAN, false, NULL, false};
+    search_state st = {params, m, job->started, NAN, NAN, NAN, false, NULL, false,
+                       integral_objective(m), false};
     double *start = NULL;
     pl_status status = PL_OK;
 
@@ -362,26 +320,44 @@ static pl_status solve_work(glpk_job *job)
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    smcp.tm_lim = milliseconds(seconds_left(job));
     glp_adv_basis(job->lp, 0);
-    int lp_rc = glp_simplex(job->lp, &smcp);
+    int lp_rc;
+    do { /* in 2 s slices, each resuming from the last basis, so that an
+          * interrupt (SIGINT) is seen during a long root LP */
+        double left = pl_glpk_seconds_left(job);
+        smcp.tm_lim = pl_glpk_milliseconds(left < 2.0 ? left : 2.0);
+        lp_rc = glp_simplex(job->lp, &smcp);
+    } while (lp_rc == GLP_ETMLIM && pl_glpk_seconds_left(job) > 0 &&
+             !(params->interrupt && *params->interrupt));
+    if (lp_rc == GLP_ETMLIM && params->interrupt && *params->interrupt)
+        result->interrupted = true;
     bool root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
     if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
         goto cleanup;
     }
+    if (!root_ok && (lp_rc == GLP_ETMLIM || pl_glpk_seconds_left(job) <= 0)) {
+        /* the time ran out in the root LP: glp_intopt would still presolve,
+         * scale and factorize (seconds on a large model, unbounded by
+         * tm_lim) before looking at the clock */
+        result->outcome = PL_OUTCOME_NONE;
+        goto cleanup;
+    }
     if (root_ok) {
         double start_obj = NAN;
-        start = first_incumbent(job, job->start_cells, &start_obj);
+        double root = glp_get_obj_val(job->lp);
+        start = pl_glpk_first_incumbent(job, job->start_cells, &start_obj);
         if (start) {
+            pl_glpk_report(&st, start_obj, root,
+                           fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
+            pl_glpk_improve(job, &st, &start, &start_obj, root,
+                            pl_glpk_seconds_left(job) * 0.35);
             st.start = start;
-            report(&st, start_obj, glp_get_obj_val(job->lp),
-                   fabs(start_obj - glp_get_obj_val(job->lp)) / (1e-10 + fabs(start_obj)));
         }
     }
 
     glp_iocp iocp;
-    init_iocp(&iocp, job, seconds_left(job));
+    pl_glpk_init_iocp(&iocp, job, pl_glpk_seconds_left(job));
     iocp.presolve = root_ok ? GLP_OFF : GLP_ON; /* off: heuristic solutions use the original columns */
     iocp.cb_func = callback;
     iocp.cb_info = &st;
@@ -389,6 +365,7 @@ static pl_status solve_work(glpk_job *job)
     int mip = glp_mip_status(job->lp);
     bool have = mip == GLP_OPT || mip == GLP_FEAS;
     result->interrupted = st.interrupted;
+    (void)m;
     if (!have && start) { /* the search stopped before GLPK took the start */
         for (int j = 0; j < m->n_cols; j++)
             job->values[j] = start[j + 1];
@@ -403,9 +380,9 @@ static pl_status solve_work(glpk_job *job)
         result->objective = obj;
         result->values = job->values;
         job->values = NULL;
-        bool proven = have && ((rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP);
+        bool proven = have && ((rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP || st.proven);
         result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
-        result->bound = proven && rc == 0 ? obj : st.best_bound;
+        result->bound = proven && (rc == 0 || st.proven) ? obj : st.best_bound;
         if (!isnan(result->bound))
             result->gap = fabs(obj - result->bound) / (1e-10 + fabs(obj));
         goto cleanup;

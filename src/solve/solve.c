@@ -76,6 +76,8 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     }
     pl_build_options_init(&opt);
     opt.allocation_only = params->allocation_only;
+    if (params->memory_limit_mb > 0 && !params->allocation_only)
+        PL_TRY(pl_model_check_limit(instance, params->memory_limit_mb, diags));
     if (params->reference) {
         PL_TRY(reference_grids(instance, params->reference, &ref_site, &ref_rotation));
         opt.reference_site = ref_site;
@@ -140,6 +142,7 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         res.outcome == PL_OUTCOME_OPTIMAL ? PL_RESULT_OPTIMAL : PL_RESULT_FEASIBLE,
         &costs, trainee_costs, bound, res.gap,
         round((pl_clock_seconds() - started) * 1000.0) / 1000.0, out));
+    (*out)->allocation_only = params->allocation_only;
 cleanup:
     for (size_t i = 0; i < n_reasons; i++)
         free(reasons[i]);

@@ -168,3 +168,36 @@ case("many_errors", seq(
     put(["trainees", "t1", "home"], "nowhere"),
     put(["trainees", "t2"], {"program": "BT", "start": "2027-13", "fixed": [{"from": 20}]}),
     put(["programs", "BT", "requirements", "acute", "block_max"], 1.5)))
+
+# --- hostile input: encodings, nesting, numbers, scale -----------------------------
+def write_bytes(name, data):
+    with open(os.path.join(HERE, name + ".json"), "wb") as f:
+        f.write(data)
+
+
+write_bytes("syntax_invalid_utf8", good.replace('"name": "bad"', '"name": "bad \\xff\\xfe"')
+            .encode("utf-8").replace(b"\\xff\\xfe", b"\xff\xfe"))
+write_bytes("syntax_overlong_utf8", good.replace('"name": "bad"', '"name": "bad XX"')
+            .encode("utf-8").replace(b"XX", b"\xc0\xaf"))
+# 100000 nested arrays: must be refused by the parser's depth limit, not
+# recursed into (no stack overflow)
+write("syntax_deep_nesting", '{"format": "placera/1", "name": ' + "[" * 100000 + "]" * 100000 + "}\n")
+write("number_huge_real", good.replace('"length": 12', '"length": 1e400'))
+write("number_two_pow_64", good.replace('"length": 12', '"length": 18446744073709551616'))
+write("number_nan_text", good.replace('"length": 12', '"length": NaN'))
+write("number_infinity_text", good.replace('"length": 12', '"length": -Infinity'))
+case("number_large_integer", put(["programs", "BT", "requirements", "acute", "min"], 9007199254740993))
+case("number_huge_weight", put(["weights"], {"preference": 1e308, "priority": -1e308}))
+# scale: 101 sites x 100 rotations x 1000 periods = 10.1 million capacity
+# cells, refused before the per-period arrays are allocated
+case("scale_site_periods", seq(
+    put(["horizon", "length"], 1000),
+    put(["rotations"], {"r%d" % i: {} for i in range(100)}),
+    put(["sites"], {"s%d" % i: {"capacity": {"r0": 1}} for i in range(101)}),
+    put(["supervisors"], {"u1": {"site": "s0"}}),
+    put(["programs"], {"BT": {"requirements": {"r0": {"min": 1}}}}),
+    put(["trainees"], {"t1": {"program": "BT"}})))
+# 10001 trainees x 1000 periods = 10.001 million trainee-periods
+write("scale_trainee_periods", json.dumps(dict(BASE, horizon={"start": "2027-01-01", "unit": "month", "length": 1000},
+                                               trainees={"t%d" % i: {"program": "BT"} for i in range(10001)}),
+                                          separators=(",", ":")) + "\n")

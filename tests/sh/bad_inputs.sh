@@ -5,7 +5,8 @@
 # tests/bad/NAME.expected, the exit status must be 2 and standard output
 # empty.  tests/bad/ok/NAME.json are valid files: exit 0, standard error
 # equal to NAME.expected (warnings) and standard output to NAME.stdout.
-# Also: a directory, a missing file and bad usage.  Run from the repo root:
+# Also: a directory, a missing file, an unreadable file (run as nobody
+# when root) and bad usage.  Run from the repo root:
 #   sh tests/sh/bad_inputs.sh build/placera
 PLACERA=${1:-build/placera}
 passed=0
@@ -50,6 +51,35 @@ echo "tests/bad: error: is a directory, not an instance file" >"$exp"
 check tests/bad 2 "$exp" -
 echo "tests/bad/no-such-file.json: error: cannot read the file: No such file or directory" >"$exp"
 check tests/bad/no-such-file.json 2 "$exp" -
+# an unreadable file (mode 000): root reads anything, so as user nobody
+ud=$(mktemp -d)
+chmod 755 "$ud"
+cp tests/bad/ok/base.json "$ud/secret.json"
+chmod 000 "$ud/secret.json"
+cp "$PLACERA" "$ud/placera"
+echo "$ud/secret.json: error: cannot read the file: Permission denied" >"$exp"
+as=
+if [ "$(id -u)" = 0 ]; then
+    if command -v setpriv >/dev/null &&
+        setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+        as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    else
+        as=skip
+    fi
+fi
+if [ "$as" = skip ]; then
+    echo "skip: an unreadable file (root, and setpriv cannot switch to nobody)"
+else
+    $as "$ud/placera" validate "$ud/secret.json" >"$out" 2>"$err"
+    rc=$?
+    if [ "$rc" -eq 2 ] && diff -u "$exp" "$err" && [ ! -s "$out" ]; then
+        passed=$((passed + 1))
+    else
+        fail "unreadable file: exit $rc"; cat "$err"
+    fi
+fi
+rm -rf "$ud"
+
 "$PLACERA" validate >"$out" 2>"$err"
 rc=$?
 if [ "$rc" -eq 2 ] && grep -q "usage" "$err" && [ ! -s "$out" ]; then

@@ -1,0 +1,459 @@
+/*
+ * cmd_whatif.c — `placera whatif BASE SCENARIO...`: solve the base, then
+ * each scenario (the base patched, format.md §5) with the base's schedule
+ * as the reference so that re-plans move as few people as possible, and
+ * print the results side by side (`--json FILE` for the same as JSON).
+ *
+ * Scenarios are independent.  With `--jobs N` they run in up to N child
+ * processes; each child solves one scenario and writes its column as JSON
+ * to a temporary file that the parent reads when the child has exited (the
+ * library stays single-threaded).  Exit status: 2 when the base (or the
+ * usage) is bad, 1 when some scenario or the base has no schedule, else 0.
+ */
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "placera.h"
+
+static volatile sig_atomic_t interrupted = 0;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+typedef struct options {
+    const char *base;
+    const char **scenarios;
+    int n_scenarios;
+    const char *json, *keep;
+    double time_limit, threshold;
+    long jobs;
+    bool quiet;
+} options;
+
+static int usage(void)
+{
+    fprintf(stderr,
+            "usage: placera whatif BASE SCENARIO... [--json FILE] [--time-limit SEC]\n"
+            "                      [--jobs N] [--keep DIR] [--threshold PP] [--quiet]\n");
+    return 2;
+}
+
+static bool parse_number(const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || *end || !isfinite(v) || v < 0)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* The file's name without its directory and extension: the column label
+ * and the name of its schedule under --keep.  Owned by the caller. */
+static char *stem(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, base, n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
+/* DIR/LABEL.json, owned by the caller. */
+static char *keep_path(const char *dir, const char *label)
+{
+    size_t n = strlen(dir) + strlen(label) + 8;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s.json", dir, label);
+    return p;
+}
+
+typedef struct base_run {
+    pl_instance *inst;
+    pl_schedule *schedule; /* NULL when it could not be solved */
+} base_run;
+
+/* Solve one scenario into `col`; errors are in the column (invalid) or
+ * printed by the caller.  Returns PL_OK unless memory ran out. */
+static pl_status run_scenario(const options *o, const base_run *b,
+                              const char *path, const char *label,
+                              pl_whatif_column *col)
+{
+    pl_status status = PL_OK;
+    pl_diags diags;
+    pl_instance *inst = NULL;
+    pl_schedule *reference = NULL, *sched = NULL;
+    pl_params params;
+
+    pl_diags_init(&diags);
+    pl_status st = pl_instance_load_patched(o->base, path, &inst, &diags);
+    if (st != PL_OK) {
+        status = pl_whatif_column_invalid(col, label, path, &diags);
+        goto cleanup;
+    }
+    pl_diags_clear(&diags);
+    pl_params_init(&params);
+    params.time_limit = o->time_limit;
+    params.interrupt = &interrupted;
+    if (b->schedule) {
+        st = pl_whatif_rebase(b->schedule, inst, &reference, NULL);
+        if (st != PL_OK) {
+            status = st;
+            goto cleanup;
+        }
+        params.reference = reference;
+    }
+    st = pl_solve(inst, &params, &sched, &diags);
+    if (!sched) {
+        /* The solver failed without a schedule: report it as invalid with
+         * its reasons. */
+        pl_diags_add(&diags, PL_SEV_ERROR, path, 0, 0, NULL, "%s", pl_strerror(st));
+        status = pl_whatif_column_invalid(col, label, path, &diags);
+        if (status == PL_OK) {
+            free(col->status);
+            col->status = malloc(12);
+            if (col->status)
+                strcpy(col->status, "no_solution");
+            col->valid = true;
+        }
+        goto cleanup;
+    }
+    status = pl_whatif_measure(inst, sched, b->inst, b->schedule, o->threshold,
+                               label, path, col);
+    if (status == PL_OK && o->keep && col->has_schedule) {
+        char *kp = keep_path(o->keep, label);
+        pl_diags_clear(&diags);
+        if (!kp || pl_schedule_write(sched, inst, PL_FORMAT_JSON, kp, &diags) != PL_OK)
+            pl_diags_print(&diags, stderr);
+        free(kp);
+    }
+cleanup:
+    pl_schedule_free(sched);
+    pl_schedule_free(reference);
+    pl_instance_free(inst);
+    pl_diags_free(&diags);
+    return status;
+}
+
+/* Read a whole file into a new NUL-terminated buffer. */
+static char *slurp(FILE *f, size_t *length)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, f);
+        if (n < cap - 1)
+            break;
+        char *grown = realloc(buf, cap * 2);
+        if (!grown) {
+            free(buf);
+            return NULL;
+        }
+        buf = grown;
+        cap *= 2;
+    }
+    if (buf)
+        buf[n] = '\0';
+    *length = n;
+    return buf;
+}
+
+typedef struct job {
+    pid_t pid;     /* 0 = not started or reaped */
+    FILE *result;  /* a temporary file the child writes its column to */
+} job;
+
+/* In a child: solve scenario i and write its column as JSON to j->result. */
+static void child(const options *o, const base_run *b, int i, const char *label,
+                  job *j)
+{
+    pl_whatif_column col;
+    char *text = NULL;
+    pl_whatif_column_init(&col);
+    int rc = 1;
+    if (run_scenario(o, b, o->scenarios[i], label, &col) == PL_OK &&
+        pl_whatif_column_to_json(&col, &text) == PL_OK &&
+        fputs(text, j->result) != EOF && fflush(j->result) == 0)
+        rc = 0;
+    free(text);
+    pl_whatif_column_clear(&col);
+    _exit(rc);
+}
+
+/* Collect child `j` (already exited) into `col`. */
+static void collect(job *j, const char *path, const char *label,
+                    pl_whatif_column *col)
+{
+    size_t n = 0;
+    char *text = NULL;
+    rewind(j->result);
+    text = slurp(j->result, &n);
+    if (!text || pl_whatif_column_from_json(text, n, col) != PL_OK) {
+        pl_diags d;
+        pl_diags_init(&d);
+        pl_diags_add(&d, PL_SEV_ERROR, path, 0, 0, NULL,
+                     "the process solving this scenario failed");
+        pl_whatif_column_invalid(col, label, path, &d);
+        free(col->status);
+        col->status = malloc(12);
+        if (col->status)
+            strcpy(col->status, "no_solution");
+        col->valid = true;
+        pl_diags_free(&d);
+    }
+    free(text);
+    fclose(j->result);
+    j->result = NULL;
+}
+
+static int run_parallel(const options *o, const base_run *b, char **labels,
+                        pl_whatif_column *cols)
+{
+    int n = o->n_scenarios, next = 0, running = 0;
+    job *jobs = calloc((size_t)n, sizeof *jobs);
+    if (!jobs)
+        return -1;
+    fflush(NULL);
+    while (next < n || running > 0) {
+        while (next < n && running < o->jobs) {
+            job *j = &jobs[next];
+            if (!(j->result = tmpfile()))
+                goto fail;
+            pid_t pid = fork();
+            if (pid < 0)
+                goto fail;
+            if (pid == 0)
+                child(o, b, next, labels[next], j);
+            j->pid = pid;
+            running++;
+            next++;
+        }
+        int wstatus;
+        pid_t done = waitpid(-1, &wstatus, 0);
+        if (done < 0) {
+            if (errno == EINTR)
+                continue;
+            goto fail;
+        }
+        for (int i = 0; i < next; i++)
+            if (jobs[i].pid == done) {
+                jobs[i].pid = 0;
+                running--;
+                collect(&jobs[i], o->scenarios[i], labels[i], &cols[i + 1]);
+            }
+    }
+    free(jobs);
+    return 0;
+fail:
+    fprintf(stderr, "placera whatif: cannot start a process: %s\n", strerror(errno));
+    for (int i = 0; i < n; i++) {
+        if (jobs[i].pid > 0) {
+            waitpid(jobs[i].pid, NULL, 0);
+            collect(&jobs[i], o->scenarios[i], labels[i], &cols[i + 1]);
+        } else if (jobs[i].result) {
+            fclose(jobs[i].result);
+        }
+    }
+    free(jobs);
+    return -1;
+}
+
+static int parse(int argc, char **argv, options *o)
+{
+    o->time_limit = 60;
+    o->threshold = 0.10;
+    o->jobs = 1;
+    if (!(o->scenarios = calloc((size_t)argc, sizeof *o->scenarios)))
+        return 2;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_value = i + 1 < argc;
+        double v;
+        if (!strcmp(a, "--json") && has_value) {
+            o->json = argv[++i];
+        } else if (!strcmp(a, "--keep") && has_value) {
+            o->keep = argv[++i];
+        } else if (!strcmp(a, "--time-limit") && has_value) {
+            if (!parse_number(argv[++i], &o->time_limit)) {
+                fprintf(stderr, "placera whatif: --time-limit needs seconds >= 0, got '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--threshold") && has_value) {
+            if (!parse_number(argv[++i], &v) || v > 100) {
+                fprintf(stderr, "placera whatif: --threshold needs percentage points 0..100, got '%s'\n", argv[i]);
+                return 2;
+            }
+            o->threshold = v / 100.0;
+        } else if (!strcmp(a, "--jobs") && has_value) {
+            if (!parse_number(argv[++i], &v) || v < 1 || v > 256 || v != floor(v)) {
+                fprintf(stderr, "placera whatif: --jobs needs a whole number 1..256, got '%s'\n", argv[i]);
+                return 2;
+            }
+            o->jobs = (long)v;
+        } else if (!strcmp(a, "--quiet")) {
+            o->quiet = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "placera whatif: unknown or incomplete option '%s'\n", a);
+            return usage();
+        } else if (!o->base) {
+            o->base = a;
+        } else {
+            o->scenarios[o->n_scenarios++] = a;
+        }
+    }
+    if (!o->base || o->n_scenarios == 0)
+        return usage();
+    return 0;
+}
+
+int cmd_whatif(int argc, char **argv)
+{
+    options o;
+    base_run b = {NULL, NULL};
+    pl_diags diags;
+    pl_whatif_column *cols = NULL;
+    char **labels = NULL;
+    int exit_code = 2, n = 0;
+
+    memset(&o, 0, sizeof o);
+    pl_diags_init(&diags);
+    if (parse(argc, argv, &o) != 0)
+        goto cleanup;
+    n = o.n_scenarios;
+    cols = calloc((size_t)n + 1, sizeof *cols);
+    labels = calloc((size_t)n, sizeof *labels);
+    if (!cols || !labels)
+        goto nomem;
+    for (int i = 0; i <= n; i++)
+        pl_whatif_column_init(&cols[i]);
+    for (int i = 0; i < n; i++) {
+        if (!(labels[i] = stem(o.scenarios[i])))
+            goto nomem;
+        /* Two scenario files with one stem: number the later ones. */
+        for (int k = 0; k < i; k++)
+            if (!strcmp(labels[k], labels[i]) || !strcmp(labels[i], "base")) {
+                size_t len = strlen(labels[i]) + 24;
+                char *l = malloc(len);
+                if (!l)
+                    goto nomem;
+                snprintf(l, len, "%s-%d", labels[i], i + 1);
+                free(labels[i]);
+                labels[i] = l;
+                break;
+            }
+    }
+    if (o.keep && mkdir(o.keep, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "placera whatif: cannot create %s: %s\n", o.keep, strerror(errno));
+        goto cleanup;
+    }
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    /* The base. */
+    pl_status st = pl_instance_load(o.base, &b.inst, &diags);
+    if (st != PL_OK || !o.quiet)
+        pl_diags_print(&diags, stderr);
+    pl_diags_clear(&diags);
+    if (st != PL_OK)
+        goto cleanup;
+    pl_params params;
+    pl_params_init(&params);
+    params.time_limit = o.time_limit;
+    params.interrupt = &interrupted;
+    if (!o.quiet)
+        fprintf(stderr, "placera whatif: solving the base %s\n", o.base);
+    st = pl_solve(b.inst, &params, &b.schedule, &diags);
+    pl_diags_print(&diags, stderr);
+    pl_diags_clear(&diags);
+    if (b.schedule && pl_whatif_measure(b.inst, b.schedule, NULL, NULL, o.threshold,
+                                        "base", o.base, &cols[0]) != PL_OK)
+        goto nomem;
+    if (!b.schedule) {
+        fprintf(stderr, "placera whatif: the base has no schedule: %s\n", pl_strerror(st));
+        pl_diags_add(&diags, PL_SEV_ERROR, o.base, 0, 0, NULL, "%s", pl_strerror(st));
+        pl_whatif_column_invalid(&cols[0], "base", o.base, &diags);
+        pl_diags_clear(&diags);
+    } else if (st != PL_OK) {
+        /* infeasible / no_solution: no reference for the scenarios */
+        pl_schedule_free(b.schedule);
+        b.schedule = NULL;
+    } else if (o.keep) {
+        char *kp = keep_path(o.keep, "base");
+        if (!kp || pl_schedule_write(b.schedule, b.inst, PL_FORMAT_JSON, kp, &diags) != PL_OK)
+            pl_diags_print(&diags, stderr);
+        pl_diags_clear(&diags);
+        free(kp);
+    }
+
+    /* The scenarios. */
+    if (!o.quiet)
+        fprintf(stderr, "placera whatif: solving %d scenario%s%s\n", n, n == 1 ? "" : "s",
+                o.jobs > 1 && n > 1 ? " in parallel" : "");
+    if (o.jobs > 1 && n > 1) {
+        if (run_parallel(&o, &b, labels, cols) != 0)
+            exit_code = 1;
+    } else {
+        for (int i = 0; i < n; i++)
+            if (run_scenario(&o, &b, o.scenarios[i], labels[i], &cols[i + 1]) != PL_OK)
+                goto nomem;
+    }
+
+    exit_code = cols[0].has_schedule ? 0 : 1;
+    for (int i = 1; i <= n; i++) {
+        for (size_t k = 0; k < cols[i].n_errors; k++)
+            fprintf(stderr, "%s\n", cols[i].errors[k]);
+        if (!cols[i].valid)
+            fprintf(stderr, "placera whatif: scenario %s is invalid\n", o.scenarios[i - 1]);
+        if (!cols[i].has_schedule)
+            exit_code = 1;
+    }
+    if (pl_whatif_write_table(cols, (size_t)n + 1, o.threshold, stdout) != PL_OK) {
+        fprintf(stderr, "placera whatif: cannot write the table\n");
+        exit_code = 2;
+    }
+    if (o.json && pl_whatif_write_json(cols, (size_t)n + 1, o.threshold, o.json,
+                                       &diags) != PL_OK) {
+        pl_diags_print(&diags, stderr);
+        exit_code = 2;
+    }
+    goto cleanup;
+nomem:
+    fprintf(stderr, "placera whatif: %s\n", pl_strerror(PL_ERR_NOMEM));
+    exit_code = 2;
+cleanup:
+    for (int i = 0; cols && i <= n; i++)
+        pl_whatif_column_clear(&cols[i]);
+    free(cols);
+    for (int i = 0; labels && i < n; i++)
+        free(labels[i]);
+    free(labels);
+    free(o.scenarios);
+    pl_schedule_free(b.schedule);
+    pl_instance_free(b.inst);
+    pl_diags_free(&diags);
+    return exit_code;
+}

@@ -1,0 +1,59 @@
+/*
+ * glpk_internal.h — what the GLPK backend's files share: the job being
+ * solved, the search state, and small helpers.  Only src/solve/glpk_*.c
+ * include this header (and glpk.h).
+ */
+#ifndef PL_GLPK_INTERNAL_H
+#define PL_GLPK_INTERNAL_H
+
+#include <glpk.h>
+#include <stdbool.h>
+
+#include "solve/backend.h"
+
+/* Everything a GLPK call may leave behind, kept outside the stack frame
+ * that setjmp protects so that the error path can release it. */
+typedef struct glpk_job {
+    const pl_model *m;
+    const pl_params *params;
+    double started;
+    pl_backend_result *result;
+    pl_diags *diags;
+    const signed char *start_cells; /* [n_cells] 0/1 start, or NULL */
+    const char *path; /* pl_backend_write */
+    bool mps;
+    glp_prob *lp;
+    double *values;
+    char *tmp;
+} glpk_job;
+
+typedef struct search_state {
+    const pl_params *params;
+    const pl_model *model;
+    double started;
+    double best_bound;
+    double last_reported_incumbent;
+    double last_reported_bound;
+    bool interrupted;
+    const double *start; /* [1..n] a feasible solution to hand to GLPK, or NULL */
+    bool start_given;
+    bool integral;       /* every objective coefficient is an integer */
+    bool proven;         /* stopped because ceil(bound) reached the incumbent */
+} search_state;
+
+double pl_glpk_seconds_left(const glpk_job *job);
+int pl_glpk_milliseconds(double seconds);
+void pl_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds);
+void pl_glpk_report(search_state *s, double incumbent, double bound, double gap);
+
+/* A first incumbent ([1..n] column values, owned by the caller) from the
+ * caller's start cells or the root LP in job->lp, or NULL. */
+double *pl_glpk_first_incumbent(glpk_job *job, const signed char *start_cells,
+                                double *objective);
+
+/* Improve the incumbent x ([1..n], replaced in place when a better one is
+ * found) by large-neighbourhood search for at most `seconds`. */
+void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
+                     double *objective, double bound, double seconds);
+
+#endif /* PL_GLPK_INTERNAL_H */

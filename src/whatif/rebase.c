@@ -1,0 +1,72 @@
+/*
+ * rebase.c — pl_whatif_rebase: the base schedule as a reference for a
+ * scenario.  The base schedule's indices belong to the base instance; the
+ * scenario may remove or reorder trainees, sites, rotations and
+ * supervisors, so every row is resolved again by id.  Unlike a lenient
+ * schedule load, a supervisor who is gone only loses its name: the
+ * trainee's placement still counts as the reference.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "instance/instance.h"
+#include "schedule/schedule.h"
+#include "util/strutil.h"
+
+pl_status pl_whatif_rebase(const pl_schedule *reference,
+                           const pl_instance *instance, pl_schedule **out,
+                           size_t *n_dropped)
+{
+    pl_status status = PL_OK;
+    pl_schedule *s = NULL;
+    size_t dropped = 0;
+
+    if (!reference || !instance || !out)
+        return PL_ERR_USAGE;
+    *out = NULL;
+    if (!(s = calloc(1, sizeof *s)) ||
+        !(s->instance_name = pl_strdup(instance->name ? instance->name : "")) ||
+        !(s->rows = calloc(reference->n_rows + 1, sizeof *s->rows))) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    s->status = reference->status;
+    s->cost = s->bound = s->gap = NAN;
+    for (size_t i = 0; i < reference->n_rows; i++) {
+        const pl_row *from = &reference->rows[i];
+        int t = pl_instance_trainee_index(instance, from->trainee);
+        int si = pl_instance_site_index(instance, from->site);
+        int r = pl_instance_rotation_index(instance, from->rotation);
+        int lo = from->from < 0 ? 0 : from->from;
+        int hi = from->to < instance->horizon.length ? from->to
+                                                     : instance->horizon.length - 1;
+        if (t < 0 || si < 0 || r < 0 || lo > hi) {
+            dropped++;
+            continue;
+        }
+        pl_row *row = &s->rows[s->n_rows];
+        row->t = t;
+        row->s = si;
+        row->r = r;
+        row->sup = from->supervisor
+                       ? pl_instance_supervisor_index(instance, from->supervisor)
+                       : -1;
+        row->from = lo;
+        row->to = hi;
+        s->n_rows++;
+        if (!(row->trainee = pl_strdup(from->trainee)) ||
+            !(row->site = pl_strdup(from->site)) ||
+            !(row->rotation = pl_strdup(from->rotation)) ||
+            (row->sup >= 0 && !(row->supervisor = pl_strdup(from->supervisor)))) {
+            status = PL_ERR_NOMEM;
+            goto cleanup;
+        }
+    }
+    if (n_dropped)
+        *n_dropped = dropped;
+    *out = s;
+    s = NULL;
+cleanup:
+    pl_schedule_free(s);
+    return status;
+}
