@@ -123,7 +123,8 @@ fuzz: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
 # Memcheck over every test binary and the demo; zero errors, zero leaks.
+# The two slowest solver tests join with VALGRIND_ALL=1.
 valgrind: all $(TEST_BINS)
-	@sh tests/valgrind.sh $(BUILD)
+	@VALGRIND_ALL=$(VALGRIND_ALL) sh tests/valgrind.sh $(BUILD)
 
 -include $(shell find $(FUZZ_BUILD) -name '*.d' 2>/dev/null)

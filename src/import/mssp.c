@@ -10,6 +10,34 @@
 #include "import/mssp.h"
 #include "util/strutil.h"
 
+/* What the importer writes must load as an instance: data that the
+ * mapping cannot express (a minimum staffing above the capacity, ...) are
+ * refused here with the loader's messages, named "FILE (as placera/1)". */
+static pl_status must_load(const char *json, const char *name, pl_diags *diags)
+{
+    pl_status status = PL_OK;
+    pl_diags back;
+    pl_instance *inst = NULL;
+    char *as = pl_asprintf("%s (as placera/1)", name);
+    pl_diags_init(&back);
+    if (!as)
+        return PL_ERR_NOMEM;
+    status = pl_instance_load_string(json, strlen(json), as, &inst, &back);
+    pl_instance_free(inst);
+    for (size_t i = 0; status != PL_OK && i < back.count; i++) {
+        const pl_diag *d = &back.items[i];
+        if (d->severity == PL_SEV_ERROR &&
+            pl_diags_add(diags, d->severity, d->file, d->line, d->column, d->path,
+                         "%s", d->message) != PL_OK)
+            status = PL_ERR_NOMEM;
+    }
+    if (status != PL_OK && status != PL_ERR_NOMEM)
+        status = PL_ERR_INVALID;
+    free(as);
+    pl_diags_free(&back);
+    return status;
+}
+
 pl_status pl_import_mssp_string(const char *text, size_t length, const char *name, char **json,
                                 pl_diags *diags)
 {
@@ -25,7 +53,12 @@ pl_status pl_import_mssp_string(const char *text, size_t length, const char *nam
     PL_TRY(pl_mssp_read(&dzn, name, &m, diags));
     PL_TRY(pl_mssp_to_json(&m, name, &root));
     PL_TRY(pl_json_text(root, json));
+    PL_TRY(must_load(*json, name, diags));
 cleanup:
+    if (status != PL_OK && *json) {
+        free(*json);
+        *json = NULL;
+    }
     json_decref(root);
     pl_dzn_free(&dzn);
     return status;

@@ -103,10 +103,11 @@ pl_status pl_model_add_row(pl_model *m, double lb, double ub, int n,
     pl_status status = PL_OK;
     char *copy = NULL;
     if ((size_t)m->n_rows + 1 > (size_t)m->cap_rows) {
-        size_t c = (size_t)m->cap_rows, c2 = c, c3 = c;
+        size_t c = (size_t)m->cap_rows, c2 = c, c3 = c, c4 = c;
         PL_TRY(grow((void **)&m->row_lb, sizeof *m->row_lb, (size_t)m->n_rows + 1, &c));
         PL_TRY(grow((void **)&m->row_ub, sizeof *m->row_ub, (size_t)m->n_rows + 1, &c2));
         PL_TRY(grow((void **)&m->row_name, sizeof *m->row_name, (size_t)m->n_rows + 1, &c3));
+        PL_TRY(grow((void **)&m->row_trainee, sizeof *m->row_trainee, (size_t)m->n_rows + 1, &c4));
         m->cap_rows = (int)c;
     }
     {
@@ -150,6 +151,7 @@ pl_status pl_model_add_row(pl_model *m, double lb, double ub, int n,
     m->row_lb[m->n_rows] = lb;
     m->row_ub[m->n_rows] = ub;
     m->row_name[m->n_rows] = copy;
+    m->row_trainee[m->n_rows] = -1;
     copy = NULL;
     if (row)
         *row = m->n_rows;
@@ -236,6 +238,7 @@ void pl_model_free(pl_model *m)
     free(m->row_lb);
     free(m->row_ub);
     free(m->row_name);
+    free(m->row_trainee);
     free(m->ent_row);
     free(m->ent_col);
     free(m->ent_val);
@@ -295,6 +298,8 @@ pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
         ub = isinf(ub) ? ub : 0.0;
     }
     status = pl_model_add_row(m, lb, ub, row->n, row->cols, row->vals, name, NULL);
+    if (status == PL_OK)
+        m->row_trainee[m->n_rows - 1] = t;
     if (a >= 0)
         row->n--; /* leave the caller's row as it was */
 cleanup:

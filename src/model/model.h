@@ -83,6 +83,7 @@ typedef struct pl_model {
     int n_rows, cap_rows;
     double *row_lb, *row_ub;
     char **row_name;
+    int *row_trainee; /* the trainee a row of pl_model_add_trainee_row is about, else -1 */
 
     /* matrix entries (row, col, value); row and col 0-based */
     size_t nnz, cap_nnz;

@@ -235,6 +235,16 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
             }
             e->has[f] = true;
             e->ids[f] = json_string_value(val);
+            if (fields[f].type == F_OPT_ID && rd->lenient &&
+                lookup(rd->inst, fields[f].k, e->ids[f]) < 0) {
+                /* a reference row outlives its supervisor: keep the
+                 * placement, forget the name */
+                report(rd, PL_SEV_WARNING, "unknown %s '%s'; name ignored",
+                       kind_word[fields[f].k], e->ids[f]);
+                e->ids[f] = NULL;
+                e->index[f] = -1;
+                break;
+            }
             e->index[f] = resolve(rd, fields[f].k, e->ids[f], &e->drop);
             break;
         case F_INT:

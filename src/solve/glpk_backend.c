@@ -251,6 +251,11 @@ static pl_status guarded(glpk_job *job, glpk_work work)
     return status;
 }
 
+bool pl_glpk_interrupted(const glpk_job *job)
+{
+    return job->params->interrupt && *job->params->interrupt;
+}
+
 double pl_glpk_seconds_left(const glpk_job *job)
 {
     return job->params->time_limit - (pl_clock_seconds() - job->started);
@@ -299,14 +304,45 @@ static bool integral_objective(const pl_model *m)
     return ok && fabs(constant - round(constant)) < 1e-9;
 }
 
+/* Run the simplex on job->lp until optimal or `seconds` have passed, in 2 s
+ * slices that resume from the last basis, so that an interrupt (SIGINT)
+ * is seen during a long LP.  Returns glp_simplex's last code. */
+static int root_lp(glpk_job *job, double seconds)
+{
+    const pl_params *params = job->params;
+    double until = pl_clock_seconds() + seconds;
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    int rc;
+    do {
+        double left = until - pl_clock_seconds();
+        smcp.tm_lim = pl_glpk_milliseconds(left < 2.0 ? left : 2.0);
+        rc = glp_simplex(job->lp, &smcp);
+    } while (rc == GLP_ETMLIM && until - pl_clock_seconds() > 0 &&
+             !(params->interrupt && *params->interrupt));
+    return rc;
+}
+
+/*
+ * The phases, each within a share of the time left:
+ *   1. the root LP, for at most a tenth of the time;
+ *   2. heuristics (glpk_heuristics.c): a first schedule, then large-
+ *      neighbourhood search, bounded by the root LP's value when known;
+ *   3. the rest of the root LP if it was not done;
+ *   4. branch-and-bound with the best schedule found handed to GLPK.
+ * A large region's LP may not finish at all: the heuristics' schedule is
+ * then returned as `feasible`.
+ */
 static pl_status solve_work(glpk_job *job)
 {
     const pl_model *m = job->m;
     const pl_params *params = job->params;
     pl_backend_result *result = job->result;
+    job->integral = integral_objective(m);
     search_state st = {params, m, job->started, NAN, NAN, NAN, false, NULL, false,
-                       integral_objective(m), false};
-    double *start = NULL;
+                       job->integral, false};
+    double *start = NULL, start_obj = NAN;
     pl_status status = PL_OK;
 
     if (params->memory_limit_mb > 0)
@@ -316,49 +352,55 @@ static pl_status solve_work(glpk_job *job)
     if (!job->lp || !job->values)
         return PL_ERR_NOMEM;
 
-    /* the root LP, then a first incumbent for the search */
-    glp_smcp smcp;
-    glp_init_smcp(&smcp);
-    smcp.msg_lev = GLP_MSG_OFF;
+    glp_scale_prob(job->lp, GLP_SF_AUTO); /* costs span 1 to 10^6 in practice */
     glp_adv_basis(job->lp, 0);
-    int lp_rc;
-    do { /* in 2 s slices, each resuming from the last basis, so that an
-          * interrupt (SIGINT) is seen during a long root LP */
-        double left = pl_glpk_seconds_left(job);
-        smcp.tm_lim = pl_glpk_milliseconds(left < 2.0 ? left : 2.0);
-        lp_rc = glp_simplex(job->lp, &smcp);
-    } while (lp_rc == GLP_ETMLIM && pl_glpk_seconds_left(job) > 0 &&
-             !(params->interrupt && *params->interrupt));
-    if (lp_rc == GLP_ETMLIM && params->interrupt && *params->interrupt)
-        result->interrupted = true;
-    bool root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
+    int lp_rc = root_lp(job, pl_glpk_seconds_left(job) * 0.1);
     if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
         goto cleanup;
     }
-    if (!root_ok && (lp_rc == GLP_ETMLIM || pl_glpk_seconds_left(job) <= 0)) {
-        /* the time ran out in the root LP: glp_intopt would still presolve,
-         * scale and factorize (seconds on a large model, unbounded by
-         * tm_lim) before looking at the clock */
-        result->outcome = PL_OUTCOME_NONE;
-        goto cleanup;
+    bool root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
+    double root = root_ok ? glp_get_obj_val(job->lp) : NAN;
+
+    start = pl_glpk_start(job, job->start_cells, pl_glpk_seconds_left(job) * 0.25, &start_obj);
+    if (!start && root_ok && !pl_glpk_interrupted(job))
+        start = pl_glpk_lp_guided(job, pl_glpk_seconds_left(job) * 0.25, &start_obj);
+    if (start) {
+        pl_glpk_report(&st, start_obj, root,
+                       isnan(root) ? NAN : fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
+        pl_glpk_improve(job, &st, &start, &start_obj, root, pl_glpk_seconds_left(job) * 0.35);
+        st.start = start;
     }
-    if (root_ok) {
-        double start_obj = NAN;
-        double root = glp_get_obj_val(job->lp);
-        start = pl_glpk_first_incumbent(job, job->start_cells, &start_obj);
-        if (start) {
-            pl_glpk_report(&st, start_obj, root,
-                           fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
-            pl_glpk_improve(job, &st, &start, &start_obj, root,
-                            pl_glpk_seconds_left(job) * 0.35);
-            st.start = start;
+    if (!root_ok && lp_rc == GLP_ETMLIM && !pl_glpk_interrupted(job)) {
+        lp_rc = root_lp(job, pl_glpk_seconds_left(job));
+        root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
+        if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
+            result->outcome = PL_OUTCOME_INFEASIBLE;
+            goto cleanup;
         }
+    }
+    result->interrupted = pl_glpk_interrupted(job);
+    if (!root_ok) {
+        /* no time left for the search (glp_intopt would still presolve and
+         * factorize before looking at the clock): keep what the heuristics found */
+        if (start) {
+            for (int j = 0; j < m->n_cols; j++)
+                job->values[j] = start[j + 1];
+            double obj = start_obj;
+            polish(job->lp, m, job->values, &obj);
+            result->objective = obj;
+            result->values = job->values;
+            job->values = NULL;
+            result->outcome = PL_OUTCOME_FEASIBLE;
+        } else {
+            result->outcome = PL_OUTCOME_NONE;
+        }
+        goto cleanup;
     }
 
     glp_iocp iocp;
     pl_glpk_init_iocp(&iocp, job, pl_glpk_seconds_left(job));
-    iocp.presolve = root_ok ? GLP_OFF : GLP_ON; /* off: heuristic solutions use the original columns */
+    iocp.presolve = GLP_OFF; /* heuristic solutions are in the original columns */
     iocp.cb_func = callback;
     iocp.cb_info = &st;
     int rc = glp_intopt(job->lp, &iocp);
@@ -414,7 +456,7 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags)
 {
-    glpk_job job = {m, params, started, result, diags, start_cells, NULL, false, NULL, NULL, NULL};
+    glpk_job job = {false, m, params, started, result, diags, start_cells, NULL, false, NULL, NULL, NULL};
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
@@ -440,6 +482,6 @@ static pl_status write_work(glpk_job *job)
 pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags)
 {
-    glpk_job job = {m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL};
+    glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL};
     return guarded(&job, write_work);
 }

@@ -1,73 +1,88 @@
 /*
- * glpk_heuristics.c — primal heuristics that give GLPK's search a good
- * incumbent early: a restricted MIP around the root LP (cells at 0 in the
- * LP stay 0, in the spirit of RENS) or around a reference schedule, then a
- * large-neighbourhood search that frees a few trainees, or every trainee in
- * a window of periods, and re-solves that part with the rest fixed.
- * Neighbourhoods come from a fixed-seed generator, so the search is the
- * same on every run (up to its time cap).
+ * glpk_heuristics.c — primal heuristics that find good schedules before
+ * (and without) the root LP of the whole model, which for a large region can
+ * take longer than the user's time limit.
+ *
+ * Every heuristic solves a restricted copy of the model: some placement
+ * columns fixed, GLPK's presolver removing what is fixed, so each sub-MIP is
+ * small.  In order:
+ *   1. a start: the caller's reference schedule completed, or the empty
+ *      schedule, or a sequential construction that adds trainees batch by
+ *      batch (the rows that force placements, pins and choices, are relaxed
+ *      for trainees not yet added);
+ *   2. large-neighbourhood search: one pass freeing each trainee alone, then
+ *      random neighbourhoods (a few trainees, or everyone in a window of
+ *      periods), each sub-MIP with an objective cutoff so that it only
+ *      returns improvements;
+ *   3. after the root LP, if there is still no schedule, an LP-guided
+ *      restriction (cells at 0 in the LP stay 0, in the spirit of RENS).
+ * Neighbourhoods come from a fixed-seed generator: the same input gives the
+ * same search (up to time caps).
  */
 #include <math.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "solve/glpk_internal.h"
 
-typedef struct sub_state {
-    const double *start; /* [1..n] a feasible solution of the sub-MIP, or NULL */
-    bool given;
-    volatile sig_atomic_t *interrupt;
-} sub_state;
-
 static void sub_callback(glp_tree *tree, void *info)
 {
-    sub_state *s = info;
-    if (s->interrupt && *s->interrupt) {
+    volatile sig_atomic_t *interrupt = info;
+    if (interrupt && *interrupt)
         glp_ios_terminate(tree);
-        return;
-    }
-    if (glp_ios_reason(tree) == GLP_IHEUR && s->start && !s->given) {
-        s->given = true;
-        glp_ios_heur_sol(tree, s->start);
-    }
 }
 
-/* Solve a copy of the problem in which some placement columns are fixed
- * (fix[i] = 0 or 1 for cell i, -1 = free): a restricted MIP whose solution,
- * if any, is feasible for the full problem.  `incumbent` ([1..n], may be
- * NULL) must satisfy the fixings; it is handed to GLPK so that the search
- * only looks for something better.  Returns a [1..n] array of column values
- * (owned by the caller) or NULL. */
+/* Solve a copy of the model in which fix[i] (0/1, or -1 = free) fixes cell
+ * i, the rows owned by trainees with relax[t] that force something (lower
+ * bound above 0) are dropped, and, when `cutoff` is not NaN, the objective
+ * must be below it.  Returns the [1..n] column values (owned by the caller)
+ * and *objective, or NULL. */
 static double *restricted_solution(glpk_job *job, const signed char *fix,
-                                   const double *incumbent, double seconds,
-                                   double *objective)
+                                   const bool *relax, double cutoff,
+                                   double seconds, double *objective)
 {
     const pl_model *m = job->m;
     glp_prob *copy = glp_create_prob();
     double *x = NULL;
+    int *ind = NULL;
+    double *val = NULL;
+
     glp_copy_prob(copy, job->lp, GLP_OFF);
     for (size_t i = 0; i < m->n_cells; i++)
         if (fix[i] >= 0 && m->col_ub[m->cells[i].col] >= fix[i])
             glp_set_col_bnds(copy, m->cells[i].col + 1, GLP_FX, fix[i], fix[i]);
-    glp_smcp smcp;
-    glp_init_smcp(&smcp);
-    smcp.msg_lev = GLP_MSG_OFF;
-    smcp.tm_lim = pl_glpk_milliseconds(seconds);
-    glp_adv_basis(copy, 0);
-    if (glp_simplex(copy, &smcp) != 0 || glp_get_status(copy) != GLP_OPT)
-        goto cleanup;
-    sub_state state = {incumbent, false, job->params->interrupt};
+    if (relax)
+        for (int i = 0; i < m->n_rows; i++)
+            if (m->row_trainee[i] >= 0 && relax[m->row_trainee[i]] && m->row_lb[i] > 0)
+                glp_set_row_bnds(copy, i + 1, GLP_FR, 0.0, 0.0);
+    int n = glp_get_num_cols(copy); /* the model's columns and the constant */
+    if (!isnan(cutoff)) {
+        ind = malloc(((size_t)n + 1) * sizeof *ind);
+        val = malloc(((size_t)n + 1) * sizeof *val);
+        if (!ind || !val)
+            goto cleanup;
+        int len = 0;
+        for (int j = 1; j <= n; j++) {
+            double c = glp_get_obj_coef(copy, j);
+            if (c != 0.0) {
+                ind[++len] = j;
+                val[len] = c;
+            }
+        }
+        double margin = job->integral ? 0.5 : 1e-6 * (1.0 + fabs(cutoff));
+        int row = glp_add_rows(copy, 1);
+        glp_set_mat_row(copy, row, len, ind, val);
+        glp_set_row_bnds(copy, row, GLP_UP, 0.0, cutoff - margin);
+    }
     glp_iocp iocp;
     pl_glpk_init_iocp(&iocp, job, seconds);
-    iocp.presolve = GLP_OFF; /* the incumbent is given in the original columns */
+    iocp.presolve = GLP_ON;
     iocp.mip_gap = job->params->gap > 1e-4 ? job->params->gap : 1e-4;
     iocp.cb_func = sub_callback;
-    iocp.cb_info = &state;
+    iocp.cb_info = (void *)job->params->interrupt;
     glp_intopt(copy, &iocp);
     int st = glp_mip_status(copy);
     if (st == GLP_OPT || st == GLP_FEAS) {
-        int n = glp_get_num_cols(copy); /* the model's columns and the constant */
         x = malloc(((size_t)n + 1) * sizeof *x);
         if (x) {
             x[0] = 0.0;
@@ -77,42 +92,98 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
         }
     }
 cleanup:
+    free(ind);
+    free(val);
     glp_delete_prob(copy);
     return x;
 }
 
-/* A first incumbent: the caller's start (a reference schedule) completed by
- * a restricted MIP; otherwise the empty schedule (allocation and mentors
- * still optimised); otherwise the LP-guided restriction (RENS-like: cells at
- * 0 in the root LP stay 0). */
-double *pl_glpk_first_incumbent(glpk_job *job, const signed char *start_cells,
-                               double *objective)
+/* Add trainees batch by batch, each batch solved with the earlier ones
+ * fixed and the later ones absent (cells 0, forcing rows relaxed). */
+static double *construct(glpk_job *job, double seconds, double *objective)
 {
     const pl_model *m = job->m;
-    double budget = pl_glpk_seconds_left(job) * 0.25;
+    int n = m->inst->n_trainees;
+    int steps = n < 30 ? n : 30, batch = (n + steps - 1) / steps;
+    double deadline = pl_clock_seconds() + seconds;
+    signed char *fix = malloc(m->n_cells + 1);
+    bool *relax = malloc((size_t)n + 1);
+    double *x = NULL;
+
+    if (!fix || !relax || n == 0)
+        goto cleanup;
+    for (size_t i = 0; i < m->n_cells; i++)
+        fix[i] = 0;
+    for (int first = 0; first < n; first += batch) {
+        int last = first + batch < n ? first + batch : n; /* [first, last) */
+        for (int t = 0; t < n; t++)
+            relax[t] = t >= last;
+        for (size_t i = 0; i < m->n_cells; i++) {
+            int t = m->cells[i].t;
+            if (t >= first && t < last)
+                fix[i] = -1;
+        }
+        double left = deadline - pl_clock_seconds();
+        int steps_left = (n - first + batch - 1) / batch;
+        double value = NAN;
+        free(x);
+        x = left > 0.01 && !pl_glpk_interrupted(job)
+                ? restricted_solution(job, fix, relax, NAN, left / steps_left, &value)
+                : NULL;
+        if (!x)
+            goto cleanup;
+        *objective = value;
+        for (size_t i = 0; i < m->n_cells; i++) {
+            int t = m->cells[i].t;
+            if (t >= first && t < last)
+                fix[i] = (signed char)(x[m->cells[i].col + 1] > 0.5);
+        }
+    }
+cleanup:
+    free(fix);
+    free(relax);
+    return x;
+}
+
+double *pl_glpk_start(glpk_job *job, const signed char *start_cells,
+                      double seconds, double *objective)
+{
+    const pl_model *m = job->m;
+    double deadline = pl_clock_seconds() + seconds;
     double *x = NULL;
     signed char *fix = malloc(m->n_cells + 1);
     if (!fix)
         return NULL;
-    if (start_cells) {
+    if (start_cells) { /* the reference schedule, completed */
         for (size_t i = 0; i < m->n_cells; i++)
             fix[i] = start_cells[i];
-        x = restricted_solution(job, fix, NULL, budget, objective);
+        x = restricted_solution(job, fix, NULL, NAN, seconds / 2, objective);
     }
-    if (!x) { /* nobody placed: feasible unless pins or choices force placements */
+    if (!x && !pl_glpk_interrupted(job)) { /* nobody placed: fine unless pins or choices force placements */
         for (size_t i = 0; i < m->n_cells; i++)
             fix[i] = 0;
-        x = restricted_solution(job, fix, NULL, budget, objective);
+        x = restricted_solution(job, fix, NULL, NAN, (deadline - pl_clock_seconds()) / 2,
+                                objective);
     }
-    if (!x) {
-        for (size_t i = 0; i < m->n_cells; i++)
-            fix[i] = glp_get_col_prim(job->lp, m->cells[i].col + 1) < 1e-6 ? 0 : -1;
-        x = restricted_solution(job, fix, NULL, budget, objective);
-    }
+    if (!x && !pl_glpk_interrupted(job))
+        x = construct(job, deadline - pl_clock_seconds(), objective);
     free(fix);
     return x;
 }
 
+double *pl_glpk_lp_guided(glpk_job *job, double seconds, double *objective)
+{
+    const pl_model *m = job->m;
+    signed char *fix = malloc(m->n_cells + 1);
+    double *x = NULL;
+    if (!fix)
+        return NULL;
+    for (size_t i = 0; i < m->n_cells; i++)
+        fix[i] = glp_get_col_prim(job->lp, m->cells[i].col + 1) < 1e-6 ? 0 : -1;
+    x = restricted_solution(job, fix, NULL, NAN, seconds, objective);
+    free(fix);
+    return x;
+}
 
 /* splitmix64: a small deterministic generator for choosing neighbourhoods */
 static unsigned long long next_random(unsigned long long *state)
@@ -142,13 +213,14 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
         k = 3;
     if (k > 12)
         k = 12;
-    /* first one pass of single trainees (from an empty start this is a
+    if (isnan(bound))
+        bound = -HUGE_VAL;
+    /* one pass of single trainees (from an empty start this is a
      * sequential greedy construction), then random neighbourhoods */
     for (int it = -n; stall < 40 && *objective - bound > tolerance; it++) {
         double left = deadline - pl_clock_seconds();
-        if (left < 0.05 || (job->params->interrupt && *job->params->interrupt))
+        if (left < 0.05 || pl_glpk_interrupted(job))
             break;
-        /* alternate: free a few trainees entirely, or everyone in a window */
         for (int t = 0; t < n; t++)
             freed[t] = false;
         int from = 0, to = T - 1;
@@ -175,17 +247,15 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
         }
         double limit = left < 5.0 ? left : 5.0;
         double value = NAN;
-        double *y = restricted_solution(job, fix, *x, limit, &value);
-        if (getenv("PLACERA_LNS_DEBUG"))
-            fprintf(stderr, "lns it %d from %d to %d: %s %g (incumbent %g)\n", it, from, to,
-                    y ? "found" : "none", value, *objective);
+        double *y = restricted_solution(job, fix, NULL, *objective, limit, &value);
         if (y && value < *objective - 1e-9) {
             free(*x);
             *x = y;
             *objective = value;
             if (it >= 0)
                 stall = 0;
-            pl_glpk_report(st, value, bound, fabs(value - bound) / (1e-10 + fabs(value)));
+            pl_glpk_report(st, value, isinf(bound) ? NAN : bound,
+                           isinf(bound) ? NAN : fabs(value - bound) / (1e-10 + fabs(value)));
         } else {
             free(y);
             stall += it >= 0;

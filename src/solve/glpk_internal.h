@@ -14,6 +14,7 @@
 /* Everything a GLPK call may leave behind, kept outside the stack frame
  * that setjmp protects so that the error path can release it. */
 typedef struct glpk_job {
+    bool integral; /* every objective coefficient is an integer */
     const pl_model *m;
     const pl_params *params;
     double started;
@@ -42,17 +43,22 @@ typedef struct search_state {
 } search_state;
 
 double pl_glpk_seconds_left(const glpk_job *job);
+bool pl_glpk_interrupted(const glpk_job *job);
 int pl_glpk_milliseconds(double seconds);
 void pl_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds);
 void pl_glpk_report(search_state *s, double incumbent, double bound, double gap);
 
-/* A first incumbent ([1..n] column values, owned by the caller) from the
- * caller's start cells or the root LP in job->lp, or NULL. */
-double *pl_glpk_first_incumbent(glpk_job *job, const signed char *start_cells,
-                                double *objective);
+/* A first schedule ([1..n] column values, owned by the caller) without the
+ * root LP: the caller's start cells completed, the empty schedule, or a
+ * sequential construction; NULL if none was found in `seconds`. */
+double *pl_glpk_start(glpk_job *job, const signed char *start_cells,
+                      double seconds, double *objective);
+/* A first schedule guided by the root LP solved in job->lp, or NULL. */
+double *pl_glpk_lp_guided(glpk_job *job, double seconds, double *objective);
 
 /* Improve the incumbent x ([1..n], replaced in place when a better one is
- * found) by large-neighbourhood search for at most `seconds`. */
+ * found) by large-neighbourhood search for at most `seconds`; `bound`
+ * (NaN if unknown) stops it early when reached. */
 void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
                      double *objective, double bound, double seconds);
 

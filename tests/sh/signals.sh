@@ -87,7 +87,9 @@ for sig in INT TERM; do
         bad "SIG$sig: placera check failed"
         cat "$tmp/check.txt"
     fi
-    ls "$tmp" | grep -q '^\.\|tmp' && bad "SIG$sig: a temporary file was left behind"
+    if ls -A "$tmp" | grep -q '\.json\.......$'; then
+        bad "SIG$sig: a temporary file (NAME.json.XXXXXX) was left behind"
+    fi
 done
 
 # A signal before any schedule: exit 1, status no_solution, "interrupted".
