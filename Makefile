@@ -112,6 +112,8 @@ FUZZ_OBJS    := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o)
 
 fuzz-build: $(FUZZ_BINS)
 
+.SECONDARY: $(FUZZ_OBJS)
+
 $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@

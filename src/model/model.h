@@ -180,7 +180,7 @@ static inline const pl_cell *pl_model_cells(const pl_model *m, int t, int p,
 {
     size_t k = (size_t)t * (size_t)m->inst->horizon.length + (size_t)p;
     *n = m->cell_start[k + 1] - m->cell_start[k];
-    return m->cells + m->cell_start[k];
+    return m->cells ? m->cells + m->cell_start[k] : m->cells; /* no cells: NULL, n 0 */
 }
 
 /* A growable list of (col, coef) for building one row. */

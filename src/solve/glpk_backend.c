@@ -48,7 +48,6 @@ static int silent(void *info, const char *text)
 {
     (void)info;
     (void)text;
-    if (getenv("PLACERA_GLPK_DEBUG")) fputs(text, stderr);
     return 1; /* suppress all GLPK terminal output */
 }
 
@@ -368,7 +367,7 @@ static pl_status solve_work(glpk_job *job)
     if (start) {
         pl_glpk_report(&st, start_obj, root,
                        isnan(root) ? NAN : fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
-        pl_glpk_improve(job, &st, &start, &start_obj, root, pl_glpk_seconds_left(job) * 0.35);
+        pl_glpk_improve(job, &st, &start, &start_obj, root, pl_glpk_seconds_left(job) * 0.6);
         st.start = start;
     }
     if (!root_ok && lp_rc == GLP_ETMLIM && !pl_glpk_interrupted(job)) {

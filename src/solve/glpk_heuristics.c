@@ -205,14 +205,10 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
     unsigned long long rng = 0x706C6163657261ull; /* fixed: same input, same search */
     signed char *fix = malloc(m->n_cells + 1);
     bool *freed = malloc((size_t)n + 1);
-    int stall = 0, k = n / 3;
+    int stall = 0, k = 2;
 
     if (!fix || !freed || n == 0 || m->n_cells == 0)
         goto cleanup;
-    if (k < 3)
-        k = 3;
-    if (k > 12)
-        k = 12;
     if (isnan(bound))
         bound = -HUGE_VAL;
     /* one pass of single trainees (from an empty start this is a
@@ -245,7 +241,7 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
             bool free_cell = freed[c->t] && c->p >= from && c->p <= to;
             fix[i] = free_cell ? -1 : (signed char)((*x)[c->col + 1] > 0.5);
         }
-        double limit = left < 5.0 ? left : 5.0;
+        double limit = left < 2.0 ? left : 2.0;
         double value = NAN;
         double *y = restricted_solution(job, fix, NULL, *objective, limit, &value);
         if (y && value < *objective - 1e-9) {
