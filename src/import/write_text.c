@@ -1,28 +1,25 @@
 /*
- * write_text.c — write a generated or imported file atomically: the text
- * goes to a temporary file in the target's directory, is flushed to disk and
- * renamed over the target, so nothing half-written is ever seen and nothing
- * is left behind on failure.
+ * write_text.c — write a generated or imported file (text in memory) to
+ * standard output or, atomically through pl_write_atomic, to a file.
  */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "placera.h"
-#include "util/strutil.h"
+#include "util/write_atomic.h"
+
+static pl_status put_text(FILE *out, void *user)
+{
+    const char *text = user;
+    size_t n = strlen(text);
+    return fwrite(text, 1, n, out) == n ? PL_OK : PL_ERR_IO;
+}
 
 pl_status pl_write_text(const char *path, const char *text, pl_diags *diags)
 {
-    pl_status status = PL_OK;
+    int err = 0;
     size_t n = strlen(text);
-    char *tmp = NULL;
-    FILE *f = NULL;
-    int fd = -1;
-    struct stat st;
-    mode_t mode = 0644;
 
     if (!path || !strcmp(path, "-")) {
         if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
@@ -32,41 +29,9 @@ pl_status pl_write_text(const char *path, const char *text, pl_diags *diags)
         }
         return PL_OK;
     }
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        mode = st.st_mode & 07777;
-    if (!(tmp = pl_asprintf("%s.XXXXXX", path)))
-        return PL_ERR_NOMEM;
-    if ((fd = mkstemp(tmp)) < 0) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot create: %s", strerror(errno));
-        free(tmp);
-        return PL_ERR_IO;
-    }
-    if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "wb"))) {
-        status = PL_ERR_IO;
-        goto cleanup;
-    }
-    fd = -1;
-    if (fwrite(text, 1, n, f) != n || fflush(f) != 0 || fsync(fileno(f)) != 0) {
-        status = PL_ERR_IO;
-        goto cleanup;
-    }
-    if (fclose(f) != 0) {
-        f = NULL;
-        status = PL_ERR_IO;
-        goto cleanup;
-    }
-    f = NULL;
-    if (rename(tmp, path) != 0)
-        status = PL_ERR_IO;
-cleanup:
-    if (status != PL_OK) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
-        if (f)
-            fclose(f);
-        if (fd >= 0)
-            close(fd);
-        unlink(tmp);
-    }
-    free(tmp);
+    pl_status status = pl_write_atomic(path, put_text, (void *)text, &err);
+    if (status != PL_OK)
+        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot write: %s",
+                     status == PL_ERR_IO ? strerror(err ? err : EIO) : pl_strerror(status));
     return status;
 }

@@ -2,7 +2,7 @@
  * write_atomic.h — write a file through a temporary file in the same
  * directory that is renamed over the target only when it is complete, so
  * readers never see half a file and nothing is left behind on failure.
- * Used by the report and export writers (src/report).
+ * Used by every writer of files: schedules, reports, exports, imports.
  */
 #ifndef PL_WRITE_ATOMIC_H
 #define PL_WRITE_ATOMIC_H
