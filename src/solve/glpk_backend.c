@@ -141,12 +141,26 @@ void pl_glpk_report(search_state *s, double incumbent, double bound, double gap)
     s->params->progress(&pr, s->params->progress_user);
 }
 
+/* Seconds after the start at which the branch-and-bound stops, leaving
+ * room for a node LP in progress and for polishing the answer. */
+static double search_deadline(const pl_params *params)
+{
+    double t = params->time_limit * 0.95 - 0.5;
+    return t > 0 ? t : params->time_limit * 0.5;
+}
+
 static void callback(glp_tree *tree, void *info)
 {
     search_state *s = info;
     int reason = glp_ios_reason(tree);
     if (s->params->interrupt && *s->params->interrupt) {
         s->interrupted = true;
+        glp_ios_terminate(tree);
+        return;
+    }
+    /* GLPK looks at tm_lim only between nodes, and one node's LP can take
+     * seconds on a large model: stop a little early (search_deadline) */
+    if (pl_clock_seconds() - s->started >= search_deadline(s->params)) {
         glp_ios_terminate(tree);
         return;
     }
@@ -398,7 +412,8 @@ static pl_status solve_work(glpk_job *job)
     }
 
     glp_iocp iocp;
-    pl_glpk_init_iocp(&iocp, job, pl_glpk_seconds_left(job));
+    pl_glpk_init_iocp(&iocp, job,
+                      search_deadline(params) - (pl_clock_seconds() - job->started));
     iocp.presolve = GLP_OFF; /* heuristic solutions are in the original columns */
     iocp.cb_func = callback;
     iocp.cb_info = &st;
