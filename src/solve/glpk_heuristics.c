@@ -104,7 +104,7 @@ static double *construct(glpk_job *job, double seconds, double *objective)
 {
     const pl_model *m = job->m;
     int n = m->inst->n_trainees;
-    int steps = n < 30 ? n : 30, batch = (n + steps - 1) / steps;
+    int steps = n < 10 ? n : 10, batch = (n + steps - 1) / steps;
     double deadline = pl_clock_seconds() + seconds;
     signed char *fix = malloc(m->n_cells + 1);
     bool *relax = malloc((size_t)n + 1);

@@ -24,7 +24,7 @@ if [ ! -d "$DATA" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for f in akbarzadeh_maenhout/Instance_10.dzn generated/I40_12_1.dzn; do
+for f in akbarzadeh_maenhout/Instance_10.dzn akbarzadeh_maenhout/Instance_11.dzn; do
     name=$(basename "$f" .dzn)
     if ! "$PLACERA" import mssp "$DATA/$f" -o "$tmp/$name.json" 2>"$tmp/err"; then
         bad "$name: import failed: $(head -n 1 "$tmp/err")"
