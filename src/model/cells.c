@@ -13,31 +13,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "instance/eligible.h"
 #include "model/model.h"
-
-/* Whether site s could be t's home: its fixed home or one of its choices. */
-static bool home_possible(const pl_trainee *tr, int s)
-{
-    if (tr->home == s)
-        return true;
-    for (int i = 0; i < tr->n_home_choices; i++)
-        if (tr->home_choices[i] == s)
-            return true;
-    return false;
-}
-
-static bool area_allowed(const pl_instance *inst, const pl_trainee *tr, int s)
-{
-    if (!tr->has_areas || home_possible(tr, s))
-        return true;
-    int a = inst->sites[s].area;
-    if (a < 0)
-        return false;
-    for (int i = 0; i < tr->n_areas; i++)
-        if (tr->areas[i] == a)
-            return true;
-    return false;
-}
 
 static bool supervised(const pl_instance *inst, int s, int r, int prog, int p)
 {
@@ -50,22 +27,16 @@ static bool supervised(const pl_instance *inst, int s, int r, int prog, int p)
     return false;
 }
 
+/* format.md 3.1 (pl_eligible_any: under any possible home), plus what the
+ * model needs on top: room left under `max` and a supervisor for it. */
 static bool eligible(const pl_instance *inst, int t, int s, int r, int p)
 {
     const pl_trainee *tr = &inst->trainees[t];
     const pl_rule *rule = &tr->rules[r];
-    if (!tr->active[p] || !rule->present)
+    if (!pl_eligible_any(inst, t, s, r, p))
         return false;
     if (rule->max != PL_UNLIMITED &&
         rule->max - tr->completed[r] - pl_model_prev_periods(tr, r) <= 0)
-        return false;
-    if (!inst->sites[s].offers[r] || pl_cap_max(inst, s, r, p) <= 0)
-        return false;
-    if (rule->sites && !rule->sites[s])
-        return false;
-    if (rule->at_home && !home_possible(tr, s))
-        return false;
-    if (!area_allowed(inst, tr, s))
         return false;
     return supervised(inst, s, r, tr->program, p);
 }

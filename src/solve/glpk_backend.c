@@ -199,7 +199,6 @@ static void callback(glp_tree *tree, void *info)
                          ? fabs(inc - s->best_bound) / (1e-10 + fabs(inc))
                          : NAN;
         pl_glpk_report(s, inc, s->best_bound, gap);
-        s->last_reported_incumbent = inc;
         s->last_reported_bound = s->best_bound;
     }
 }
@@ -353,7 +352,7 @@ static pl_status solve_work(glpk_job *job)
     const pl_params *params = job->params;
     pl_backend_result *result = job->result;
     job->integral = integral_objective(m);
-    search_state st = {params, m, job->started, NAN, NAN, NAN, false, NULL, false,
+    search_state st = {params, job->started, NAN, NAN, false, NULL, false,
                        job->integral, false};
     double *start = NULL, start_obj = NAN;
     pl_status status = PL_OK;

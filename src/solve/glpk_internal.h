@@ -30,10 +30,8 @@ typedef struct glpk_job {
 
 typedef struct search_state {
     const pl_params *params;
-    const pl_model *model;
     double started;
     double best_bound;
-    double last_reported_incumbent;
     double last_reported_bound;
     bool interrupted;
     const double *start; /* [1..n] a feasible solution to hand to GLPK, or NULL */

@@ -33,6 +33,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "support_rng.h"
+
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -79,29 +81,6 @@ typedef struct tiny {
     int pref[MAXT][MAXS];
 } tiny;
 
-typedef struct rng {
-    uint64_t s;
-} rng;
-
-static uint64_t rng_next(rng *g)
-{
-    uint64_t x = g->s;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    g->s = x;
-    return x;
-}
-
-static int rnd(rng *g, int lo, int hi)
-{
-    return lo + (int)(rng_next(g) % (uint64_t)(hi - lo + 1));
-}
-
-static bool chance(rng *g, int pct)
-{
-    return rnd(g, 0, 99) < pct;
-}
 
 static void shuffle(rng *g, int *a, int n)
 {

@@ -20,6 +20,8 @@
 
 #include <cmocka.h>
 
+#include "support_fixture.h"
+
 #include "report/report.h"
 #include "schedule/schedule.h"
 
@@ -48,16 +50,6 @@ typedef struct fixture {
     char dir[64];
 } fixture;
 
-static void place(pl_assignment *a, int t, int from, int to, int s, int r, int v)
-{
-    for (int p = from; p <= to; p++) {
-        size_t i = (size_t)t * (size_t)a->length + (size_t)p;
-        a->site[i] = s;
-        a->rotation[i] = r;
-        a->supervisor[i] = v;
-    }
-}
-
 /* t1: long/pc 0-2 (sv1, then sv2 in 2), long/ac 3-5; t2: s2/pc 0-1, leave
  * in 2, long/pc 3-5; t3: nothing. */
 static int setup(void **state)
@@ -79,11 +71,11 @@ static int setup(void **state)
     int sv2 = pl_instance_supervisor_index(in, "sv2");
     int sv3 = pl_instance_supervisor_index(in, "sv3");
     assert_int_equal(pl_assignment_init(&a, in->n_trainees, in->horizon.length), PL_OK);
-    place(&a, 0, 0, 1, lng, pc, sv1);
-    place(&a, 0, 2, 2, lng, pc, sv2);
-    place(&a, 0, 3, 5, lng, ac, sv1);
-    place(&a, 1, 0, 1, s2, pc, sv3);
-    place(&a, 1, 3, 5, lng, pc, sv2);
+    fx_place(&a, 0, lng, pc, sv1, 0, 1);
+    fx_place(&a, 0, lng, pc, sv2, 2, 2);
+    fx_place(&a, 0, lng, ac, sv1, 3, 5);
+    fx_place(&a, 1, s2, pc, sv3, 0, 1);
+    fx_place(&a, 1, lng, pc, sv2, 3, 5);
     assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL, &costs, tc,
                                                  0, 0, 0, &fx->sched),
                      PL_OK);

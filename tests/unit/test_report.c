@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "support_fixture.h"
+
 #include "report/report.h"
 #include "schedule/schedule.h"
 
@@ -46,16 +48,6 @@ typedef struct fixture {
     char dir[64];
 } fixture;
 
-static void place(pl_assignment *a, int t, int from, int to, int s, int r, int v)
-{
-    for (int p = from; p <= to; p++) {
-        size_t i = (size_t)t * (size_t)a->length + (size_t)p;
-        a->site[i] = s;
-        a->rotation[i] = r;
-        a->supervisor[i] = v;
-    }
-}
-
 static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
@@ -77,12 +69,12 @@ static int setup(void **state)
     int sv2 = pl_instance_supervisor_index(in, "sv2");
     int sv3 = pl_instance_supervisor_index(in, "sv3");
     assert_int_equal(pl_assignment_init(&a, in->n_trainees, in->horizon.length), PL_OK);
-    place(&a, 0, 0, 1, s1, pc, sv1);
-    place(&a, 0, 2, 2, s1, pc, sv2); /* same run, new supervisor */
-    place(&a, 0, 3, 5, s1, ac, sv1);
-    place(&a, 1, 0, 1, s2, pc, sv3);
-    place(&a, 1, 3, 4, s1, pc, sv2); /* period 5 unassigned */
-    place(&a, 2, 2, 5, s2, pc, sv3);
+    fx_place(&a, 0, s1, pc, sv1, 0, 1);
+    fx_place(&a, 0, s1, pc, sv2, 2, 2); /* same run, new supervisor */
+    fx_place(&a, 0, s1, ac, sv1, 3, 5);
+    fx_place(&a, 1, s2, pc, sv3, 0, 1);
+    fx_place(&a, 1, s1, pc, sv2, 3, 4); /* period 5 unassigned */
+    fx_place(&a, 2, s2, pc, sv3, 2, 5);
     costs.unmet = 1000;
     assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_FEASIBLE, &costs, tc,
                                                  0, 0.5, 0, &fx->sched),

@@ -20,6 +20,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "support_rng.h"
+
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -36,31 +38,6 @@
 #define N_INSTANCES 300
 #define TOLERANCE 1e-6
 
-typedef struct rng {
-    uint64_t s;
-} rng;
-
-static uint64_t rng_next(rng *g)
-{
-    uint64_t x = g->s;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    g->s = x;
-    return x;
-}
-
-/* Uniform in [lo, hi]. */
-static int rnd(rng *g, int lo, int hi)
-{
-    return lo + (int)(rng_next(g) % (uint64_t)(hi - lo + 1));
-}
-
-/* True with probability pct / 100. */
-static bool chance(rng *g, int pct)
-{
-    return rnd(g, 0, 99) < pct;
-}
 
 static int pick_of(rng *g, const int *values, int n)
 {
