@@ -374,7 +374,7 @@ static pl_status solve_work(glpk_job *job)
     bool root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
     double root = root_ok ? glp_get_obj_val(job->lp) : NAN;
 
-    start = pl_glpk_start(job, job->start_cells, pl_glpk_seconds_left(job) * 0.35, &start_obj);
+    start = pl_glpk_start(job, job->start_cells, pl_glpk_seconds_left(job) * 0.5, &start_obj);
     if (!start && root_ok && !pl_glpk_interrupted(job))
         start = pl_glpk_lp_guided(job, pl_glpk_seconds_left(job) * 0.25, &start_obj);
     if (start) {
