@@ -36,9 +36,13 @@ size_t pl_jpush(pl_jctx *c, const char *key)
 
 size_t pl_jpush_index(pl_jctx *c, size_t i)
 {
-    char num[32];
-    snprintf(num, sizeof num, "%zu", i);
-    return pl_jpush(c, num);
+    char num[32], *d = num + sizeof num - 1;
+    *d = '\0';
+    do {
+        *--d = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    return pl_jpush(c, d);
 }
 
 void pl_jpop(pl_jctx *c, size_t mark)
@@ -126,11 +130,11 @@ bool pl_jcheck_keys(pl_jctx *c, json_t *obj, const char *const allowed[])
     json_t *v;
     bool ok = true;
     json_object_foreach(obj, key, v) {
-        if (!strncmp(key, "x-", 2) || !strcmp(key, "$comment"))
+        if ((key[0] == 'x' && key[1] == '-') || !strcmp(key, "$comment"))
             continue;
         bool known = false;
         for (size_t i = 0; allowed[i]; i++)
-            if (!strcmp(key, allowed[i])) {
+            if (key[0] == allowed[i][0] && !strcmp(key, allowed[i])) {
                 known = true;
                 break;
             }

@@ -145,14 +145,32 @@ typedef struct trainee_state {
     size_t n, cap;
 } trainee_state;
 
+/* Whether the key's text (without its quotes) is its own value: printable
+ * ASCII without escapes. */
+static bool plain_key(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E || s[i] == '\\')
+            return false;
+    return true;
+}
+
 static bool trainee_member(void *user, pl_span key, pl_span val)
 {
     trainee_state *st = user;
-    json_error_t err;
-    json_t *k = json_loadb(st->s + key.start, key.length, JSON_DECODE_ANY, &err);
-    bool ok = json_is_string(k) && !json_object_get(st->ids, json_string_value(k)) &&
-              json_object_set_new(st->ids, json_string_value(k), json_null()) == 0;
-    json_decref(k);
+    const char *text = st->s + key.start + 1;
+    size_t n = key.length - 2;
+    bool ok;
+    if (plain_key(text, n)) {
+        ok = !json_object_getn(st->ids, text, n) &&
+             json_object_setn_new_nocheck(st->ids, text, n, json_null()) == 0;
+    } else {
+        json_error_t err;
+        json_t *k = json_loadb(st->s + key.start, key.length, JSON_DECODE_ANY, &err);
+        ok = json_is_string(k) && !json_object_get(st->ids, json_string_value(k)) &&
+             json_object_set_new(st->ids, json_string_value(k), json_null()) == 0;
+        json_decref(k);
+    }
     if (!ok)
         return false;
     if (st->n == st->cap) {

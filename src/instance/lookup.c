@@ -9,26 +9,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash(const char *s)
+/* FNV-1a, cut to the 32 bits kept in a slot. */
+static unsigned hash(const char *s)
 {
     uint64_t h = 1469598103934665603ULL;
     for (; *s; s++) {
         h ^= (unsigned char)*s;
         h *= 1099511628211ULL;
     }
-    return h;
+    return (unsigned)(h ^ (h >> 32));
 }
 
-static pl_status grow(pl_strmap *m)
+/* Room for `count` keys at a load of at most one half. */
+static pl_status reserve(pl_strmap *m, size_t count)
 {
-    size_t cap = m->cap ? m->cap * 2 : 16;
+    size_t cap = m->cap ? m->cap : 16;
+    while (count * 2 > cap)
+        cap *= 2;
+    if (cap == m->cap)
+        return PL_OK;
     pl_strmap_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return PL_ERR_NOMEM;
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i].key)
             continue;
-        size_t j = hash(m->slots[i].key) & (cap - 1);
+        size_t j = m->slots[i].hash & (cap - 1);
         while (slots[j].key)
             j = (j + 1) & (cap - 1);
         slots[j] = m->slots[i];
@@ -41,17 +47,19 @@ static pl_status grow(pl_strmap *m)
 
 pl_status pl_strmap_put(pl_strmap *m, const char *key, int value)
 {
-    if ((m->count + 1) * 2 > m->cap && grow(m) != PL_OK)
+    if (reserve(m, m->count + 1) != PL_OK)
         return PL_ERR_NOMEM;
-    size_t j = hash(key) & (m->cap - 1);
+    unsigned h = hash(key);
+    size_t j = h & (m->cap - 1);
     while (m->slots[j].key) {
-        if (!strcmp(m->slots[j].key, key)) {
+        if (m->slots[j].hash == h && !strcmp(m->slots[j].key, key)) {
             m->slots[j].value = value;
             return PL_OK;
         }
         j = (j + 1) & (m->cap - 1);
     }
     m->slots[j].key = key;
+    m->slots[j].hash = h;
     m->slots[j].value = value;
     m->count++;
     return PL_OK;
@@ -61,9 +69,10 @@ int pl_strmap_get(const pl_strmap *m, const char *key)
 {
     if (!m->cap || !key)
         return -1;
-    size_t j = hash(key) & (m->cap - 1);
+    unsigned h = hash(key);
+    size_t j = h & (m->cap - 1);
     while (m->slots[j].key) {
-        if (!strcmp(m->slots[j].key, key))
+        if (m->slots[j].hash == h && !strcmp(m->slots[j].key, key))
             return m->slots[j].value;
         j = (j + 1) & (m->cap - 1);
     }
@@ -90,6 +99,8 @@ void pl_instance_index_free(struct pl_instance_index *ix)
 }
 
 #define FILL(map, arr, n)                                                    \
+    if (reserve(&ix->map, (size_t)((n) > 0 ? (n) : 0)) != PL_OK)             \
+        goto nomem;                                                          \
     for (int i = 0; i < (n); i++)                                            \
         if ((arr)[i].id && pl_strmap_put(&ix->map, (arr)[i].id, i) != PL_OK) \
             goto nomem;

@@ -14,6 +14,7 @@
 typedef struct pl_strmap_slot {
     const char *key; /* NULL = empty */
     int value;
+    unsigned hash;   /* of key (lookup.c), compared before the key */
 } pl_strmap_slot;
 
 typedef struct pl_strmap {

@@ -33,25 +33,88 @@ static void periods_text(pl_buf *b, const bool *mark, int len)
         pl_buf_puts(b, "");
 }
 
-static void uncovered(pl_loader *L)
+/* Ask for the memory of the next trainee's arrays while this one is
+ * read: they are separate allocations, each a cache miss otherwise. */
+static inline void prefetch(const void *p, size_t bytes)
+{
+#if defined(__GNUC__)
+    for (size_t off = 0; off < bytes; off += 64)
+        __builtin_prefetch((const char *)p + off);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
+static bool in_choice(const pl_trainee *tr, int r)
+{
+    for (int i = 0; i < tr->n_choices; i++)
+        for (int j = 0; j < tr->choices[i].n_rotations; j++)
+            if (tr->choices[i].rotations[j] == r)
+                return true;
+    return false;
+}
+
+/* The periods trainee tr still needs for the min of its required rotations
+ * outside choices. */
+static int minimum_need(const pl_instance *inst, const pl_trainee *tr)
+{
+    int need = 0;
+    for (int r = 0; r < inst->n_rotations; r++) {
+        const pl_rule *rule = &tr->rules[r];
+        if (!rule->present)
+            continue;
+        int done = tr->completed[r] +
+                   (tr->previous.rotation == r ? tr->previous.periods : 0);
+        if (rule->min > done && !in_choice(tr, r))
+            need += rule->min - done;
+    }
+    return need;
+}
+
+static int active_periods(const pl_instance *inst, const pl_trainee *tr)
+{
+    int active = 0;
+    for (int p = 0; p < inst->horizon.length; p++)
+        active += tr->active[p];
+    return active;
+}
+
+/* Rotations a program's trainees may need (used[g * nr + r]) and the
+ * programs with trainees; and, per trainee, whether the min of its required
+ * rotations exceeds its active periods (too_many_minimums warns).  One pass
+ * over the trainees' rules for both. */
+static void scan_trainees(const pl_instance *inst, bool *used,
+                          bool *has_trainees, bool *short_of)
+{
+    int nr = inst->n_rotations;
+    for (int t = 0; t < inst->n_trainees; t++) {
+        const pl_trainee *tr = &inst->trainees[t];
+        if (t + 1 < inst->n_trainees) {
+            prefetch(tr[1].rules, (size_t)nr * sizeof *tr->rules);
+            prefetch(tr[1].active, (size_t)inst->horizon.length);
+            prefetch(tr[1].completed, (size_t)nr * sizeof *tr->completed);
+            prefetch(tr[1].choices, (size_t)tr[1].n_choices * sizeof *tr->choices);
+        }
+        has_trainees[tr->program] = true;
+        for (int r = 0; r < nr; r++)
+            if (tr->rules[r].present)
+                used[(size_t)tr->program * nr + r] = true;
+        short_of[t] = minimum_need(inst, tr) > active_periods(inst, tr);
+    }
+}
+
+static void uncovered(pl_loader *L, bool *used, const bool *has_trainees)
 {
     pl_instance *inst = L->inst;
     pl_jctx *c = &L->j;
     int ns = inst->n_sites, nr = inst->n_rotations, ng = inst->n_programs;
     int len = inst->horizon.length;
     size_t nrg = (size_t)nr * ng;
-    bool *used = calloc(nrg + 1, 1), *cover = calloc((size_t)ns * nrg + 1, 1);
-    bool *has_trainees = calloc((size_t)ng + 1, 1);
-    if (!used || !cover || !has_trainees) {
+    bool *cover = calloc((size_t)ns * nrg + 1, 1);
+    if (!cover) {
         c->fatal = PL_ERR_NOMEM;
         goto cleanup;
-    }
-    for (int t = 0; t < inst->n_trainees; t++) {
-        const pl_trainee *tr = &inst->trainees[t];
-        has_trainees[tr->program] = true;
-        for (int r = 0; r < nr; r++)
-            if (tr->rules[r].present)
-                used[(size_t)tr->program * nr + r] = true;
     }
     for (int g = 0; g < ng; g++)
         if (!has_trainees[g])
@@ -95,36 +158,14 @@ static void uncovered(pl_loader *L)
             pl_buf_free(&names);
         }
 cleanup:
-    free(used);
     free(cover);
-    free(has_trainees);
-}
-
-static bool in_choice(const pl_trainee *tr, int r)
-{
-    for (int i = 0; i < tr->n_choices; i++)
-        for (int j = 0; j < tr->choices[i].n_rotations; j++)
-            if (tr->choices[i].rotations[j] == r)
-                return true;
-    return false;
 }
 
 static void too_many_minimums(pl_loader *L, int t)
 {
     pl_instance *inst = L->inst;
     const pl_trainee *tr = &inst->trainees[t];
-    int need = 0, active = 0;
-    for (int p = 0; p < inst->horizon.length; p++)
-        active += tr->active[p];
-    for (int r = 0; r < inst->n_rotations; r++) {
-        const pl_rule *rule = &tr->rules[r];
-        if (!rule->present || in_choice(tr, r))
-            continue;
-        int done = tr->completed[r] +
-                   (tr->previous.rotation == r ? tr->previous.periods : 0);
-        if (rule->min > done)
-            need += rule->min - done;
-    }
+    int need = minimum_need(inst, tr), active = active_periods(inst, tr);
     if (need > active) {
         size_t m = pl_jpush(&L->j, "trainees");
         pl_jpush(&L->j, tr->id);
@@ -340,16 +381,22 @@ void pl_instance_warnings(pl_loader *L)
 {
     pl_instance *inst = L->inst;
     int len = inst->horizon.length;
+    size_t nrg = (size_t)inst->n_rotations * inst->n_programs;
     bool *mark = malloc(2 * (size_t)len + 1);
     int *pin_rot = malloc(((size_t)len + 1) * sizeof *pin_rot);
     int *pin_site = malloc(((size_t)len + 1) * sizeof *pin_site);
-    if (!mark || !pin_rot || !pin_site) {
+    bool *used = calloc(nrg + 1, 1);
+    bool *has_trainees = calloc((size_t)inst->n_programs + 1, 1);
+    bool *short_of = calloc((size_t)inst->n_trainees + 1, 1);
+    if (!mark || !pin_rot || !pin_site || !used || !has_trainees || !short_of) {
         L->j.fatal = PL_ERR_NOMEM;
         goto cleanup;
     }
-    uncovered(L);
+    scan_trainees(inst, used, has_trainees, short_of);
+    uncovered(L, used, has_trainees);
     for (int t = 0; t < inst->n_trainees && L->j.fatal == PL_OK; t++) {
-        too_many_minimums(L, t);
+        if (short_of[t])
+            too_many_minimums(L, t);
         trainee_pins(L, t, mark, pin_rot, pin_site);
     }
     pins_over_capacity(L);
@@ -357,4 +404,7 @@ cleanup:
     free(mark);
     free(pin_rot);
     free(pin_site);
+    free(used);
+    free(has_trainees);
+    free(short_of);
 }

@@ -6,9 +6,15 @@
  * linked by start variables y_p (a run starts in p), written in the tight
  * "minimum up-time" form instead of big-M:
  *
- *   y_p >= x_p - x_{p-1},  y_p <= x_p,  y_p <= 1 - x_{p-1}
+ *   y_p >= x_p - x_{p-1}
  *   x_p >= Σ_{q = p-L+1 .. p} y_q                   (block_min L)
  *   Σ_{q = p .. p+M} x_q <= M                       (block_max M)
+ *
+ * y appears nowhere else, and only the first row bounds it from below, so
+ * the smallest y, max(0, x_p - x_{p-1}), is always as good as any larger
+ * one: the upper bounds y_p <= x_p and y_p <= 1 - x_{p-1} of the textbook
+ * form hold at that value anyway and are left out (a third of the rows of
+ * a 12-month BT model; the LP bound is the same).
  *
  * A start that cannot complete L periods (a gap in eligibility, or the end
  * of the horizon without open_end) gets no y: x_p <= x_{p-1} there.  A run
@@ -65,13 +71,9 @@ static pl_status block_min(pl_model *m, int t, int s, int r, const int *x,
             int cols[3] = {y[p], x[p], before};
             double vals[3] = {1.0, -1.0, 1.0};
             PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, 3, cols, vals, name, NULL));
-            snprintf(name, sizeof name, "yhi_%d_%d_%d_%d", t, s, r, p);
-            PL_TRY(row2(m, -HUGE_VAL, 1.0, y[p], 1.0, before, 1.0, name));
         } else {
             PL_TRY(row2(m, 0.0, HUGE_VAL, y[p], 1.0, x[p], -1.0, name));
         }
-        snprintf(name, sizeof name, "yx_%d_%d_%d_%d", t, s, r, p);
-        PL_TRY(row2(m, -HUGE_VAL, 0.0, y[p], 1.0, x[p], -1.0, name));
     }
     /* x_p >= Σ starts in the last L periods */
     for (int p = 0; p < T; p++) {

@@ -2,8 +2,9 @@
  * order.c — `after` rules (format.md §3.5, §3.9.4).
  *
  * Rule r with after q, where R_p / Q_p are "placed in r / q in period p":
- *  1. r only after some q:  R_p <= Σ_{p' < p} Q_{p'}   (unless q has history:
- *     completed[q] > 0 or a previous placement in q);
+ *  1. r only after a run of q:  L·R_p <= Σ_{p' < p} Q_{p'}, L = block_min
+ *     of q (unless q has history: completed[q] > 0 or a previous placement
+ *     in q);
  *  2. no q after any r:     a_p >= R_p, a_p >= a_{p-1}, Q_{p+1} + a_p <= 1,
  *     where a_p ("r has begun by p") is a continuous chain.
  */
@@ -38,15 +39,30 @@ static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
     bool history = tr->completed[q] > 0 || pl_model_prev_periods(tr, q) > 0;
     char name[96];
 
+    /* without history, being in r at p needs a whole run of q before p,
+     * at least block_min(q) periods long (that run cannot reach the end of
+     * the horizon, so open_end does not shorten it) */
+    double L = tr->rules[q].block_min > 1 ? tr->rules[q].block_min : 1;
     if (!history) {
+        int q_before = 0; /* periods before p in which q is possible */
         for (int p = 0; p < T; p++) {
-            int nr = 0;
+            int nr = 0, nq = 0;
             pl_terms_clear(row);
+            if (p > 0) {
+                PL_TRY(add_rotation(m, t, p - 1, q, 0.0, row, &nq));
+                q_before += nq > 0;
+                pl_terms_clear(row);
+            }
             PL_TRY(add_rotation(m, t, p, r, 1.0, row, &nr));
             if (nr == 0)
                 continue;
+            if (q_before < L) { /* no room for a whole run of q before p */
+                for (int i = 0; i < row->n; i++)
+                    m->col_ub[row->cols[i]] = 0.0;
+                continue;
+            }
             for (int p2 = 0; p2 < p; p2++)
-                PL_TRY(add_rotation(m, t, p2, q, -1.0, row, NULL));
+                PL_TRY(add_rotation(m, t, p2, q, -1.0 / L, row, NULL));
             snprintf(name, sizeof name, "after_%d_%d_%d_%d", t, r, q, p);
             PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
                                     row->vals, name, NULL));

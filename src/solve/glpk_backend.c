@@ -260,6 +260,8 @@ static pl_status guarded(glpk_job *job, glpk_work work)
     }
     free(job->values);
     job->values = NULL;
+    pl_submip_free(job->sub);
+    job->sub = NULL;
     return status;
 }
 
@@ -469,7 +471,7 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags)
 {
-    glpk_job job = {false, m, params, started, result, diags, start_cells, NULL, false, NULL, NULL, NULL};
+    glpk_job job = {false, m, params, started, result, diags, start_cells, NULL, false, NULL, NULL, NULL, NULL};
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
@@ -495,6 +497,6 @@ static pl_status write_work(glpk_job *job)
 pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags)
 {
-    glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL};
+    glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL, NULL};
     return guarded(&job, write_work);
 }

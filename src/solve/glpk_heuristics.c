@@ -3,17 +3,20 @@
  * (and without) the root LP of the whole model, which for a large region can
  * take longer than the user's time limit.
  *
- * Every heuristic solves a restricted copy of the model: some placement
- * columns fixed, GLPK's presolver removing what is fixed, so each sub-MIP is
- * small.  In order:
+ * Every heuristic solves a restricted model: some placement columns fixed.
+ * Starting points copy the whole problem and let GLPK's presolver remove
+ * what is fixed; once a schedule exists, moves are sub-MIPs built directly
+ * around it (glpk_submip.c), which is what makes them cheap.  In order:
  *   1. a start: the caller's reference schedule completed, or the empty
  *      schedule, or a sequential construction that adds trainees batch by
  *      batch (the rows that force placements, pins and choices, are relaxed
- *      for trainees not yet added);
+ *      for trainees not yet added; a batch gets one second, or its share of
+ *      the time if that finds nothing);
  *   2. large-neighbourhood search: one pass freeing each trainee alone, then
- *      random neighbourhoods (a few trainees, or everyone in a window of
- *      periods), each sub-MIP with an objective cutoff so that it only
- *      returns improvements;
+ *      in turn k random trainees, a costly trainee with those holding the
+ *      places it could use, and 2k trainees in a window of half the horizon
+ *      (k grows after failures), each with an objective cutoff so that it
+ *      only returns improvements;
  *   3. after the root LP, if there is still no schedule, an LP-guided
  *      restriction (cells at 0 in the LP stay 0, in the spirit of RENS).
  * Neighbourhoods come from a fixed-seed generator: the same input gives the
@@ -126,10 +129,26 @@ static double *construct(glpk_job *job, double seconds, double *objective)
         double left = deadline - pl_clock_seconds();
         int steps_left = (n - first + batch - 1) / batch;
         double value = NAN;
+        double *y = NULL;
+        if (left > 0.01 && !pl_glpk_interrupted(job)) {
+            /* the first batch from the whole model; later ones as sub-MIPs
+             * around the schedule so far (the earlier batches fixed) */
+            if (x && !job->sub)
+                job->sub = pl_submip_new(m);
+            /* a batch gets a second, its share of the time if that fails */
+            double share = left / steps_left, quick = share < 1.0 ? share : 1.0;
+            for (int attempt = 0; attempt < 2 && !y && !pl_glpk_interrupted(job); attempt++) {
+                double limit = attempt == 0 ? quick : deadline - pl_clock_seconds();
+                if (attempt == 1 && (quick >= share || limit < 0.01))
+                    break;
+                limit = attempt == 1 && limit > share ? share : limit;
+                y = x && job->sub ? pl_submip_solve(job, job->sub, x, *objective, fix, relax,
+                                                    NAN, limit, &value)
+                                  : restricted_solution(job, fix, relax, NAN, limit, &value);
+            }
+        }
         free(x);
-        x = left > 0.01 && !pl_glpk_interrupted(job)
-                ? restricted_solution(job, fix, relax, NAN, left / steps_left, &value)
-                : NULL;
+        x = y;
         if (!x)
             goto cleanup;
         *objective = value;
@@ -194,6 +213,38 @@ static unsigned long long next_random(unsigned long long *state)
     return z ^ (z >> 31);
 }
 
+/* The related neighbourhood of t0: t0 and up to k-1 trainees placed, in x,
+ * on a (site, rotation, period) where t0 could be placed: the trainees that
+ * hold the places t0 may want. */
+static void related(const pl_model *m, const double *x, int t0, int k,
+                    bool *freed, int *cand, bool *seen, unsigned long long *rng)
+{
+    const pl_instance *inst = m->inst;
+    int T = inst->horizon.length, R = inst->n_rotations, nc = 0;
+    freed[t0] = true;
+    for (int p = 0; p < T; p++) {
+        size_t n;
+        const pl_cell *cells = pl_model_cells(m, t0, p, &n);
+        for (size_t i = 0; i < n; i++) {
+            size_t key = ((size_t)cells[i].s * R + cells[i].r) * T + p;
+            for (size_t q = m->srp_start[key]; q < m->srp_start[key + 1]; q++) {
+                const pl_cell *c = &m->cells[m->srp_cells[q]];
+                if (c->t != t0 && !seen[c->t] && x[c->col + 1] > 0.5) {
+                    seen[c->t] = true;
+                    cand[nc++] = c->t;
+                }
+            }
+        }
+    }
+    for (int chosen = 1; chosen < k && nc > 0; chosen++) {
+        int i = (int)(next_random(rng) % (unsigned long long)nc);
+        freed[cand[i]] = true;
+        cand[i] = cand[--nc];
+    }
+    for (int t = 0; t < inst->n_trainees; t++)
+        seen[t] = false;
+}
+
 void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
                      double *objective, double bound, double seconds)
 {
@@ -205,36 +256,66 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
     unsigned long long rng = 0x706C6163657261ull; /* fixed: same input, same search */
     signed char *fix = malloc(m->n_cells + 1);
     bool *freed = malloc((size_t)n + 1);
-    int stall = 0, k = 2;
+    bool *seen = calloc((size_t)n + 1, sizeof *seen);
+    int *cand = malloc(((size_t)n + 1) * sizeof *cand);
+    double *tcost = malloc(((size_t)n + 1) * sizeof *tcost);
+    /* neighbourhood size: grows after 10 failures in a row, up to max_k */
+    int k = 2, max_k = n < 4 ? n : (n / 4 > 12 ? n / 4 : (n < 12 ? n : 12));
+    int stall = 0, fails_at_k = 0;
 
-    if (!fix || !freed || n == 0 || m->n_cells == 0)
+    if (!fix || !freed || !seen || !cand || !tcost || n == 0 || m->n_cells == 0)
         goto cleanup;
+    if (!job->sub)
+        job->sub = pl_submip_new(m); /* without memory: whole-model copies */
     if (isnan(bound))
         bound = -HUGE_VAL;
     /* one pass of single trainees (from an empty start this is a
      * sequential greedy construction), then random neighbourhoods */
-    for (int it = -n; stall < 40 && *objective - bound > tolerance; it++) {
+    for (int it = -n; *objective - bound > tolerance; it++) {
         double left = deadline - pl_clock_seconds();
         if (left < 0.05 || pl_glpk_interrupted(job))
             break;
+        /* 40 moves in a row without a better schedule, or 10 when the
+         * root bound is within 1 %: branch-and-bound closes such gaps */
+        if (stall >= 40 || (stall >= 10 && *objective - bound < 0.01 * fabs(*objective)))
+            break;
         for (int t = 0; t < n; t++)
             freed[t] = false;
-        int from = 0, to = T - 1;
-        if (it < 0) {
+        int from = 0, to = T - 1, kind = it < 0 ? -1 : it % 3;
+        if (kind < 0) {
             freed[it + n] = true;
-        } else if (it % 2 == 0 || T < 4) {
+        } else if (kind == 0 || T < 4) { /* k random trainees */
             for (int i = 0; i < k && i < n; i++) {
                 int t = (int)(next_random(&rng) % (unsigned long long)n);
                 while (freed[t])
                     t = (t + 1) % n;
                 freed[t] = true;
             }
-        } else {
+        } else if (kind == 1) { /* a costly trainee and those in its way */
+            for (int t = 0; t < n; t++)
+                tcost[t] = 0.0;
+            for (size_t i = 0; i < m->n_contribs; i++) {
+                const pl_contrib *c = &m->contribs[i];
+                if (c->trainee >= 0 && c->col >= 0)
+                    tcost[c->trainee] += c->coef * (*x)[c->col + 1];
+            }
+            int t0 = (int)(next_random(&rng) % (unsigned long long)n);
+            for (int j = 0; j < 3; j++) { /* tournament of four */
+                int t = (int)(next_random(&rng) % (unsigned long long)n);
+                if (tcost[t] > tcost[t0])
+                    t0 = t;
+            }
+            related(m, *x, t0, k, freed, cand, seen, &rng);
+        } else { /* 2k trainees in a window of half the horizon */
             int width = T / 2 < 3 ? 3 : T / 2;
             from = (int)(next_random(&rng) % (unsigned long long)(T - width + 1));
             to = from + width - 1;
-            for (int t = 0; t < n; t++)
+            for (int i = 0; i < 2 * k && i < n; i++) {
+                int t = (int)(next_random(&rng) % (unsigned long long)n);
+                while (freed[t])
+                    t = (t + 1) % n;
                 freed[t] = true;
+            }
         }
         for (size_t i = 0; i < m->n_cells; i++) {
             const pl_cell *c = &m->cells[i];
@@ -243,21 +324,33 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
         }
         double limit = left < 2.0 ? left : 2.0;
         double value = NAN;
-        double *y = restricted_solution(job, fix, NULL, *objective, limit, &value);
+        double *y = job->sub ? pl_submip_solve(job, job->sub, *x, *objective, fix, NULL,
+                                               *objective, limit, &value)
+                             : restricted_solution(job, fix, NULL, *objective, limit, &value);
         if (y && value < *objective - 1e-9) {
             free(*x);
             *x = y;
             *objective = value;
-            if (it >= 0)
-                stall = 0;
+            stall = 0;
+            fails_at_k = 0;
             pl_glpk_report(st, value, isinf(bound) ? NAN : bound,
                            isinf(bound) ? NAN : fabs(value - bound) / (1e-10 + fabs(value)));
         } else {
             free(y);
-            stall += it >= 0;
+            if (it >= 0) {
+                stall++;
+                fails_at_k++;
+                if (fails_at_k >= 10 && k < max_k) {
+                    k = k * 3 / 2 + 1 < max_k ? k * 3 / 2 + 1 : max_k;
+                    fails_at_k = 0;
+                }
+            }
         }
     }
 cleanup:
     free(fix);
     free(freed);
+    free(seen);
+    free(cand);
+    free(tcost);
 }

@@ -11,6 +11,8 @@
 
 #include "solve/backend.h"
 
+typedef struct pl_submip pl_submip;
+
 /* Everything a GLPK call may leave behind, kept outside the stack frame
  * that setjmp protects so that the error path can release it. */
 typedef struct glpk_job {
@@ -26,6 +28,7 @@ typedef struct glpk_job {
     glp_prob *lp;
     double *values;
     char *tmp;
+    pl_submip *sub; /* the model in compressed form, for sub-MIPs */
 } glpk_job;
 
 typedef struct search_state {
@@ -59,5 +62,20 @@ double *pl_glpk_lp_guided(glpk_job *job, double seconds, double *objective);
  * (NaN if unknown) stops it early when reached. */
 void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
                      double *objective, double bound, double seconds);
+
+/* glpk_submip.c: the model's rows and columns indexed for building small
+ * sub-MIPs (owned by the caller, pl_submip_free), or NULL without memory. */
+pl_submip *pl_submip_new(const pl_model *m);
+void pl_submip_free(pl_submip *s);
+/* The best schedule, below `cutoff` on the full cost when cutoff is not
+ * NaN, among those that keep every cell with fix[i] >= 0 at its value in x
+ * (the incumbent, [1..n], full cost x_objective): a new [1..n] array owned
+ * by the caller and its full cost, or NULL.  Rows that force something
+ * (lower bound above 0) of trainees with relax[t] are left out; x must
+ * satisfy every other row. */
+double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
+                        double x_objective, const signed char *fix,
+                        const bool *relax, double cutoff, double seconds,
+                        double *objective);
 
 #endif /* PL_GLPK_INTERNAL_H */

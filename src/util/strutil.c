@@ -39,10 +39,12 @@ char *pl_asprintf(const char *format, ...)
     return s;
 }
 
-pl_status pl_buf_append(pl_buf *b, const char *s, size_t n)
+/* Make room for n more bytes and the NUL; false (and b->failed) when out of
+ * memory. */
+static bool reserve(pl_buf *b, size_t n)
 {
     if (b->failed)
-        return PL_ERR_NOMEM;
+        return false;
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n + 1)
@@ -50,11 +52,18 @@ pl_status pl_buf_append(pl_buf *b, const char *s, size_t n)
         char *d = realloc(b->data, cap);
         if (!d) {
             b->failed = true;
-            return PL_ERR_NOMEM;
+            return false;
         }
         b->data = d;
         b->cap = cap;
     }
+    return true;
+}
+
+pl_status pl_buf_append(pl_buf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return PL_ERR_NOMEM;
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
@@ -91,14 +100,26 @@ void pl_buf_free(pl_buf *b)
 
 pl_status pl_buf_pointer(pl_buf *b, const char *token)
 {
-    pl_status st = pl_buf_append(b, "/", 1);
-    for (const char *c = token; st == PL_OK && *c; c++) {
-        if (*c == '~')
-            st = pl_buf_append(b, "~0", 2);
-        else if (*c == '/')
-            st = pl_buf_append(b, "~1", 2);
-        else
-            st = pl_buf_append(b, c, 1);
+    size_t n = 0, extra = 0;
+    for (; token[n]; n++)
+        extra += token[n] == '~' || token[n] == '/';
+    if (!reserve(b, 1 + n + extra))
+        return PL_ERR_NOMEM;
+    char *d = b->data + b->len;
+    *d++ = '/';
+    if (!extra) {
+        memcpy(d, token, n); /* the usual token: one copy */
+    } else {
+        for (const char *c = token; *c; c++) {
+            if (*c == '~' || *c == '/') {
+                *d++ = '~';
+                *d++ = *c == '~' ? '0' : '1';
+            } else {
+                *d++ = *c;
+            }
+        }
     }
-    return st;
+    b->len += 1 + n + extra;
+    b->data[b->len] = '\0';
+    return PL_OK;
 }
