@@ -342,7 +342,8 @@ static int root_lp(glpk_job *job, double seconds)
  * The phases, each within a share of the time left:
  *   1. the root LP, for at most a tenth of the time;
  *   2. heuristics (glpk_heuristics.c): a first schedule, then large-
- *      neighbourhood search, bounded by the root LP's value when known;
+ *      neighbourhood search (60 % of the time left, 90 % when the root LP
+ *      is not done), bounded by the root LP's value when known;
  *   3. the rest of the root LP if it was not done;
  *   4. branch-and-bound with the best schedule found handed to GLPK.
  * A large region's LP may not finish at all: the heuristics' schedule is
@@ -382,7 +383,11 @@ static pl_status solve_work(glpk_job *job)
     if (start) {
         pl_glpk_report(&st, start_obj, root,
                        isnan(root) ? NAN : fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
-        pl_glpk_improve(job, &st, &start, &start_obj, root, pl_glpk_seconds_left(job) * 0.6);
+        /* a root LP that did not finish in its tenth of the time rarely
+         * finishes in the rest: the search then keeps 90 % (it stops
+         * earlier when it no longer improves, and the LP gets the rest) */
+        pl_glpk_improve(job, &st, &start, &start_obj, root,
+                        pl_glpk_seconds_left(job) * (root_ok ? 0.6 : 0.9));
         st.start = start;
     }
     if (!root_ok && lp_rc == GLP_ETMLIM && !pl_glpk_interrupted(job)) {

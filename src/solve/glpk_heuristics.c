@@ -322,7 +322,9 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
             bool free_cell = freed[c->t] && c->p >= from && c->p <= to;
             fix[i] = free_cell ? -1 : (signed char)((*x)[c->col + 1] > 0.5);
         }
-        double limit = left < 2.0 ? left : 2.0;
+        /* a move that cannot be proven quickly returns its best so far:
+         * half a second for one trainee, a second for larger moves */
+        double cap = kind < 0 ? 0.5 : 1.0, limit = left < cap ? left : cap;
         double value = NAN;
         double *y = job->sub ? pl_submip_solve(job, job->sub, *x, *objective, fix, NULL,
                                                *objective, limit, &value)
