@@ -56,9 +56,15 @@ int main(int argc, char **argv)
         printf("placera %s\n", PL_VERSION);
         return 0;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(argv[1], commands[i].name))
-            return commands[i].run(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(argv[1], commands[i].name))
+            continue;
+        if (argc == 3 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+            printf("usage: placera %s\n", commands[i].synopsis); /* placera CMD --help */
+            return 0;
+        }
+        return commands[i].run(argc - 1, argv + 1);
+    }
     fprintf(stderr, "placera: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return 2;

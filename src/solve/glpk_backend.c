@@ -387,15 +387,25 @@ static pl_status solve_work(glpk_job *job)
          * finishes in the rest: the search then keeps 90 % (it stops
          * earlier when it no longer improves, and the LP gets the rest) */
         pl_glpk_improve(job, &st, &start, &start_obj, root,
-                        pl_glpk_seconds_left(job) * (root_ok ? 0.6 : 0.9));
+                        pl_glpk_seconds_left(job) * (root_ok ? 0.6 : 0.9), 0);
         st.start = start;
     }
-    if (!root_ok && lp_rc == GLP_ETMLIM && !pl_glpk_interrupted(job)) {
-        lp_rc = root_lp(job, pl_glpk_seconds_left(job));
+    /* The root LP not done: alternate slices of it (it resumes from its
+     * last basis) with further rounds of the search, until either the LP
+     * is solved or the time is up. */
+    for (unsigned round = 1; !root_ok && lp_rc == GLP_ETMLIM && !pl_glpk_interrupted(job) &&
+                             pl_glpk_seconds_left(job) > 0.05; round++) {
+        double left = pl_glpk_seconds_left(job);
+        lp_rc = root_lp(job, start ? (left * 0.25 > 5.0 ? left * 0.25 : 5.0) : left);
         root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
         if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
             result->outcome = PL_OUTCOME_INFEASIBLE;
             goto cleanup;
+        }
+        if (!root_ok && start) {
+            pl_glpk_improve(job, &st, &start, &start_obj, NAN,
+                            pl_glpk_seconds_left(job) * 0.9, round);
+            st.start = start;
         }
     }
     result->interrupted = pl_glpk_interrupted(job);

@@ -246,14 +246,15 @@ static void related(const pl_model *m, const double *x, int t0, int k,
 }
 
 void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
-                     double *objective, double bound, double seconds)
+                     double *objective, double bound, double seconds,
+                     unsigned round)
 {
     const pl_model *m = job->m;
     const pl_instance *inst = m->inst;
     int n = inst->n_trainees, T = inst->horizon.length;
     double deadline = pl_clock_seconds() + seconds;
     double tolerance = 1e-6 + (job->params->gap > 0 ? job->params->gap : 0.0) * fabs(*objective);
-    unsigned long long rng = 0x706C6163657261ull; /* fixed: same input, same search */
+    unsigned long long rng = 0x706C6163657261ull + round; /* same input, same search */
     signed char *fix = malloc(m->n_cells + 1);
     bool *freed = malloc((size_t)n + 1);
     bool *seen = calloc((size_t)n + 1, sizeof *seen);
@@ -271,7 +272,7 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
         bound = -HUGE_VAL;
     /* one pass of single trainees (from an empty start this is a
      * sequential greedy construction), then random neighbourhoods */
-    for (int it = -n; *objective - bound > tolerance; it++) {
+    for (int it = round == 0 ? -n : 0; *objective - bound > tolerance; it++) {
         double left = deadline - pl_clock_seconds();
         if (left < 0.05 || pl_glpk_interrupted(job))
             break;

@@ -59,9 +59,11 @@ double *pl_glpk_lp_guided(glpk_job *job, double seconds, double *objective);
 
 /* Improve the incumbent x ([1..n], replaced in place when a better one is
  * found) by large-neighbourhood search for at most `seconds`; `bound`
- * (NaN if unknown) stops it early when reached. */
+ * (NaN if unknown) stops it early when reached.  Round 0 starts with one
+ * pass over single trainees; later rounds draw other neighbourhoods. */
 void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
-                     double *objective, double bound, double seconds);
+                     double *objective, double bound, double seconds,
+                     unsigned round);
 
 /* glpk_submip.c: the model's rows and columns indexed for building small
  * sub-MIPs (owned by the caller, pl_submip_free), or NULL without memory. */

@@ -101,5 +101,14 @@ else
     bad "change: solve --reference"
 fi
 
+# every command answers --help on stdout with its usage line, exit 0
+for cmd in solve validate whatif check report export import generate; do
+    if "$PLACERA" "$cmd" --help >"$tmp/help" 2>&1 && grep -q "^usage: placera $cmd " "$tmp/help"; then
+        ok "$cmd --help"
+    else
+        bad "$cmd --help: $(head -n 1 "$tmp/help")"
+    fi
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
