@@ -44,7 +44,8 @@ for run in warm cold; do
     # shellcheck disable=SC2086
     "$PLACERA" solve "$dir/changed.json" $ref --time-limit "$LIMIT" --progress \
         -o "$dir/$run.json" 2>"$dir/$run.log"
-    "$PLACERA" check "$dir/changed.json" "$dir/$run.json" >"$dir/$run.check" 2>&1 ||
+    # shellcheck disable=SC2086
+    "$PLACERA" check "$dir/changed.json" "$dir/$run.json" $ref >"$dir/$run.check" 2>&1 ||
         echo "$run: CHECK FAILED: $(head -n 2 "$dir/$run.check")"
 done
 

@@ -39,6 +39,7 @@ struct pl_submip {
                         * belongs to, or -1 when it is shared */
     bool *trainee_free; /* scratch: trainees with freed cells */
     double *obj; /* objective coefficient per column */
+    double constant;
     /* scratch, reset after each use */
     int *col_map, *row_map, *queue, *rows;
     int *ind;
@@ -173,9 +174,12 @@ pl_submip *pl_submip_new(const pl_model *m)
         s->cell_trainee[m->cells[i].col] = m->cells[i].t;
     }
     find_owners(s, m);
-    for (size_t i = 0; i < m->n_contribs; i++)
+    for (size_t i = 0; i < m->n_contribs; i++) {
         if (m->contribs[i].col >= 0)
             s->obj[m->contribs[i].col] += m->contribs[i].coef;
+        else
+            s->constant += m->contribs[i].coef;
+    }
     return s;
 }
 
@@ -317,7 +321,12 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
             memcpy(y, x, ((size_t)n + 1) * sizeof *y);
             for (int c = 0; c < n_free; c++)
                 y[free_cols[c] + 1] = glp_mip_col_val(lp, c + 1);
-            *objective = fixed_part + glp_mip_obj_val(lp);
+            /* the full cost summed afresh rather than by difference, so
+             * that no rounding of the fixed part can drift */
+            double cost = s->constant;
+            for (int j = 0; j < m->n_cols; j++)
+                cost += s->obj[j] * y[j + 1];
+            *objective = cost;
         }
     }
 cleanup:
