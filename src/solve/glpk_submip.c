@@ -183,10 +183,15 @@ pl_submip *pl_submip_new(const pl_model *m)
     return s;
 }
 
+typedef struct sub_limits {
+    volatile sig_atomic_t *interrupt;
+    double deadline; /* pl_clock_seconds() */
+} sub_limits;
+
 static void sub_callback(glp_tree *tree, void *info)
 {
-    volatile sig_atomic_t *interrupt = info;
-    if (interrupt && *interrupt)
+    sub_limits *lim = info;
+    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
         glp_ios_terminate(tree);
 }
 
@@ -303,15 +308,27 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
         glp_set_row_bnds(lp, row, GLP_UP, 0.0, cutoff - margin - fixed_part);
     }
 
+    /* The LP relaxation first, under the move's time limit: glp_intopt
+     * does not look at its own limit while solving the root LP, and the
+     * LP of a large neighbourhood can take minutes.  The search then
+     * starts from that basis (no presolve: it needs the LP's optimum). */
+    sub_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds};
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    smcp.tm_lim = pl_glpk_milliseconds(seconds);
+    glp_adv_basis(lp, 0);
+    if (glp_simplex(lp, &smcp) != 0 || glp_get_status(lp) != GLP_OPT)
+        goto cleanup; /* no better schedule here, or no time to find one */
     glp_iocp iocp;
-    pl_glpk_init_iocp(&iocp, job, seconds);
-    iocp.presolve = GLP_ON;
+    pl_glpk_init_iocp(&iocp, job, lim.deadline - pl_clock_seconds());
+    iocp.presolve = GLP_OFF;
     /* improving moves are solved to 0.01 %; a construction step (no
      * cutoff) stops within 1 %: later moves improve it anyway */
     double gap = isnan(cutoff) ? 1e-2 : 1e-4;
     iocp.mip_gap = job->params->gap > gap ? job->params->gap : gap;
     iocp.cb_func = sub_callback;
-    iocp.cb_info = (void *)job->params->interrupt;
+    iocp.cb_info = &lim;
     glp_intopt(lp, &iocp);
     int st = glp_mip_status(lp);
     if (st == GLP_OPT || st == GLP_FEAS) {
