@@ -4,7 +4,8 @@
  * Rule r with after q, where R_p / Q_p are "placed in r / q in period p":
  *  1. r only after a run of q:  L·R_p <= Σ_{p' < p} Q_{p'}, L = block_min
  *     of q (unless q has history: completed[q] > 0 or a previous placement
- *     in q);
+ *     in q); and r closed until the runs of all its q without history
+ *     fit before it (too_early);
  *  2. no q after any r:     a_p >= R_p, a_p >= a_{p-1}, Q_{p+1} + a_p <= 1,
  *     where a_p ("r has begun by p") is a continuous chain.
  */
@@ -30,13 +31,19 @@ static pl_status add_rotation(pl_model *m, int t, int p, int r, double v,
     return PL_OK;
 }
 
+/* Whether q has history for t (completed periods or a previous run). */
+static bool has_history(const pl_trainee *tr, int q)
+{
+    return tr->completed[q] > 0 || pl_model_prev_periods(tr, q) > 0;
+}
+
 static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
     const pl_trainee *tr = &inst->trainees[t];
     int T = inst->horizon.length;
-    bool history = tr->completed[q] > 0 || pl_model_prev_periods(tr, q) > 0;
+    bool history = has_history(tr, q);
     char name[96];
 
     /* without history, being in r at p needs a whole run of q before p,
@@ -44,23 +51,12 @@ static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
      * the horizon, so open_end does not shorten it) */
     double L = tr->rules[q].block_min > 1 ? tr->rules[q].block_min : 1;
     if (!history) {
-        int q_before = 0; /* periods before p in which q is possible */
         for (int p = 0; p < T; p++) {
-            int nr = 0, nq = 0;
+            int nr = 0;
             pl_terms_clear(row);
-            if (p > 0) {
-                PL_TRY(add_rotation(m, t, p - 1, q, 0.0, row, &nq));
-                q_before += nq > 0;
-                pl_terms_clear(row);
-            }
             PL_TRY(add_rotation(m, t, p, r, 1.0, row, &nr));
             if (nr == 0)
                 continue;
-            if (q_before < L) { /* no room for a whole run of q before p */
-                for (int i = 0; i < row->n; i++)
-                    m->col_ub[row->cols[i]] = 0.0;
-                continue;
-            }
             for (int p2 = 0; p2 < p; p2++)
                 PL_TRY(add_rotation(m, t, p2, q, -1.0 / L, row, NULL));
             snprintf(name, sizeof name, "after_%d_%d_%d_%d", t, r, q, p);
@@ -105,6 +101,40 @@ cleanup:
     return status;
 }
 
+/* r cannot start before every q of its `after` list without history has
+ * had a whole run: Σ block_min(q) periods, one placement each, all before
+ * r.  Cells of r in earlier periods (counting only periods in which some
+ * such q is possible) are closed.  The LP would otherwise spread r over
+ * early periods (primary care last in AT: not before period 8 when
+ * medicine, surgery and psychiatry need 3 + 3 + 2 periods). */
+static pl_status too_early(pl_model *m, int t, int r, pl_terms *row)
+{
+    pl_status status = PL_OK;
+    const pl_trainee *tr = &m->inst->trainees[t];
+    const pl_rule *rule = &tr->rules[r];
+    int T = m->inst->horizon.length, need = 0, before = 0;
+    for (int i = 0; i < rule->n_after; i++) {
+        int q = rule->after[i];
+        if (q != r && !has_history(tr, q))
+            need += tr->rules[q].block_min > 1 ? tr->rules[q].block_min : 1;
+    }
+    for (int p = 0; p < T && before < need; p++) {
+        int nr = 0, nq = 0;
+        pl_terms_clear(row);
+        PL_TRY(add_rotation(m, t, p, r, 1.0, row, &nr));
+        for (int i = 0; i < row->n; i++)
+            m->col_ub[row->cols[i]] = 0.0; /* before < need here */
+        for (int i = 0; i < rule->n_after; i++) {
+            int q = rule->after[i];
+            if (q != r && !has_history(tr, q))
+                PL_TRY(add_rotation(m, t, p, q, 0.0, row, &nq));
+        }
+        before += nq > 0;
+    }
+cleanup:
+    return status;
+}
+
 pl_status pl_model_order(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
@@ -123,6 +153,8 @@ pl_status pl_model_order(pl_model *m, const pl_build_options *opt)
             for (int i = 0; i < rule->n_after; i++)
                 if (rule->after[i] != r)
                     PL_TRY(one_pair(m, t, r, rule->after[i], &row));
+            if (rule->n_after > 0)
+                PL_TRY(too_early(m, t, r, &row));
         }
     }
 cleanup:
