@@ -9,6 +9,7 @@
 
 #include "instance/eligible.h"
 #include "instance/instance.h"
+#include "util/prefetch.h"
 
 const char *pl_instance_name(const pl_instance *inst)
 {
@@ -34,19 +35,6 @@ static inline int popcount64(uint64_t x)
     x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
     x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
     return (int)((x * 0x0101010101010101ULL) >> 56);
-}
-
-/* Ask for the memory of the next trainee's arrays while this one is
- * counted: they are separate allocations, each a cache miss otherwise. */
-static inline void prefetch(const void *p, size_t bytes)
-{
-#if defined(__GNUC__)
-    for (size_t off = 0; off < bytes; off += 64)
-        __builtin_prefetch((const char *)p + off);
-#else
-    (void)p;
-    (void)bytes;
-#endif
 }
 
 /* Sites in a list built by lists_build: for key k, list[start[k] ..
@@ -138,10 +126,10 @@ void pl_instance_summarize(const pl_instance *inst, pl_instance_summary *out)
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
         if (t + 1 < inst->n_trainees) {
-            prefetch(tr[1].rules, (size_t)nr * sizeof *tr->rules);
-            prefetch(tr[1].active, (size_t)len);
-            prefetch(tr[1].areas, (size_t)tr[1].n_areas * sizeof *tr->areas);
-            prefetch(tr[1].home_choices,
+            pl_prefetch(tr[1].rules, (size_t)nr * sizeof *tr->rules);
+            pl_prefetch(tr[1].active, (size_t)len);
+            pl_prefetch(tr[1].areas, (size_t)tr[1].n_areas * sizeof *tr->areas);
+            pl_prefetch(tr[1].home_choices,
                      (size_t)tr[1].n_home_choices * sizeof *tr->home_choices);
         }
         memset(active, 0, words * sizeof *active);

@@ -10,6 +10,7 @@
 
 #include "instance/eligible.h"
 #include "instance/validate.h"
+#include "util/prefetch.h"
 #include "util/strutil.h"
 
 /* "3, 5-7" for the periods p with mark[p] set; "" when none. */
@@ -31,19 +32,6 @@ static void periods_text(pl_buf *b, const bool *mark, int len)
     }
     if (first)
         pl_buf_puts(b, "");
-}
-
-/* Ask for the memory of the next trainee's arrays while this one is
- * read: they are separate allocations, each a cache miss otherwise. */
-static inline void prefetch(const void *p, size_t bytes)
-{
-#if defined(__GNUC__)
-    for (size_t off = 0; off < bytes; off += 64)
-        __builtin_prefetch((const char *)p + off);
-#else
-    (void)p;
-    (void)bytes;
-#endif
 }
 
 static bool in_choice(const pl_trainee *tr, int r)
@@ -91,10 +79,10 @@ static void scan_trainees(const pl_instance *inst, bool *used,
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
         if (t + 1 < inst->n_trainees) {
-            prefetch(tr[1].rules, (size_t)nr * sizeof *tr->rules);
-            prefetch(tr[1].active, (size_t)inst->horizon.length);
-            prefetch(tr[1].completed, (size_t)nr * sizeof *tr->completed);
-            prefetch(tr[1].choices, (size_t)tr[1].n_choices * sizeof *tr->choices);
+            pl_prefetch(tr[1].rules, (size_t)nr * sizeof *tr->rules);
+            pl_prefetch(tr[1].active, (size_t)inst->horizon.length);
+            pl_prefetch(tr[1].completed, (size_t)nr * sizeof *tr->completed);
+            pl_prefetch(tr[1].choices, (size_t)tr[1].n_choices * sizeof *tr->choices);
         }
         has_trainees[tr->program] = true;
         for (int r = 0; r < nr; r++)
