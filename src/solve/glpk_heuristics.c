@@ -260,8 +260,11 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
     bool *seen = calloc((size_t)n + 1, sizeof *seen);
     int *cand = malloc(((size_t)n + 1) * sizeof *cand);
     double *tcost = malloc(((size_t)n + 1) * sizeof *tcost);
-    /* neighbourhood size: grows after 10 failures in a row, up to max_k */
-    int k = 2, max_k = n < 4 ? n : (n / 4 > 12 ? n / 4 : (n < 12 ? n : 12));
+    /* neighbourhood size: grows after 10 failures in a row, up to a
+     * quarter of the trainees but at least 12 (all, when fewer) */
+    int k = 2, max_k = n / 4 > 12 ? n / 4 : 12;
+    if (max_k > n)
+        max_k = n;
     int stall = 0, fails_at_k = 0;
 
     if (!fix || !freed || !seen || !cand || !tcost || n == 0 || m->n_cells == 0)
