@@ -5,7 +5,6 @@
  * given (one line per improvement); Ctrl-C or SIGTERM stops the search and
  * the best schedule found so far is written with status `feasible`.
  */
-#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -68,17 +67,6 @@ static int usage(void)
     return 2;
 }
 
-static bool parse_number(const char *text, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (errno || end == text || *end || !isfinite(v) || v < 0)
-        return false;
-    *out = v;
-    return true;
-}
-
 int cmd_solve(int argc, char **argv)
 {
     const char *instance_path = NULL, *output = NULL, *reference_path = NULL;
@@ -98,12 +86,12 @@ int cmd_solve(int argc, char **argv)
         if (!strcmp(a, "-o") && has_value) {
             output = argv[++i];
         } else if (!strcmp(a, "--time-limit") && has_value) {
-            if (!parse_number(argv[++i], &params.time_limit)) {
+            if (!cmd_parse_number(argv[++i], &params.time_limit)) {
                 fprintf(stderr, "placera solve: --time-limit needs seconds >= 0, got '%s'\n", argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--gap") && has_value) {
-            if (!parse_number(argv[++i], &params.gap)) {
+            if (!cmd_parse_number(argv[++i], &params.gap)) {
                 fprintf(stderr, "placera solve: --gap needs a relative gap >= 0, got '%s'\n", argv[i]);
                 return 2;
             }
@@ -127,7 +115,7 @@ int cmd_solve(int argc, char **argv)
             params.write_mps = argv[++i];
         } else if (!strcmp(a, "--memory-limit") && has_value) {
             double mb;
-            if (!parse_number(argv[++i], &mb) || mb < 1) {
+            if (!cmd_parse_number(argv[++i], &mb) || mb < 1) {
                 fprintf(stderr, "placera solve: --memory-limit needs megabytes >= 1, got '%s'\n", argv[i]);
                 return 2;
             }

@@ -50,17 +50,6 @@ static int usage(void)
     return 2;
 }
 
-static bool parse_number(const char *text, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (errno || end == text || *end || !isfinite(v) || v < 0)
-        return false;
-    *out = v;
-    return true;
-}
-
 /* The file's name without its directory and extension: the column label
  * and the name of its schedule under --keep.  Owned by the caller. */
 static char *stem(const char *path)
@@ -293,18 +282,18 @@ static int parse(int argc, char **argv, options *o)
         } else if (!strcmp(a, "--keep") && has_value) {
             o->keep = argv[++i];
         } else if (!strcmp(a, "--time-limit") && has_value) {
-            if (!parse_number(argv[++i], &o->time_limit)) {
+            if (!cmd_parse_number(argv[++i], &o->time_limit)) {
                 fprintf(stderr, "placera whatif: --time-limit needs seconds >= 0, got '%s'\n", argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--threshold") && has_value) {
-            if (!parse_number(argv[++i], &v) || v > 100) {
+            if (!cmd_parse_number(argv[++i], &v) || v > 100) {
                 fprintf(stderr, "placera whatif: --threshold needs percentage points 0..100, got '%s'\n", argv[i]);
                 return 2;
             }
             o->threshold = v / 100.0;
         } else if (!strcmp(a, "--jobs") && has_value) {
-            if (!parse_number(argv[++i], &v) || v < 1 || v > 256 || v != floor(v)) {
+            if (!cmd_parse_number(argv[++i], &v) || v < 1 || v > 256 || v != floor(v)) {
                 fprintf(stderr, "placera whatif: --jobs needs a whole number 1..256, got '%s'\n", argv[i]);
                 return 2;
             }

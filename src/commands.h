@@ -8,6 +8,8 @@
 #ifndef PL_COMMANDS_H
 #define PL_COMMANDS_H
 
+#include <stdbool.h>
+
 int cmd_solve(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_check(int argc, char **argv);
@@ -16,5 +18,9 @@ int cmd_export(int, char **);
 int cmd_import(int argc, char **argv);
 int cmd_generate(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
+
+/* cmd_args.c: a finite number >= 0 written whole in `text` into *out;
+ * false (and *out unchanged) otherwise. */
+bool cmd_parse_number(const char *text, double *out);
 
 #endif /* PL_COMMANDS_H */

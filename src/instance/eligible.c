@@ -61,3 +61,20 @@ bool pl_eligible_any(const pl_instance *inst, int t, int s, int r, int p)
     return inst->trainees[t].active[p] && pl_cap_max(inst, s, r, p) > 0 &&
            pl_eligible_static_any(inst, t, s, r);
 }
+
+int pl_site_rank(const pl_instance *inst, int s, int t)
+{
+    const pl_site *site = &inst->sites[s];
+    int g = inst->trainees[t].program;
+    if (!site->ranking[g])
+        return -1;
+    for (int i = 0; i < site->n_ranking[g]; i++)
+        if (site->ranking[g][i] == t)
+            return i;
+    return -1;
+}
+
+bool pl_site_accepts(const pl_instance *inst, int s, int t)
+{
+    return !inst->sites[s].ranking[inst->trainees[t].program] || pl_site_rank(inst, s, t) >= 0;
+}

@@ -24,4 +24,11 @@ bool pl_eligible(const pl_instance *inst, int t, int s, int r, int p, int home);
 /* Full 3.1 in period p under the trainee's fixed home or any home choice. */
 bool pl_eligible_any(const pl_instance *inst, int t, int s, int r, int p);
 
+/* format.md 2.7: position of trainee t in site s's ranking for t's program
+ * (0 = best), or -1 when t is not on it or s ranks nobody of that program. */
+int pl_site_rank(const pl_instance *inst, int s, int t);
+/* Whether s may be t's home as far as rankings go: s ranks nobody of t's
+ * program, or ranks t. */
+bool pl_site_accepts(const pl_instance *inst, int s, int t);
+
 #endif /* PL_ELIGIBLE_H */

@@ -22,24 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "instance/eligible.h"
 #include "model/model.h"
-
-static int rank_at(const pl_instance *inst, int s, int t)
-{
-    const pl_site *site = &inst->sites[s];
-    int g = inst->trainees[t].program;
-    if (!site->ranking[g])
-        return -1;
-    for (int i = 0; i < site->n_ranking[g]; i++)
-        if (site->ranking[g][i] == t)
-            return i;
-    return -1;
-}
-
-static bool accepts(const pl_instance *inst, int s, int t)
-{
-    return !inst->sites[s].ranking[inst->trainees[t].program] || rank_at(inst, s, t) >= 0;
-}
 
 /* Whether the cell needs its site to be the trainee's home. */
 static bool needs_home(const pl_instance *inst, const pl_cell *c)
@@ -81,7 +65,7 @@ static pl_status trainee_homes(pl_model *m, int t, pl_terms *row)
     pl_terms_clear(row);
     for (int k = 0; k < tr->n_home_choices; k++) {
         int s = tr->home_choices[k], h;
-        if (!accepts(inst, s, t) || m->home_col[(size_t)t * S + s] >= 0)
+        if (!pl_site_accepts(inst, s, t) || m->home_col[(size_t)t * S + s] >= 0)
             continue;
         snprintf(name, sizeof name, "home_%d_%d", t, s);
         PL_TRY(pl_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &h));
@@ -160,7 +144,7 @@ static pl_status posts_and_stability(pl_model *m, const pl_build_options *opt,
         int g = tr->program;
         for (int k = 0; k < tr->n_home_choices; k++) {
             int s = tr->home_choices[k];
-            if (!accepts(inst, s, t))
+            if (!pl_site_accepts(inst, s, t))
                 continue;
             int posts = inst->sites[s].posts[g];
             int q = posts < 0 ? -1 : posts - fixed_homes(inst, s, g);
@@ -174,14 +158,14 @@ static pl_status posts_and_stability(pl_model *m, const pl_build_options *opt,
                     PL_TRY(pl_terms_add(row, h, weight));
             }
             if (q > 0) {
-                int mine = rank_at(inst, s, t);
+                int mine = pl_site_rank(inst, s, t);
                 bool ranked = inst->sites[s].ranking[g] != NULL;
                 for (int u = 0; u < inst->n_trainees; u++) {
                     int h = m->home_col[(size_t)u * S + s];
                     if (u == t || h < 0 || inst->trainees[u].program != g)
                         continue;
                     if (ranked) {
-                        int theirs = rank_at(inst, s, u);
+                        int theirs = pl_site_rank(inst, s, u);
                         if (theirs < 0 || theirs > mine)
                             continue;
                     }

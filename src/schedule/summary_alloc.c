@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "instance/eligible.h"
 #include "schedule/schedule.h"
 
 const char *pl_unallocated_reason_name(pl_unallocated_reason reason)
@@ -69,25 +70,6 @@ bool pl_schedule_is_allocation_only(const pl_schedule *s, const pl_instance *ins
     return expected != 0.0;
 }
 
-/* Position of t in s's ranking for its program; -1 when not on it or when
- * s has no ranking. */
-static int rank_of(const pl_instance *inst, int s, int t)
-{
-    int g = inst->trainees[t].program;
-    const pl_site *site = &inst->sites[s];
-    if (!site->ranking[g])
-        return -1;
-    for (int i = 0; i < site->n_ranking[g]; i++)
-        if (site->ranking[g][i] == t)
-            return i;
-    return -1;
-}
-
-static bool accepts(const pl_instance *inst, int s, int t)
-{
-    return !inst->sites[s].ranking[inst->trainees[t].program] || rank_of(inst, s, t) >= 0;
-}
-
 /* Each trainee's home: fixed from the instance, else from the schedule. */
 static void homes_of(const pl_instance *inst, const pl_schedule *sched, int *home)
 {
@@ -110,7 +92,7 @@ static pl_unallocated_reason classify(const pl_instance *inst, const int *home,
 
     for (int k = 0; k < tr->n_home_choices; k++) {
         int s = tr->home_choices[k];
-        if (!accepts(inst, s, t))
+        if (!pl_site_accepts(inst, s, t))
             continue;
         any = true;
         int posts = inst->sites[s].posts[g];
@@ -118,12 +100,12 @@ static pl_unallocated_reason classify(const pl_instance *inst, const int *home,
             goto room;
         if (!inst->sites[s].ranking[g])
             continue; /* unranked and full */
-        int mine = rank_of(inst, s, t);
+        int mine = pl_site_rank(inst, s, t);
         for (int u = 0; u < inst->n_trainees; u++) {
             if (home[u] != s || inst->trainees[u].program != g ||
                 !inst->trainees[u].has_home_choices)
                 continue;
-            int theirs = rank_of(inst, s, u);
+            int theirs = pl_site_rank(inst, s, u);
             if (theirs < 0 || theirs > mine)
                 goto room;
         }
