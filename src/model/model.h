@@ -231,6 +231,24 @@ static inline const size_t *pl_model_srp(const pl_model *m, int s, int r, int p,
     return m->srp_cells + m->srp_start[k];
 }
 
+/* The matrix in compressed row and column form (owners.c). */
+typedef struct pl_model_csr {
+    int *row_start, *row_col; /* row i: row_col[row_start[i] .. row_start[i+1]) */
+    double *row_val;
+    int *col_start, *col_row; /* column j: col_row[col_start[j] .. col_start[j+1]) */
+    double *col_val;
+} pl_model_csr;
+
+pl_status pl_model_csr_build(const pl_model *m, pl_model_csr *a);
+void pl_model_csr_free(pl_model_csr *a);
+/* owner[n_cols]: the trainee each column belongs to, -1 when it is shared
+ * (owners.c explains how it is found). */
+pl_status pl_model_owners(const pl_model *m, const pl_model_csr *a, int *owner);
+/* row_owner[n_rows]: the trainee all of a row's columns belong to, else -1
+ * (a coupling row). */
+void pl_model_row_owners(const pl_model *m, const pl_model_csr *a,
+                         const int *owner, int *row_owner);
+
 /* The column of the cell (t, s, r, p), or -1. */
 int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p);
 

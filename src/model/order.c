@@ -2,12 +2,12 @@
  * order.c — `after` rules (format.md §3.5, §3.9.4).
  *
  * Rule r with after q, where R_p / Q_p are "placed in r / q in period p":
- *  1. r only after a run of q:  L·R_p <= Σ_{p' < p} Q_{p'}, L = block_min
+ *  a_p ("r has begun by p") is a continuous chain: a_p >= R_p, a_p >= a_{p-1}.
+ *  1. r only after a run of q:  L·a_p <= Σ_{p' < p} Q_{p'}, L = block_min
  *     of q (unless q has history: completed[q] > 0 or a previous placement
  *     in q); and r closed until the runs of all its q without history
  *     fit before it (too_early);
- *  2. no q after any r:     a_p >= R_p, a_p >= a_{p-1}, Q_{p+1} + a_p <= 1,
- *     where a_p ("r has begun by p") is a continuous chain.
+ *  2. no q after any r:         Q_{p+1} + a_p <= 1.
  */
 #include <math.h>
 #include <stdio.h>
@@ -37,6 +37,13 @@ static bool has_history(const pl_trainee *tr, int q)
     return tr->completed[q] > 0 || pl_model_prev_periods(tr, q) > 0;
 }
 
+/* The "r has begun by p" chain a_p (continuous, pushed down by the rows
+ * that use it): a_p >= R_p, a_p >= a_{p-1}.  Without history of q, every
+ * period in which r is possible gets L·a_p <= Σ_{p' < p} Q_{p'}: once r has
+ * begun, a whole run of q lies before.  Through a_p this row sees every
+ * earlier period of r, which makes it stronger than one row per period of
+ * r alone and than the cumulative Σ_{p' <= p} R_{p'} / K form.  Then no q
+ * after r has begun: Q_{p+1} + a_p <= 1. */
 static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
 {
     pl_status status = PL_OK;
@@ -45,37 +52,23 @@ static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
     int T = inst->horizon.length;
     bool history = has_history(tr, q);
     char name[96];
-
-    /* without history, being in r at p needs a whole run of q before p,
-     * at least block_min(q) periods long (that run cannot reach the end of
-     * the horizon, so open_end does not shorten it) */
+    /* a run of q is at least block_min(q) periods long (that run cannot
+     * reach the end of the horizon, so open_end does not shorten it) */
     double L = tr->rules[q].block_min > 1 ? tr->rules[q].block_min : 1;
-    if (!history) {
-        for (int p = 0; p < T; p++) {
-            int nr = 0;
-            pl_terms_clear(row);
-            PL_TRY(add_rotation(m, t, p, r, 1.0, row, &nr));
-            if (nr == 0)
-                continue;
-            for (int p2 = 0; p2 < p; p2++)
-                PL_TRY(add_rotation(m, t, p2, q, -1.0 / L, row, NULL));
-            snprintf(name, sizeof name, "after_%d_%d_%d_%d", t, r, q, p);
-            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
-                                    row->vals, name, NULL));
-        }
-    }
     int a_prev = -1;
-    for (int p = 0; p + 1 < T; p++) {
+
+    for (int p = 0; p < T; p++) {
         int nr = 0, nq = 0;
         pl_terms_clear(row);
         PL_TRY(add_rotation(m, t, p, r, -1.0, row, &nr));
-        if (nr == 0 && a_prev < 0)
+        bool need_after = !history && nr > 0;
+        bool need_chain = p + 1 < T && (nr > 0 || a_prev >= 0);
+        if (!need_after && !need_chain)
             continue;
         int a;
         snprintf(name, sizeof name, "begun_%d_%d_%d_%d", t, r, q, p);
         PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &a));
-        /* a_p >= each r cell at p (one per period, so >= their sum) */
-        if (nr > 0) {
+        if (nr > 0) { /* a_p >= the r cells at p (one per period) */
             PL_TRY(pl_terms_add(row, a, 1.0));
             snprintf(name, sizeof name, "begr_%d_%d_%d_%d", t, r, q, p);
             PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols,
@@ -87,13 +80,24 @@ static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
             snprintf(name, sizeof name, "begc_%d_%d_%d_%d", t, r, q, p);
             PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, 2, cols, vals, name, NULL));
         }
-        pl_terms_clear(row);
-        PL_TRY(add_rotation(m, t, p + 1, q, 1.0, row, &nq));
-        if (nq > 0) {
-            PL_TRY(pl_terms_add(row, a, 1.0));
-            snprintf(name, sizeof name, "noq_%d_%d_%d_%d", t, r, q, p + 1);
-            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 1.0, row->n, row->cols,
+        if (need_after) {
+            pl_terms_clear(row);
+            PL_TRY(pl_terms_add(row, a, L));
+            for (int p2 = 0; p2 < p; p2++)
+                PL_TRY(add_rotation(m, t, p2, q, -1.0, row, NULL));
+            snprintf(name, sizeof name, "after_%d_%d_%d_%d", t, r, q, p);
+            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
                                     row->vals, name, NULL));
+        }
+        if (p + 1 < T) {
+            pl_terms_clear(row);
+            PL_TRY(add_rotation(m, t, p + 1, q, 1.0, row, &nq));
+            if (nq > 0) {
+                PL_TRY(pl_terms_add(row, a, 1.0));
+                snprintf(name, sizeof name, "noq_%d_%d_%d_%d", t, r, q, p + 1);
+                PL_TRY(pl_model_add_row(m, -HUGE_VAL, 1.0, row->n, row->cols,
+                                        row->vals, name, NULL));
+            }
         }
         a_prev = a;
     }

@@ -69,49 +69,14 @@ void pl_submip_free(pl_submip *s)
     free(s);
 }
 
-/* An auxiliary column belongs to trainee t when the allocation and mentor
- * tables say so, or when every row it shares with placement cells holds
- * cells of t alone (starts, shortfalls, idle chains, ...).  Columns that
- * share rows with several trainees' cells (understaffing, supervision
- * flows) or with none (fairness) are shared: -1. */
-static void find_owners(pl_submip *s, const pl_model *m)
+/* Which trainee each column belongs to, read from the model (owners.c):
+ * shared columns (understaffing, supervision flows, fairness) are -1. */
+static pl_status find_owners(pl_submip *s, const pl_model *m)
 {
-    const int unknown = -2, shared = -1;
-    int nc = m->n_cols, n = m->inst->n_trainees, S = m->inst->n_sites;
-    int R = m->inst->n_rotations;
-    for (int j = 0; j < nc; j++) {
-        s->owner[j] = s->is_cell[j] ? s->cell_trainee[j] : unknown;
-        for (int e = s->col_start[j]; e < s->col_start[j + 1] && !s->is_cell[j] &&
-                                      s->owner[j] != shared; e++) {
-            int i = s->col_row[e];
-            for (int f = s->row_start[i]; f < s->row_start[i + 1]; f++) {
-                int t = s->cell_trainee[s->row_col[f]];
-                if (t < 0)
-                    continue;
-                if (s->owner[j] == unknown)
-                    s->owner[j] = t;
-                else if (s->owner[j] != t) {
-                    s->owner[j] = shared;
-                    break;
-                }
-            }
-        }
-    }
-    for (int t = 0; t < n; t++) {
-        if (m->present_col && m->present_col[t] >= 0)
-            s->owner[m->present_col[t]] = t;
-        for (int k = 0; m->home_col && k < S; k++)
-            if (m->home_col[(size_t)t * S + k] >= 0)
-                s->owner[m->home_col[(size_t)t * S + k]] = t;
-        for (int r = 0; m->choice_col && r < R; r++)
-            if (m->choice_col[(size_t)t * R + r] >= 0)
-                s->owner[m->choice_col[(size_t)t * R + r]] = t;
-    }
-    for (int i = 0; i < m->n_mentor_vars; i++)
-        s->owner[m->mentor_col[i]] = m->mentor_t[i];
-    for (int j = 0; j < nc; j++)
-        if (s->owner[j] == unknown)
-            s->owner[j] = shared;
+    pl_model_csr view = {.row_start = s->row_start, .row_col = s->row_col,
+                         .row_val = s->row_val, .col_start = s->col_start,
+                         .col_row = s->col_row, .col_val = NULL};
+    return pl_model_owners(m, &view, s->owner);
 }
 
 pl_submip *pl_submip_new(const pl_model *m)
@@ -173,7 +138,10 @@ pl_submip *pl_submip_new(const pl_model *m)
         s->is_cell[m->cells[i].col] = true;
         s->cell_trainee[m->cells[i].col] = m->cells[i].t;
     }
-    find_owners(s, m);
+    if (find_owners(s, m) != PL_OK) {
+        pl_submip_free(s);
+        return NULL;
+    }
     for (size_t i = 0; i < m->n_contribs; i++) {
         if (m->contribs[i].col >= 0)
             s->obj[m->contribs[i].col] += m->contribs[i].coef;
