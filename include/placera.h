@@ -230,7 +230,18 @@ typedef struct pl_progress {
 } pl_progress;
 typedef void (*pl_progress_fn)(const pl_progress *progress, void *user);
 
+/* How the integer program is solved (docs/solver.md). */
+typedef enum pl_method {
+    PL_METHOD_AUTO = 0,      /* decomposition from PL_AUTO_DECOMPOSITION_CELLS cells on */
+    PL_METHOD_COMPACT,       /* one integer program over every trainee */
+    PL_METHOD_DECOMPOSITION  /* by trainee: column generation, then price-and-branch */
+} pl_method;
+
+/* "auto", "compact" or "decomposition" into *out; false if none of them. */
+bool pl_method_parse(const char *name, pl_method *out);
+
 typedef struct pl_params {
+    pl_method method;           /* default PL_METHOD_AUTO */
     double time_limit;          /* seconds; default 60 */
     double gap;                 /* relative MIP gap accepted as optimal; default 0 */
     const pl_schedule *reference; /* charge `change` against this; default NULL */

@@ -63,6 +63,7 @@ static int usage(void)
             "usage: placera solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL]\n"
             "                     [--reference SCHEDULE] [--format json|csv|text]\n"
             "                     [--write-lp FILE] [--write-mps FILE] [--memory-limit MB]\n"
+            "                     [--method auto|compact|decomposition]\n"
             "                     [--allocation-only] [--progress] [--quiet]\n");
     return 2;
 }
@@ -120,6 +121,12 @@ int cmd_solve(int argc, char **argv)
                 return 2;
             }
             params.memory_limit_mb = (size_t)mb;
+        } else if (!strcmp(a, "--method") && has_value) {
+            const char *f = argv[++i];
+            if (!pl_method_parse(f, &params.method)) {
+                fprintf(stderr, "placera solve: --method must be auto, compact or decomposition, got '%s'\n", f);
+                return 2;
+            }
         } else if (!strcmp(a, "--allocation-only")) {
             params.allocation_only = true;
         } else if (!strcmp(a, "--quiet")) {

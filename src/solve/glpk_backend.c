@@ -34,6 +34,11 @@ double pl_clock_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Measured (benchmarks/README.md): */
+#define DEFAULT_DECOMP_SHARE 0.7 /* of the time for the decomposition, the
+                                  * rest for the neighbourhood search */
+#define DEFAULT_AUTO_DECOMPOSITION_CELLS 100000
+
 typedef struct hook_state {
     jmp_buf jump;
 } hook_state;
@@ -512,6 +517,68 @@ cleanup:
     return status;
 }
 
+/* The decomposition (glpk_decomp.c) for most of the time, then the
+ * neighbourhood search from its schedule, bounded by its bound.  Without a
+ * schedule from the decomposition the compact model gets the time left. */
+static pl_status decomposition_work(glpk_job *job)
+{
+    const pl_model *m = job->m;
+    pl_backend_result *result = job->result;
+    job->integral = integral_objective(m);
+    search_state st = {job->params, job->started, NAN, NAN, false, NULL, false,
+                       job->integral, false};
+    double obj = NAN, bound = NAN;
+    bool infeasible = false;
+    if (job->params->memory_limit_mb > 0)
+        glp_mem_limit((int)(job->params->memory_limit_mb > 1000000 ? 1000000 : job->params->memory_limit_mb));
+    double *x = pl_glpk_decomposition(job, pl_glpk_seconds_left(job) * DEFAULT_DECOMP_SHARE,
+                                      &obj, &bound, &infeasible);
+    if (infeasible) {
+        result->outcome = PL_OUTCOME_INFEASIBLE;
+        return PL_OK;
+    }
+    if (!x) {
+        if (pl_glpk_interrupted(job) || pl_glpk_seconds_left(job) <= 0.05) {
+            result->interrupted = pl_glpk_interrupted(job);
+            result->outcome = PL_OUTCOME_NONE;
+            result->bound = bound;
+            return PL_OK;
+        }
+        return solve_work(job);
+    }
+    bool proven = job->integral && !isnan(bound) && ceil(bound - 1e-6) >= obj - 1e-6;
+    if (!proven && !pl_glpk_interrupted(job))
+        pl_glpk_improve(job, &st, &x, &obj, bound, pl_glpk_seconds_left(job) * 0.95, 1);
+    proven = !isnan(bound) && (job->integral ? ceil(bound - 1e-6) >= obj - 1e-6
+                                             : bound >= obj - 1e-9 * (1 + fabs(obj)));
+    job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
+    if (!job->values) {
+        free(x);
+        return PL_ERR_NOMEM;
+    }
+    for (int j = 0; j < m->n_cols; j++)
+        job->values[j] = x[j + 1];
+    free(x);
+    result->objective = obj;
+    result->values = job->values;
+    job->values = NULL;
+    result->interrupted = pl_glpk_interrupted(job);
+    result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
+    result->bound = proven ? obj : bound;
+    if (!isnan(result->bound))
+        result->gap = fabs(obj - result->bound) / (1e-10 + fabs(obj));
+    return PL_OK;
+}
+
+/* Which method `auto` picks: the compact model below this many cells. */
+static bool use_decomposition(const pl_model *m, const pl_params *params)
+{
+    if (params->method == PL_METHOD_COMPACT || params->allocation_only)
+        return false;
+    return params->method == PL_METHOD_DECOMPOSITION ||
+           m->n_cells >= DEFAULT_AUTO_DECOMPOSITION_CELLS;
+}
+
 pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags)
@@ -520,7 +587,7 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
-    return guarded(&job, solve_work);
+    return guarded(&job, use_decomposition(m, params) ? decomposition_work : solve_work);
 }
 
 static pl_status write_work(glpk_job *job)

@@ -65,6 +65,14 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
                      double *objective, double bound, double seconds,
                      unsigned round);
 
+/* glpk_decomp.c: the decomposition by trainee (column generation, then
+ * the restricted master as a MIP) within `seconds`.  Returns a schedule
+ * ([1..n] column values, owned by the caller) and its cost, or NULL;
+ * *bound is the best Lagrangian bound (NaN if none), *infeasible is set
+ * when some trainee has no schedule at all under its own rules. */
+double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
+                              double *bound, bool *infeasible);
+
 /* glpk_submip.c: the model's rows and columns indexed for building small
  * sub-MIPs (owned by the caller, pl_submip_free), or NULL without memory. */
 pl_submip *pl_submip_new(const pl_model *m);

@@ -11,3 +11,14 @@ void pl_params_init(pl_params *params)
     params->time_limit = 60.0;
     params->gap = 0.0;
 }
+
+bool pl_method_parse(const char *name, pl_method *out)
+{
+    static const char *const names[] = {"auto", "compact", "decomposition"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(name, names[i])) {
+            *out = (pl_method)i;
+            return true;
+        }
+    return false;
+}

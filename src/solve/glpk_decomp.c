@@ -1,0 +1,595 @@
+/*
+ * glpk_decomp.c — the decomposition by trainee: column generation with a
+ * valid bound every round, then the restricted master as a MIP
+ * (price-and-branch).
+ *
+ * The master LP chooses, for every trainee, a convex combination of
+ * schedules found so far (λ columns, one convexity row per trainee),
+ * together with the shared columns (understaffing, supervision flows,
+ * fairness), under the coupling rows.  Each round solves the master warm,
+ * reads its duals, and prices every trainee's slice (glpk_pricing.c): a
+ * schedule of negative reduced cost joins the master.  The Lagrangian bound
+ *
+ *     master LP value + Σ_t min(0, reduced cost of t's best schedule)
+ *
+ * holds every round in which every slice was priced to optimality, and is
+ * the bound reported.  Until the master has a schedule for every trainee
+ * that fits the coupling rows, artificial columns of high cost keep it
+ * feasible (their duals stay finite, so the bound holds all the same).
+ *
+ * Duals are smoothed towards those of the best bound (Wentges): a round
+ * that finds nothing with the smoothed duals is repeated with the master's
+ * own, so the column generation ends only at the master's optimum.
+ *
+ * Limits: every GLPK call gets the time left; an interrupt is looked at
+ * between slices and inside every MIP.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "solve/glpk_decomp.h"
+
+#define DEFAULT_SMOOTHING 0.5      /* weight of the best-bound duals */
+#define DEFAULT_PRICE_SECONDS 2.0  /* at most per slice and round */
+#define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
+#define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
+
+/* One generated schedule: its trainee's slice and owned column values. */
+typedef struct sched_col {
+    int slice;
+    int n;       /* nonzero values */
+    int *local;  /* slice-local column indices */
+    double *val;
+} sched_col;
+
+typedef struct decomp {
+    glpk_job *job;
+    pl_split sp;
+    glp_prob *master;
+    int n_shared;     /* shared columns: master columns 1..n_shared */
+    int *shared_col;  /* [n_shared] their model columns */
+    int first_art, n_art; /* artificial columns */
+    int n_sched, cap_sched;
+    sched_col *sched; /* master column first_sched + i */
+    int first_sched;
+    double big;       /* cost of an artificial */
+    double *duals, *center, *price; /* [n_master_rows + 1] */
+    int n_master_rows;
+    double *x;        /* scratch: one slice's values */
+    double best_bound;
+    bool have_center;    /* center holds the duals of center_bound */
+    double center_bound;
+} decomp;
+
+static void decomp_free(decomp *d)
+{
+    if (d->master)
+        glp_delete_prob(d->master);
+    for (int i = 0; i < d->n_sched; i++) {
+        free(d->sched[i].local);
+        free(d->sched[i].val);
+    }
+    free(d->sched);
+    free(d->shared_col);
+    free(d->duals);
+    free(d->center);
+    free(d->price);
+    free(d->x);
+    pl_split_free(&d->sp);
+}
+
+static int btype(double lb, double ub)
+{
+    return isinf(lb) && isinf(ub) ? GLP_FR
+           : isinf(ub)            ? GLP_LO
+           : isinf(lb)            ? GLP_UP
+           : lb == ub             ? GLP_FX
+                                  : GLP_DB;
+}
+
+/* The master before any schedule: coupling rows, convexity rows, shared
+ * columns with their coefficients, and one artificial per finite side of a
+ * coupling row. */
+static pl_status master_build(decomp *d)
+{
+    const pl_model *m = d->job->m;
+    pl_split *sp = &d->sp;
+    const pl_model_csr *A = &sp->a;
+    glp_prob *lp = glp_create_prob();
+    d->master = lp;
+    glp_set_obj_dir(lp, GLP_MIN);
+    d->n_master_rows = sp->n_coupling + sp->n_slices;
+    if (d->n_master_rows > 0)
+        glp_add_rows(lp, d->n_master_rows);
+    for (int i = 0; i < m->n_rows; i++)
+        if (sp->master_row[i] > 0)
+            glp_set_row_bnds(lp, sp->master_row[i], btype(m->row_lb[i], m->row_ub[i]),
+                             isinf(m->row_lb[i]) ? 0.0 : m->row_lb[i],
+                             isinf(m->row_ub[i]) ? 0.0 : m->row_ub[i]);
+    for (int k = 0; k < sp->n_slices; k++) {
+        sp->slices[k].convexity = sp->n_coupling + k + 1;
+        glp_set_row_bnds(lp, sp->slices[k].convexity, GLP_FX, 1.0, 1.0);
+    }
+    double maxc = 1.0;
+    for (int j = 0; j < m->n_cols; j++)
+        if (fabs(sp->obj[j]) > maxc)
+            maxc = fabs(sp->obj[j]);
+    d->big = maxc * 1e3 > 1e9 ? 1e9 : maxc * 1e3;
+    d->shared_col = malloc(((size_t)m->n_cols + 1) * sizeof *d->shared_col);
+    int *ind = malloc(((size_t)d->n_master_rows + 2) * sizeof *ind);
+    double *val = malloc(((size_t)d->n_master_rows + 2) * sizeof *val);
+    if (!d->shared_col || !ind || !val) {
+        free(ind);
+        free(val);
+        return PL_ERR_NOMEM;
+    }
+    for (int j = 0; j < m->n_cols; j++) {
+        if (sp->owner[j] >= 0)
+            continue;
+        int c = glp_add_cols(lp, 1), n = 0;
+        d->shared_col[d->n_shared++] = j;
+        glp_set_col_bnds(lp, c, btype(m->col_lb[j], m->col_ub[j]),
+                         isinf(m->col_lb[j]) ? 0.0 : m->col_lb[j],
+                         isinf(m->col_ub[j]) ? 0.0 : m->col_ub[j]);
+        glp_set_obj_coef(lp, c, sp->obj[j]);
+        for (int e = A->col_start[j]; e < A->col_start[j + 1]; e++) {
+            ind[++n] = sp->master_row[A->col_row[e]];
+            val[n] = A->col_val[e];
+        }
+        glp_set_mat_col(lp, c, n, ind, val);
+    }
+    d->first_art = glp_get_num_cols(lp) + 1;
+    for (int i = 0; i < m->n_rows; i++) {
+        int mr = sp->master_row[i];
+        if (mr <= 0)
+            continue;
+        for (int side = 0; side < 2; side++) {
+            double b = side == 0 ? m->row_lb[i] : m->row_ub[i];
+            if (isinf(b))
+                continue;
+            int c = glp_add_cols(lp, 1);
+            ind[1] = mr;
+            val[1] = side == 0 ? 1.0 : -1.0;
+            glp_set_mat_col(lp, c, 1, ind, val);
+            glp_set_col_bnds(lp, c, GLP_LO, 0.0, 0.0);
+            glp_set_obj_coef(lp, c, d->big);
+            d->n_art++;
+        }
+    }
+    d->first_sched = glp_get_num_cols(lp) + 1;
+    free(ind);
+    free(val);
+    return PL_OK;
+}
+
+/* Add the schedule x of slice k (values by the slice's local columns) as a
+ * λ column of trainee `k` when its reduced cost under the master's own
+ * duals (d->duals; all schedules when `always`) is negative: a schedule
+ * found with smoothed duals that the master would not use stays out, and
+ * a round that adds nothing shows the smoothing mis-priced. */
+static pl_status add_schedule(decomp *d, int k, const double *x, bool always,
+                              bool *added)
+{
+    pl_split *sp = &d->sp;
+    const pl_slice *s = &sp->slices[k];
+    const pl_model_csr *A = &sp->a;
+    if (d->n_sched == d->cap_sched) {
+        int cap = d->cap_sched ? 2 * d->cap_sched : 256;
+        sched_col *p = realloc(d->sched, (size_t)cap * sizeof *p);
+        if (!p)
+            return PL_ERR_NOMEM;
+        d->sched = p;
+        d->cap_sched = cap;
+    }
+    sched_col *sc = &d->sched[d->n_sched];
+    int n = 0;
+    for (int c = 0; c < s->n_cols; c++)
+        n += x[c] != 0.0;
+    sc->slice = k;
+    sc->n = 0;
+    sc->local = malloc(((size_t)n + 1) * sizeof *sc->local);
+    sc->val = malloc(((size_t)n + 1) * sizeof *sc->val);
+    /* the column: cost and coupling coefficients summed over x */
+    double *coef = calloc((size_t)d->n_master_rows + 1, sizeof *coef);
+    int *ind = malloc(((size_t)d->n_master_rows + 2) * sizeof *ind);
+    double *val = malloc(((size_t)d->n_master_rows + 2) * sizeof *val);
+    if (!sc->local || !sc->val || !coef || !ind || !val) {
+        free(sc->local);
+        free(sc->val);
+        free(coef);
+        free(ind);
+        free(val);
+        return PL_ERR_NOMEM;
+    }
+    double cost = 0.0;
+    int nz = 0;
+    for (int c = 0; c < s->n_cols; c++) {
+        if (x[c] == 0.0)
+            continue;
+        int j = s->cols[c];
+        sc->local[sc->n] = c;
+        sc->val[sc->n++] = x[c];
+        cost += sp->obj[j] * x[c];
+        for (int e = A->col_start[j]; e < A->col_start[j + 1]; e++) {
+            int mr = sp->master_row[A->col_row[e]];
+            if (mr <= 0)
+                continue;
+            if (coef[mr] == 0.0)
+                ind[++nz] = mr;
+            coef[mr] += A->col_val[e] * x[c];
+            if (coef[mr] == 0.0)
+                coef[mr] = 1e-300; /* keep its place; dropped below */
+        }
+    }
+    int n_ent = 0;
+    for (int e = 1; e <= nz; e++)
+        if (fabs(coef[ind[e]]) > 1e-200) {
+            ind[++n_ent] = ind[e];
+            val[n_ent] = coef[ind[e]];
+        }
+    ind[++n_ent] = s->convexity;
+    val[n_ent] = 1.0;
+    double reduced = cost;
+    for (int e = 1; e <= n_ent; e++)
+        reduced -= d->duals[ind[e]] * val[e];
+    *added = always || reduced < -DEFAULT_RC_EPS * (1.0 + fabs(cost));
+    if (!*added) {
+        free(sc->local);
+        free(sc->val);
+        free(coef);
+        free(ind);
+        free(val);
+        return PL_OK;
+    }
+    int col = glp_add_cols(d->master, 1);
+    glp_set_col_bnds(d->master, col, GLP_LO, 0.0, 0.0);
+    glp_set_obj_coef(d->master, col, cost);
+    glp_set_mat_col(d->master, col, n_ent, ind, val);
+    d->n_sched++;
+    free(coef);
+    free(ind);
+    free(val);
+    return PL_OK;
+}
+
+static double seconds_left(const decomp *d)
+{
+    return pl_glpk_seconds_left(d->job);
+}
+
+/* Solve the master LP warm; its value, or NaN. */
+static double master_lp(decomp *d, double seconds)
+{
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    smcp.tm_lim = pl_glpk_milliseconds(seconds);
+    if (glp_get_status(d->master) == GLP_UNDEF || glp_get_num_cols(d->master) < 1)
+        glp_adv_basis(d->master, 0);
+    int rc = glp_simplex(d->master, &smcp);
+    if (rc != 0 || glp_get_status(d->master) != GLP_OPT)
+        return NAN;
+    for (int r = 1; r <= d->n_master_rows; r++)
+        d->duals[r] = glp_get_row_dual(d->master, r);
+    return glp_get_obj_val(d->master);
+}
+
+/* Price every slice with `duals` (NULL: the costs alone, and every
+ * schedule joins); add the schedules of negative reduced cost.
+ * *sum_value receives Σ_t of each slice's optimum when every slice was
+ * solved to optimality, else NaN.  Returns the number of columns added, or
+ * -1 when a slice has no schedule at all, -2 on an error. */
+static int price_all(decomp *d, const double *duals, double *sum_value)
+{
+    pl_split *sp = &d->sp;
+    size_t ns = (size_t)sp->n_slices;
+    double *rep_value = malloc((ns + 1) * sizeof *rep_value);
+    double **rep_x = calloc(ns + 1, sizeof *rep_x);
+    int added = 0;
+    bool exact = true;
+    *sum_value = 0.0;
+    if (!rep_value || !rep_x) {
+        added = -2;
+        goto cleanup;
+    }
+    for (int k = 0; k < sp->n_slices; k++) {
+        pl_slice *s = &sp->slices[k];
+        double left = seconds_left(d);
+        rep_value[k] = NAN;
+        if (left <= 0.05 || pl_glpk_interrupted(d->job)) {
+            exact = false;
+            break;
+        }
+        double value;
+        int rc;
+        if (s->twin >= 0 && rep_x[s->twin]) { /* the same problem, solved */
+            value = rep_value[s->twin];
+            memcpy(d->x, rep_x[s->twin], (size_t)s->n_cols * sizeof *d->x);
+            rc = 0;
+        } else {
+            rc = pl_slice_price(d->job, sp, k, duals,
+                                left < DEFAULT_PRICE_SECONDS ? left : DEFAULT_PRICE_SECONDS,
+                                d->x, &value);
+        }
+        if (rc == 1) {
+            added = -1;
+            goto cleanup;
+        }
+        if (rc == 2) {
+            exact = false;
+            if (!s->lp || glp_mip_status(s->lp) != GLP_FEAS)
+                continue;
+        }
+        if (rc == 0 && s->has_twins) {
+            rep_value[k] = value;
+            rep_x[k] = malloc(((size_t)s->n_cols + 1) * sizeof **rep_x);
+            if (rep_x[k])
+                memcpy(rep_x[k], d->x, (size_t)s->n_cols * sizeof *d->x);
+        }
+        double reduced = value - (duals ? duals[s->convexity] : 0.0);
+        if (rc == 0)
+            *sum_value += value;
+        if (!duals || reduced < -DEFAULT_RC_EPS * (1.0 + fabs(value))) {
+            bool joined;
+            if (add_schedule(d, k, d->x, !duals, &joined) != PL_OK) {
+                added = -2;
+                goto cleanup;
+            }
+            added += joined;
+        }
+    }
+    if (!exact)
+        *sum_value = NAN;
+cleanup:
+    for (size_t k = 0; rep_x && k < ns; k++)
+        free(rep_x[k]);
+    free(rep_x);
+    free(rep_value);
+    return added;
+}
+
+/* Duals of the wrong sign for their row's bounds (round-off) are zero: the
+ * Lagrangian bound needs π >= 0 on >= rows and π <= 0 on <= rows. */
+static void clean_duals(decomp *d)
+{
+    for (int r = 1; r <= d->sp.n_coupling; r++) {
+        int type = glp_get_row_type(d->master, r);
+        if ((type == GLP_LO && d->duals[r] < 0) || (type == GLP_UP && d->duals[r] > 0) ||
+            type == GLP_FR)
+            d->duals[r] = 0.0;
+    }
+}
+
+/* The Lagrangian bound for duals π on the coupling rows, given Σ_t of the
+ * slices' optima under π:  Σ_i π_i·b_i + Σ_t value_t + Σ_shared min over
+ * the column's bounds of its reduced cost times its value + constant.
+ * NaN when a shared column's reduced cost is unbounded. */
+static double lagrangian(const decomp *d, const double *pi, double sum_value)
+{
+    const pl_model *m = d->job->m;
+    const pl_split *sp = &d->sp;
+    const pl_model_csr *A = &sp->a;
+    double b = sp->constant + sum_value;
+    for (int i = 0; i < m->n_rows; i++) {
+        int mr = sp->master_row[i];
+        if (mr <= 0 || pi[mr] == 0.0)
+            continue;
+        double side = pi[mr] > 0 ? m->row_lb[i] : m->row_ub[i];
+        if (isinf(side))
+            return NAN;
+        b += pi[mr] * side;
+    }
+    for (int c = 0; c < d->n_shared; c++) {
+        int j = d->shared_col[c];
+        double rc = sp->obj[j];
+        for (int e = A->col_start[j]; e < A->col_start[j + 1]; e++)
+            rc -= pi[sp->master_row[A->col_row[e]]] * A->col_val[e];
+        if (fabs(rc) < 1e-9)
+            continue;
+        double v = rc > 0 ? m->col_lb[j] : m->col_ub[j];
+        if (isinf(v))
+            return NAN;
+        b += rc * v;
+    }
+    return b;
+}
+
+static void report(decomp *d, double incumbent)
+{
+    search_state st = {d->job->params, d->job->started, NAN, NAN, false, NULL,
+                       false, d->job->integral, false};
+    double b = isinf(d->best_bound) ? NAN : d->best_bound;
+    pl_glpk_report(&st, incumbent, b,
+                   isnan(incumbent) || isnan(b) ? NAN
+                                                : fabs(incumbent - b) / (1e-10 + fabs(incumbent)));
+}
+
+/* Whether the master uses an artificial column (some coupling row is not
+ * yet met by the schedules found). */
+static bool artificials_used(const decomp *d)
+{
+    for (int c = d->first_art; c < d->first_art + d->n_art; c++)
+        if (glp_get_col_prim(d->master, c) > 1e-9)
+            return true;
+    return false;
+}
+
+/* Price one round with duals pi; the bound it gives (NaN if inexact) in
+ * *lb.  Returns the columns added, or < 0 as price_all. */
+static int price_round(decomp *d, const double *pi, bool artificial, double *lb)
+{
+    double sum;
+    int added = price_all(d, pi, &sum);
+    *lb = added < 0 || isnan(sum) ? NAN : lagrangian(d, pi, sum);
+    if (!isnan(*lb) && *lb > d->best_bound) {
+        d->best_bound = *lb;
+        report(d, NAN);
+    }
+    /* the duals of the best bound among rounds without artificials (whose
+     * duals carry their high cost) are the stability centre */
+    if (!isnan(*lb) && !artificial && (!d->have_center || *lb > d->center_bound)) {
+        d->have_center = true;
+        d->center_bound = *lb;
+        memcpy(d->center, pi, ((size_t)d->n_master_rows + 1) * sizeof *pi);
+    }
+    return added;
+}
+
+/* Column generation until the master LP is optimal (a round with the
+ * master's own duals adds nothing), the bound meets the master, or the
+ * time share is used.  Smoothed duals (Wentges) are used once the master
+ * needs no artificial column; a smoothed round that closes less than a
+ * tenth of the gap between the master and the bound is followed by one
+ * with the master's own duals.  Returns 1 when a slice has no schedule at
+ * all, -2 on an error. */
+static int generate_columns(decomp *d, double until)
+{
+    double sum, lb;
+    int added = price_all(d, NULL, &sum);
+    if (added < 0)
+        return added == -1 ? 1 : -2;
+    while (pl_clock_seconds() < until && !pl_glpk_interrupted(d->job)) {
+        double z = master_lp(d, until - pl_clock_seconds());
+        if (isnan(z))
+            break;
+        clean_duals(d);
+        bool artificial = artificials_used(d);
+        bool smoothed = d->have_center && !artificial;
+        const double *pi = d->duals;
+        if (smoothed) {
+            for (int r = 1; r <= d->n_master_rows; r++)
+                d->price[r] = DEFAULT_SMOOTHING * d->center[r] +
+                              (1.0 - DEFAULT_SMOOTHING) * d->duals[r];
+            pi = d->price;
+        }
+        added = price_round(d, pi, artificial, &lb);
+        if (added < 0)
+            return added == -1 ? 1 : -2;
+        if (added == 0 && smoothed) /* mis-priced: the master's own duals */
+            added = price_round(d, d->duals, artificial, &lb);
+        if (added < 0)
+            return added == -1 ? 1 : -2;
+        if (added == 0 && !isnan(lb)) {
+            if (z > d->best_bound)
+                d->best_bound = z; /* converged: the LP value is the bound */
+            report(d, NAN);
+            return 0;
+        }
+        if (d->job->integral && ceil(d->best_bound - 1e-6) >= z - 1e-6)
+            break; /* the bound rounds up to the master's value: done */
+    }
+    return 0;
+}
+
+typedef struct mip_limits {
+    volatile sig_atomic_t *interrupt;
+    double deadline;
+    double cutoff; /* stop when an incumbent this good is found (NaN: none) */
+} mip_limits;
+
+static void mip_callback(glp_tree *tree, void *info)
+{
+    mip_limits *lim = info;
+    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
+        glp_ios_terminate(tree);
+}
+
+/* The full model's values ([1..n_cols]) of the master's integer solution,
+ * and their cost; NULL when the master MIP found none. */
+static double *restricted_master_mip(decomp *d, double until, double *objective)
+{
+    const pl_model *m = d->job->m;
+    glp_prob *lp = d->master;
+    int n = glp_get_num_cols(lp);
+    for (int c = d->first_art; c < d->first_art + d->n_art; c++)
+        glp_set_col_bnds(lp, c, GLP_FX, 0.0, 0.0);
+    for (int c = 1; c <= d->n_shared; c++)
+        if (m->col_kind[d->shared_col[c - 1]] != PL_COL_CONTINUOUS)
+            glp_set_col_kind(lp, c, GLP_IV);
+    for (int c = d->first_sched; c <= n; c++)
+        glp_set_col_kind(lp, c, GLP_BV);
+    mip_limits lim = {d->job->params->interrupt, until, NAN};
+    glp_iocp iocp;
+    pl_glpk_init_iocp(&iocp, d->job, until - pl_clock_seconds());
+    iocp.presolve = GLP_ON;
+    iocp.cb_func = mip_callback;
+    iocp.cb_info = &lim;
+    glp_intopt(lp, &iocp);
+    int st = glp_mip_status(lp);
+    if (st != GLP_OPT && st != GLP_FEAS)
+        return NULL;
+    double *x = calloc((size_t)m->n_cols + 2, sizeof *x);
+    if (!x)
+        return NULL;
+    for (int c = 1; c <= d->n_shared; c++) {
+        int j = d->shared_col[c - 1];
+        double v = glp_mip_col_val(lp, c);
+        x[j + 1] = m->col_kind[j] == PL_COL_CONTINUOUS ? v : round(v);
+    }
+    for (int c = d->first_sched; c <= n; c++) {
+        if (glp_mip_col_val(lp, c) < 0.5)
+            continue;
+        const sched_col *sc = &d->sched[c - d->first_sched];
+        const pl_slice *s = &d->sp.slices[sc->slice];
+        for (int e = 0; e < sc->n; e++)
+            x[s->cols[sc->local[e]] + 1] = sc->val[e];
+    }
+    double obj = d->sp.constant;
+    for (int j = 0; j < m->n_cols; j++)
+        obj += d->sp.obj[j] * x[j + 1];
+    *objective = obj;
+    return x;
+}
+
+static pl_status decomp_init(decomp *d, glpk_job *job)
+{
+    pl_status status = PL_OK;
+    memset(d, 0, sizeof *d);
+    d->job = job;
+    d->best_bound = -HUGE_VAL;
+    PL_TRY(pl_split_build(job->m, &d->sp));
+    PL_TRY(master_build(d));
+    size_t nr = (size_t)d->n_master_rows + 1;
+    int max_cols = 0;
+    for (int k = 0; k < d->sp.n_slices; k++)
+        if (d->sp.slices[k].n_cols > max_cols)
+            max_cols = d->sp.slices[k].n_cols;
+    d->duals = calloc(nr, sizeof *d->duals);
+    d->center = calloc(nr, sizeof *d->center);
+    d->price = calloc(nr, sizeof *d->price);
+    d->x = calloc((size_t)max_cols + 1, sizeof *d->x);
+    if (!d->duals || !d->center || !d->price || !d->x)
+        status = PL_ERR_NOMEM;
+cleanup:
+    return status;
+}
+
+double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
+                              double *bound, bool *infeasible)
+{
+    decomp d;
+    double *x = NULL;
+    double start = pl_clock_seconds();
+    *bound = NAN;
+    *infeasible = false;
+    if (decomp_init(&d, job) != PL_OK)
+        goto cleanup;
+    /* most of the share for the bound, the rest for the master MIP */
+    int rc = generate_columns(&d, start + seconds * DEFAULT_CG_SHARE);
+    if (rc == 1) {
+        *infeasible = true;
+        goto cleanup;
+    }
+    if (!isinf(d.best_bound))
+        *bound = d.best_bound;
+    if (rc != 0 || pl_glpk_interrupted(job))
+        goto cleanup;
+    x = restricted_master_mip(&d, start + seconds, objective);
+    if (x)
+        report(&d, *objective);
+cleanup:
+    decomp_free(&d);
+    return x;
+}

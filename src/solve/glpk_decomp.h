@@ -1,0 +1,55 @@
+/*
+ * glpk_decomp.h — what the decomposition's two files share (only
+ * glpk_decomp.c and glpk_pricing.c include it).
+ *
+ * The model is split by owner (model/owners.c): each trainee's columns and
+ * rows form that trainee's slice, a small MIP whose solutions are the
+ * trainee's feasible schedules; the coupling rows and shared columns form
+ * the master.  The slices own their GLPK problems for the whole solve, so
+ * that each round only changes objective coefficients.
+ */
+#ifndef PL_GLPK_DECOMP_H
+#define PL_GLPK_DECOMP_H
+
+#include "solve/glpk_internal.h"
+
+/* One trainee's slice. */
+typedef struct pl_slice {
+    int trainee;
+    int n_cols;      /* owned columns: global indices cols[0..n_cols) */
+    int *cols;
+    int n_rows;      /* owned rows: global indices rows[0..n_rows) */
+    int *rows;
+    glp_prob *lp;    /* the slice as a MIP, built on first use */
+    int convexity;   /* its master row (1-based) */
+    int twin;        /* an earlier slice with the same rows, columns and
+                      * costs (identical trainees of one intake), or -1 */
+    bool has_twins;  /* some later slice is this one's twin */
+} pl_slice;
+
+typedef struct pl_split {
+    const pl_model *m;
+    pl_model_csr a;
+    int *owner;      /* [n_cols] trainee or -1 */
+    int *row_owner;  /* [n_rows] trainee or -1 */
+    int *local;      /* [n_cols] index of an owned column in its slice */
+    int *master_row; /* [n_rows] 1-based master row of a coupling row, else 0 */
+    double *obj;     /* [n_cols] objective coefficient */
+    double constant;
+    int n_slices;
+    pl_slice *slices;
+    int n_coupling;  /* coupling rows */
+} pl_split;
+
+pl_status pl_split_build(const pl_model *m, pl_split *sp);
+void pl_split_free(pl_split *sp);
+
+/* Solve slice k with objective obj - Σ duals·A over the coupling rows
+ * (duals indexed by master row, 1-based; NULL: all zero) for at most
+ * `seconds`.  On success *value is the optimum and x[0..n_cols) the
+ * schedule; returns 0, 1 when the slice has no schedule, 2 when it was
+ * not solved to optimality (time, interrupt). */
+int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
+                   double seconds, double *x, double *value);
+
+#endif /* PL_GLPK_DECOMP_H */

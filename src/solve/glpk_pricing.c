@@ -1,0 +1,282 @@
+/*
+ * glpk_pricing.c — the decomposition's slices: which columns and rows are
+ * each trainee's, and the pricing problem of one trainee.
+ *
+ * Nothing here knows a rule: the owners come from model/owners.c, and a
+ * slice is the model's own rows and columns of one trainee, copied into a
+ * GLPK problem of its own.  Its objective is the model's cost minus the
+ * master's duals on the coupling rows its columns appear in.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solve/glpk_decomp.h"
+
+void pl_split_free(pl_split *sp)
+{
+    if (!sp)
+        return;
+    for (int k = 0; sp->slices && k < sp->n_slices; k++) {
+        free(sp->slices[k].cols);
+        free(sp->slices[k].rows);
+        if (sp->slices[k].lp)
+            glp_delete_prob(sp->slices[k].lp);
+    }
+    free(sp->slices);
+    pl_model_csr_free(&sp->a);
+    free(sp->owner);
+    free(sp->row_owner);
+    free(sp->local);
+    free(sp->master_row);
+    free(sp->obj);
+    memset(sp, 0, sizeof *sp);
+}
+
+/* Bucket owned columns and rows by trainee into the slices. */
+static pl_status fill_slices(pl_split *sp, int *slice_of)
+{
+    const pl_model *m = sp->m;
+    int n = m->inst->n_trainees;
+    for (int t = 0; t < n; t++)
+        slice_of[t] = -1;
+    for (int j = 0; j < m->n_cols; j++)
+        if (sp->owner[j] >= 0 && slice_of[sp->owner[j]] < 0)
+            slice_of[sp->owner[j]] = sp->n_slices++;
+    sp->slices = calloc((size_t)sp->n_slices + 1, sizeof *sp->slices);
+    if (!sp->slices)
+        return PL_ERR_NOMEM;
+    for (int t = 0; t < n; t++)
+        if (slice_of[t] >= 0)
+            sp->slices[slice_of[t]].trainee = t;
+    for (int j = 0; j < m->n_cols; j++)
+        if (sp->owner[j] >= 0)
+            sp->slices[slice_of[sp->owner[j]]].n_cols++;
+    for (int i = 0; i < m->n_rows; i++)
+        if (sp->row_owner[i] >= 0)
+            sp->slices[slice_of[sp->row_owner[i]]].n_rows++;
+    for (int k = 0; k < sp->n_slices; k++) {
+        pl_slice *s = &sp->slices[k];
+        s->cols = malloc(((size_t)s->n_cols + 1) * sizeof *s->cols);
+        s->rows = malloc(((size_t)s->n_rows + 1) * sizeof *s->rows);
+        if (!s->cols || !s->rows)
+            return PL_ERR_NOMEM;
+        s->n_cols = s->n_rows = 0;
+        s->twin = -1;
+    }
+    for (int j = 0; j < m->n_cols; j++)
+        if (sp->owner[j] >= 0) {
+            pl_slice *s = &sp->slices[slice_of[sp->owner[j]]];
+            sp->local[j] = s->n_cols;
+            s->cols[s->n_cols++] = j;
+        }
+    for (int i = 0; i < m->n_rows; i++)
+        if (sp->row_owner[i] >= 0) {
+            pl_slice *s = &sp->slices[slice_of[sp->row_owner[i]]];
+            s->rows[s->n_rows++] = i;
+        }
+    return PL_OK;
+}
+
+/* Whether slices a and b have the same rows, columns, costs and coupling
+ * pattern up to renumbering in creation order (trainees with the same
+ * rules, eligibility and weights). */
+static bool same_slice(const pl_split *sp, const pl_slice *a, const pl_slice *b)
+{
+    const pl_model *m = sp->m;
+    const pl_model_csr *A = &sp->a;
+    if (a->n_cols != b->n_cols || a->n_rows != b->n_rows)
+        return false;
+    for (int c = 0; c < a->n_cols; c++) {
+        int ja = a->cols[c], jb = b->cols[c];
+        if (m->col_lb[ja] != m->col_lb[jb] || m->col_ub[ja] != m->col_ub[jb] ||
+            m->col_kind[ja] != m->col_kind[jb] || sp->obj[ja] != sp->obj[jb] ||
+            A->col_start[ja + 1] - A->col_start[ja] != A->col_start[jb + 1] - A->col_start[jb])
+            return false;
+        for (int e = A->col_start[ja], f = A->col_start[jb]; e < A->col_start[ja + 1]; e++, f++)
+            if (A->col_val[e] != A->col_val[f] ||
+                sp->master_row[A->col_row[e]] != sp->master_row[A->col_row[f]])
+                return false; /* coupling rows must be the very same */
+    }
+    for (int r = 0; r < a->n_rows; r++) {
+        int ia = a->rows[r], ib = b->rows[r];
+        if (m->row_lb[ia] != m->row_lb[ib] || m->row_ub[ia] != m->row_ub[ib] ||
+            A->row_start[ia + 1] - A->row_start[ia] != A->row_start[ib + 1] - A->row_start[ib])
+            return false;
+        for (int e = A->row_start[ia], f = A->row_start[ib]; e < A->row_start[ia + 1]; e++, f++)
+            if (A->row_val[e] != A->row_val[f] ||
+                sp->local[A->row_col[e]] != sp->local[A->row_col[f]])
+                return false;
+    }
+    return true;
+}
+
+/* Identical slices are priced once: a cheap signature first, then the
+ * full comparison against the first slice with the same signature. */
+static void find_twins(pl_split *sp)
+{
+    for (int k = 1; k < sp->n_slices; k++)
+        for (int l = k - 1; l >= 0 && l >= k - 64; l--) {
+            const pl_slice *b = &sp->slices[l];
+            if (b->twin < 0 && same_slice(sp, b, &sp->slices[k])) {
+                sp->slices[k].twin = l;
+                sp->slices[l].has_twins = true;
+                break;
+            }
+        }
+}
+
+pl_status pl_split_build(const pl_model *m, pl_split *sp)
+{
+    pl_status status = PL_OK;
+    size_t nc = (size_t)m->n_cols, nr = (size_t)m->n_rows;
+    int *slice_of = NULL;
+    memset(sp, 0, sizeof *sp);
+    sp->m = m;
+    PL_TRY(pl_model_csr_build(m, &sp->a));
+    sp->owner = malloc((nc + 1) * sizeof *sp->owner);
+    sp->row_owner = malloc((nr + 1) * sizeof *sp->row_owner);
+    sp->local = malloc((nc + 1) * sizeof *sp->local);
+    sp->master_row = calloc(nr + 1, sizeof *sp->master_row);
+    sp->obj = calloc(nc + 1, sizeof *sp->obj);
+    slice_of = malloc(((size_t)m->inst->n_trainees + 1) * sizeof *slice_of);
+    if (!sp->owner || !sp->row_owner || !sp->local || !sp->master_row ||
+        !sp->obj || !slice_of) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    PL_TRY(pl_model_owners(m, &sp->a, sp->owner));
+    pl_model_row_owners(m, &sp->a, sp->owner, sp->row_owner);
+    for (size_t j = 0; j < nc; j++)
+        sp->local[j] = -1;
+    for (size_t i = 0; i < nr; i++)
+        if (sp->row_owner[i] < 0)
+            sp->master_row[i] = ++sp->n_coupling;
+    for (size_t i = 0; i < m->n_contribs; i++) {
+        if (m->contribs[i].col >= 0)
+            sp->obj[m->contribs[i].col] += m->contribs[i].coef;
+        else
+            sp->constant += m->contribs[i].coef;
+    }
+    PL_TRY(fill_slices(sp, slice_of));
+    find_twins(sp);
+cleanup:
+    free(slice_of);
+    if (status != PL_OK)
+        pl_split_free(sp);
+    return status;
+}
+
+static int bounds_type(double lb, double ub)
+{
+    return isinf(lb) && isinf(ub) ? GLP_FR
+           : isinf(ub)            ? GLP_LO
+           : isinf(lb)            ? GLP_UP
+           : lb == ub             ? GLP_FX
+                                  : GLP_DB;
+}
+
+/* The slice's own rows and columns as a GLPK problem. */
+static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
+{
+    const pl_model *m = sp->m;
+    const pl_model_csr *A = &sp->a;
+    glp_prob *lp = glp_create_prob();
+    int nz = 0;
+    glp_set_obj_dir(lp, GLP_MIN);
+    if (s->n_rows > 0)
+        glp_add_rows(lp, s->n_rows);
+    if (s->n_cols > 0)
+        glp_add_cols(lp, s->n_cols);
+    for (int r = 0; r < s->n_rows; r++) {
+        int i = s->rows[r];
+        double lb = m->row_lb[i], ub = m->row_ub[i];
+        glp_set_row_bnds(lp, r + 1, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb,
+                         isinf(ub) ? 0.0 : ub);
+        nz += A->row_start[i + 1] - A->row_start[i];
+    }
+    for (int c = 0; c < s->n_cols; c++) {
+        int j = s->cols[c];
+        double lb = m->col_lb[j], ub = m->col_ub[j];
+        if (m->col_kind[j] != PL_COL_CONTINUOUS)
+            glp_set_col_kind(lp, c + 1, GLP_IV);
+        glp_set_col_bnds(lp, c + 1, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb,
+                         isinf(ub) ? 0.0 : ub);
+    }
+    int *ia = malloc(((size_t)nz + 1) * sizeof *ia);
+    int *ja = malloc(((size_t)nz + 1) * sizeof *ja);
+    double *ar = malloc(((size_t)nz + 1) * sizeof *ar);
+    if (!ia || !ja || !ar) {
+        free(ia);
+        free(ja);
+        free(ar);
+        glp_delete_prob(lp);
+        return NULL;
+    }
+    nz = 0;
+    for (int r = 0; r < s->n_rows; r++) {
+        int i = s->rows[r];
+        for (int e = A->row_start[i]; e < A->row_start[i + 1]; e++) {
+            nz++;
+            ia[nz] = r + 1;
+            ja[nz] = sp->local[A->row_col[e]] + 1;
+            ar[nz] = A->row_val[e];
+        }
+    }
+    glp_load_matrix(lp, nz, ia, ja, ar);
+    free(ia);
+    free(ja);
+    free(ar);
+    return lp;
+}
+
+typedef struct price_limits {
+    volatile sig_atomic_t *interrupt;
+    double deadline;
+} price_limits;
+
+static void price_callback(glp_tree *tree, void *info)
+{
+    price_limits *lim = info;
+    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
+        glp_ios_terminate(tree);
+}
+
+int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
+                   double seconds, double *x, double *value)
+{
+    pl_slice *s = &sp->slices[k];
+    const pl_model_csr *A = &sp->a;
+    if (!s->lp && !(s->lp = slice_problem(sp, s)))
+        return 2;
+    for (int c = 0; c < s->n_cols; c++) {
+        int j = s->cols[c];
+        double v = sp->obj[j];
+        for (int e = A->col_start[j]; duals && e < A->col_start[j + 1]; e++) {
+            int mr = sp->master_row[A->col_row[e]];
+            if (mr > 0)
+                v -= duals[mr] * A->col_val[e];
+        }
+        glp_set_obj_coef(s->lp, c + 1, v);
+    }
+    price_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds};
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.presolve = GLP_ON;
+    iocp.tm_lim = pl_glpk_milliseconds(seconds);
+    iocp.cb_func = price_callback;
+    iocp.cb_info = &lim;
+    int rc = glp_intopt(s->lp, &iocp);
+    int st = glp_mip_status(s->lp);
+    if (st == GLP_NOFEAS || rc == GLP_ENOPFS)
+        return 1;
+    if (st != GLP_OPT && st != GLP_FEAS)
+        return 2;
+    for (int c = 0; c < s->n_cols; c++) {
+        double v = glp_mip_col_val(s->lp, c + 1);
+        x[c] = sp->m->col_kind[s->cols[c]] == PL_COL_CONTINUOUS ? v : round(v);
+    }
+    *value = glp_mip_obj_val(s->lp);
+    return rc == 0 && st == GLP_OPT ? 0 : 2;
+}
