@@ -55,10 +55,16 @@ typedef struct decomp {
     sched_col *sched; /* master column first_sched + i */
     int first_sched;
     double big;       /* cost of an artificial */
+    double full_price; /* the greedy start's price on a full row */
     double *duals, *center, *price; /* [n_master_rows + 1] */
     int n_master_rows;
     double *x;        /* scratch: one slice's values */
+    int *ind;         /* scratch: one master column [n_master_rows + 2] */
+    double *val;
     double best_bound;
+    double until;        /* the column generation's deadline (clock) */
+    double *first_x;     /* the greedy schedules' values, if they fit */
+    double first_obj;
     bool have_center;    /* center holds the duals of center_bound */
     double center_bound;
 } decomp;
@@ -77,6 +83,9 @@ static void decomp_free(decomp *d)
     free(d->center);
     free(d->price);
     free(d->x);
+    free(d->first_x);
+    free(d->ind);
+    free(d->val);
     pl_split_free(&d->sp);
 }
 
@@ -117,6 +126,7 @@ static pl_status master_build(decomp *d)
         if (fabs(sp->obj[j]) > maxc)
             maxc = fabs(sp->obj[j]);
     d->big = maxc * 1e3 > 1e9 ? 1e9 : maxc * 1e3;
+    d->full_price = 2.0 * maxc + 1.0; /* more than any one cell can save */
     d->shared_col = malloc(((size_t)m->n_cols + 1) * sizeof *d->shared_col);
     int *ind = malloc(((size_t)d->n_master_rows + 2) * sizeof *ind);
     double *val = malloc(((size_t)d->n_master_rows + 2) * sizeof *val);
@@ -254,9 +264,12 @@ static pl_status add_schedule(decomp *d, int k, const double *x, bool always,
     return PL_OK;
 }
 
-static double seconds_left(const decomp *d)
+/* The master row activities of schedule column `col` added to act. */
+static void add_activity(const decomp *d, int col, double *act)
 {
-    return pl_glpk_seconds_left(d->job);
+    int n = glp_get_mat_col(d->master, col, d->ind, d->val);
+    for (int e = 1; e <= n; e++)
+        act[d->ind[e]] += d->val[e];
 }
 
 /* Solve the master LP warm; its value, or NaN. */
@@ -296,7 +309,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value)
     }
     for (int k = 0; k < sp->n_slices; k++) {
         pl_slice *s = &sp->slices[k];
-        double left = seconds_left(d);
+        double left = d->until - pl_clock_seconds();
         rep_value[k] = NAN;
         if (left <= 0.05 || pl_glpk_interrupted(d->job)) {
             exact = false;
@@ -309,13 +322,19 @@ static int price_all(decomp *d, const double *duals, double *sum_value)
             memcpy(d->x, rep_x[s->twin], (size_t)s->n_cols * sizeof *d->x);
             rc = 0;
         } else {
-            rc = pl_slice_price(d->job, sp, k, duals,
+            /* a schedule must beat the convexity dual to join */
+            double threshold = duals ? duals[s->convexity] - DEFAULT_RC_EPS : HUGE_VAL;
+            rc = pl_slice_price(d->job, sp, k, duals, threshold,
                                 left < DEFAULT_PRICE_SECONDS ? left : DEFAULT_PRICE_SECONDS,
                                 d->x, &value);
         }
         if (rc == 1) {
             added = -1;
             goto cleanup;
+        }
+        if (rc == 3) { /* its LP bounds it: nothing to add */
+            *sum_value += value;
+            continue;
         }
         if (rc == 2) {
             exact = false;
@@ -350,6 +369,57 @@ cleanup:
     return added;
 }
 
+/* A first schedule per trainee, one trainee after the other: each is
+ * priced with a high price on the coupling rows that the trainees before
+ * it have filled to their upper bound, so that the schedules found
+ * together tend to fit (the master's artificial columns absorb what does
+ * not).  Returns as price_all. */
+static int greedy_start(decomp *d)
+{
+    pl_split *sp = &d->sp;
+    const pl_model *m = d->job->m;
+    double *act = calloc((size_t)d->n_master_rows + 1, sizeof *act);
+    double *ub = malloc(((size_t)d->n_master_rows + 1) * sizeof *ub);
+    int added = 0;
+    if (!act || !ub) {
+        added = -2;
+        goto cleanup;
+    }
+    for (int r = 0; r <= d->n_master_rows; r++)
+        ub[r] = HUGE_VAL;
+    for (int i = 0; i < m->n_rows; i++)
+        if (sp->master_row[i] > 0)
+            ub[sp->master_row[i]] = m->row_ub[i];
+    for (int k = 0; k < sp->n_slices; k++) {
+        double left = d->until - pl_clock_seconds(), value;
+        if (left <= 0.05 || pl_glpk_interrupted(d->job))
+            break;
+        for (int r = 1; r <= d->n_master_rows; r++)
+            d->price[r] = act[r] + 1.0 > ub[r] + 1e-9 ? -d->full_price : 0.0;
+        int rc = pl_slice_price(d->job, sp, k, d->price, HUGE_VAL,
+                                left < DEFAULT_PRICE_SECONDS ? left : DEFAULT_PRICE_SECONDS,
+                                d->x, &value);
+        if (rc == 1) {
+            added = -1;
+            goto cleanup;
+        }
+        if (rc != 0 && !(rc == 2 && sp->slices[k].lp &&
+                         glp_mip_status(sp->slices[k].lp) == GLP_FEAS))
+            continue;
+        bool joined;
+        if (add_schedule(d, k, d->x, true, &joined) != PL_OK) {
+            added = -2;
+            goto cleanup;
+        }
+        add_activity(d, glp_get_num_cols(d->master), act);
+        added++;
+    }
+cleanup:
+    free(act);
+    free(ub);
+    return added;
+}
+
 /* Duals of the wrong sign for their row's bounds (round-off) are zero: the
  * Lagrangian bound needs π >= 0 on >= rows and π <= 0 on <= rows. */
 static void clean_duals(decomp *d)
@@ -377,8 +447,9 @@ static double lagrangian(const decomp *d, const double *pi, double sum_value)
         if (mr <= 0 || pi[mr] == 0.0)
             continue;
         double side = pi[mr] > 0 ? m->row_lb[i] : m->row_ub[i];
-        if (isinf(side))
+        if (isinf(side)) {
             return NAN;
+        }
         b += pi[mr] * side;
     }
     for (int c = 0; c < d->n_shared; c++) {
@@ -389,8 +460,9 @@ static double lagrangian(const decomp *d, const double *pi, double sum_value)
         if (fabs(rc) < 1e-9)
             continue;
         double v = rc > 0 ? m->col_lb[j] : m->col_ub[j];
-        if (isinf(v))
+        if (isinf(v)) {
             return NAN;
+        }
         b += rc * v;
     }
     return b;
@@ -404,6 +476,53 @@ static void report(decomp *d, double incumbent)
     pl_glpk_report(&st, incumbent, b,
                    isnan(incumbent) || isnan(b) ? NAN
                                                 : fabs(incumbent - b) / (1e-10 + fabs(incumbent)));
+}
+
+/* The full model's values ([1..n_cols]) of the master's solution (the MIP's
+ * or, with mip false, an LP solution whose λ are all 0 or 1 and whose
+ * integer shared columns are integers) and their cost; NULL if it has none
+ * or without memory. */
+static double *master_values(const decomp *d, bool mip, double *objective)
+{
+    const pl_model *m = d->job->m;
+    glp_prob *lp = d->master;
+    int n = glp_get_num_cols(lp);
+    double *x = calloc((size_t)m->n_cols + 2, sizeof *x);
+    if (!x)
+        return NULL;
+    for (int c = 1; c <= d->n_shared; c++) {
+        int j = d->shared_col[c - 1];
+        double v = mip ? glp_mip_col_val(lp, c) : glp_get_col_prim(lp, c);
+        if (m->col_kind[j] != PL_COL_CONTINUOUS) {
+            if (fabs(v - round(v)) > 1e-6)
+                goto fail;
+            v = round(v);
+        }
+        x[j + 1] = v;
+    }
+    for (int c = d->first_art; !mip && c < d->first_art + d->n_art; c++)
+        if (glp_get_col_prim(lp, c) > 1e-9)
+            goto fail;
+    for (int c = d->first_sched; c <= n; c++) {
+        double v = mip ? glp_mip_col_val(lp, c) : glp_get_col_prim(lp, c);
+        if (v > 1e-6 && v < 1.0 - 1e-6)
+            goto fail;
+        if (v < 0.5)
+            continue;
+        const sched_col *sc = &d->sched[c - d->first_sched];
+        const pl_slice *s = &d->sp.slices[sc->slice];
+        for (int e = 0; e < sc->n; e++)
+            x[s->cols[sc->local[e]] + 1] = sc->val[e];
+    }
+    x[m->n_cols + 1] = 1.0; /* the objective constant's column */
+    double obj = d->sp.constant;
+    for (int j = 0; j < m->n_cols; j++)
+        obj += d->sp.obj[j] * x[j + 1];
+    *objective = obj;
+    return x;
+fail:
+    free(x);
+    return NULL;
 }
 
 /* Whether the master uses an artificial column (some coupling row is not
@@ -446,14 +565,29 @@ static int price_round(decomp *d, const double *pi, bool artificial, double *lb)
  * all, -2 on an error. */
 static int generate_columns(decomp *d, double until)
 {
-    double sum, lb;
-    int added = price_all(d, NULL, &sum);
+    bool first = true;
+    d->until = until;
+    double lb;
+    int added = greedy_start(d);
     if (added < 0)
         return added == -1 ? 1 : -2;
     while (pl_clock_seconds() < until && !pl_glpk_interrupted(d->job)) {
         double z = master_lp(d, until - pl_clock_seconds());
         if (isnan(z))
             break;
+        if (first) { /* the greedy schedules, when they fit together */
+            first = false;
+            double obj;
+            double *x = master_values(d, false, &obj);
+            if (x && (!d->first_x || obj < d->first_obj)) {
+                free(d->first_x);
+                d->first_x = x;
+                d->first_obj = obj;
+                report(d, obj);
+            } else {
+                free(x);
+            }
+        }
         clean_duals(d);
         bool artificial = artificials_used(d);
         bool smoothed = d->have_center && !artificial;
@@ -496,8 +630,8 @@ static void mip_callback(glp_tree *tree, void *info)
         glp_ios_terminate(tree);
 }
 
-/* The full model's values ([1..n_cols]) of the master's integer solution,
- * and their cost; NULL when the master MIP found none. */
+/* The restricted master as a MIP over the schedules found: λ binary,
+ * artificials out.  Its schedule, or NULL. */
 static double *restricted_master_mip(decomp *d, double until, double *objective)
 {
     const pl_model *m = d->job->m;
@@ -520,27 +654,7 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
     int st = glp_mip_status(lp);
     if (st != GLP_OPT && st != GLP_FEAS)
         return NULL;
-    double *x = calloc((size_t)m->n_cols + 2, sizeof *x);
-    if (!x)
-        return NULL;
-    for (int c = 1; c <= d->n_shared; c++) {
-        int j = d->shared_col[c - 1];
-        double v = glp_mip_col_val(lp, c);
-        x[j + 1] = m->col_kind[j] == PL_COL_CONTINUOUS ? v : round(v);
-    }
-    for (int c = d->first_sched; c <= n; c++) {
-        if (glp_mip_col_val(lp, c) < 0.5)
-            continue;
-        const sched_col *sc = &d->sched[c - d->first_sched];
-        const pl_slice *s = &d->sp.slices[sc->slice];
-        for (int e = 0; e < sc->n; e++)
-            x[s->cols[sc->local[e]] + 1] = sc->val[e];
-    }
-    double obj = d->sp.constant;
-    for (int j = 0; j < m->n_cols; j++)
-        obj += d->sp.obj[j] * x[j + 1];
-    *objective = obj;
-    return x;
+    return master_values(d, true, objective);
 }
 
 static pl_status decomp_init(decomp *d, glpk_job *job)
@@ -560,7 +674,9 @@ static pl_status decomp_init(decomp *d, glpk_job *job)
     d->center = calloc(nr, sizeof *d->center);
     d->price = calloc(nr, sizeof *d->price);
     d->x = calloc((size_t)max_cols + 1, sizeof *d->x);
-    if (!d->duals || !d->center || !d->price || !d->x)
+    d->ind = malloc((nr + 2) * sizeof *d->ind);
+    d->val = malloc((nr + 2) * sizeof *d->val);
+    if (!d->duals || !d->center || !d->price || !d->x || !d->ind || !d->val)
         status = PL_ERR_NOMEM;
 cleanup:
     return status;
@@ -584,9 +700,16 @@ double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
     }
     if (!isinf(d.best_bound))
         *bound = d.best_bound;
-    if (rc != 0 || pl_glpk_interrupted(job))
+    if (rc != 0)
         goto cleanup;
-    x = restricted_master_mip(&d, start + seconds, objective);
+    if (!pl_glpk_interrupted(job))
+        x = restricted_master_mip(&d, start + seconds, objective);
+    if (d.first_x && (!x || d.first_obj < *objective)) {
+        free(x);
+        x = d.first_x;
+        *objective = d.first_obj;
+        d.first_x = NULL;
+    }
     if (x)
         report(&d, *objective);
 cleanup:

@@ -46,10 +46,14 @@ void pl_split_free(pl_split *sp);
 
 /* Solve slice k with objective obj - Σ duals·A over the coupling rows
  * (duals indexed by master row, 1-based; NULL: all zero) for at most
- * `seconds`.  On success *value is the optimum and x[0..n_cols) the
- * schedule; returns 0, 1 when the slice has no schedule, 2 when it was
- * not solved to optimality (time, interrupt). */
+ * `seconds`.  Returns
+ *   0  *value is the optimum and x[0..n_cols) the schedule;
+ *   3  the LP relaxation's value, *value, is >= threshold: no schedule
+ *      goes below it (no x);
+ *   1  the slice has no schedule at all;
+ *   2  not solved to optimality (time, interrupt): x and *value hold the
+ *      best schedule if glp_mip_status says there is one. */
 int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
-                   double seconds, double *x, double *value);
+                   double threshold, double seconds, double *x, double *value);
 
 #endif /* PL_GLPK_DECOMP_H */

@@ -271,6 +271,8 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
         goto cleanup;
     if (!job->sub)
         job->sub = pl_submip_new(m); /* without memory: whole-model copies */
+    if (!job->sub && !job->lp)
+        goto cleanup; /* (the decomposition has no whole model to copy) */
     if (isnan(bound))
         bound = -HUGE_VAL;
     /* one pass of single trainees (from an empty start this is a

@@ -242,11 +242,31 @@ static void price_callback(glp_tree *tree, void *info)
         glp_ios_terminate(tree);
 }
 
+/* The slice's LP relaxation, warm from its last basis; its value or NaN. */
+static double slice_lp(glp_prob *lp, double seconds)
+{
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    smcp.tm_lim = pl_glpk_milliseconds(seconds);
+    if (glp_get_status(lp) == GLP_UNDEF)
+        glp_adv_basis(lp, 0);
+    int rc = glp_simplex(lp, &smcp);
+    if (rc != 0) { /* a stale basis can fail: once more from scratch */
+        glp_std_basis(lp);
+        rc = glp_simplex(lp, &smcp);
+    }
+    if (rc == 0 && glp_get_status(lp) == GLP_NOFEAS)
+        return HUGE_VAL;
+    return rc == 0 && glp_get_status(lp) == GLP_OPT ? glp_get_obj_val(lp) : NAN;
+}
+
 int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
-                   double seconds, double *x, double *value)
+                   double threshold, double seconds, double *x, double *value)
 {
     pl_slice *s = &sp->slices[k];
     const pl_model_csr *A = &sp->a;
+    double until = pl_clock_seconds() + seconds;
     if (!s->lp && !(s->lp = slice_problem(sp, s)))
         return 2;
     for (int c = 0; c < s->n_cols; c++) {
@@ -259,12 +279,23 @@ int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
         }
         glp_set_obj_coef(s->lp, c + 1, v);
     }
-    price_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds};
+    /* the LP first: when even it cannot go below the threshold, no
+     * schedule can, and its value bounds the slice */
+    double lp_value = slice_lp(s->lp, seconds);
+    if (lp_value == HUGE_VAL)
+        return 1;
+    if (isnan(lp_value))
+        return 2;
+    if (lp_value >= threshold) {
+        *value = lp_value;
+        return 3;
+    }
+    price_limits lim = {job->params->interrupt, until};
     glp_iocp iocp;
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;
-    iocp.presolve = GLP_ON;
-    iocp.tm_lim = pl_glpk_milliseconds(seconds);
+    iocp.presolve = GLP_OFF; /* from the LP's optimal basis */
+    iocp.tm_lim = pl_glpk_milliseconds(until - pl_clock_seconds());
     iocp.cb_func = price_callback;
     iocp.cb_info = &lim;
     int rc = glp_intopt(s->lp, &iocp);

@@ -300,7 +300,8 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
     glp_intopt(lp, &iocp);
     int st = glp_mip_status(lp);
     if (st == GLP_OPT || st == GLP_FEAS) {
-        int n = glp_get_num_cols(job->lp);
+        /* x is [1..n]: the model's columns and the objective constant's */
+        int n = job->lp ? glp_get_num_cols(job->lp) : m->n_cols + 1;
         y = malloc(((size_t)n + 1) * sizeof *y);
         if (y) {
             memcpy(y, x, ((size_t)n + 1) * sizeof *y);
