@@ -336,9 +336,9 @@ static int price_all(decomp *d, const double *duals, double *sum_value)
             *sum_value += value;
             continue;
         }
-        if (rc == 2) {
+        if (rc == 2 || rc == 4) {
             exact = false;
-            if (!s->lp || glp_mip_status(s->lp) != GLP_FEAS)
+            if (rc == 4)
                 continue;
         }
         if (rc == 0 && s->has_twins) {
@@ -403,8 +403,7 @@ static int greedy_start(decomp *d)
             added = -1;
             goto cleanup;
         }
-        if (rc != 0 && !(rc == 2 && sp->slices[k].lp &&
-                         glp_mip_status(sp->slices[k].lp) == GLP_FEAS))
+        if (rc != 0 && rc != 2)
             continue;
         bool joined;
         if (add_schedule(d, k, d->x, true, &joined) != PL_OK) {

@@ -51,8 +51,8 @@ void pl_split_free(pl_split *sp);
  *   3  the LP relaxation's value, *value, is >= threshold: no schedule
  *      goes below it (no x);
  *   1  the slice has no schedule at all;
- *   2  not solved to optimality (time, interrupt): x and *value hold the
- *      best schedule if glp_mip_status says there is one. */
+ *   2  a schedule in x and *value, not proven optimal (time, interrupt);
+ *   4  no schedule found (time, interrupt, a GLPK failure). */
 int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
                    double threshold, double seconds, double *x, double *value);
 

@@ -13,6 +13,7 @@
 
 #include "solve/glpk_decomp.h"
 
+
 void pl_split_free(pl_split *sp)
 {
     if (!sp)
@@ -268,7 +269,7 @@ int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
     const pl_model_csr *A = &sp->a;
     double until = pl_clock_seconds() + seconds;
     if (!s->lp && !(s->lp = slice_problem(sp, s)))
-        return 2;
+        return 4;
     for (int c = 0; c < s->n_cols; c++) {
         int j = s->cols[c];
         double v = sp->obj[j];
@@ -285,7 +286,7 @@ int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
     if (lp_value == HUGE_VAL)
         return 1;
     if (isnan(lp_value))
-        return 2;
+        return 4;
     if (lp_value >= threshold) {
         *value = lp_value;
         return 3;
@@ -303,7 +304,7 @@ int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
     if (st == GLP_NOFEAS || rc == GLP_ENOPFS)
         return 1;
     if (st != GLP_OPT && st != GLP_FEAS)
-        return 2;
+        return 4;
     for (int c = 0; c < s->n_cols; c++) {
         double v = glp_mip_col_val(s->lp, c + 1);
         x[c] = sp->m->col_kind[s->cols[c]] == PL_COL_CONTINUOUS ? v : round(v);
