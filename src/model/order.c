@@ -7,6 +7,8 @@
  *     of q (unless q has history: completed[q] > 0 or a previous placement
  *     in q); and r closed until the runs of all its q without history
  *     fit before it (too_early);
+ *     and Σ_{p' <= p} R_{p'} / K <= Σ_{p' < p} Q_{p'} / L where r is possible
+ *     in more periods than it may have (K);
  *  2. no q after any r:         Q_{p+1} + a_p <= 1.
  */
 #include <math.h>
@@ -40,10 +42,11 @@ static bool has_history(const pl_trainee *tr, int q)
 /* The "r has begun by p" chain a_p (continuous, pushed down by the rows
  * that use it): a_p >= R_p, a_p >= a_{p-1}.  Without history of q, every
  * period in which r is possible gets L·a_p <= Σ_{p' < p} Q_{p'}: once r has
- * begun, a whole run of q lies before.  Through a_p this row sees every
- * earlier period of r, which makes it stronger than one row per period of
- * r alone and than the cumulative Σ_{p' <= p} R_{p'} / K form.  Then no q
- * after r has begun: Q_{p+1} + a_p <= 1. */
+ * begun, a whole run of q lies before (in the LP the same as one row
+ * L·R_p <= Σ Q per period: a_p takes the largest R so far, and the rows of
+ * earlier periods hold for it already).  Then no q after r has begun:
+ * Q_{p+1} + a_p <= 1.  cumulative() adds the rows that bound the amount of
+ * r, not only each period of it. */
 static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
 {
     pl_status status = PL_OK;
@@ -105,6 +108,54 @@ cleanup:
     return status;
 }
 
+/* Σ_{p' <= p} R_{p'} / K <= Σ_{p' < p} Q_{p'} / L, with K the most periods
+ * r can have (max less history, or the periods it is possible in): all of
+ * r, however spread, needs a whole run of q before it.  When r is possible
+ * in more than K periods the per-period rows let the LP spread r thinly
+ * after half a run of q (r in 4 possible months with max 2: half of each
+ * after q half done); these rows ask for the whole run.  Written only
+ * where they can cut: K below the periods r is possible in. */
+static pl_status cumulative(pl_model *m, int t, int r, int q, pl_terms *row)
+{
+    pl_status status = PL_OK;
+    const pl_trainee *tr = &m->inst->trainees[t];
+    const pl_rule *rule = &tr->rules[r];
+    int T = m->inst->horizon.length, possible = 0;
+    char name[96];
+    if (has_history(tr, q))
+        goto cleanup;
+    for (int p = 0; p < T; p++) {
+        int nr = 0;
+        pl_terms_clear(row);
+        PL_TRY(add_rotation(m, t, p, r, 0.0, row, &nr));
+        possible += nr > 0;
+    }
+    int K = possible;
+    int h = tr->completed[r] + pl_model_prev_periods(tr, r);
+    if (rule->max != PL_UNLIMITED && rule->max - h < K)
+        K = rule->max - h;
+    if (K < 1 || K >= possible)
+        goto cleanup;
+    double L = tr->rules[q].block_min > 1 ? tr->rules[q].block_min : 1;
+    for (int p = 0; p < T; p++) {
+        int nr = 0;
+        pl_terms_clear(row);
+        PL_TRY(add_rotation(m, t, p, r, 0.0, row, &nr));
+        if (nr == 0)
+            continue;
+        pl_terms_clear(row);
+        for (int p2 = 0; p2 <= p; p2++)
+            PL_TRY(add_rotation(m, t, p2, r, 1.0, row, NULL));
+        for (int p2 = 0; p2 < p; p2++)
+            PL_TRY(add_rotation(m, t, p2, q, -(double)K / L, row, NULL));
+        snprintf(name, sizeof name, "aftercum_%d_%d_%d_%d", t, r, q, p);
+        PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals,
+                                name, NULL));
+    }
+cleanup:
+    return status;
+}
+
 /* r cannot start before every q of its `after` list without history has
  * had a whole run: Σ block_min(q) periods, one placement each, all before
  * r.  Cells of r in earlier periods (counting only periods in which some
@@ -155,8 +206,10 @@ pl_status pl_model_order(pl_model *m, const pl_build_options *opt)
             if (!rule->present)
                 continue;
             for (int i = 0; i < rule->n_after; i++)
-                if (rule->after[i] != r)
+                if (rule->after[i] != r) {
                     PL_TRY(one_pair(m, t, r, rule->after[i], &row));
+                    PL_TRY(cumulative(m, t, r, rule->after[i], &row));
+                }
             if (rule->n_after > 0)
                 PL_TRY(too_early(m, t, r, &row));
         }

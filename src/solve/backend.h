@@ -40,6 +40,10 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
 pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags);
 
+/* The value of the model's LP relaxation (every integer column
+ * continuous): how tight the formulation is, for tests and benchmarks. */
+pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags);
+
 /* Monotonic seconds. */
 double pl_clock_seconds(void);
 

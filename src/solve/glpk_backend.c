@@ -612,3 +612,31 @@ pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
     glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL, NULL};
     return guarded(&job, write_work);
 }
+
+static pl_status lp_work(glpk_job *job)
+{
+    job->lp = load(job->m);
+    if (!job->lp)
+        return PL_ERR_NOMEM;
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    smcp.presolve = GLP_ON;
+    if (glp_simplex(job->lp, &smcp) != 0 || glp_get_status(job->lp) != GLP_OPT) {
+        pl_diags_add(job->diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
+                     "the LP relaxation has no optimum");
+        return PL_ERR_SOLVER;
+    }
+    job->result->objective = glp_get_obj_val(job->lp);
+    return PL_OK;
+}
+
+pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags)
+{
+    pl_backend_result res;
+    memset(&res, 0, sizeof res);
+    glpk_job job = {false, m, NULL, 0.0, &res, diags, NULL, NULL, false, NULL, NULL, NULL, NULL};
+    pl_status status = guarded(&job, lp_work);
+    *value = res.objective;
+    return status;
+}
