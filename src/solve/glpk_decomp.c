@@ -35,6 +35,7 @@
 #define DEFAULT_PRICE_SECONDS 2.0  /* at most per slice and round */
 #define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
 #define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
+#define DEFAULT_ROUND_MIP_SECONDS 1.0 /* pricing MIPs per round, at least */
 
 /* One generated schedule: its trainee's slice and owned column values. */
 typedef struct sched_col {
@@ -63,6 +64,7 @@ typedef struct decomp {
     double *val;
     double best_bound;
     double until;        /* the column generation's deadline (clock) */
+    bool round_complete; /* the last round priced every candidate */
     double *first_x;     /* the greedy schedules' values, if they fit */
     double first_obj;
     bool have_center;    /* center holds the duals of center_bound */
@@ -289,83 +291,187 @@ static double master_lp(decomp *d, double seconds)
     return glp_get_obj_val(d->master);
 }
 
-/* Price every slice with `duals` (NULL: the costs alone, and every
- * schedule joins); add the schedules of negative reduced cost.
- * *sum_value receives Σ_t of each slice's optimum when every slice was
- * solved to optimality, else NaN.  Returns the number of columns added, or
- * -1 when a slice has no schedule at all, -2 on an error. */
-static int price_all(decomp *d, const double *duals, double *sum_value)
+/* A slice whose fractional LP beats its convexity dual by `key`. */
+typedef struct cand_t {
+    double key;
+    int slice;
+} cand_t;
+
+/* One pricing round's per-slice state. */
+typedef struct round_state {
+    double *lp;        /* [n_slices] LP value (lower bound), NaN if unsolved */
+    cand_t *cand;      /* candidates (LP reduced cost negative, LP fractional) */
+    int n_cand;
+    double **rep_x;    /* schedules of slices with twins, this round */
+    double *rep_value;
+} round_state;
+
+static void round_free(round_state *r, int n)
+{
+    for (int k = 0; r->rep_x && k < n; k++)
+        free(r->rep_x[k]);
+    free(r->rep_x);
+    free(r->rep_value);
+    free(r->lp);
+    free(r->cand);
+}
+
+/* A schedule of slice k with value `value` under duals: joins when its
+ * reduced cost is negative (always when duals is NULL). */
+static int offer(decomp *d, int k, const double *duals, double value)
+{
+    const pl_slice *s = &d->sp.slices[k];
+    double reduced = value - (duals ? duals[s->convexity] : 0.0);
+    if (duals && reduced >= -DEFAULT_RC_EPS * (1.0 + fabs(value)))
+        return 0;
+    bool joined;
+    if (add_schedule(d, k, d->x, !duals, &joined) != PL_OK)
+        return -2;
+    return joined;
+}
+
+/* Phase 1: every slice's LP (twins share their representative's).  An
+ * integral LP optimum is the slice's best schedule and is offered at once;
+ * slices whose fractional LP beats their convexity dual become candidates
+ * for the MIP.  Returns columns added, or -1 / -2 as price_all. */
+static int price_lps(decomp *d, const double *duals, round_state *r, bool *lps_ok)
+{
+    pl_split *sp = &d->sp;
+    int added = 0;
+    *lps_ok = true;
+    for (int k = 0; k < sp->n_slices; k++) {
+        pl_slice *s = &sp->slices[k];
+        double left = d->until - pl_clock_seconds(), value;
+        bool integral = false;
+        r->lp[k] = NAN;
+        if (left <= 0.05 || pl_glpk_interrupted(d->job)) {
+            *lps_ok = false;
+            break;
+        }
+        if (s->twin >= 0 && !isnan(r->lp[s->twin])) { /* the same LP */
+            value = r->lp[s->twin];
+            integral = r->rep_x[s->twin] != NULL;
+            if (integral)
+                memcpy(d->x, r->rep_x[s->twin], (size_t)s->n_cols * sizeof *d->x);
+        } else {
+            int rc = pl_slice_lp(d->job, sp, k, duals, left, &value, d->x, &integral);
+            if (rc == 1)
+                return -1;
+            if (rc != 0) {
+                *lps_ok = false;
+                continue;
+            }
+            if (integral && s->has_twins) {
+                r->rep_x[k] = malloc(((size_t)s->n_cols + 1) * sizeof **r->rep_x);
+                if (!r->rep_x[k])
+                    return -2;
+                memcpy(r->rep_x[k], d->x, (size_t)s->n_cols * sizeof *d->x);
+            }
+        }
+        r->lp[k] = value;
+        double reduced = value - (duals ? duals[s->convexity] : 0.0);
+        if (integral) {
+            int j = offer(d, k, duals, value);
+            if (j < 0)
+                return j;
+            added += j;
+        } else if (!duals || reduced < -DEFAULT_RC_EPS * (1.0 + fabs(value))) {
+            r->cand[r->n_cand].key = reduced;
+            r->cand[r->n_cand++].slice = k;
+        }
+    }
+    return added;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    double ka = ((const cand_t *)a)->key, kb = ((const cand_t *)b)->key;
+    return ka < kb ? -1 : ka > kb;
+}
+
+/* Price one round with `duals` (NULL: the costs alone, and every schedule
+ * joins).  Every slice's LP first; then the MIPs of the candidates, most
+ * promising first, for about DEFAULT_ROUND_MIP_SECONDS (or the LP phase's
+ * time, if longer).  *sum_value receives Σ_t of a lower bound on each
+ * slice's optimum (the MIP's optimum where solved, else the LP's), NaN if
+ * some LP failed; *complete is set when every candidate was priced.
+ * Returns the number of columns added, -1 when a slice has no schedule at
+ * all, -2 on an error. */
+static int price_all(decomp *d, const double *duals, double *sum_value, bool *complete)
 {
     pl_split *sp = &d->sp;
     size_t ns = (size_t)sp->n_slices;
-    double *rep_value = malloc((ns + 1) * sizeof *rep_value);
-    double **rep_x = calloc(ns + 1, sizeof *rep_x);
+    round_state r = {0};
+    double started = pl_clock_seconds();
+    bool lps_ok = false;
     int added = 0;
-    bool exact = true;
-    *sum_value = 0.0;
-    if (!rep_value || !rep_x) {
+    *sum_value = NAN;
+    *complete = false;
+    r.lp = malloc((ns + 1) * sizeof *r.lp);
+    r.cand = malloc((ns + 1) * sizeof *r.cand);
+    r.rep_x = calloc(ns + 1, sizeof *r.rep_x);
+    r.rep_value = malloc((ns + 1) * sizeof *r.rep_value);
+    if (!r.lp || !r.cand || !r.rep_x || !r.rep_value) {
         added = -2;
         goto cleanup;
     }
-    for (int k = 0; k < sp->n_slices; k++) {
-        pl_slice *s = &sp->slices[k];
-        double left = d->until - pl_clock_seconds();
-        rep_value[k] = NAN;
-        if (left <= 0.05 || pl_glpk_interrupted(d->job)) {
-            exact = false;
+    added = price_lps(d, duals, &r, &lps_ok);
+    if (added < 0)
+        goto cleanup;
+    double budget = pl_clock_seconds() - started;
+    if (budget < DEFAULT_ROUND_MIP_SECONDS)
+        budget = DEFAULT_ROUND_MIP_SECONDS;
+    double mip_until = pl_clock_seconds() + budget;
+    qsort(r.cand, (size_t)r.n_cand, sizeof *r.cand, by_key);
+    int priced = 0;
+    for (; priced < r.n_cand; priced++) {
+        int k = r.cand[priced].slice;
+        double now = pl_clock_seconds(), value, lpv;
+        if (now > d->until - 0.05 || pl_glpk_interrupted(d->job) ||
+            (now > mip_until && (added > 0 || !duals)))
             break;
+        bool integral;
+        const pl_slice *s = &sp->slices[k];
+        /* twins' LPs were not solved: set the slice up first */
+        if (s->twin >= 0 && (pl_slice_lp(d->job, sp, k, duals, d->until - now, &lpv,
+                                         d->x, &integral) != 0 || integral)) {
+            if (integral) {
+                int j = offer(d, k, duals, lpv);
+                if (j < 0) {
+                    added = j;
+                    goto cleanup;
+                }
+                added += j;
+            }
+            continue;
         }
-        double value;
-        int rc;
-        if (s->twin >= 0 && rep_x[s->twin]) { /* the same problem, solved */
-            value = rep_value[s->twin];
-            memcpy(d->x, rep_x[s->twin], (size_t)s->n_cols * sizeof *d->x);
-            rc = 0;
-        } else {
-            /* a schedule must beat the convexity dual to join */
-            double threshold = duals ? duals[s->convexity] - DEFAULT_RC_EPS : HUGE_VAL;
-            rc = pl_slice_price(d->job, sp, k, duals, threshold,
-                                left < DEFAULT_PRICE_SECONDS ? left : DEFAULT_PRICE_SECONDS,
-                                d->x, &value);
-        }
+        double cap = d->until - now < DEFAULT_PRICE_SECONDS ? d->until - now
+                                                             : DEFAULT_PRICE_SECONDS;
+        int rc = pl_slice_mip(d->job, sp, k, cap, d->x, &value);
         if (rc == 1) {
             added = -1;
             goto cleanup;
         }
-        if (rc == 3) { /* its LP bounds it: nothing to add */
-            *sum_value += value;
+        if (rc == 4)
             continue;
+        if (rc == 0 && value > r.lp[k])
+            r.lp[k] = value; /* the slice's optimum: a tighter bound */
+        int j = offer(d, k, duals, value);
+        if (j < 0) {
+            added = j;
+            goto cleanup;
         }
-        if (rc == 2 || rc == 4) {
-            exact = false;
-            if (rc == 4)
-                continue;
-        }
-        if (rc == 0 && s->has_twins) {
-            rep_value[k] = value;
-            rep_x[k] = malloc(((size_t)s->n_cols + 1) * sizeof **rep_x);
-            if (rep_x[k])
-                memcpy(rep_x[k], d->x, (size_t)s->n_cols * sizeof *d->x);
-        }
-        double reduced = value - (duals ? duals[s->convexity] : 0.0);
-        if (rc == 0)
-            *sum_value += value;
-        if (!duals || reduced < -DEFAULT_RC_EPS * (1.0 + fabs(value))) {
-            bool joined;
-            if (add_schedule(d, k, d->x, !duals, &joined) != PL_OK) {
-                added = -2;
-                goto cleanup;
-            }
-            added += joined;
-        }
+        added += j;
     }
-    if (!exact)
-        *sum_value = NAN;
+    *complete = lps_ok && priced == r.n_cand;
+    if (lps_ok) {
+        double sum = 0.0;
+        for (size_t k = 0; k < ns; k++)
+            sum += r.lp[k];
+        *sum_value = sum;
+    }
 cleanup:
-    for (size_t k = 0; rep_x && k < ns; k++)
-        free(rep_x[k]);
-    free(rep_x);
-    free(rep_value);
+    round_free(&r, sp->n_slices);
     return added;
 }
 
@@ -396,9 +502,14 @@ static int greedy_start(decomp *d)
             break;
         for (int r = 1; r <= d->n_master_rows; r++)
             d->price[r] = act[r] + 1.0 > ub[r] + 1e-9 ? -d->full_price : 0.0;
-        int rc = pl_slice_price(d->job, sp, k, d->price, HUGE_VAL,
-                                left < DEFAULT_PRICE_SECONDS ? left : DEFAULT_PRICE_SECONDS,
-                                d->x, &value);
+        bool integral;
+        int rc = pl_slice_lp(d->job, sp, k, d->price, left, &value, d->x, &integral);
+        if (rc == 0 && !integral) {
+            left = d->until - pl_clock_seconds();
+            rc = pl_slice_mip(d->job, sp, k,
+                              left < DEFAULT_PRICE_SECONDS ? left : DEFAULT_PRICE_SECONDS,
+                              d->x, &value);
+        }
         if (rc == 1) {
             added = -1;
             goto cleanup;
@@ -539,7 +650,9 @@ static bool artificials_used(const decomp *d)
 static int price_round(decomp *d, const double *pi, bool artificial, double *lb)
 {
     double sum;
-    int added = price_all(d, pi, &sum);
+    bool complete;
+    int added = price_all(d, pi, &sum, &complete);
+    d->round_complete = complete;
     *lb = added < 0 || isnan(sum) ? NAN : lagrangian(d, pi, sum);
     if (!isnan(*lb) && *lb > d->best_bound) {
         d->best_bound = *lb;
@@ -604,7 +717,7 @@ static int generate_columns(decomp *d, double until)
             added = price_round(d, d->duals, artificial, &lb);
         if (added < 0)
             return added == -1 ? 1 : -2;
-        if (added == 0 && !isnan(lb)) {
+        if (added == 0 && d->round_complete) {
             if (z > d->best_bound)
                 d->best_bound = z; /* converged: the LP value is the bound */
             report(d, NAN);

@@ -44,16 +44,19 @@ typedef struct pl_split {
 pl_status pl_split_build(const pl_model *m, pl_split *sp);
 void pl_split_free(pl_split *sp);
 
-/* Solve slice k with objective obj - Σ duals·A over the coupling rows
- * (duals indexed by master row, 1-based; NULL: all zero) for at most
- * `seconds`.  Returns
+/* Set slice k's objective to obj - Σ duals·A over the coupling rows
+ * (duals by master row, 1-based; NULL: all zero) and solve its LP
+ * relaxation, warm, for at most `seconds`.  Returns 0 (*value is the LP
+ * optimum, a lower bound on every schedule of the slice; when *integral it
+ * is also the best schedule, in x[0..n_cols)), 1 when the slice has no
+ * schedule at all, 4 on failure (time, GLPK). */
+int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
+                double seconds, double *value, double *x, bool *integral);
+/* Branch on slice k from the LP just solved by pl_slice_lp.  Returns
  *   0  *value is the optimum and x[0..n_cols) the schedule;
- *   3  the LP relaxation's value, *value, is >= threshold: no schedule
- *      goes below it (no x);
- *   1  the slice has no schedule at all;
  *   2  a schedule in x and *value, not proven optimal (time, interrupt);
- *   4  no schedule found (time, interrupt, a GLPK failure). */
-int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
-                   double threshold, double seconds, double *x, double *value);
+ *   1  no schedule at all;  4  none found (time, interrupt, GLPK). */
+int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
+                 double *value);
 
 #endif /* PL_GLPK_DECOMP_H */

@@ -243,7 +243,8 @@ static void price_callback(glp_tree *tree, void *info)
         glp_ios_terminate(tree);
 }
 
-/* The slice's LP relaxation, warm from its last basis; its value or NaN. */
+/* The slice's LP relaxation, warm from its last basis; its value, NaN on
+ * failure, +inf when it has no solution. */
 static double slice_lp(glp_prob *lp, double seconds)
 {
     glp_smcp smcp;
@@ -262,12 +263,13 @@ static double slice_lp(glp_prob *lp, double seconds)
     return rc == 0 && glp_get_status(lp) == GLP_OPT ? glp_get_obj_val(lp) : NAN;
 }
 
-int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
-                   double threshold, double seconds, double *x, double *value)
+int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
+                double seconds, double *value, double *x, bool *integral)
 {
     pl_slice *s = &sp->slices[k];
     const pl_model_csr *A = &sp->a;
-    double until = pl_clock_seconds() + seconds;
+    (void)job;
+    *integral = false;
     if (!s->lp && !(s->lp = slice_problem(sp, s)))
         return 4;
     for (int c = 0; c < s->n_cols; c++) {
@@ -280,23 +282,36 @@ int pl_slice_price(glpk_job *job, pl_split *sp, int k, const double *duals,
         }
         glp_set_obj_coef(s->lp, c + 1, v);
     }
-    /* the LP first: when even it cannot go below the threshold, no
-     * schedule can, and its value bounds the slice */
     double lp_value = slice_lp(s->lp, seconds);
     if (lp_value == HUGE_VAL)
         return 1;
     if (isnan(lp_value))
         return 4;
-    if (lp_value >= threshold) {
-        *value = lp_value;
-        return 3;
+    *value = lp_value;
+    /* an integral LP optimum is the MIP's: no branching needed */
+    bool whole = true;
+    for (int c = 0; c < s->n_cols && whole; c++) {
+        double v = glp_get_col_prim(s->lp, c + 1);
+        if (sp->m->col_kind[s->cols[c]] != PL_COL_CONTINUOUS) {
+            whole = fabs(v - round(v)) <= 1e-9;
+            v = round(v);
+        }
+        x[c] = v;
     }
-    price_limits lim = {job->params->interrupt, until};
+    *integral = whole;
+    return 0;
+}
+
+int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
+                 double *value)
+{
+    pl_slice *s = &sp->slices[k];
+    price_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds};
     glp_iocp iocp;
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;
-    iocp.presolve = GLP_OFF; /* from the LP's optimal basis */
-    iocp.tm_lim = pl_glpk_milliseconds(until - pl_clock_seconds());
+    iocp.presolve = GLP_OFF; /* from the LP's optimal basis (pl_slice_lp) */
+    iocp.tm_lim = pl_glpk_milliseconds(seconds);
     iocp.cb_func = price_callback;
     iocp.cb_info = &lim;
     int rc = glp_intopt(s->lp, &iocp);
