@@ -32,7 +32,10 @@
 #include "solve/glpk_decomp.h"
 
 #define DEFAULT_SMOOTHING 0.5      /* weight of the best-bound duals */
-#define DEFAULT_PRICE_SECONDS 2.0  /* at most per slice and round */
+#define DEFAULT_PRICE_SECONDS 1.0  /* at most per slice MIP */
+#define DEFAULT_ROUND_PRICE_SECONDS 0.25 /* per slice MIP in a round: a good
+                                          * schedule now, its proof later */
+#define DEFAULT_GREEDY_SECONDS 0.1 /* per slice MIP in the greedy start */
 #define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
 #define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
 #define DEFAULT_ROUND_MIP_SECONDS 1.0 /* pricing MIPs per round, at least */
@@ -445,17 +448,19 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
             }
             continue;
         }
-        double cap = d->until - now < DEFAULT_PRICE_SECONDS ? d->until - now
-                                                             : DEFAULT_PRICE_SECONDS;
-        int rc = pl_slice_mip(d->job, sp, k, cap, d->x, &value);
+        double cap = d->until - now < DEFAULT_ROUND_PRICE_SECONDS
+                         ? d->until - now
+                         : DEFAULT_ROUND_PRICE_SECONDS;
+        double mip_bound;
+        int rc = pl_slice_mip(d->job, sp, k, cap, d->x, &value, &mip_bound);
         if (rc == 1) {
             added = -1;
             goto cleanup;
         }
+        if (mip_bound > r.lp[k])
+            r.lp[k] = mip_bound; /* what the search proved: a tighter bound */
         if (rc == 4)
             continue;
-        if (rc == 0 && value > r.lp[k])
-            r.lp[k] = value; /* the slice's optimum: a tighter bound */
         int j = offer(d, k, duals, value);
         if (j < 0) {
             added = j;
@@ -504,11 +509,14 @@ static int greedy_start(decomp *d)
             d->price[r] = act[r] + 1.0 > ub[r] + 1e-9 ? -d->full_price : 0.0;
         bool integral;
         int rc = pl_slice_lp(d->job, sp, k, d->price, left, &value, d->x, &integral);
-        if (rc == 0 && !integral) {
+        /* a quick schedule first; a second, longer try when none came */
+        for (int attempt = 0; rc == 0 && !integral && attempt < 2; attempt++) {
+            double cap = attempt == 0 ? DEFAULT_GREEDY_SECONDS : DEFAULT_PRICE_SECONDS, b;
             left = d->until - pl_clock_seconds();
-            rc = pl_slice_mip(d->job, sp, k,
-                              left < DEFAULT_PRICE_SECONDS ? left : DEFAULT_PRICE_SECONDS,
-                              d->x, &value);
+            rc = pl_slice_mip(d->job, sp, k, left < cap ? left : cap, d->x, &value, &b);
+            if (rc != 4 || attempt == 1)
+                break;
+            rc = 0;
         }
         if (rc == 1) {
             added = -1;

@@ -55,8 +55,9 @@ int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
 /* Branch on slice k from the LP just solved by pl_slice_lp.  Returns
  *   0  *value is the optimum and x[0..n_cols) the schedule;
  *   2  a schedule in x and *value, not proven optimal (time, interrupt);
- *   1  no schedule at all;  4  none found (time, interrupt, GLPK). */
+ *   1  no schedule at all;  4  none found (time, interrupt, GLPK).
+ * *bound receives the best bound the search proved (-inf if none). */
 int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
-                 double *value);
+                 double *value, double *bound);
 
 #endif /* PL_GLPK_DECOMP_H */

@@ -234,11 +234,18 @@ static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
 typedef struct price_limits {
     volatile sig_atomic_t *interrupt;
     double deadline;
+    double bound; /* the best bound of the open nodes seen, or -inf */
 } price_limits;
 
 static void price_callback(glp_tree *tree, void *info)
 {
     price_limits *lim = info;
+    int node = glp_ios_best_node(tree);
+    if (node > 0) {
+        double b = glp_ios_node_bound(tree, node);
+        if (fabs(b) < 1e300 && b > lim->bound)
+            lim->bound = b;
+    }
     if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
         glp_ios_terminate(tree);
 }
@@ -303,10 +310,10 @@ int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
 }
 
 int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
-                 double *value)
+                 double *value, double *bound)
 {
     pl_slice *s = &sp->slices[k];
-    price_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds};
+    price_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL};
     glp_iocp iocp;
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;
@@ -318,6 +325,7 @@ int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
     int st = glp_mip_status(s->lp);
     if (st == GLP_NOFEAS || rc == GLP_ENOPFS)
         return 1;
+    *bound = lim.bound;
     if (st != GLP_OPT && st != GLP_FEAS)
         return 4;
     for (int c = 0; c < s->n_cols; c++) {
@@ -325,5 +333,8 @@ int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
         x[c] = sp->m->col_kind[s->cols[c]] == PL_COL_CONTINUOUS ? v : round(v);
     }
     *value = glp_mip_obj_val(s->lp);
-    return rc == 0 && st == GLP_OPT ? 0 : 2;
+    bool optimal = rc == 0 && st == GLP_OPT;
+    if (optimal)
+        *bound = *value;
+    return optimal ? 0 : 2;
 }
