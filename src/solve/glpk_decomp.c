@@ -131,7 +131,9 @@ static pl_status master_build(decomp *d)
         if (fabs(sp->obj[j]) > maxc)
             maxc = fabs(sp->obj[j]);
     d->big = maxc * 1e3 > 1e9 ? 1e9 : maxc * 1e3;
-    d->full_price = 2.0 * maxc + 1.0; /* more than any one cell can save */
+    /* more than a cell can save: a placement can, through runs and
+     * amounts, save a cost term in every period */
+    d->full_price = (m->inst->horizon.length + 1.0) * maxc;
     d->shared_col = malloc(((size_t)m->n_cols + 1) * sizeof *d->shared_col);
     int *ind = malloc(((size_t)d->n_master_rows + 2) * sizeof *ind);
     double *val = malloc(((size_t)d->n_master_rows + 2) * sizeof *val);
@@ -480,6 +482,28 @@ cleanup:
     return added;
 }
 
+/* Whether the schedule in d->x of slice k would take some coupling row
+ * above its upper bound, given the activities `act` of the schedules
+ * chosen before. */
+static bool overfills(const decomp *d, int k, const double *act, const double *ub)
+{
+    const pl_split *sp = &d->sp;
+    const pl_slice *s = &sp->slices[k];
+    const pl_model_csr *A = &sp->a;
+    for (int c = 0; c < s->n_cols; c++) {
+        if (d->x[c] == 0.0)
+            continue;
+        int j = s->cols[c];
+        for (int e = A->col_start[j]; e < A->col_start[j + 1]; e++) {
+            int mr = sp->master_row[A->col_row[e]];
+            if (mr > 0 && A->col_val[e] * d->x[c] > 0 &&
+                act[mr] + A->col_val[e] * d->x[c] > ub[mr] + 1e-9)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* A first schedule per trainee, one trainee after the other: each is
  * priced with a high price on the coupling rows that the trainees before
  * it have filled to their upper bound, so that the schedules found
@@ -491,6 +515,7 @@ static int greedy_start(decomp *d)
     const pl_model *m = d->job->m;
     double *act = calloc((size_t)d->n_master_rows + 1, sizeof *act);
     double *ub = malloc(((size_t)d->n_master_rows + 1) * sizeof *ub);
+    cand_t *order = NULL;
     int added = 0;
     if (!act || !ub) {
         added = -2;
@@ -501,22 +526,38 @@ static int greedy_start(decomp *d)
     for (int i = 0; i < m->n_rows; i++)
         if (sp->master_row[i] > 0)
             ub[sp->master_row[i]] = m->row_ub[i];
+    /* the trainees with the fewest choices first: they are the ones a
+     * full row would leave without a place */
+    order = malloc(((size_t)sp->n_slices + 1) * sizeof *order);
+    if (!order) {
+        added = -2;
+        goto cleanup;
+    }
     for (int k = 0; k < sp->n_slices; k++) {
+        order[k].key = sp->slices[k].n_cols;
+        order[k].slice = k;
+    }
+    qsort(order, (size_t)sp->n_slices, sizeof *order, by_key);
+    for (int i = 0; i < sp->n_slices; i++) {
+        int k = order[i].slice;
         double left = d->until - pl_clock_seconds(), value;
         if (left <= 0.05 || pl_glpk_interrupted(d->job))
             break;
         for (int r = 1; r <= d->n_master_rows; r++)
             d->price[r] = act[r] + 1.0 > ub[r] + 1e-9 ? -d->full_price : 0.0;
-        bool integral;
-        int rc = pl_slice_lp(d->job, sp, k, d->price, left, &value, d->x, &integral);
-        /* a quick schedule first; a second, longer try when none came */
-        for (int attempt = 0; rc == 0 && !integral && attempt < 2; attempt++) {
+        /* a quick schedule first; a longer try when none came or when
+         * the quick one overfills a row */
+        int rc = 0;
+        for (int attempt = 0; attempt < 2; attempt++) {
             double cap = attempt == 0 ? DEFAULT_GREEDY_SECONDS : DEFAULT_PRICE_SECONDS, b;
+            bool integral;
             left = d->until - pl_clock_seconds();
-            rc = pl_slice_mip(d->job, sp, k, left < cap ? left : cap, d->x, &value, &b);
-            if (rc != 4 || attempt == 1)
+            rc = pl_slice_lp(d->job, sp, k, d->price, left, &value, d->x, &integral);
+            if (rc != 0 || integral)
                 break;
-            rc = 0;
+            rc = pl_slice_mip(d->job, sp, k, left < cap ? left : cap, d->x, &value, &b);
+            if (rc == 0 || rc == 1 || (rc == 2 && !overfills(d, k, act, ub)))
+                break;
         }
         if (rc == 1) {
             added = -1;
@@ -535,6 +576,7 @@ static int greedy_start(decomp *d)
 cleanup:
     free(act);
     free(ub);
+    free(order);
     return added;
 }
 
