@@ -4,6 +4,7 @@
 #
 #   sh benchmarks/run.sh [--set NAME] [--time-limit S] [--cbc|--no-cbc]
 #                        [--out DIR] [--placera PATH] [--keep]
+#                        [--method auto|compact|decomposition]
 #   make bench SET=NAME TIME=S
 #
 # A set is benchmarks/sets/NAME.txt, one instance a line:
@@ -32,9 +33,10 @@ CBC=yes
 OUT=$BENCH/results
 PLACERA=${PLACERA:-$ROOT/build/placera}
 KEEP=no
+METHOD=auto
 
 usage() {
-    sed -n '4,6p' "$0" | sed 's/^# *//' >&2
+    sed -n '4,7p' "$0" | sed 's/^# *//' >&2
     exit 2
 }
 
@@ -47,6 +49,7 @@ while [ $# -gt 0 ]; do
     --out) [ $# -ge 2 ] || usage; OUT=$2; shift 2 ;;
     --placera) [ $# -ge 2 ] || usage; PLACERA=$2; shift 2 ;;
     --keep) KEEP=yes; shift ;;
+    --method) [ $# -ge 2 ] || usage; METHOD=$2; shift 2 ;;
     *) usage ;;
     esac
 done
@@ -140,7 +143,7 @@ grep -v '^[[:space:]]*\(#\|$\)' "$SETFILE" | while read -r kind a1 a2; do
     mkdir -p "$d"
     echo "run.sh: $name: placera (limit ${TIME}s)" >&2
     /usr/bin/time -o "$d/time.txt" -v timeout -s INT -k 30 "$HARD" \
-        "$PLACERA" solve "$inst" --time-limit "$TIME" --progress \
+        "$PLACERA" solve "$inst" --time-limit "$TIME" --method "$METHOD" --progress \
         --write-mps "$d/model.mps" -o "$d/schedule.json" >/dev/null 2>"$d/solve.log"
     check=-
     if [ -f "$d/schedule.json" ] && ! grep -q '"status": *"no_solution"' "$d/schedule.json"; then

@@ -37,7 +37,11 @@ double pl_clock_seconds(void)
 /* Measured (benchmarks/README.md): */
 #define DEFAULT_DECOMP_SHARE 0.7 /* of the time for the decomposition, the
                                   * rest for the neighbourhood search */
-#define DEFAULT_AUTO_DECOMPOSITION_CELLS 100000
+#define DEFAULT_AUTO_DECOMPOSITION_CELLS 2000 /* examples: 291-567 cells;
+                                              * MSSP 40 students: 7,884 */
+#define DEFAULT_FINISH_MAX_COLS 200000   /* the decomposition hands an open gap
+                                          * to the compact model up to this size */
+#define DEFAULT_FINISH_MIN_SECONDS 1.0   /* ... when this much time is left */
 
 typedef struct hook_state {
     jmp_buf jump;
@@ -517,6 +521,77 @@ cleanup:
     return status;
 }
 
+/* Whether the whole model is small enough for GLPK's branch-and-bound
+ * (the compact method) within the usual limits. */
+static bool small_enough(const pl_model *m)
+{
+    return m->n_cols <= DEFAULT_FINISH_MAX_COLS;
+}
+
+/* Fill job->result from job->values (handed over) and the bound. */
+static void set_result(glpk_job *job, double obj, double bound, bool proven)
+{
+    pl_backend_result *result = job->result;
+    result->objective = obj;
+    result->values = job->values;
+    job->values = NULL;
+    result->interrupted = pl_glpk_interrupted(job);
+    result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
+    result->bound = proven ? obj : bound;
+    result->gap = isnan(result->bound) ? NAN
+                                       : fabs(obj - result->bound) / (1e-10 + fabs(obj));
+}
+
+/* The decomposition's schedule x (its cost obj, its bound) handed to the
+ * compact model's branch-and-bound for the time left: where the master's
+ * optimum is fractional, branching on the whole model closes the gap on
+ * small instances.  The better of the two schedules and bounds is kept. */
+static pl_status finish_compact(glpk_job *job, double *x, double obj, double bound)
+{
+    const pl_model *m = job->m;
+    pl_backend_result *result = job->result;
+    signed char *cells = malloc(m->n_cells + 1);
+    pl_status status = PL_OK;
+    if (!cells) {
+        free(x);
+        return PL_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < m->n_cells; i++)
+        cells[i] = x[m->cells[i].col + 1] > 0.5;
+    const signed char *given = job->start_cells;
+    job->start_cells = cells;
+    status = solve_work(job);
+    job->start_cells = given;
+    free(cells);
+    bool have = status == PL_OK && result->values &&
+                (result->outcome == PL_OUTCOME_OPTIMAL || result->outcome == PL_OUTCOME_FEASIBLE);
+    if (status == PL_OK && (!have || result->objective > obj + 1e-9)) {
+        /* keep the decomposition's schedule */
+        free(result->values);
+        result->values = NULL;
+        job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
+        if (!job->values) {
+            free(x);
+            return PL_ERR_NOMEM;
+        }
+        for (int j = 0; j < m->n_cols; j++)
+            job->values[j] = x[j + 1];
+        double b = isnan(result->bound) || (!isnan(bound) && bound > result->bound)
+                       ? bound : result->bound;
+        set_result(job, obj, b, false);
+    } else if (have && !isnan(bound) && result->outcome != PL_OUTCOME_OPTIMAL &&
+               (isnan(result->bound) || bound > result->bound)) {
+        double o = result->objective;
+        bool proven = job->integral ? ceil(bound - 1e-6) >= o - 1e-6
+                                    : bound >= o - 1e-9 * (1 + fabs(o));
+        result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
+        result->bound = proven ? o : bound;
+        result->gap = fabs(o - result->bound) / (1e-10 + fabs(o));
+    }
+    free(x);
+    return status;
+}
+
 /* The decomposition (glpk_decomp.c) for most of the time, then the
  * neighbourhood search from its schedule, bounded by its bound.  Without a
  * schedule from the decomposition the compact model gets the time left. */
@@ -544,6 +619,11 @@ static pl_status decomposition_work(glpk_job *job)
             result->bound = bound;
             return PL_OK;
         }
+        if (!small_enough(m)) { /* the whole model would not fit the limits */
+            result->outcome = PL_OUTCOME_NONE;
+            result->bound = bound;
+            return PL_OK;
+        }
         return solve_work(job);
     }
     bool proven = job->integral && !isnan(bound) && ceil(bound - 1e-6) >= obj - 1e-6;
@@ -551,6 +631,9 @@ static pl_status decomposition_work(glpk_job *job)
         pl_glpk_improve(job, &st, &x, &obj, bound, pl_glpk_seconds_left(job) * 0.95, 1);
     proven = !isnan(bound) && (job->integral ? ceil(bound - 1e-6) >= obj - 1e-6
                                              : bound >= obj - 1e-9 * (1 + fabs(obj)));
+    if (!proven && !pl_glpk_interrupted(job) && small_enough(m) &&
+        pl_glpk_seconds_left(job) > DEFAULT_FINISH_MIN_SECONDS)
+        return finish_compact(job, x, obj, bound);
     job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
     if (!job->values) {
         free(x);
@@ -559,14 +642,7 @@ static pl_status decomposition_work(glpk_job *job)
     for (int j = 0; j < m->n_cols; j++)
         job->values[j] = x[j + 1];
     free(x);
-    result->objective = obj;
-    result->values = job->values;
-    job->values = NULL;
-    result->interrupted = pl_glpk_interrupted(job);
-    result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
-    result->bound = proven ? obj : bound;
-    if (!isnan(result->bound))
-        result->gap = fabs(obj - result->bound) / (1e-10 + fabs(obj));
+    set_result(job, obj, bound, proven);
     return PL_OK;
 }
 
