@@ -60,6 +60,25 @@ static int silent(void *info, const char *text)
     return 1; /* suppress all GLPK terminal output */
 }
 
+static int bounds_type(double lb, double ub)
+{
+    return isinf(lb) && isinf(ub) ? GLP_FR
+           : isinf(ub)            ? GLP_LO
+           : isinf(lb)            ? GLP_UP
+           : lb == ub             ? GLP_FX
+                                  : GLP_DB;
+}
+
+void pl_glpk_row_bounds(glp_prob *lp, int i, double lb, double ub)
+{
+    glp_set_row_bnds(lp, i, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+}
+
+void pl_glpk_col_bounds(glp_prob *lp, int j, double lb, double ub)
+{
+    glp_set_col_bnds(lp, j, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+}
+
 static glp_prob *load(const pl_model *m)
 {
     glp_prob *lp = glp_create_prob();
@@ -69,26 +88,15 @@ static glp_prob *load(const pl_model *m)
     if (m->n_cols > 0)
         glp_add_cols(lp, m->n_cols);
     for (int i = 0; i < m->n_rows; i++) {
-        double lb = m->row_lb[i], ub = m->row_ub[i];
-        int type = isinf(lb) && isinf(ub) ? GLP_FR
-                   : isinf(ub)            ? GLP_LO
-                   : isinf(lb)            ? GLP_UP
-                   : lb == ub             ? GLP_FX
-                                          : GLP_DB;
-        glp_set_row_bnds(lp, i + 1, type, isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+        pl_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
         if (m->row_name[i])
             glp_set_row_name(lp, i + 1, m->row_name[i]);
     }
     for (int j = 0; j < m->n_cols; j++) {
         double lb = m->col_lb[j], ub = m->col_ub[j];
-        int type = isinf(lb) && isinf(ub) ? GLP_FR
-                   : isinf(ub)            ? GLP_LO
-                   : isinf(lb)            ? GLP_UP
-                   : lb == ub             ? GLP_FX
-                                          : GLP_DB;
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, j + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
-        glp_set_col_bnds(lp, j + 1, type, isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+        pl_glpk_col_bounds(lp, j + 1, lb, ub);
         if (m->col_name[j])
             glp_set_col_name(lp, j + 1, m->col_name[j]);
     }
@@ -528,6 +536,18 @@ static bool small_enough(const pl_model *m)
     return m->n_cols <= DEFAULT_FINISH_MAX_COLS;
 }
 
+/* job->values from a [1..n] schedule x, which is freed. */
+static pl_status take_values(glpk_job *job, double *x)
+{
+    const pl_model *m = job->m;
+    free(job->values);
+    job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
+    for (int j = 0; job->values && j < m->n_cols; j++)
+        job->values[j] = x[j + 1];
+    free(x);
+    return job->values ? PL_OK : PL_ERR_NOMEM;
+}
+
 /* Fill job->result from job->values (handed over) and the bound. */
 static void set_result(glpk_job *job, double obj, double bound, bool proven)
 {
@@ -569,13 +589,10 @@ static pl_status finish_compact(glpk_job *job, double *x, double obj, double bou
         /* keep the decomposition's schedule */
         free(result->values);
         result->values = NULL;
-        job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
-        if (!job->values) {
-            free(x);
-            return PL_ERR_NOMEM;
-        }
-        for (int j = 0; j < m->n_cols; j++)
-            job->values[j] = x[j + 1];
+        pl_status taken = take_values(job, x);
+        x = NULL;
+        if (taken != PL_OK)
+            return taken;
         double b = isnan(result->bound) || (!isnan(bound) && bound > result->bound)
                        ? bound : result->bound;
         set_result(job, obj, b, false);
@@ -634,14 +651,8 @@ static pl_status decomposition_work(glpk_job *job)
     if (!proven && !pl_glpk_interrupted(job) && small_enough(m) &&
         pl_glpk_seconds_left(job) > DEFAULT_FINISH_MIN_SECONDS)
         return finish_compact(job, x, obj, bound);
-    job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
-    if (!job->values) {
-        free(x);
+    if (take_values(job, x) != PL_OK)
         return PL_ERR_NOMEM;
-    }
-    for (int j = 0; j < m->n_cols; j++)
-        job->values[j] = x[j + 1];
-    free(x);
     set_result(job, obj, bound, proven);
     return PL_OK;
 }

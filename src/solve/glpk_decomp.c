@@ -94,15 +94,6 @@ static void decomp_free(decomp *d)
     pl_split_free(&d->sp);
 }
 
-static int btype(double lb, double ub)
-{
-    return isinf(lb) && isinf(ub) ? GLP_FR
-           : isinf(ub)            ? GLP_LO
-           : isinf(lb)            ? GLP_UP
-           : lb == ub             ? GLP_FX
-                                  : GLP_DB;
-}
-
 /* The master before any schedule: coupling rows, convexity rows, shared
  * columns with their coefficients, and one artificial per finite side of a
  * coupling row. */
@@ -119,9 +110,7 @@ static pl_status master_build(decomp *d)
         glp_add_rows(lp, d->n_master_rows);
     for (int i = 0; i < m->n_rows; i++)
         if (sp->master_row[i] > 0)
-            glp_set_row_bnds(lp, sp->master_row[i], btype(m->row_lb[i], m->row_ub[i]),
-                             isinf(m->row_lb[i]) ? 0.0 : m->row_lb[i],
-                             isinf(m->row_ub[i]) ? 0.0 : m->row_ub[i]);
+            pl_glpk_row_bounds(lp, sp->master_row[i], m->row_lb[i], m->row_ub[i]);
     for (int k = 0; k < sp->n_slices; k++) {
         sp->slices[k].convexity = sp->n_coupling + k + 1;
         glp_set_row_bnds(lp, sp->slices[k].convexity, GLP_FX, 1.0, 1.0);
@@ -147,9 +136,7 @@ static pl_status master_build(decomp *d)
             continue;
         int c = glp_add_cols(lp, 1), n = 0;
         d->shared_col[d->n_shared++] = j;
-        glp_set_col_bnds(lp, c, btype(m->col_lb[j], m->col_ub[j]),
-                         isinf(m->col_lb[j]) ? 0.0 : m->col_lb[j],
-                         isinf(m->col_ub[j]) ? 0.0 : m->col_ub[j]);
+        pl_glpk_col_bounds(lp, c, m->col_lb[j], m->col_ub[j]);
         glp_set_obj_coef(lp, c, sp->obj[j]);
         for (int e = A->col_start[j]; e < A->col_start[j + 1]; e++) {
             ind[++n] = sp->master_row[A->col_row[e]];

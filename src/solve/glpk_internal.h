@@ -43,6 +43,10 @@ typedef struct search_state {
     bool proven;         /* stopped because ceil(bound) reached the incumbent */
 } search_state;
 
+/* Bounds lb <= . <= ub of row i / column j (1-based); ±HUGE_VAL for none. */
+void pl_glpk_row_bounds(glp_prob *lp, int i, double lb, double ub);
+void pl_glpk_col_bounds(glp_prob *lp, int j, double lb, double ub);
+
 double pl_glpk_seconds_left(const glpk_job *job);
 bool pl_glpk_interrupted(const glpk_job *job);
 int pl_glpk_milliseconds(double seconds);

@@ -168,15 +168,6 @@ cleanup:
     return status;
 }
 
-static int bounds_type(double lb, double ub)
-{
-    return isinf(lb) && isinf(ub) ? GLP_FR
-           : isinf(ub)            ? GLP_LO
-           : isinf(lb)            ? GLP_UP
-           : lb == ub             ? GLP_FX
-                                  : GLP_DB;
-}
-
 /* The slice's own rows and columns as a GLPK problem. */
 static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
 {
@@ -191,18 +182,14 @@ static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
         glp_add_cols(lp, s->n_cols);
     for (int r = 0; r < s->n_rows; r++) {
         int i = s->rows[r];
-        double lb = m->row_lb[i], ub = m->row_ub[i];
-        glp_set_row_bnds(lp, r + 1, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb,
-                         isinf(ub) ? 0.0 : ub);
+        pl_glpk_row_bounds(lp, r + 1, m->row_lb[i], m->row_ub[i]);
         nz += A->row_start[i + 1] - A->row_start[i];
     }
     for (int c = 0; c < s->n_cols; c++) {
         int j = s->cols[c];
-        double lb = m->col_lb[j], ub = m->col_ub[j];
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, c + 1, GLP_IV);
-        glp_set_col_bnds(lp, c + 1, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb,
-                         isinf(ub) ? 0.0 : ub);
+        pl_glpk_col_bounds(lp, c + 1, m->col_lb[j], m->col_ub[j]);
     }
     int *ia = malloc(((size_t)nz + 1) * sizeof *ia);
     int *ja = malloc(((size_t)nz + 1) * sizeof *ja);

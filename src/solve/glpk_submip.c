@@ -30,9 +30,7 @@
 
 struct pl_submip {
     const pl_model *m;
-    int *row_start, *row_col; /* rows in compressed form */
-    double *row_val;
-    int *col_start, *col_row; /* columns in compressed form */
+    pl_model_csr a;           /* the matrix by rows and by columns */
     bool *is_cell;
     int *cell_trainee; /* per column: the trainee of a cell, else -1 */
     int *owner;        /* per column: the one trainee an auxiliary column
@@ -50,11 +48,7 @@ void pl_submip_free(pl_submip *s)
 {
     if (!s)
         return;
-    free(s->row_start);
-    free(s->row_col);
-    free(s->row_val);
-    free(s->col_start);
-    free(s->col_row);
+    pl_model_csr_free(&s->a);
     free(s->is_cell);
     free(s->cell_trainee);
     free(s->owner);
@@ -73,10 +67,7 @@ void pl_submip_free(pl_submip *s)
  * shared columns (understaffing, supervision flows, fairness) are -1. */
 static pl_status find_owners(pl_submip *s, const pl_model *m)
 {
-    pl_model_csr view = {.row_start = s->row_start, .row_col = s->row_col,
-                         .row_val = s->row_val, .col_start = s->col_start,
-                         .col_row = s->col_row, .col_val = NULL};
-    return pl_model_owners(m, &view, s->owner);
+    return pl_model_owners(m, &s->a, s->owner);
 }
 
 pl_submip *pl_submip_new(const pl_model *m)
@@ -84,13 +75,8 @@ pl_submip *pl_submip_new(const pl_model *m)
     pl_submip *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
-    size_t nr = (size_t)m->n_rows, nc = (size_t)m->n_cols, nz = m->nnz;
+    size_t nr = (size_t)m->n_rows, nc = (size_t)m->n_cols;
     s->m = m;
-    s->row_start = calloc(nr + 2, sizeof *s->row_start);
-    s->row_col = malloc((nz + 1) * sizeof *s->row_col);
-    s->row_val = malloc((nz + 1) * sizeof *s->row_val);
-    s->col_start = calloc(nc + 2, sizeof *s->col_start);
-    s->col_row = malloc((nz + 1) * sizeof *s->col_row);
     s->is_cell = calloc(nc + 1, sizeof *s->is_cell);
     s->cell_trainee = malloc((nc + 1) * sizeof *s->cell_trainee);
     s->owner = malloc((nc + 1) * sizeof *s->owner);
@@ -102,31 +88,11 @@ pl_submip *pl_submip_new(const pl_model *m)
     s->rows = malloc((2 * nr + 1) * sizeof *s->rows); /* kept, then skipped */
     s->ind = malloc((nc + 2) * sizeof *s->ind);
     s->val = malloc((nc + 2) * sizeof *s->val);
-    if (!s->row_start || !s->row_col || !s->row_val || !s->col_start ||
-        !s->col_row || !s->is_cell || !s->cell_trainee || !s->owner ||
-        !s->trainee_free || !s->obj || !s->col_map || !s->row_map ||
+    if (pl_model_csr_build(m, &s->a) != PL_OK || !s->is_cell || !s->cell_trainee ||
+        !s->owner || !s->trainee_free || !s->obj || !s->col_map || !s->row_map ||
         !s->queue || !s->rows || !s->ind || !s->val) {
         pl_submip_free(s);
         return NULL;
-    }
-    for (size_t k = 0; k < nz; k++) {
-        s->row_start[m->ent_row[k] + 1]++;
-        s->col_start[m->ent_col[k] + 1]++;
-    }
-    for (size_t i = 0; i < nr; i++)
-        s->row_start[i + 1] += s->row_start[i];
-    for (size_t j = 0; j < nc; j++)
-        s->col_start[j + 1] += s->col_start[j];
-    /* fill with moving cursors (col_map/row_map as cursors, then reset) */
-    for (size_t i = 0; i < nr; i++)
-        s->row_map[i] = s->row_start[i];
-    for (size_t j = 0; j < nc; j++)
-        s->col_map[j] = s->col_start[j];
-    for (size_t k = 0; k < nz; k++) {
-        int i = m->ent_row[k], j = m->ent_col[k];
-        s->row_col[s->row_map[i]] = j;
-        s->row_val[s->row_map[i]++] = m->ent_val[k];
-        s->col_row[s->col_map[j]++] = i;
     }
     for (size_t i = 0; i < nr; i++)
         s->row_map[i] = -1;
@@ -170,15 +136,6 @@ static double kept(const pl_model *m, const double *x, int j)
     return m->col_kind[j] == PL_COL_CONTINUOUS ? v : round(v);
 }
 
-static int bound_type(double lb, double ub)
-{
-    return isinf(lb) && isinf(ub) ? GLP_FR
-           : isinf(ub)            ? GLP_LO
-           : isinf(lb)            ? GLP_UP
-           : lb == ub             ? GLP_FX
-                                  : GLP_DB;
-}
-
 double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
                         double x_objective, const signed char *fix,
                         const bool *relax, double cutoff, double seconds,
@@ -207,8 +164,8 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
     /* breadth-first over rows, adding the auxiliary columns they reach */
     for (head = 0; head < tail; head++) {
         int j = free_cols[head];
-        for (int e = s->col_start[j]; e < s->col_start[j + 1]; e++) {
-            int i = s->col_row[e];
+        for (int e = s->a.col_start[j]; e < s->a.col_start[j + 1]; e++) {
+            int i = s->a.col_row[e];
             if (s->row_map[i] >= 0 || s->row_map[i] == -2)
                 continue;
             if (relax && m->row_trainee[i] >= 0 && relax[m->row_trainee[i]] &&
@@ -219,8 +176,8 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
             }
             s->row_map[i] = n_rows;
             rows[n_rows++] = i;
-            for (int f = s->row_start[i]; f < s->row_start[i + 1]; f++) {
-                int k = s->row_col[f];
+            for (int f = s->a.row_start[i]; f < s->a.row_start[i + 1]; f++) {
+                int k = s->a.row_col[f];
                 if (s->col_map[k] >= 0 || s->is_cell[k] || m->col_lb[k] == m->col_ub[k] ||
                     (s->owner[k] >= 0 && !s->trainee_free[s->owner[k]]))
                     continue;
@@ -239,7 +196,7 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
         double lb = m->col_lb[j], ub = m->col_ub[j];
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, c + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
-        glp_set_col_bnds(lp, c + 1, bound_type(lb, ub), isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+        pl_glpk_col_bounds(lp, c + 1, lb, ub);
         glp_set_obj_coef(lp, c + 1, s->obj[j]);
         sub_before += s->obj[j] * kept(m, x, j);
     }
@@ -248,18 +205,16 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
     for (int r = 0; r < n_rows; r++) {
         int i = rows[r], len = 0;
         double shift = 0.0;
-        for (int f = s->row_start[i]; f < s->row_start[i + 1]; f++) {
-            int k = s->row_col[f];
+        for (int f = s->a.row_start[i]; f < s->a.row_start[i + 1]; f++) {
+            int k = s->a.row_col[f];
             if (s->col_map[k] >= 0) {
                 s->ind[++len] = s->col_map[k] + 1;
-                s->val[len] = s->row_val[f];
+                s->val[len] = s->a.row_val[f];
             } else {
-                shift += s->row_val[f] * kept(m, x, k);
+                shift += s->a.row_val[f] * kept(m, x, k);
             }
         }
-        double lb = m->row_lb[i] - shift, ub = m->row_ub[i] - shift;
-        glp_set_row_bnds(lp, r + 1, bound_type(m->row_lb[i], m->row_ub[i]),
-                         isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
+        pl_glpk_row_bounds(lp, r + 1, m->row_lb[i] - shift, m->row_ub[i] - shift);
         glp_set_mat_row(lp, r + 1, len, s->ind, s->val);
     }
     double fixed_part = x_objective - sub_before;
