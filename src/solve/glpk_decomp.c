@@ -625,6 +625,22 @@ static void report(decomp *d, double incumbent)
                                                 : fabs(incumbent - b) / (1e-10 + fabs(incumbent)));
 }
 
+/* Whether x ([1..n_cols]) satisfies every row of the model, within
+ * GLPK's feasibility tolerance. */
+static bool rows_hold(const pl_model *m, const double *x)
+{
+    double *act = calloc((size_t)m->n_rows + 1, sizeof *act);
+    bool ok = act != NULL;
+    for (size_t k = 0; ok && k < m->nnz; k++)
+        act[m->ent_row[k]] += m->ent_val[k] * x[m->ent_col[k] + 1];
+    for (int i = 0; ok && i < m->n_rows; i++) {
+        double tol = 1e-6 * (1.0 + fabs(act[i]));
+        ok = act[i] >= m->row_lb[i] - tol && act[i] <= m->row_ub[i] + tol;
+    }
+    free(act);
+    return ok;
+}
+
 /* The full model's values ([1..n_cols]) of the master's solution (the MIP's
  * or, with mip false, an LP solution whose λ are all 0 or 1 and whose
  * integer shared columns are integers) and their cost; NULL if it has none
@@ -662,6 +678,8 @@ static double *master_values(const decomp *d, bool mip, double *objective)
             x[s->cols[sc->local[e]] + 1] = sc->val[e];
     }
     x[m->n_cols + 1] = 1.0; /* the objective constant's column */
+    if (!rows_hold(m, x))
+        goto fail; /* never hand on a schedule that breaks a rule */
     double obj = d->sp.constant;
     for (int j = 0; j < m->n_cols; j++)
         obj += d->sp.obj[j] * x[j + 1];
@@ -793,10 +811,16 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
             glp_set_col_kind(lp, c, GLP_IV);
     for (int c = d->first_sched; c <= n; c++)
         glp_set_col_kind(lp, c, GLP_BV);
+    /* the LP again without the artificials, then branch from its basis
+     * (GLPK's MIP presolver returned schedules that broke convexity and
+     * staffing rows of this master, status optimal: measured on the
+     * region tier, seed 3) */
+    if (isnan(master_lp(d, until - pl_clock_seconds())))
+        return NULL;
     mip_limits lim = {d->job->params->interrupt, until, NAN};
     glp_iocp iocp;
     pl_glpk_init_iocp(&iocp, d->job, until - pl_clock_seconds());
-    iocp.presolve = GLP_ON;
+    iocp.presolve = GLP_OFF;
     iocp.cb_func = mip_callback;
     iocp.cb_info = &lim;
     glp_intopt(lp, &iocp);
