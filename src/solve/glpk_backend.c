@@ -529,6 +529,14 @@ cleanup:
     return status;
 }
 
+/* Seconds left until the search must stop (search_deadline), leaving room
+ * for a GLPK call in progress, extracting and writing the schedule. */
+static double search_left(const glpk_job *job)
+{
+    double left = search_deadline(job->params) - (pl_clock_seconds() - job->started);
+    return left > 0 ? left : 0;
+}
+
 /* Whether the whole model is small enough for GLPK's branch-and-bound
  * (the compact method) within the usual limits. */
 static bool small_enough(const pl_model *m)
@@ -623,7 +631,7 @@ static pl_status decomposition_work(glpk_job *job)
     bool infeasible = false;
     if (job->params->memory_limit_mb > 0)
         glp_mem_limit((int)(job->params->memory_limit_mb > 1000000 ? 1000000 : job->params->memory_limit_mb));
-    double *x = pl_glpk_decomposition(job, pl_glpk_seconds_left(job) * DEFAULT_DECOMP_SHARE,
+    double *x = pl_glpk_decomposition(job, search_left(job) * DEFAULT_DECOMP_SHARE,
                                       &obj, &bound, &infeasible);
     if (infeasible) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
@@ -645,7 +653,7 @@ static pl_status decomposition_work(glpk_job *job)
     }
     bool proven = job->integral && !isnan(bound) && ceil(bound - 1e-6) >= obj - 1e-6;
     if (!proven && !pl_glpk_interrupted(job))
-        pl_glpk_improve(job, &st, &x, &obj, bound, pl_glpk_seconds_left(job) * 0.95, 1);
+        pl_glpk_improve(job, &st, &x, &obj, bound, search_left(job), 1);
     proven = !isnan(bound) && (job->integral ? ceil(bound - 1e-6) >= obj - 1e-6
                                              : bound >= obj - 1e-9 * (1 + fabs(obj)));
     if (!proven && !pl_glpk_interrupted(job) && small_enough(m) &&
