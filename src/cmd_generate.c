@@ -45,7 +45,7 @@ int cmd_generate(int argc, char **argv)
     unsigned long long v;
 
     pl_generate_params_init(&params);
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             if (!val)
@@ -84,7 +84,6 @@ int cmd_generate(int argc, char **argv)
             fprintf(stderr, "placera generate: unknown argument '%s'\n", a);
             return usage();
         }
-        i++;
     }
     pl_diags_init(&diags);
     st = pl_generate(&params, &json, &diags);

@@ -38,6 +38,7 @@
 #define DEFAULT_GREEDY_SECONDS 0.1 /* per slice MIP in the greedy start */
 #define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
 #define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
+#define DEFAULT_GREEDY_SHARE 0.9   /* of the time, at most, for the greedy start */
 #define DEFAULT_ROUND_MIP_SECONDS 1.0 /* pricing MIPs per round, at least */
 
 /* One generated schedule: its trainee's slice and owned column values. */
@@ -730,31 +731,29 @@ static int price_round(decomp *d, const double *pi, bool artificial, double *lb)
  * tenth of the gap between the master and the bound is followed by one
  * with the master's own duals.  Returns 1 when a slice has no schedule at
  * all, -2 on an error. */
-static int generate_columns(decomp *d, double until)
+static int generate_columns(decomp *d, double greedy_until, double until)
 {
-    bool first = true;
-    d->until = until;
+    /* the greedy start may use the column generation's share and more:
+     * without a schedule for every trainee nothing else can follow */
+    d->until = greedy_until;
     double lb;
     int added = greedy_start(d);
     if (added < 0)
         return added == -1 ? 1 : -2;
+    if (isnan(master_lp(d, greedy_until + 1.0 - pl_clock_seconds())))
+        return 0;
+    double obj; /* the greedy schedules, when they fit together */
+    double *first = master_values(d, false, &obj);
+    if (first) {
+        d->first_x = first;
+        d->first_obj = obj;
+        report(d, obj);
+    }
+    d->until = until;
     while (pl_clock_seconds() < until && !pl_glpk_interrupted(d->job)) {
         double z = master_lp(d, until - pl_clock_seconds());
         if (isnan(z))
             break;
-        if (first) { /* the greedy schedules, when they fit together */
-            first = false;
-            double obj;
-            double *x = master_values(d, false, &obj);
-            if (x && (!d->first_x || obj < d->first_obj)) {
-                free(d->first_x);
-                d->first_x = x;
-                d->first_obj = obj;
-                report(d, obj);
-            } else {
-                free(x);
-            }
-        }
         clean_duals(d);
         bool artificial = artificials_used(d);
         bool smoothed = d->have_center && !artificial;
@@ -866,7 +865,8 @@ double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
     if (decomp_init(&d, job) != PL_OK)
         goto cleanup;
     /* most of the share for the bound, the rest for the master MIP */
-    int rc = generate_columns(&d, start + seconds * DEFAULT_CG_SHARE);
+    int rc = generate_columns(&d, start + seconds * DEFAULT_GREEDY_SHARE,
+                              start + seconds * DEFAULT_CG_SHARE);
     if (rc == 1) {
         *infeasible = true;
         goto cleanup;

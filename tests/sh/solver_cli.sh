@@ -101,6 +101,30 @@ else
     bad "change: solve --reference"
 fi
 
+# --method: both methods prove the same optimum on every case and the
+# schedules pass `placera check`; an unknown method is bad usage (exit 2)
+for case in $CASES tests/cases/choice_link_lp.json tests/cases/order_chain_lp.json; do
+    name=$(basename "$case" .json)
+    expected=$(sed -n 's/.*"x-expected-cost": *\(-\{0,1\}[0-9.]*\).*/\1/p' "$case" | head -n 1)
+    for method in compact decomposition; do
+        out="$tmp/$name.$method.json"
+        if "$PLACERA" solve "$case" --method "$method" -o "$out" --quiet &&
+            grep -q '"status": "optimal"' "$out" && same_number "$(cost_of "$out")" "$expected" &&
+            "$PLACERA" check "$case" "$out" >/dev/null; then
+            ok "$name: --method $method optimal, cost $expected, checked"
+        else
+            bad "$name: --method $method ($(cost_of "$out") against $expected)"
+        fi
+    done
+done
+"$PLACERA" solve tests/cases/capacity_max.json --method simplex >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "auto, compact or decomposition" "$tmp/err"; then
+    ok "--method simplex: exit 2, names the methods"
+else
+    bad "--method simplex: exit $rc: $(cat "$tmp/err")"
+fi
+
 # every command answers --help on stdout with its usage line, exit 0
 for cmd in solve validate whatif check report export import generate; do
     if "$PLACERA" "$cmd" --help >"$tmp/help" 2>&1 && grep -q "^usage: placera $cmd " "$tmp/help"; then
