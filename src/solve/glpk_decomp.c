@@ -36,6 +36,7 @@
 #define DEFAULT_ROUND_PRICE_SECONDS 0.25 /* per slice MIP in a round: a good
                                           * schedule now, its proof later */
 #define DEFAULT_GREEDY_SECONDS 0.1 /* per slice MIP in the greedy start */
+#define DEFAULT_GREEDY_RETRY_SECONDS 1.0 /* its second try */
 #define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
 #define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
 #define DEFAULT_GREEDY_SHARE 0.9   /* of the time, at most, for the greedy start */
@@ -162,6 +163,18 @@ static pl_status master_build(decomp *d)
             glp_set_obj_coef(lp, c, d->big);
             d->n_art++;
         }
+    }
+    /* a trainee without a schedule yet (the greedy start ran out of time
+     * for it) keeps the master feasible through its own artificial, whose
+     * dual then makes its pricing a priority */
+    for (int k = 0; k < sp->n_slices; k++) {
+        int c = glp_add_cols(lp, 1);
+        ind[1] = sp->slices[k].convexity;
+        val[1] = 1.0;
+        glp_set_mat_col(lp, c, 1, ind, val);
+        glp_set_col_bnds(lp, c, GLP_DB, 0.0, 1.0);
+        glp_set_obj_coef(lp, c, d->big);
+        d->n_art++;
     }
     d->first_sched = glp_get_num_cols(lp) + 1;
     free(ind);
@@ -470,26 +483,40 @@ cleanup:
     return added;
 }
 
-/* Whether the schedule in d->x of slice k would take some coupling row
- * above its upper bound, given the activities `act` of the schedules
- * chosen before. */
-static bool overfills(const decomp *d, int k, const double *act, const double *ub)
+/* Close (fix at 0) the columns of slice k that would take a coupling row
+ * above its upper bound, given the activities of the schedules chosen
+ * before; their local indices go to closed[].  Returns how many. */
+static int close_full(decomp *d, int k, const double *act, const double *ub, int *closed)
 {
-    const pl_split *sp = &d->sp;
+    pl_split *sp = &d->sp;
     const pl_slice *s = &sp->slices[k];
     const pl_model_csr *A = &sp->a;
+    int n = 0;
     for (int c = 0; c < s->n_cols; c++) {
-        if (d->x[c] == 0.0)
-            continue;
         int j = s->cols[c];
         for (int e = A->col_start[j]; e < A->col_start[j + 1]; e++) {
             int mr = sp->master_row[A->col_row[e]];
-            if (mr > 0 && A->col_val[e] * d->x[c] > 0 &&
-                act[mr] + A->col_val[e] * d->x[c] > ub[mr] + 1e-9)
-                return true;
+            double up = A->col_val[e] * sp->m->col_ub[j];
+            if (mr > 0 && up > 0 && act[mr] + up > ub[mr] + 1e-9) {
+                if (pl_slice_forbid(sp, k, c, true))
+                    closed[n++] = c;
+                break;
+            }
         }
     }
-    return false;
+    return n;
+}
+
+/* Slice k's schedule for the greedy start in d->x: its LP's if integral,
+ * else a MIP's within `cap` seconds.  Returns as pl_slice_mip. */
+static int greedy_price(decomp *d, int k, double cap, double *value)
+{
+    double left = d->until - pl_clock_seconds(), b;
+    bool integral;
+    int rc = pl_slice_lp(d->job, &d->sp, k, d->price, left, value, d->x, &integral);
+    if (rc != 0 || integral)
+        return rc;
+    return pl_slice_mip(d->job, &d->sp, k, left < cap ? left : cap, d->x, value, &b);
 }
 
 /* A first schedule per trainee, one trainee after the other: each is
@@ -503,9 +530,14 @@ static int greedy_start(decomp *d)
     const pl_model *m = d->job->m;
     double *act = calloc((size_t)d->n_master_rows + 1, sizeof *act);
     double *ub = malloc(((size_t)d->n_master_rows + 1) * sizeof *ub);
+    int max_cols = 0;
+    for (int k = 0; k < sp->n_slices; k++)
+        if (sp->slices[k].n_cols > max_cols)
+            max_cols = sp->slices[k].n_cols;
+    int *closed = malloc(((size_t)max_cols + 1) * sizeof *closed);
     cand_t *order = NULL;
     int added = 0;
-    if (!act || !ub) {
+    if (!act || !ub || !closed) {
         added = -2;
         goto cleanup;
     }
@@ -533,20 +565,17 @@ static int greedy_start(decomp *d)
             break;
         for (int r = 1; r <= d->n_master_rows; r++)
             d->price[r] = act[r] + 1.0 > ub[r] + 1e-9 ? -d->full_price : 0.0;
-        /* a quick schedule first; a longer try when none came or when
-         * the quick one overfills a row */
-        int rc = 0;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            double cap = attempt == 0 ? DEFAULT_GREEDY_SECONDS : DEFAULT_PRICE_SECONDS, b;
-            bool integral;
-            left = d->until - pl_clock_seconds();
-            rc = pl_slice_lp(d->job, sp, k, d->price, left, &value, d->x, &integral);
-            if (rc != 0 || integral)
-                break;
-            rc = pl_slice_mip(d->job, sp, k, left < cap ? left : cap, d->x, &value, &b);
-            if (rc == 0 || rc == 1 || (rc == 2 && !overfills(d, k, act, ub)))
-                break;
-        }
+        /* the cells that would overfill a row are closed first; only when
+         * the trainee then has no schedule at all is it priced with the
+         * price on full rows instead */
+        int n_closed = close_full(d, k, act, ub, closed);
+        int rc = greedy_price(d, k, DEFAULT_GREEDY_SECONDS, &value);
+        for (int i = 0; i < n_closed; i++)
+            pl_slice_forbid(sp, k, closed[i], false);
+        if (rc != 0 && rc != 2 && rc != 1) /* nothing in time: longer */
+            rc = greedy_price(d, k, DEFAULT_GREEDY_RETRY_SECONDS, &value);
+        if (n_closed > 0 && rc == 1) /* nothing fits: the price instead */
+            rc = greedy_price(d, k, DEFAULT_GREEDY_RETRY_SECONDS, &value);
         if (rc == 1) {
             added = -1;
             goto cleanup;
@@ -564,6 +593,7 @@ static int greedy_start(decomp *d)
 cleanup:
     free(act);
     free(ub);
+    free(closed);
     free(order);
     return added;
 }

@@ -52,6 +52,10 @@ void pl_split_free(pl_split *sp);
  * schedule at all, 4 on failure (time, GLPK). */
 int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
                 double seconds, double *value, double *x, bool *integral);
+/* Fix slice k's local column c at 0 (forbid) or give it back its model
+ * bounds; false without memory for the slice's problem. */
+bool pl_slice_forbid(pl_split *sp, int k, int c, bool forbid);
+
 /* Branch on slice k from the LP just solved by pl_slice_lp.  Returns
  *   0  *value is the optimum and x[0..n_cols) the schedule;
  *   2  a schedule in x and *value, not proven optimal (time, interrupt);

@@ -257,6 +257,19 @@ static double slice_lp(glp_prob *lp, double seconds)
     return rc == 0 && glp_get_status(lp) == GLP_OPT ? glp_get_obj_val(lp) : NAN;
 }
 
+bool pl_slice_forbid(pl_split *sp, int k, int c, bool forbid)
+{
+    pl_slice *s = &sp->slices[k];
+    if (!s->lp && !(s->lp = slice_problem(sp, s)))
+        return false;
+    int j = s->cols[c];
+    if (forbid)
+        glp_set_col_bnds(s->lp, c + 1, GLP_FX, 0.0, 0.0);
+    else
+        pl_glpk_col_bounds(s->lp, c + 1, sp->m->col_lb[j], sp->m->col_ub[j]);
+    return true;
+}
+
 int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
                 double seconds, double *value, double *x, bool *integral)
 {
