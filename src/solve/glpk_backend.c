@@ -39,7 +39,7 @@ double pl_clock_seconds(void)
                                   * rest for the neighbourhood search */
 #define DEFAULT_AUTO_DECOMPOSITION_CELLS 2000 /* examples: 291-567 cells;
                                               * MSSP 40 students: 7,884 */
-#define DEFAULT_FINISH_MAX_COLS 200000   /* the decomposition hands an open gap
+#define DEFAULT_FINISH_MAX_COLS 50000    /* the decomposition hands an open gap
                                           * to the compact model up to this size */
 #define DEFAULT_FINISH_MIN_SECONDS 1.0   /* ... when this much time is left */
 
