@@ -79,14 +79,33 @@ void pl_glpk_col_bounds(glp_prob *lp, int j, double lb, double ub)
     glp_set_col_bnds(lp, j, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
 }
 
-static glp_prob *load(const pl_model *m)
+glp_prob *pl_glpk_new_prob(int n_rows, int n_cols)
 {
     glp_prob *lp = glp_create_prob();
     glp_set_obj_dir(lp, GLP_MIN);
-    if (m->n_rows > 0)
-        glp_add_rows(lp, m->n_rows);
-    if (m->n_cols > 0)
-        glp_add_cols(lp, m->n_cols);
+    if (n_rows > 0)
+        glp_add_rows(lp, n_rows);
+    if (n_cols > 0)
+        glp_add_cols(lp, n_cols);
+    return lp;
+}
+
+void pl_glpk_limits_callback(glp_tree *tree, void *info)
+{
+    pl_glpk_limits *lim = info;
+    int node = glp_ios_best_node(tree);
+    if (node > 0) {
+        double b = glp_ios_node_bound(tree, node);
+        if (fabs(b) < 1e300 && b > lim->bound)
+            lim->bound = b;
+    }
+    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
+        glp_ios_terminate(tree);
+}
+
+static glp_prob *load(const pl_model *m)
+{
+    glp_prob *lp = pl_glpk_new_prob(m->n_rows, m->n_cols);
     for (int i = 0; i < m->n_rows; i++) {
         pl_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
         if (m->row_name[i])

@@ -813,19 +813,6 @@ static int generate_columns(decomp *d, double greedy_until, double until)
     return 0;
 }
 
-typedef struct mip_limits {
-    volatile sig_atomic_t *interrupt;
-    double deadline;
-    double cutoff; /* stop when an incumbent this good is found (NaN: none) */
-} mip_limits;
-
-static void mip_callback(glp_tree *tree, void *info)
-{
-    mip_limits *lim = info;
-    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
-        glp_ios_terminate(tree);
-}
-
 /* The restricted master as a MIP over the schedules found: λ binary,
  * artificials out.  Its schedule, or NULL. */
 static double *restricted_master_mip(decomp *d, double until, double *objective)
@@ -846,11 +833,11 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
      * region tier, seed 3) */
     if (isnan(master_lp(d, until - pl_clock_seconds())))
         return NULL;
-    mip_limits lim = {d->job->params->interrupt, until, NAN};
+    pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL};
     glp_iocp iocp;
     pl_glpk_init_iocp(&iocp, d->job, until - pl_clock_seconds());
     iocp.presolve = GLP_OFF;
-    iocp.cb_func = mip_callback;
+    iocp.cb_func = pl_glpk_limits_callback;
     iocp.cb_info = &lim;
     glp_intopt(lp, &iocp);
     int st = glp_mip_status(lp);

@@ -7,6 +7,7 @@
 #define PL_GLPK_INTERNAL_H
 
 #include <glpk.h>
+#include <signal.h>
 #include <stdbool.h>
 
 #include "solve/backend.h"
@@ -42,6 +43,20 @@ typedef struct search_state {
     bool integral;       /* every objective coefficient is an integer */
     bool proven;         /* stopped because ceil(bound) reached the incumbent */
 } search_state;
+
+/* A minimisation problem with n_rows rows and n_cols columns, all empty. */
+glp_prob *pl_glpk_new_prob(int n_rows, int n_cols);
+
+/* The limits of one glp_intopt call: pl_glpk_limits_callback (as cb_func,
+ * the limits as cb_info) stops it at an interrupt or at the deadline
+ * (pl_clock_seconds), and records the best bound of the open nodes seen
+ * (-HUGE_VAL until one is). */
+typedef struct pl_glpk_limits {
+    volatile sig_atomic_t *interrupt;
+    double deadline;
+    double bound;
+} pl_glpk_limits;
+void pl_glpk_limits_callback(glp_tree *tree, void *info);
 
 /* Bounds lb <= . <= ub of row i / column j (1-based); ±HUGE_VAL for none. */
 void pl_glpk_row_bounds(glp_prob *lp, int i, double lb, double ub);

@@ -173,13 +173,8 @@ static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
 {
     const pl_model *m = sp->m;
     const pl_model_csr *A = &sp->a;
-    glp_prob *lp = glp_create_prob();
+    glp_prob *lp = pl_glpk_new_prob(s->n_rows, s->n_cols);
     int nz = 0;
-    glp_set_obj_dir(lp, GLP_MIN);
-    if (s->n_rows > 0)
-        glp_add_rows(lp, s->n_rows);
-    if (s->n_cols > 0)
-        glp_add_cols(lp, s->n_cols);
     for (int r = 0; r < s->n_rows; r++) {
         int i = s->rows[r];
         pl_glpk_row_bounds(lp, r + 1, m->row_lb[i], m->row_ub[i]);
@@ -216,25 +211,6 @@ static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
     free(ja);
     free(ar);
     return lp;
-}
-
-typedef struct price_limits {
-    volatile sig_atomic_t *interrupt;
-    double deadline;
-    double bound; /* the best bound of the open nodes seen, or -inf */
-} price_limits;
-
-static void price_callback(glp_tree *tree, void *info)
-{
-    price_limits *lim = info;
-    int node = glp_ios_best_node(tree);
-    if (node > 0) {
-        double b = glp_ios_node_bound(tree, node);
-        if (fabs(b) < 1e300 && b > lim->bound)
-            lim->bound = b;
-    }
-    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
-        glp_ios_terminate(tree);
 }
 
 /* The slice's LP relaxation, warm from its last basis; its value, NaN on
@@ -313,13 +289,13 @@ int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
                  double *value, double *bound)
 {
     pl_slice *s = &sp->slices[k];
-    price_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL};
+    pl_glpk_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL};
     glp_iocp iocp;
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;
     iocp.presolve = GLP_OFF; /* from the LP's optimal basis (pl_slice_lp) */
     iocp.tm_lim = pl_glpk_milliseconds(seconds);
-    iocp.cb_func = price_callback;
+    iocp.cb_func = pl_glpk_limits_callback;
     iocp.cb_info = &lim;
     int rc = glp_intopt(s->lp, &iocp);
     int st = glp_mip_status(s->lp);

@@ -117,18 +117,6 @@ pl_submip *pl_submip_new(const pl_model *m)
     return s;
 }
 
-typedef struct sub_limits {
-    volatile sig_atomic_t *interrupt;
-    double deadline; /* pl_clock_seconds() */
-} sub_limits;
-
-static void sub_callback(glp_tree *tree, void *info)
-{
-    sub_limits *lim = info;
-    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
-        glp_ios_terminate(tree);
-}
-
 /* The value column j keeps when it is not free: integers rounded. */
 static double kept(const pl_model *m, const double *x, int j)
 {
@@ -235,7 +223,7 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
      * does not look at its own limit while solving the root LP, and the
      * LP of a large neighbourhood can take minutes.  The search then
      * starts from that basis (no presolve: it needs the LP's optimum). */
-    sub_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds};
+    pl_glpk_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL};
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
@@ -250,7 +238,7 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
      * cutoff) stops within 1 %: later moves improve it anyway */
     double gap = isnan(cutoff) ? 1e-2 : 1e-4;
     iocp.mip_gap = job->params->gap > gap ? job->params->gap : gap;
-    iocp.cb_func = sub_callback;
+    iocp.cb_func = pl_glpk_limits_callback;
     iocp.cb_info = &lim;
     glp_intopt(lp, &iocp);
     int st = glp_mip_status(lp);
