@@ -232,7 +232,8 @@ typedef void (*pl_progress_fn)(const pl_progress *progress, void *user);
 
 /* How the integer program is solved (docs/solver.md). */
 typedef enum pl_method {
-    PL_METHOD_AUTO = 0,      /* the decomposition from 2,000 eligible cells on */
+    PL_METHOD_AUTO = 0,      /* the decomposition from 2,000 eligible cells on,
+                              * the compact model for an annual allocation */
     PL_METHOD_COMPACT,       /* one integer program over every trainee */
     PL_METHOD_DECOMPOSITION  /* by trainee: column generation, then price-and-branch */
 } pl_method;
