@@ -1,7 +1,7 @@
 #!/bin/sh
 # signals.sh — SIGINT and SIGTERM stop `placera solve` and keep the
 # incumbent: a long solve of a generated instance (tier small) runs with
-# --progress; once a progress line reports an incumbent the signal is sent;
+# --progress (with each --method); once a progress line reports an incumbent the signal is sent;
 # placera must exit 0 within a few seconds, and the output file must exist,
 # have status "feasible" (or "optimal" if it finished first) and pass
 # `placera check`.  A signal before any incumbent must give exit 1 and a
@@ -55,10 +55,13 @@ status_of() {
     sed -n 's/.*"status": *"\([a-z_]*\)".*/\1/p' "$1" | head -n 1
 }
 
-for sig in INT TERM; do
-    out="$tmp/out-$sig.json"
-    err="$tmp/err-$sig.txt"
-    "$PLACERA" solve "$inst" --time-limit 300 --progress -o "$out" 2>"$err" &
+# SIGINT and SIGTERM on the compact method, SIGINT on the decomposition
+for run in INT:compact TERM:compact INT:decomposition; do
+    sig=${run%%:*}
+    method=${run#*:}
+    out="$tmp/out-$sig-$method.json"
+    err="$tmp/err-$sig-$method.txt"
+    "$PLACERA" solve "$inst" --method "$method" --time-limit 300 --progress -o "$out" 2>"$err" &
     pid=$!
     # an incumbent: a progress line with a number after "incumbent"
     if ! wait_for 'incumbent *-\{0,1\}[0-9]' "$err" 120; then
