@@ -37,6 +37,8 @@
                                           * schedule now, its proof later */
 #define DEFAULT_GREEDY_SECONDS 0.1 /* per slice MIP in the greedy start */
 #define DEFAULT_GREEDY_RETRY_SECONDS 1.0 /* its second try */
+#define DEFAULT_PLACEMENT_FREE_SECONDS 0.015 /* a placement-free schedule, per
+                                              * trainee (region: about 8 ms) */
 #define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
 #define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
 #define DEFAULT_GREEDY_SHARE 0.9   /* of the time, at most, for the greedy start */
@@ -71,6 +73,7 @@ typedef struct decomp {
     double until;        /* the column generation's deadline (clock) */
     bool round_complete; /* the last round priced every candidate */
     double *first_x;     /* the greedy schedules' values, if they fit */
+    bool *is_cell;       /* [n_cols] the column is a placement cell */
     double first_obj;
     bool have_center;    /* center holds the duals of center_bound */
     double center_bound;
@@ -91,6 +94,7 @@ static void decomp_free(decomp *d)
     free(d->price);
     free(d->x);
     free(d->first_x);
+    free(d->is_cell);
     free(d->ind);
     free(d->val);
     pl_split_free(&d->sp);
@@ -519,6 +523,38 @@ static int greedy_price(decomp *d, int k, double cap, double *value)
     return pl_slice_mip(d->job, &d->sp, k, left < cap ? left : cap, d->x, value, &b);
 }
 
+/* Slice k's schedule in d->x joins the master, its activity in act.
+ * Returns 1, or -2 without memory. */
+static int take_greedy(decomp *d, int k, double *act)
+{
+    bool joined;
+    if (add_schedule(d, k, d->x, true, &joined) != PL_OK)
+        return -2;
+    add_activity(d, glp_get_num_cols(d->master), act);
+    return 1;
+}
+
+/* Slice k's best schedule without any placement (every cell closed), in
+ * d->x: the greedy start's last resort when time runs short.  Returns 0
+ * when there is one. */
+static int placement_free(decomp *d, int k)
+{
+    pl_split *sp = &d->sp;
+    const pl_slice *s = &sp->slices[k];
+    double value, b;
+    bool integral;
+    for (int c = 0; c < s->n_cols; c++)
+        if (d->is_cell[s->cols[c]])
+            pl_slice_forbid(sp, k, c, true);
+    int rc = pl_slice_lp(d->job, sp, k, NULL, DEFAULT_PRICE_SECONDS, &value, d->x, &integral);
+    if (rc == 0 && !integral)
+        rc = pl_slice_mip(d->job, sp, k, DEFAULT_PRICE_SECONDS, d->x, &value, &b);
+    for (int c = 0; c < s->n_cols; c++)
+        if (d->is_cell[s->cols[c]])
+            pl_slice_forbid(sp, k, c, false);
+    return rc == 0 || rc == 2 ? 0 : 1;
+}
+
 /* A first schedule per trainee, one trainee after the other: each is
  * priced with a high price on the coupling rows that the trainees before
  * it have filled to their upper bound, so that the schedules found
@@ -558,10 +594,15 @@ static int greedy_start(decomp *d)
         order[k].slice = k;
     }
     qsort(order, (size_t)sp->n_slices, sizeof *order, by_key);
-    for (int i = 0; i < sp->n_slices; i++) {
+    int i = 0;
+    for (; i < sp->n_slices; i++) {
         int k = order[i].slice;
         double left = d->until - pl_clock_seconds(), value;
-        if (left <= 0.05 || pl_glpk_interrupted(d->job))
+        if (pl_glpk_interrupted(d->job))
+            break;
+        /* keep the time to give every trainee left a placement-free
+         * schedule: a schedule for all, however poor, before the limit */
+        if (left <= 0.05 + DEFAULT_PLACEMENT_FREE_SECONDS * (sp->n_slices - i))
             break;
         for (int r = 1; r <= d->n_master_rows; r++)
             d->price[r] = act[r] + 1.0 > ub[r] + 1e-9 ? -d->full_price : 0.0;
@@ -570,8 +611,8 @@ static int greedy_start(decomp *d)
          * price on full rows instead */
         int n_closed = close_full(d, k, act, ub, closed);
         int rc = greedy_price(d, k, DEFAULT_GREEDY_SECONDS, &value);
-        for (int i = 0; i < n_closed; i++)
-            pl_slice_forbid(sp, k, closed[i], false);
+        for (int c = 0; c < n_closed; c++)
+            pl_slice_forbid(sp, k, closed[c], false);
         if (rc != 0 && rc != 2 && rc != 1) /* nothing in time: longer */
             rc = greedy_price(d, k, DEFAULT_GREEDY_RETRY_SECONDS, &value);
         if (n_closed > 0 && rc == 1) /* nothing fits: the price instead */
@@ -580,15 +621,25 @@ static int greedy_start(decomp *d)
             added = -1;
             goto cleanup;
         }
-        if (rc != 0 && rc != 2)
-            continue;
-        bool joined;
-        if (add_schedule(d, k, d->x, true, &joined) != PL_OK) {
-            added = -2;
-            goto cleanup;
+        if (rc == 0 || rc == 2) {
+            int j = take_greedy(d, k, act);
+            if (j < 0) {
+                added = j;
+                goto cleanup;
+            }
+            added += j;
         }
-        add_activity(d, glp_get_num_cols(d->master), act);
-        added++;
+    }
+    for (; i < sp->n_slices && !pl_glpk_interrupted(d->job); i++) {
+        int k = order[i].slice;
+        if (placement_free(d, k) == 0) {
+            int j = take_greedy(d, k, act);
+            if (j < 0) {
+                added = j;
+                goto cleanup;
+            }
+            added += j;
+        }
     }
 cleanup:
     free(act);
@@ -770,7 +821,8 @@ static int generate_columns(decomp *d, double greedy_until, double until)
     int added = greedy_start(d);
     if (added < 0)
         return added == -1 ? 1 : -2;
-    if (isnan(master_lp(d, greedy_until + 1.0 - pl_clock_seconds())))
+    double lp_left = until - pl_clock_seconds();
+    if (isnan(master_lp(d, lp_left > 0.5 ? lp_left : 0.5)))
         return 0;
     double obj; /* the greedy schedules, when they fit together */
     double *first = master_values(d, false, &obj);
@@ -863,9 +915,12 @@ static pl_status decomp_init(decomp *d, glpk_job *job)
     d->center = calloc(nr, sizeof *d->center);
     d->price = calloc(nr, sizeof *d->price);
     d->x = calloc((size_t)max_cols + 1, sizeof *d->x);
+    d->is_cell = calloc((size_t)job->m->n_cols + 1, sizeof *d->is_cell);
+    for (size_t i = 0; d->is_cell && i < job->m->n_cells; i++)
+        d->is_cell[job->m->cells[i].col] = true;
     d->ind = malloc((nr + 2) * sizeof *d->ind);
     d->val = malloc((nr + 2) * sizeof *d->val);
-    if (!d->duals || !d->center || !d->price || !d->x || !d->ind || !d->val)
+    if (!d->duals || !d->center || !d->price || !d->x || !d->ind || !d->val || !d->is_cell)
         status = PL_ERR_NOMEM;
 cleanup:
     return status;
