@@ -9,20 +9,20 @@
  * fairness), under the coupling rows.  Each round solves the master warm,
  * reads its duals, and prices every trainee's slice (glpk_pricing.c): a
  * schedule of negative reduced cost joins the master.  The Lagrangian bound
- *
- *     master LP value + Σ_t min(0, reduced cost of t's best schedule)
- *
- * holds every round in which every slice was priced to optimality, and is
- * the bound reported.  Until the master has a schedule for every trainee
+ * of the duals used (lagrangian()) is computed every round from a lower
+ * bound on each slice's optimum (its LP value, or what its MIP proved), and
+ * is the bound reported.  Until the master has a schedule for every trainee
  * that fits the coupling rows, artificial columns of high cost keep it
- * feasible (their duals stay finite, so the bound holds all the same).
+ * feasible (the bound does not depend on them).  The first schedules come
+ * from a greedy pass over the trainees (greedy_start).
  *
  * Duals are smoothed towards those of the best bound (Wentges): a round
  * that finds nothing with the smoothed duals is repeated with the master's
  * own, so the column generation ends only at the master's optimum.
  *
  * Limits: every GLPK call gets the time left; an interrupt is looked at
- * between slices and inside every MIP.
+ * between slices and inside every MIP; the greedy start keeps time to give
+ * every trainee it cannot reach a placement-free schedule.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -69,6 +69,7 @@ typedef struct decomp {
     double *x;        /* scratch: one slice's values */
     int *ind;         /* scratch: one master column [n_master_rows + 2] */
     double *val;
+    double *coef;     /* scratch [n_master_rows + 1], all zero between uses */
     double best_bound;
     double until;        /* the column generation's deadline (clock) */
     bool round_complete; /* the last round priced every candidate */
@@ -97,6 +98,7 @@ static void decomp_free(decomp *d)
     free(d->is_cell);
     free(d->ind);
     free(d->val);
+    free(d->coef);
     pl_split_free(&d->sp);
 }
 
@@ -108,12 +110,9 @@ static pl_status master_build(decomp *d)
     const pl_model *m = d->job->m;
     pl_split *sp = &d->sp;
     const pl_model_csr *A = &sp->a;
-    glp_prob *lp = glp_create_prob();
-    d->master = lp;
-    glp_set_obj_dir(lp, GLP_MIN);
     d->n_master_rows = sp->n_coupling + sp->n_slices;
-    if (d->n_master_rows > 0)
-        glp_add_rows(lp, d->n_master_rows);
+    glp_prob *lp = pl_glpk_new_prob(d->n_master_rows, 0);
+    d->master = lp;
     for (int i = 0; i < m->n_rows; i++)
         if (sp->master_row[i] > 0)
             pl_glpk_row_bounds(lp, sp->master_row[i], m->row_lb[i], m->row_ub[i]);
@@ -194,9 +193,16 @@ static pl_status master_build(decomp *d)
 static pl_status add_schedule(decomp *d, int k, const double *x, bool always,
                               bool *added)
 {
+    pl_status status = PL_OK;
     pl_split *sp = &d->sp;
     const pl_slice *s = &sp->slices[k];
     const pl_model_csr *A = &sp->a;
+    double *coef = d->coef; /* all zero between calls */
+    int *ind = d->ind;
+    double *val = d->val;
+    int *local = NULL;
+    double *vals = NULL;
+    *added = false;
     if (d->n_sched == d->cap_sched) {
         int cap = d->cap_sched ? 2 * d->cap_sched : 256;
         sched_col *p = realloc(d->sched, (size_t)cap * sizeof *p);
@@ -205,34 +211,14 @@ static pl_status add_schedule(decomp *d, int k, const double *x, bool always,
         d->sched = p;
         d->cap_sched = cap;
     }
-    sched_col *sc = &d->sched[d->n_sched];
-    int n = 0;
-    for (int c = 0; c < s->n_cols; c++)
-        n += x[c] != 0.0;
-    sc->slice = k;
-    sc->n = 0;
-    sc->local = malloc(((size_t)n + 1) * sizeof *sc->local);
-    sc->val = malloc(((size_t)n + 1) * sizeof *sc->val);
     /* the column: cost and coupling coefficients summed over x */
-    double *coef = calloc((size_t)d->n_master_rows + 1, sizeof *coef);
-    int *ind = malloc(((size_t)d->n_master_rows + 2) * sizeof *ind);
-    double *val = malloc(((size_t)d->n_master_rows + 2) * sizeof *val);
-    if (!sc->local || !sc->val || !coef || !ind || !val) {
-        free(sc->local);
-        free(sc->val);
-        free(coef);
-        free(ind);
-        free(val);
-        return PL_ERR_NOMEM;
-    }
     double cost = 0.0;
-    int nz = 0;
+    int nz = 0, n = 0;
     for (int c = 0; c < s->n_cols; c++) {
         if (x[c] == 0.0)
             continue;
         int j = s->cols[c];
-        sc->local[sc->n] = c;
-        sc->val[sc->n++] = x[c];
+        n++;
         cost += sp->obj[j] * x[c];
         for (int e = A->col_start[j]; e < A->col_start[j + 1]; e++) {
             int mr = sp->master_row[A->col_row[e]];
@@ -246,34 +232,48 @@ static pl_status add_schedule(decomp *d, int k, const double *x, bool always,
         }
     }
     int n_ent = 0;
-    for (int e = 1; e <= nz; e++)
-        if (fabs(coef[ind[e]]) > 1e-200) {
-            ind[++n_ent] = ind[e];
-            val[n_ent] = coef[ind[e]];
+    for (int e = 1; e <= nz; e++) {
+        int mr = ind[e];
+        if (fabs(coef[mr]) > 1e-200) {
+            ind[++n_ent] = mr;
+            val[n_ent] = coef[mr];
         }
+        coef[mr] = 0.0;
+    }
     ind[++n_ent] = s->convexity;
     val[n_ent] = 1.0;
     double reduced = cost;
     for (int e = 1; e <= n_ent; e++)
         reduced -= d->duals[ind[e]] * val[e];
-    *added = always || reduced < -DEFAULT_RC_EPS * (1.0 + fabs(cost));
-    if (!*added) {
-        free(sc->local);
-        free(sc->val);
-        free(coef);
-        free(ind);
-        free(val);
-        return PL_OK;
+    if (!always && reduced >= -DEFAULT_RC_EPS * (1.0 + fabs(cost)))
+        goto cleanup;
+    local = malloc(((size_t)n + 1) * sizeof *local);
+    vals = malloc(((size_t)n + 1) * sizeof *vals);
+    if (!local || !vals) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
     }
+    sched_col *sc = &d->sched[d->n_sched++];
+    sc->slice = k;
+    sc->n = 0;
+    sc->local = local;
+    sc->val = vals;
+    local = NULL;
+    vals = NULL;
+    for (int c = 0; c < s->n_cols; c++)
+        if (x[c] != 0.0) {
+            sc->local[sc->n] = c;
+            sc->val[sc->n++] = x[c];
+        }
     int col = glp_add_cols(d->master, 1);
     glp_set_col_bnds(d->master, col, GLP_LO, 0.0, 0.0);
     glp_set_obj_coef(d->master, col, cost);
     glp_set_mat_col(d->master, col, n_ent, ind, val);
-    d->n_sched++;
-    free(coef);
-    free(ind);
-    free(val);
-    return PL_OK;
+    *added = true;
+cleanup:
+    free(local);
+    free(vals);
+    return status;
 }
 
 /* The master row activities of schedule column `col` added to act. */
@@ -313,7 +313,6 @@ typedef struct round_state {
     cand_t *cand;      /* candidates (LP reduced cost negative, LP fractional) */
     int n_cand;
     double **rep_x;    /* schedules of slices with twins, this round */
-    double *rep_value;
 } round_state;
 
 static void round_free(round_state *r, int n)
@@ -321,21 +320,20 @@ static void round_free(round_state *r, int n)
     for (int k = 0; r->rep_x && k < n; k++)
         free(r->rep_x[k]);
     free(r->rep_x);
-    free(r->rep_value);
     free(r->lp);
     free(r->cand);
 }
 
 /* A schedule of slice k with value `value` under duals: joins when its
- * reduced cost is negative (always when duals is NULL). */
+ * reduced cost is negative. */
 static int offer(decomp *d, int k, const double *duals, double value)
 {
     const pl_slice *s = &d->sp.slices[k];
-    double reduced = value - (duals ? duals[s->convexity] : 0.0);
-    if (duals && reduced >= -DEFAULT_RC_EPS * (1.0 + fabs(value)))
+    double reduced = value - duals[s->convexity];
+    if (reduced >= -DEFAULT_RC_EPS * (1.0 + fabs(value)))
         return 0;
     bool joined;
-    if (add_schedule(d, k, d->x, !duals, &joined) != PL_OK)
+    if (add_schedule(d, k, d->x, false, &joined) != PL_OK)
         return -2;
     return joined;
 }
@@ -379,13 +377,13 @@ static int price_lps(decomp *d, const double *duals, round_state *r, bool *lps_o
             }
         }
         r->lp[k] = value;
-        double reduced = value - (duals ? duals[s->convexity] : 0.0);
+        double reduced = value - duals[s->convexity];
         if (integral) {
             int j = offer(d, k, duals, value);
             if (j < 0)
                 return j;
             added += j;
-        } else if (!duals || reduced < -DEFAULT_RC_EPS * (1.0 + fabs(value))) {
+        } else if (reduced < -DEFAULT_RC_EPS * (1.0 + fabs(value))) {
             r->cand[r->n_cand].key = reduced;
             r->cand[r->n_cand++].slice = k;
         }
@@ -399,12 +397,11 @@ static int by_key(const void *a, const void *b)
     return ka < kb ? -1 : ka > kb;
 }
 
-/* Price one round with `duals` (NULL: the costs alone, and every schedule
- * joins).  Every slice's LP first; then the MIPs of the candidates, most
+/* Price one round with `duals`.  Every slice's LP first; then the MIPs of the candidates, most
  * promising first, for about DEFAULT_ROUND_MIP_SECONDS (or the LP phase's
  * time, if longer).  *sum_value receives Σ_t of a lower bound on each
- * slice's optimum (the MIP's optimum where solved, else the LP's), NaN if
- * some LP failed; *complete is set when every candidate was priced.
+ * slice's optimum (the better of its LP value and the bound its MIP
+ * proved), NaN if some LP failed; *complete is set when every candidate was priced.
  * Returns the number of columns added, -1 when a slice has no schedule at
  * all, -2 on an error. */
 static int price_all(decomp *d, const double *duals, double *sum_value, bool *complete)
@@ -420,8 +417,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
     r.lp = malloc((ns + 1) * sizeof *r.lp);
     r.cand = malloc((ns + 1) * sizeof *r.cand);
     r.rep_x = calloc(ns + 1, sizeof *r.rep_x);
-    r.rep_value = malloc((ns + 1) * sizeof *r.rep_value);
-    if (!r.lp || !r.cand || !r.rep_x || !r.rep_value) {
+    if (!r.lp || !r.cand || !r.rep_x) {
         added = -2;
         goto cleanup;
     }
@@ -438,7 +434,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
         int k = r.cand[priced].slice;
         double now = pl_clock_seconds(), value, lpv;
         if (now > d->until - 0.05 || pl_glpk_interrupted(d->job) ||
-            (now > mip_until && (added > 0 || !duals)))
+            (now > mip_until && added > 0))
             break;
         bool integral;
         const pl_slice *s = &sp->slices[k];
@@ -784,22 +780,22 @@ static bool artificials_used(const decomp *d)
 
 /* Price one round with duals pi; the bound it gives (NaN if inexact) in
  * *lb.  Returns the columns added, or < 0 as price_all. */
-static int price_round(decomp *d, const double *pi, bool artificial, double *lb)
+static int price_round(decomp *d, const double *pi, bool artificial)
 {
     double sum;
     bool complete;
     int added = price_all(d, pi, &sum, &complete);
     d->round_complete = complete;
-    *lb = added < 0 || isnan(sum) ? NAN : lagrangian(d, pi, sum);
-    if (!isnan(*lb) && *lb > d->best_bound) {
-        d->best_bound = *lb;
+    double lb = added < 0 || isnan(sum) ? NAN : lagrangian(d, pi, sum);
+    if (!isnan(lb) && lb > d->best_bound) {
+        d->best_bound = lb;
         report(d, NAN);
     }
     /* the duals of the best bound among rounds without artificials (whose
      * duals carry their high cost) are the stability centre */
-    if (!isnan(*lb) && !artificial && (!d->have_center || *lb > d->center_bound)) {
+    if (!isnan(lb) && !artificial && (!d->have_center || lb > d->center_bound)) {
         d->have_center = true;
-        d->center_bound = *lb;
+        d->center_bound = lb;
         memcpy(d->center, pi, ((size_t)d->n_master_rows + 1) * sizeof *pi);
     }
     return added;
@@ -808,21 +804,20 @@ static int price_round(decomp *d, const double *pi, bool artificial, double *lb)
 /* Column generation until the master LP is optimal (a round with the
  * master's own duals adds nothing), the bound meets the master, or the
  * time share is used.  Smoothed duals (Wentges) are used once the master
- * needs no artificial column; a smoothed round that closes less than a
- * tenth of the gap between the master and the bound is followed by one
- * with the master's own duals.  Returns 1 when a slice has no schedule at
- * all, -2 on an error. */
+ * needs no artificial column; a smoothed round that adds nothing is
+ * repeated with the master's own duals.  Returns 1 when a slice has no
+ * schedule at all, -2 on an error. */
 static int generate_columns(decomp *d, double greedy_until, double until)
 {
     /* the greedy start may use the column generation's share and more:
      * without a schedule for every trainee nothing else can follow */
     d->until = greedy_until;
-    double lb;
     int added = greedy_start(d);
     if (added < 0)
         return added == -1 ? 1 : -2;
     double lp_left = until - pl_clock_seconds();
-    if (isnan(master_lp(d, lp_left > 0.5 ? lp_left : 0.5)))
+    double z = master_lp(d, lp_left > 0.5 ? lp_left : 0.5);
+    if (isnan(z))
         return 0;
     double obj; /* the greedy schedules, when they fit together */
     double *first = master_values(d, false, &obj);
@@ -833,9 +828,6 @@ static int generate_columns(decomp *d, double greedy_until, double until)
     }
     d->until = until;
     while (pl_clock_seconds() < until && !pl_glpk_interrupted(d->job)) {
-        double z = master_lp(d, until - pl_clock_seconds());
-        if (isnan(z))
-            break;
         clean_duals(d);
         bool artificial = artificials_used(d);
         bool smoothed = d->have_center && !artificial;
@@ -846,11 +838,9 @@ static int generate_columns(decomp *d, double greedy_until, double until)
                               (1.0 - DEFAULT_SMOOTHING) * d->duals[r];
             pi = d->price;
         }
-        added = price_round(d, pi, artificial, &lb);
-        if (added < 0)
-            return added == -1 ? 1 : -2;
+        added = price_round(d, pi, artificial);
         if (added == 0 && smoothed) /* mis-priced: the master's own duals */
-            added = price_round(d, d->duals, artificial, &lb);
+            added = price_round(d, d->duals, artificial);
         if (added < 0)
             return added == -1 ? 1 : -2;
         if (added == 0 && d->round_complete) {
@@ -861,6 +851,9 @@ static int generate_columns(decomp *d, double greedy_until, double until)
         }
         if (d->job->integral && ceil(d->best_bound - 1e-6) >= z - 1e-6)
             break; /* the bound rounds up to the master's value: done */
+        z = master_lp(d, until - pl_clock_seconds());
+        if (isnan(z))
+            break;
     }
     return 0;
 }
@@ -918,9 +911,11 @@ static pl_status decomp_init(decomp *d, glpk_job *job)
     d->is_cell = calloc((size_t)job->m->n_cols + 1, sizeof *d->is_cell);
     for (size_t i = 0; d->is_cell && i < job->m->n_cells; i++)
         d->is_cell[job->m->cells[i].col] = true;
+    d->coef = calloc(nr + 1, sizeof *d->coef);
     d->ind = malloc((nr + 2) * sizeof *d->ind);
     d->val = malloc((nr + 2) * sizeof *d->val);
-    if (!d->duals || !d->center || !d->price || !d->x || !d->ind || !d->val || !d->is_cell)
+    if (!d->duals || !d->center || !d->price || !d->x || !d->ind || !d->val || !d->is_cell ||
+        !d->coef)
         status = PL_ERR_NOMEM;
 cleanup:
     return status;
