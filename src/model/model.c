@@ -312,3 +312,17 @@ pl_status pl_model_add_trainee_constant(pl_model *m, int t, double coef,
     int a = m->present_col ? m->present_col[t] : -1;
     return pl_model_add_cost(m, a, coef, term, t);
 }
+
+double pl_model_objective(const pl_model *m, double *obj)
+{
+    double constant = 0.0;
+    for (int j = 0; j < m->n_cols; j++)
+        obj[j] = 0.0;
+    for (size_t i = 0; i < m->n_contribs; i++) {
+        if (m->contribs[i].col < 0)
+            constant += m->contribs[i].coef;
+        else
+            obj[m->contribs[i].col] += m->contribs[i].coef;
+    }
+    return constant;
+}

@@ -249,6 +249,10 @@ pl_status pl_model_owners(const pl_model *m, const pl_model_csr *a, int *owner);
 void pl_model_row_owners(const pl_model *m, const pl_model_csr *a,
                          const int *owner, int *row_owner);
 
+/* The objective summed per column into obj[n_cols] (overwritten); returns
+ * the constant part. */
+double pl_model_objective(const pl_model *m, double *obj);
+
 /* The column of the cell (t, s, r, p), or -1. */
 int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p);
 

@@ -120,18 +120,12 @@ static glp_prob *load(const pl_model *m)
             glp_set_col_name(lp, j + 1, m->col_name[j]);
     }
     /* objective: sum the contributions per column */
-    double constant = 0.0;
     double *obj = calloc((size_t)m->n_cols + 1, sizeof *obj);
     if (!obj) {
         glp_delete_prob(lp);
         return NULL;
     }
-    for (size_t i = 0; i < m->n_contribs; i++) {
-        if (m->contribs[i].col < 0)
-            constant += m->contribs[i].coef;
-        else
-            obj[m->contribs[i].col] += m->contribs[i].coef;
-    }
+    double constant = pl_model_objective(m, obj);
     /* the constant goes into the objective as a column fixed at 1, so that
      * a model written in MPS reads the same in every solver (the MPS
      * convention for an objective constant differs between solvers) */
@@ -338,16 +332,10 @@ void pl_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds)
 static bool integral_objective(const pl_model *m)
 {
     bool ok = true;
-    double constant = 0.0;
     double *obj = calloc((size_t)m->n_cols + 1, sizeof *obj);
     if (!obj)
         return false;
-    for (size_t i = 0; i < m->n_contribs; i++) {
-        if (m->contribs[i].col < 0)
-            constant += m->contribs[i].coef;
-        else
-            obj[m->contribs[i].col] += m->contribs[i].coef;
-    }
+    double constant = pl_model_objective(m, obj);
     for (int j = 0; j < m->n_cols && ok; j++)
         ok = fabs(obj[j] - round(obj[j])) < 1e-9;
     free(obj);

@@ -112,8 +112,9 @@ static bool same_slice(const pl_split *sp, const pl_slice *a, const pl_slice *b)
     return true;
 }
 
-/* Identical slices are priced once: a cheap signature first, then the
- * full comparison against the first slice with the same signature. */
+/* Identical slices are priced once: each slice is compared with the 64
+ * before it (an intake's trainees stand together), and the first equal
+ * one that is no twin itself becomes its representative. */
 static void find_twins(pl_split *sp)
 {
     for (int k = 1; k < sp->n_slices; k++)
@@ -153,12 +154,7 @@ pl_status pl_split_build(const pl_model *m, pl_split *sp)
     for (size_t i = 0; i < nr; i++)
         if (sp->row_owner[i] < 0)
             sp->master_row[i] = ++sp->n_coupling;
-    for (size_t i = 0; i < m->n_contribs; i++) {
-        if (m->contribs[i].col >= 0)
-            sp->obj[m->contribs[i].col] += m->contribs[i].coef;
-        else
-            sp->constant += m->contribs[i].coef;
-    }
+    sp->constant = pl_model_objective(m, sp->obj);
     PL_TRY(fill_slices(sp, slice_of));
     find_twins(sp);
 cleanup:

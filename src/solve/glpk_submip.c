@@ -108,12 +108,7 @@ pl_submip *pl_submip_new(const pl_model *m)
         pl_submip_free(s);
         return NULL;
     }
-    for (size_t i = 0; i < m->n_contribs; i++) {
-        if (m->contribs[i].col >= 0)
-            s->obj[m->contribs[i].col] += m->contribs[i].coef;
-        else
-            s->constant += m->contribs[i].coef;
-    }
+    s->constant = pl_model_objective(m, s->obj);
     return s;
 }
 
