@@ -53,7 +53,7 @@ refs_cited() {
         # § anywhere
         grep -noE "§ ?$rng" "$@" /dev/null | sed 's/:§ \{0,1\}/:/'
         # format.md N, format.md §N, format.md section N, and its list
-        grep -noE "format\.md,? (sections? |points? |§)?$rng((, | and |, and )§?$rng)*" "$@" /dev/null |
+        grep -noE "format\.md,? (sections? |points? |§)?$rng((, | and |, and )(§)?$rng)*" "$@" /dev/null |
             sed -E 's/format\.md,? (sections? |points? )?//; s/§//g' |
             awk -F: '{ loc = $1 ":" $2; t = $0; sub(/^[^:]*:[^:]*:/, "", t)
                        gsub(/ and /, ", ", t); gsub(/,,/, ",", t)
