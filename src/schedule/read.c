@@ -9,7 +9,6 @@
  * changed instance).  start_date / end_date are for people and ignored.  All
  * problems are reported, not only the first.
  */
-#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -20,6 +19,7 @@
 
 #include "instance/json_read.h"
 #include "schedule/schedule.h"
+#include "util/read_file.h"
 #include "util/strutil.h"
 
 typedef struct reader {
@@ -553,40 +553,16 @@ static void read_root(reader *rd, const json_t *root, pl_schedule *s)
         pl_jreport(&rd->j, PL_SEV_ERROR, "missing 'placements'");
 }
 
-/* Read the whole file into memory; *text belongs to the caller. */
+/* Read the whole file into memory (util/read_file.h); *text belongs to the
+ * caller. */
 static pl_status slurp(const char *path, char **text, size_t *length,
                        pl_diags *diags)
 {
-    pl_status status = PL_OK;
-    pl_buf b = {0};
-    char chunk[65536];
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
-                     "cannot open the schedule: %s", strerror(errno));
-        return PL_ERR_IO;
-    }
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (pl_buf_append(&b, chunk, n) != PL_OK) {
-            status = PL_ERR_NOMEM;
-            goto cleanup;
-        }
-    if (ferror(f)) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
-                     "cannot read the schedule: %s", strerror(errno));
-        status = PL_ERR_IO;
-        goto cleanup;
-    }
-    *length = b.len;
-    *text = b.data ? b.data : pl_strdup("");
-    b.data = NULL;
-    if (!*text)
-        status = PL_ERR_NOMEM;
-cleanup:
-    pl_buf_free(&b);
-    fclose(f);
-    return status;
+    pl_read_words words;
+    pl_read_words_init(&words);
+    words.cannot_open = "cannot open the schedule";
+    words.cannot_read = "cannot read the schedule";
+    return pl_read_file(path, &words, text, length, diags);
 }
 
 pl_status pl_schedule_load_string(const char *text, size_t length,
