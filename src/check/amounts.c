@@ -1,6 +1,6 @@
 /*
- * amounts.c — format.md 3.4 (hard half) and 3.6: completed + previous (if in
- * r) + placed periods in r is at most the rule's max; and each choice has
+ * amounts.c — format.md §3.4 (hard half) and §3.6: completed + previous (if
+ * in r) + placed periods in r is at most the rule's max; and each choice has
  * exactly `pick` rotations with periods placed, completed or previous
  * (3.9.5).
  */

@@ -1,5 +1,5 @@
 /*
- * capacity.c — format.md 3.2 (first half) and max_per_site: at most
+ * capacity.c — format.md 3.2 (first half) and max_per_site (§2.5): at most
  * capacity.max trainees at (s, r) in each period, and at most max_per_site
  * periods of one trainee at any one site (inside the horizon, 3.9.7).
  */

@@ -1,7 +1,7 @@
 /*
- * costs.c — format.md 3.8, 3.9.8, 3.9.16: the objective recomputed from the
- * placements alone, term by term and per trainee, and compared with what the
- * schedule states (tolerance 1e-6 relative + 1e-6 absolute).
+ * costs.c — format.md 3.8, 3.9.8, 3.9.9, 3.9.16: the objective recomputed
+ * from the placements alone, term by term and per trainee, and compared with
+ * what the schedule states (tolerance 1e-6 relative + 1e-6 absolute).
  */
 #include <math.h>
 #include <stdio.h>

@@ -5,7 +5,6 @@
  * After an error the parser reports it with line and column, skips to the
  * next `;` and goes on, so that one run lists every problem.
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 #include <string.h>
 
 #include "import/dzn.h"
+#include "util/read_file.h"
 #include "util/strutil.h"
 
 /* A set range lo..hi may hold at most this many values (a guard against
@@ -567,32 +567,7 @@ void pl_dzn_free(pl_dzn *dzn)
 pl_status pl_read_text_file(const char *path, char **text, size_t *length,
                             pl_diags *diags)
 {
-    pl_status status = PL_OK;
-    FILE *f = fopen(path, "rb");
-    pl_buf b = {0};
-    char chunk[65536];
-    size_t got;
-
-    *text = NULL;
-    *length = 0;
-    if (!f) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-        return PL_ERR_IO;
-    }
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        PL_TRY(pl_buf_append(&b, chunk, got));
-    if (ferror(f)) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-        status = PL_ERR_IO;
-        goto cleanup;
-    }
-    if (!b.data)
-        PL_TRY(pl_buf_append(&b, "", 0));
-    *length = b.len;
-    *text = b.data;
-    b.data = NULL;
-cleanup:
-    fclose(f);
-    pl_buf_free(&b);
-    return status;
+    pl_read_words words;
+    pl_read_words_init(&words);
+    return pl_read_file(path, &words, text, length, diags);
 }

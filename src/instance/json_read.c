@@ -65,6 +65,14 @@ static void add(pl_jctx *c, pl_severity sev, const char *format, va_list ap)
         c->errors++;
 }
 
+void pl_jreport(pl_jctx *c, pl_severity sev, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    add(c, sev, format, ap);
+    va_end(ap);
+}
+
 void pl_jerror(pl_jctx *c, const char *format, ...)
 {
     va_list ap;
@@ -124,13 +132,18 @@ bool pl_valid_id(const char *s)
     return n >= 1 && n <= 64;
 }
 
+bool pl_jfree_key(const char *key)
+{
+    return (key[0] == 'x' && key[1] == '-') || !strcmp(key, "$comment");
+}
+
 bool pl_jcheck_keys(pl_jctx *c, json_t *obj, const char *const allowed[])
 {
     const char *key;
     json_t *v;
     bool ok = true;
     json_object_foreach(obj, key, v) {
-        if ((key[0] == 'x' && key[1] == '-') || !strcmp(key, "$comment"))
+        if (pl_jfree_key(key))
             continue;
         bool known = false;
         for (size_t i = 0; allowed[i]; i++)

@@ -5,7 +5,9 @@
  * pointer of the value being read.  Every getter checks the type and range
  * of one value and, when it is wrong, adds an error naming that pointer
  * (`FILE: /trainees/t7/requirements/acute/min: error: ...`) and goes on, so
- * that all problems of a file are reported at once.
+ * that all problems of a file are reported at once.  The instance's
+ * validator and the schedule reader (src/schedule/read.c) both read through
+ * it.
  */
 #ifndef PL_JSON_READ_H
 #define PL_JSON_READ_H
@@ -33,7 +35,12 @@ size_t pl_jpush(pl_jctx *c, const char *key);
 size_t pl_jpush_index(pl_jctx *c, size_t i);
 void pl_jpop(pl_jctx *c, size_t mark);
 
-/* Add an error / warning at the current path. */
+/* Add an error / warning / either (by `sev`) at the current path. */
+void pl_jreport(pl_jctx *c, pl_severity sev, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 void pl_jerror(pl_jctx *c, const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -50,6 +57,10 @@ const char *pl_jdescribe(const json_t *v, char buf[96]);
 
 /* An id: 1 to 64 characters of A-Z a-z 0-9 . _ - */
 bool pl_valid_id(const char *s);
+
+/* Whether `key` is free for users in any object with fixed fields: x-* and
+ * $comment (format.md §1). */
+bool pl_jfree_key(const char *key);
 
 /* Report every key of `obj` not in `allowed` (NULL-terminated), except x-*
  * and $comment.  Returns false when there was one. */

@@ -6,13 +6,12 @@
  * empty file, a byte order mark, a directory and an unreadable file are
  * refused with a message of their own.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "instance/validate.h"
+#include "util/read_file.h"
 #include "util/strutil.h"
 
 pl_status pl_json_parse_text(const char *text, size_t length, const char *name,
@@ -52,76 +51,17 @@ pl_status pl_json_parse_text(const char *text, size_t length, const char *name,
     return PL_OK;
 }
 
-static pl_status io_error(pl_diags *diags, const char *path, const char *what)
-{
-    if (pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "%s", what) != PL_OK)
-        return PL_ERR_NOMEM;
-    return PL_ERR_IO;
-}
-
-/* Read a whole file into *text (owned by the caller, NUL-terminated). */
-static pl_status read_text(const char *path, char **text_out, size_t *len_out,
+/* Read a whole instance or scenario file (util/read_file.h) in the words
+ * of the instance's messages. */
+static pl_status read_text(const char *path, char **text, size_t *len,
                            pl_diags *diags)
 {
-    pl_status status = PL_OK;
-    FILE *f = NULL;
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    struct stat st;
-
-    *text_out = NULL;
-    *len_out = 0;
-    if (stat(path, &st) != 0) {
-        char *m = pl_asprintf("cannot read the file: %s", strerror(errno));
-        status = m ? io_error(diags, path, m) : PL_ERR_NOMEM;
-        free(m);
-        return status;
-    }
-    if (S_ISDIR(st.st_mode))
-        return io_error(diags, path, "is a directory, not an instance file");
-    f = fopen(path, "rb");
-    if (!f) {
-        char *m = pl_asprintf("cannot read the file: %s", strerror(errno));
-        status = m ? io_error(diags, path, m) : PL_ERR_NOMEM;
-        free(m);
-        return status;
-    }
-    cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-    text = malloc(cap);
-    if (!text) {
-        status = PL_ERR_NOMEM;
-        goto cleanup;
-    }
-    for (;;) {
-        if (len + 1 >= cap) {
-            char *t = realloc(text, cap * 2);
-            if (!t) {
-                status = PL_ERR_NOMEM;
-                goto cleanup;
-            }
-            text = t;
-            cap *= 2;
-        }
-        size_t n = fread(text + len, 1, cap - len - 1, f);
-        len += n;
-        if (n == 0)
-            break;
-    }
-    if (ferror(f)) {
-        char *m = pl_asprintf("cannot read the file: %s", strerror(errno));
-        status = m ? io_error(diags, path, m) : PL_ERR_NOMEM;
-        free(m);
-        goto cleanup;
-    }
-    text[len] = '\0';
-    *text_out = text;
-    *len_out = len;
-    text = NULL;
-cleanup:
-    free(text);
-    if (f)
-        fclose(f);
-    return status;
+    pl_read_words words;
+    pl_read_words_init(&words);
+    words.cannot_open = "cannot read the file";
+    words.cannot_read = "cannot read the file";
+    words.directory = "is a directory, not an instance file";
+    return pl_read_file(path, &words, text, len, diags);
 }
 
 pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags)

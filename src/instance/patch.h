@@ -7,8 +7,8 @@
 
 #include <jansson.h>
 
-/* MergePatch(target, patch) of RFC 7396 §2.  `target` may be NULL (absent)
- * and is never modified.  Returns a new reference owned by the caller (it
+/* MergePatch(target, patch) of RFC 7396, section 2.  `target` may be NULL
+ * (absent) and is never modified.  Returns a new reference owned by the caller (it
  * may share unchanged members with `target` and `patch`), or NULL when an
  * allocation failed. */
 json_t *pl_json_merge_patch(json_t *target, json_t *patch);

@@ -9,7 +9,6 @@
  * changed instance).  start_date / end_date are for people and ignored.  All
  * problems are reported, not only the first.
  */
-#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -18,73 +17,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "instance/json_read.h"
 #include "schedule/schedule.h"
+#include "util/read_file.h"
 #include "util/strutil.h"
 
 typedef struct reader {
     const pl_instance *inst;
-    const char *file;
-    pl_diags *diags;
     bool lenient;
-    size_t errors;
-    bool nomem;
-    pl_buf path; /* the JSON pointer of the value being read */
+    pl_jctx j; /* file, diagnostics, the JSON pointer of the value being
+                * read, errors so far, PL_ERR_NOMEM once out of memory */
 } reader;
 
 typedef enum kind { K_TRAINEE, K_SITE, K_ROTATION, K_SUPERVISOR } kind;
 
 static const char *kind_word[] = {"trainee", "site", "rotation", "supervisor"};
 
-/* ---- paths and messages ------------------------------------------------ */
+/* ---- paths and messages (through instance/json_read.h) ----------------- */
 
-static size_t push(reader *rd, const char *token)
+static void out_of_memory(reader *rd)
 {
-    size_t old = rd->path.len;
-    if (pl_buf_pointer(&rd->path, token) != PL_OK)
-        rd->nomem = true;
-    return old;
-}
-
-static size_t push_index(reader *rd, size_t i)
-{
-    char num[24];
-    snprintf(num, sizeof num, "%zu", i);
-    return push(rd, num);
-}
-
-static void pop(reader *rd, size_t old)
-{
-    if (rd->path.data && old <= rd->path.len) {
-        rd->path.len = old;
-        rd->path.data[old] = '\0';
-    }
-}
-
-static const char *here(const reader *rd)
-{
-    return rd->path.data ? rd->path.data : "";
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void report(reader *rd, pl_severity sev, const char *format, ...)
-{
-    va_list ap;
-    va_start(ap, format);
-    char *msg = pl_vasprintf(format, ap);
-    va_end(ap);
-    if (!msg || pl_diags_add(rd->diags, sev, rd->file, 0, 0, here(rd), "%s",
-                             msg) != PL_OK)
-        rd->nomem = true;
-    free(msg);
-    if (sev == PL_SEV_ERROR)
-        rd->errors++;
-}
-
-static bool free_key(const char *key)
-{
-    return strncmp(key, "x-", 2) == 0 || strcmp(key, "$comment") == 0;
+    rd->j.fatal = PL_ERR_NOMEM;
 }
 
 static const char *type_word(const json_t *v)
@@ -107,7 +60,7 @@ static const char *type_word(const json_t *v)
 static bool want_type(reader *rd, const json_t *v, bool ok, const char *what)
 {
     if (!ok)
-        report(rd, PL_SEV_ERROR, "must be %s, not %s", what, type_word(v));
+        pl_jreport(&rd->j, PL_SEV_ERROR, "must be %s, not %s", what, type_word(v));
     return ok;
 }
 
@@ -117,7 +70,7 @@ static bool get_int(reader *rd, const json_t *v, int *out)
         return false;
     json_int_t i = json_integer_value(v);
     if (i < INT_MIN || i > INT_MAX) {
-        report(rd, PL_SEV_ERROR, "integer out of range");
+        pl_jreport(&rd->j, PL_SEV_ERROR, "integer out of range");
         return false;
     }
     *out = (int)i;
@@ -148,7 +101,7 @@ static char *copy_string(reader *rd, const char *s)
 {
     char *c = pl_strdup(s);
     if (!c)
-        rd->nomem = true;
+        out_of_memory(rd);
     return c;
 }
 
@@ -169,9 +122,9 @@ static int resolve(reader *rd, kind k, const char *id, bool *drop)
 {
     int i = lookup(rd->inst, k, id);
     if (i < 0) {
-        report(rd, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
-               "unknown %s '%s'%s", kind_word[k], id,
-               rd->lenient ? "; entry ignored" : "");
+        pl_jreport(&rd->j, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
+                   "unknown %s '%s'%s", kind_word[k], id,
+                   rd->lenient ? "; entry ignored" : "");
         *drop = true;
     }
     return i;
@@ -213,13 +166,13 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
         int f = 0;
         while (f < n_fields && strcmp(fields[f].name, key) != 0)
             f++;
-        size_t old = push(rd, key);
+        size_t old = pl_jpush(&rd->j, key);
         if (f == n_fields) {
-            if (!free_key(key)) {
-                report(rd, PL_SEV_ERROR, "unknown key '%s'", key);
+            if (!pl_jfree_key(key)) {
+                pl_jreport(&rd->j, PL_SEV_ERROR, "unknown key '%s'", key);
                 e->bad = true;
             }
-            pop(rd, old);
+            pl_jpop(&rd->j, old);
             continue;
         }
         e->seen[f] = true;
@@ -239,8 +192,8 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
                 lookup(rd->inst, fields[f].k, e->ids[f]) < 0) {
                 /* a reference row outlives its supervisor: keep the
                  * placement, forget the name */
-                report(rd, PL_SEV_WARNING, "unknown %s '%s'; name ignored",
-                       kind_word[fields[f].k], e->ids[f]);
+                pl_jreport(&rd->j, PL_SEV_WARNING, "unknown %s '%s'; name ignored",
+                           kind_word[fields[f].k], e->ids[f]);
                 e->ids[f] = NULL;
                 e->index[f] = -1;
                 break;
@@ -258,11 +211,11 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
                 e->bad = true;
             break;
         }
-        pop(rd, old);
+        pl_jpop(&rd->j, old);
     }
     for (int f = 0; f < n_fields; f++)
         if (fields[f].required && !e->seen[f]) {
-            report(rd, PL_SEV_ERROR, "missing '%s'", fields[f].name);
+            pl_jreport(&rd->j, PL_SEV_ERROR, "missing '%s'", fields[f].name);
             e->bad = true;
         }
 }
@@ -273,9 +226,9 @@ static bool check_range(reader *rd, int from, int to, bool *drop)
 {
     int len = rd->inst->horizon.length;
     if (from < 0 || to < from || to >= len) {
-        report(rd, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
-               "periods %d to %d are not a range inside the horizon 0 to %d%s",
-               from, to, len - 1, rd->lenient ? "; entry ignored" : "");
+        pl_jreport(&rd->j, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
+                   "periods %d to %d are not a range inside the horizon 0 to %d%s",
+                   from, to, len - 1, rd->lenient ? "; entry ignored" : "");
         *drop = true;
         return false;
     }
@@ -288,7 +241,7 @@ static void *grow(reader *rd, void *arr, size_t n, size_t elem)
     void *p = calloc(n ? n : 1, elem);
     (void)arr;
     if (!p)
-        rd->nomem = true;
+        out_of_memory(rd);
     return p;
 }
 
@@ -309,7 +262,7 @@ static void read_placements(reader *rd, const json_t *v, pl_schedule *s)
         return;
     for (size_t i = 0; i < n; i++) {
         entry e;
-        size_t old = push_index(rd, i);
+        size_t old = pl_jpush_index(&rd->j, i);
         read_entry(rd, json_array_get(v, i), fields, 8, &e);
         if (e.has[4]) {
             int from = e.ints[4], to = e.has[5] ? e.ints[5] : from;
@@ -329,7 +282,7 @@ static void read_placements(reader *rd, const json_t *v, pl_schedule *s)
                 r->to = to;
             }
         }
-        pop(rd, old);
+        pl_jpop(&rd->j, old);
     }
 }
 
@@ -343,7 +296,7 @@ static void read_pairs(reader *rd, const json_t *v, kind value_kind,
     const char *key;
     json_t *val;
     json_object_foreach((json_t *)v, key, val) {
-        size_t old = push(rd, key);
+        size_t old = pl_jpush(&rd->j, key);
         bool drop = false;
         if (want_type(rd, val, json_is_string(val), "a string id")) {
             int ki = resolve(rd, K_TRAINEE, key, &drop);
@@ -356,7 +309,7 @@ static void read_pairs(reader *rd, const json_t *v, kind value_kind,
                 p->value_index = vi;
             }
         }
-        pop(rd, old);
+        pl_jpop(&rd->j, old);
     }
 }
 
@@ -374,7 +327,7 @@ static void read_unmet(reader *rd, const json_t *v, pl_schedule *s)
         return;
     for (size_t i = 0; i < n; i++) {
         entry e;
-        size_t old = push_index(rd, i);
+        size_t old = pl_jpush_index(&rd->j, i);
         read_entry(rd, json_array_get(v, i), fields, 3, &e);
         if (!e.bad && !e.drop) {
             pl_unmet_row *u = &s->unmet[s->n_unmet++];
@@ -384,7 +337,7 @@ static void read_unmet(reader *rd, const json_t *v, pl_schedule *s)
             u->r = e.index[1];
             u->missing = e.ints[2];
         }
-        pop(rd, old);
+        pl_jpop(&rd->j, old);
     }
 }
 
@@ -410,7 +363,7 @@ static void read_spans(reader *rd, const json_t *v, bool understaffed,
         return;
     for (size_t i = 0; i < n; i++) {
         entry e;
-        size_t old = push_index(rd, i);
+        size_t old = pl_jpush_index(&rd->j, i);
         if (understaffed)
             read_entry(rd, json_array_get(v, i), understaffed_fields, 5, &e);
         else
@@ -440,7 +393,7 @@ static void read_spans(reader *rd, const json_t *v, bool understaffed,
                 sp->t = e.index[0];
             }
         }
-        pop(rd, old);
+        pl_jpop(&rd->j, old);
     }
 }
 
@@ -463,15 +416,15 @@ static void read_costs(reader *rd, const json_t *v, pl_schedule *s)
     const char *key;
     json_t *val;
     json_object_foreach((json_t *)v, key, val) {
-        size_t old = push(rd, key);
+        size_t old = pl_jpush(&rd->j, key);
         size_t i = 0, n = sizeof terms / sizeof terms[0];
         while (i < n && strcmp(terms[i].name, key) != 0)
             i++;
         if (i < n)
             get_real(rd, val, terms[i].value);
-        else if (!free_key(key))
-            report(rd, PL_SEV_ERROR, "unknown cost term '%s'", key);
-        pop(rd, old);
+        else if (!pl_jfree_key(key))
+            pl_jreport(&rd->j, PL_SEV_ERROR, "unknown cost term '%s'", key);
+        pl_jpop(&rd->j, old);
     }
 }
 
@@ -487,7 +440,7 @@ static void read_trainee_costs(reader *rd, const json_t *v, pl_schedule *s)
     const char *key;
     json_t *val;
     json_object_foreach((json_t *)v, key, val) {
-        size_t old = push(rd, key);
+        size_t old = pl_jpush(&rd->j, key);
         bool drop = false;
         double d;
         if (get_real(rd, val, &d)) {
@@ -499,7 +452,7 @@ static void read_trainee_costs(reader *rd, const json_t *v, pl_schedule *s)
                 nv->value = d;
             }
         }
-        pop(rd, old);
+        pl_jpop(&rd->j, old);
     }
 }
 
@@ -512,10 +465,10 @@ static void read_reasons(reader *rd, const json_t *v, pl_schedule *s)
         return;
     for (size_t i = 0; i < n; i++) {
         json_t *r = json_array_get(v, i);
-        size_t old = push_index(rd, i);
+        size_t old = pl_jpush_index(&rd->j, i);
         if (want_type(rd, r, json_is_string(r), "a string"))
             s->reasons[s->n_reasons++] = copy_string(rd, json_string_value(r));
-        pop(rd, old);
+        pl_jpop(&rd->j, old);
     }
 }
 
@@ -529,8 +482,8 @@ static void read_status(reader *rd, const json_t *v, pl_schedule *s)
             s->status = (pl_result)k;
             return;
         }
-    report(rd, PL_SEV_ERROR,
-           "unknown status '%s' (optimal, feasible, infeasible or no_solution)", w);
+    pl_jreport(&rd->j, PL_SEV_ERROR,
+               "unknown status '%s' (optimal, feasible, infeasible or no_solution)", w);
 }
 
 static void read_root(reader *rd, const json_t *root, pl_schedule *s)
@@ -541,14 +494,14 @@ static void read_root(reader *rd, const json_t *root, pl_schedule *s)
     if (!want_type(rd, root, json_is_object(root), "an object"))
         return;
     json_object_foreach((json_t *)root, key, v) {
-        size_t old = push(rd, key);
+        size_t old = pl_jpush(&rd->j, key);
         if (strcmp(key, "format") == 0) {
             seen_format = true;
             if (want_type(rd, v, json_is_string(v), "a string") &&
                 strcmp(json_string_value(v), "placera-schedule/1") != 0)
-                report(rd, PL_SEV_ERROR,
-                       "format must be \"placera-schedule/1\", not \"%s\"",
-                       json_string_value(v));
+                pl_jreport(&rd->j, PL_SEV_ERROR,
+                           "format must be \"placera-schedule/1\", not \"%s\"",
+                           json_string_value(v));
         } else if (strcmp(key, "instance") == 0) {
             if (want_type(rd, v, json_is_string(v), "a string")) {
                 free(s->instance_name);
@@ -587,53 +540,29 @@ static void read_root(reader *rd, const json_t *root, pl_schedule *s)
             read_trainee_costs(rd, v, s);
         } else if (strcmp(key, "reasons") == 0) {
             read_reasons(rd, v, s);
-        } else if (!free_key(key)) {
-            report(rd, PL_SEV_ERROR, "unknown key '%s'", key);
+        } else if (!pl_jfree_key(key)) {
+            pl_jreport(&rd->j, PL_SEV_ERROR, "unknown key '%s'", key);
         }
-        pop(rd, old);
+        pl_jpop(&rd->j, old);
     }
     if (!seen_format)
-        report(rd, PL_SEV_ERROR, "missing 'format' (\"placera-schedule/1\")");
+        pl_jreport(&rd->j, PL_SEV_ERROR, "missing 'format' (\"placera-schedule/1\")");
     if (!seen_status)
-        report(rd, PL_SEV_ERROR, "missing 'status'");
+        pl_jreport(&rd->j, PL_SEV_ERROR, "missing 'status'");
     if (!seen_placements)
-        report(rd, PL_SEV_ERROR, "missing 'placements'");
+        pl_jreport(&rd->j, PL_SEV_ERROR, "missing 'placements'");
 }
 
-/* Read the whole file into memory; *text belongs to the caller. */
+/* Read the whole file into memory (util/read_file.h); *text belongs to the
+ * caller. */
 static pl_status slurp(const char *path, char **text, size_t *length,
                        pl_diags *diags)
 {
-    pl_status status = PL_OK;
-    pl_buf b = {0};
-    char chunk[65536];
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
-                     "cannot open the schedule: %s", strerror(errno));
-        return PL_ERR_IO;
-    }
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (pl_buf_append(&b, chunk, n) != PL_OK) {
-            status = PL_ERR_NOMEM;
-            goto cleanup;
-        }
-    if (ferror(f)) {
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
-                     "cannot read the schedule: %s", strerror(errno));
-        status = PL_ERR_IO;
-        goto cleanup;
-    }
-    *length = b.len;
-    *text = b.data ? b.data : pl_strdup("");
-    b.data = NULL;
-    if (!*text)
-        status = PL_ERR_NOMEM;
-cleanup:
-    pl_buf_free(&b);
-    fclose(f);
-    return status;
+    pl_read_words words;
+    pl_read_words_init(&words);
+    words.cannot_open = "cannot open the schedule";
+    words.cannot_read = "cannot read the schedule";
+    return pl_read_file(path, &words, text, length, diags);
 }
 
 pl_status pl_schedule_load_string(const char *text, size_t length,
@@ -645,7 +574,7 @@ pl_status pl_schedule_load_string(const char *text, size_t length,
     json_t *root = NULL;
     json_error_t err;
     pl_schedule *s = NULL;
-    reader rd = {instance, name, diags, lenient, 0, false, {0}};
+    reader rd = {instance, lenient, {0}};
 
     if (out)
         *out = NULL;
@@ -667,16 +596,17 @@ pl_status pl_schedule_load_string(const char *text, size_t length,
     }
     s->cost = s->bound = s->gap = NAN;
     s->seconds = 0.0;
-    if (pl_buf_puts(&rd.path, "") != PL_OK) {
+    pl_jctx_init(&rd.j, name, diags);
+    if (!rd.j.path.data) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
     read_root(&rd, root, s);
-    if (rd.nomem) {
+    if (rd.j.fatal != PL_OK) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    if (rd.errors) {
+    if (rd.j.errors) {
         status = PL_ERR_INVALID;
         goto cleanup;
     }
@@ -687,7 +617,7 @@ pl_status pl_schedule_load_string(const char *text, size_t length,
 cleanup:
     pl_schedule_free(s);
     json_decref(root);
-    pl_buf_free(&rd.path);
+    pl_jctx_free(&rd.j);
     return status;
 }
 
