@@ -89,6 +89,8 @@ int pl_intern_area(pl_loader *L, const char *name);
 
 /* validate_rotations.c / _sites.c / _supervisors.c / _programs.c / _trainees.c */
 void pl_validate_rotations(pl_loader *L, json_t *obj);
+/* Member "name" of `obj` (any text) into *out (owned; replaced). */
+void pl_vname(pl_loader *L, json_t *obj, char **out);
 void pl_validate_sites(pl_loader *L, json_t *obj);
 void pl_validate_supervisors(pl_loader *L, json_t *obj);
 void pl_validate_programs(pl_loader *L, json_t *obj);

@@ -365,6 +365,51 @@ cleanup:
     free(mark);
 }
 
+/* format.md 3.9 point 25: a min above the period's max is capped at the
+ * max.  Where the max is 0 (closed) that is expected; where it is above 0
+ * the min was probably meant for another max: one warning per (site,
+ * rotation) with the periods and the largest gap. */
+static void minimums_above_max(pl_loader *L, bool *mark)
+{
+    pl_instance *inst = L->inst;
+    pl_jctx *c = &L->j;
+    int len = inst->horizon.length;
+    for (int s = 0; s < inst->n_sites; s++)
+        for (int r = 0; r < inst->n_rotations; r++) {
+            if (!inst->sites[s].offers[r])
+                continue;
+            int worst = -1;
+            memset(mark, 0, (size_t)len);
+            for (int p = 0; p < len; p++) {
+                int mn = pl_cap_min(inst, s, r, p), mx = pl_cap_max(inst, s, r, p);
+                if (mx > 0 && mn > mx) {
+                    mark[p] = true;
+                    if (worst < 0 || mn - mx > pl_cap_min(inst, s, r, worst) -
+                                                   pl_cap_max(inst, s, r, worst))
+                        worst = p;
+                }
+            }
+            if (worst < 0)
+                continue;
+            pl_buf per = {0};
+            periods_text(&per, mark, len);
+            size_t m = pl_jpush(c, "sites");
+            pl_jpush(c, inst->sites[s].id);
+            pl_jpush(c, "capacity");
+            pl_jpush(c, inst->rotations[r].id);
+            if (per.failed)
+                c->fatal = PL_ERR_NOMEM;
+            else
+                pl_jwarning(c, "min is above max in period%s %s (min %d, max %d in "
+                               "period %d): the minimum is capped at the max there",
+                            strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
+                            per.data, pl_cap_min(inst, s, r, worst),
+                            pl_cap_max(inst, s, r, worst), worst);
+            pl_jpop(c, m);
+            pl_buf_free(&per);
+        }
+}
+
 void pl_instance_warnings(pl_loader *L)
 {
     pl_instance *inst = L->inst;
@@ -388,6 +433,8 @@ void pl_instance_warnings(pl_loader *L)
         trainee_pins(L, t, mark, pin_rot, pin_site);
     }
     pins_over_capacity(L);
+    if (L->j.fatal == PL_OK)
+        minimums_above_max(L, mark);
 cleanup:
     free(mark);
     free(pin_rot);
