@@ -197,6 +197,50 @@ static bool pin_matches(const pl_instance *inst, int t, const pl_fixed *f, int p
     return false;
 }
 
+/* Why pin f of trainee t matches no eligible cell in period p: the one
+ * failing condition (pl_why_not_eligible) of the cell it names, or of each
+ * candidate (at most three named) when it leaves the site or the rotation
+ * open. */
+static void pin_reason(const pl_instance *inst, int t, const pl_fixed *f, int p,
+                       pl_buf *b)
+{
+    const pl_trainee *tr = &inst->trainees[t];
+    if (f->site >= 0 && f->rotation >= 0) {
+        pl_why_not_eligible(inst, t, f->site, f->rotation, p, b);
+        return;
+    }
+    if (f->site >= 0) {
+        for (int r = 0; r < inst->n_rotations; r++)
+            if (tr->rules[r].present && inst->sites[f->site].offers[r]) {
+                pl_why_not_eligible(inst, t, f->site, r, p, b);
+                return;
+            }
+        pl_buf_printf(b, "%s offers none of %s's rotations", inst->sites[f->site].id,
+                      tr->id);
+        return;
+    }
+    int n = 0, more = 0;
+    for (int s = 0; s < inst->n_sites; s++)
+        for (int r = 0; r < inst->n_rotations; r++) {
+            if ((f->rotation >= 0 && r != f->rotation) ||
+                (f->rotation < 0 && !tr->rules[r].present) || !inst->sites[s].offers[r])
+                continue;
+            if (n == 3) {
+                more++;
+                continue;
+            }
+            if (n++)
+                pl_buf_puts(b, "; ");
+            pl_why_not_eligible(inst, t, s, r, p, b);
+        }
+    if (n == 0 && f->rotation >= 0)
+        pl_buf_printf(b, "no site offers %s", inst->rotations[f->rotation].id);
+    else if (n == 0)
+        pl_buf_printf(b, "no site offers any of %s's rotations", tr->id);
+    if (more)
+        pl_buf_printf(b, "; and %d more", more);
+}
+
 /* Inactive periods and periods with no eligible cell, per pin; conflicting
  * pins and pins above a rule's max, per trainee. */
 static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
@@ -237,22 +281,26 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
                         per.data);
         }
         memset(mark, 0, (size_t)len);
-        any = false;
+        int first = -1;
         for (int p = f->from; p <= f->to; p++)
-            if (tr->active[p] && !pin_matches(inst, t, f, p))
-                any = mark[p] = true;
-        if (any) {
+            if (tr->active[p] && !pin_matches(inst, t, f, p)) {
+                mark[p] = true;
+                if (first < 0)
+                    first = p;
+            }
+        if (first >= 0) {
+            pl_buf why = {0};
             pl_buf_free(&per);
             periods_text(&per, mark, len);
-            if (what.failed || per.failed)
+            pin_reason(inst, t, f, first, &why);
+            if (what.failed || per.failed || why.failed || !why.data)
                 c->fatal = PL_ERR_NOMEM;
             else
             pl_jwarning(c, "pinned placement of trainee %s %s cannot be honoured "
-                           "in period%s %s: no eligible site and rotation match it "
-                           "(check the trainee's requirements, the rule's sites, "
-                           "at_home, areas and capacity)",
+                           "in period%s %s: %s",
                         tr->id, what.data, strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
-                        per.data);
+                        per.data, why.data);
+            pl_buf_free(&why);
         }
         for (int p = f->from; p <= f->to; p++) {
             if (f->rotation >= 0) {

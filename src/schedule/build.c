@@ -182,6 +182,7 @@ static pl_status build_unmet(pl_schedule *s, const pl_instance *inst,
                 continue;
             PL_TRY(grow((void **)&s->unmet, &cap, s->n_unmet, sizeof *s->unmet));
             pl_unmet_row *u = &s->unmet[s->n_unmet++];
+            memset(u, 0, sizeof *u);
             u->t = t;
             u->r = r;
             u->missing = (int)(rule->min - done);

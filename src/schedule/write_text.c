@@ -187,15 +187,16 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
                            const pl_instance *inst, bool *failed)
 {
     if (s->n_unmet) {
-        table t = {.n_cols = 3};
+        table t = {.n_cols = 4};
         pl_buf_puts(b, "\nunmet requirements:\n");
         for (size_t i = 0; i < s->n_unmet; i++) {
             const pl_unmet_row *u = &s->unmet[i];
             char miss[48];
             snprintf(miss, sizeof miss, "%d period%s missing", u->missing,
                      u->missing == 1 ? "" : "s");
-            const char *cols[3] = {trainee_label(inst, u->t, u->trainee),
-                                   rotation_label(inst, u->r, u->rotation), miss};
+            const char *cols[4] = {trainee_label(inst, u->t, u->trainee),
+                                   rotation_label(inst, u->r, u->rotation), miss,
+                                   u->why ? u->why : ""};
             table_add(&t, cols);
         }
         table_print(b, &t, "  ");
@@ -218,16 +219,16 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
         table_free(&t);
     }
     if (s->n_understaffed) {
-        table t = {.n_cols = 5};
+        table t = {.n_cols = 6};
         pl_buf_puts(b, "\nunderstaffed:\n");
         for (size_t i = 0; i < s->n_understaffed; i++) {
             const pl_span_row *u = &s->understaffed[i];
             char periods[32], dates[40], miss[48];
             span_text(inst, u->from, u->to, periods, dates);
             snprintf(miss, sizeof miss, "%d missing", u->missing);
-            const char *cols[5] = {site_label(inst, u->s, u->site),
+            const char *cols[6] = {site_label(inst, u->s, u->site),
                                    rotation_label(inst, u->r, u->rotation),
-                                   periods, dates, miss};
+                                   periods, dates, miss, u->why ? u->why : ""};
             table_add(&t, cols);
         }
         table_print(b, &t, "  ");
