@@ -242,7 +242,9 @@ static bool active_runs(const unmet_ctx *u, pl_buf *b)
     bool hit = can < u->need;
     if (hit) {
         int n = count_marked(u->tr->active, inst->horizon.length);
-        if (u->bmin > 1 && runs.data && strchr(runs.data, ' '))
+        if (n == 0)
+            pl_buf_printf(b, "%s has no active period for ", u->tr->id);
+        else if (u->bmin > 1 && runs.data && strchr(runs.data, ' '))
             pl_buf_printf(b, "%s's active periods come in runs of %s %s, which can hold "
                              "at most %d of ",
                           u->tr->id, runs.data, unit_word(inst, 2), can);

@@ -67,7 +67,7 @@ void pl_validate_supervisors(pl_loader *L, json_t *obj)
         }
         pl_jfield_int(c, v, "max_trainees", 0, INT_MAX - 1, &u->max_trainees);
         pl_jfield_int(c, v, "mentees", 0, INT_MAX - 1, &u->mentees);
-        pl_vunavailable(L, v, "unavailable", u->available);
+        pl_vunavailable(L, v, "unavailable", u->available, true);
         pl_jpop(c, m);
     }
 }

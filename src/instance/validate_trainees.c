@@ -203,7 +203,7 @@ static void one(pl_loader *L, pl_trainee *t, json_t *v)
     }
     pl_vname(L, v, &t->name);
     window(L, t, v);
-    pl_vunavailable(L, v, "unavailable", t->active);
+    pl_vunavailable(L, v, "unavailable", t->active, false);
     home(L, t, v);
     if ((x = json_object_get(v, "areas")))
         areas(L, t, x);
