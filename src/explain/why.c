@@ -25,6 +25,8 @@ struct pl_why {
     int *site, *rot;   /* [T * L]: the schedule's placement, -1 = none */
     int *count;        /* [(s * R + r) * L + p]: trainees placed there */
     int *load;         /* [v * L + p]: trainees naming supervisor v */
+    int *by_site;      /* supervisors grouped by site: those of s are */
+    int *site_first;   /* by_site[site_first[s] .. site_first[s + 1]) */
     bool *mask, *mask2;/* [L] scratch */
 };
 
@@ -47,9 +49,28 @@ pl_status pl_why_new(const pl_instance *inst, const pl_schedule *sched, pl_why *
     w->load = calloc((size_t)inst->n_supervisors * w->L + 1, sizeof *w->load);
     w->mask = malloc((size_t)w->L + 1);
     w->mask2 = malloc((size_t)w->L + 1);
-    if (!w->site || !w->rot || !w->count || !w->load || !w->mask || !w->mask2) {
+    w->by_site = malloc(((size_t)inst->n_supervisors + 1) * sizeof *w->by_site);
+    w->site_first = calloc((size_t)inst->n_sites + 2, sizeof *w->site_first);
+    if (!w->site || !w->rot || !w->count || !w->load || !w->mask || !w->mask2 ||
+        !w->by_site || !w->site_first) {
         status = PL_ERR_NOMEM;
         goto cleanup;
+    }
+    for (int v = 0; v < inst->n_supervisors; v++)
+        w->site_first[inst->supervisors[v].site + 1]++;
+    for (int s = 0; s < inst->n_sites; s++)
+        w->site_first[s + 1] += w->site_first[s];
+    {
+        int *fill = calloc((size_t)inst->n_sites + 1, sizeof *fill);
+        if (!fill) {
+            status = PL_ERR_NOMEM;
+            goto cleanup;
+        }
+        for (int v = 0; v < inst->n_supervisors; v++) {
+            int s = inst->supervisors[v].site;
+            w->by_site[w->site_first[s] + fill[s]++] = v;
+        }
+        free(fill);
     }
     for (size_t i = 0; i < tl; i++)
         w->site[i] = w->rot[i] = -1;
@@ -85,6 +106,8 @@ void pl_why_free(pl_why *w)
     free(w->load);
     free(w->mask);
     free(w->mask2);
+    free(w->by_site);
+    free(w->site_first);
     free(w);
 }
 
@@ -134,8 +157,10 @@ static void periods_phrase(pl_buf *b, const bool *mark, int len)
 }
 
 /* The periods of `usable` a rotation with block_min bmin can fill (see the
- * file comment), and the lengths of the stretches as "2, 1 and 5". */
-static int holdable(const pl_instance *inst, const bool *usable, int bmin, pl_buf *runs)
+ * file comment; a stretch from period 0 continues `carried` periods of
+ * `previous`), and the lengths of the stretches as "2, 1 and 5". */
+static int holdable(const pl_instance *inst, const bool *usable, int bmin, int carried,
+                    pl_buf *runs)
 {
     int L = inst->horizon.length, total = 0, n = 0, k = 0;
     for (int p = 0; p < L; p++)
@@ -147,7 +172,7 @@ static int holdable(const pl_instance *inst, const bool *usable, int bmin, pl_bu
         while (q + 1 < L && usable[q + 1])
             q++;
         int len = q - p + 1;
-        if (len >= bmin || (inst->horizon.open_end && q == L - 1))
+        if (len + (p == 0 ? carried : 0) >= bmin || (inst->horizon.open_end && q == L - 1))
             total += len;
         if (runs)
             pl_buf_printf(runs, "%s%d", k == 0 ? "" : k == n - 1 ? " and " : ", ", len);
@@ -202,6 +227,7 @@ static void describe_pin(pl_buf *b, const pl_instance *inst, const pl_fixed *f)
 typedef struct unmet_ctx {
     pl_why *w;
     int t, r, need, bmin;
+    int carried; /* previous.periods when previous is in r (a run from 0 continues it) */
     const pl_trainee *tr;
 } unmet_ctx;
 
@@ -238,7 +264,7 @@ static bool active_runs(const unmet_ctx *u, pl_buf *b)
 {
     const pl_instance *inst = u->w->inst;
     pl_buf runs = {0};
-    int can = holdable(inst, u->tr->active, u->bmin, &runs);
+    int can = holdable(inst, u->tr->active, u->bmin, u->carried, &runs);
     bool hit = can < u->need;
     if (hit) {
         int n = count_marked(u->tr->active, inst->horizon.length);
@@ -280,7 +306,7 @@ static bool pins(const unmet_ctx *u, pl_buf *b)
     bool *mask = u->w->mask;
     unpinned(u, mask);
     pl_buf runs = {0};
-    int can = holdable(inst, mask, u->bmin, &runs);
+    int can = holdable(inst, mask, u->bmin, u->carried, &runs);
     bool hit = can < u->need;
     if (hit) {
         pl_buf_printf(b, "%s's pinned placements (", u->tr->id);
@@ -341,7 +367,7 @@ static bool after(const unmet_ctx *u, pl_buf *b)
     for (int p = 0; p <= latest; p++)
         mask[p] = false;
     pl_buf runs = {0};
-    int can = holdable(inst, mask, u->bmin, &runs);
+    int can = holdable(inst, mask, u->bmin, u->carried, &runs);
     bool hit = can < u->need;
     if (hit) {
         pl_buf_printf(b, "%s must come after %s, which ends in period %d; ",
@@ -384,7 +410,7 @@ static bool taken(const unmet_ctx *u, pl_buf *b)
     const pl_why *w = u->w;
     bool *mask = u->w->mask;
     usable_for_r(u, mask, false);
-    if (holdable(inst, mask, u->bmin, NULL) >= u->need)
+    if (holdable(inst, mask, u->bmin, u->carried, NULL) >= u->need)
         return false;
     pl_buf_printf(b, "%s's other placements take the periods it would need: ", u->tr->id);
     int n = 0;
@@ -423,7 +449,7 @@ static bool taken(const unmet_ctx *u, pl_buf *b)
         }
     }
     pl_buf_puts(b, "; what is left can hold at most ");
-    pl_buf_printf(b, "%d of ", holdable(inst, mask, u->bmin, NULL));
+    pl_buf_printf(b, "%d of ", holdable(inst, mask, u->bmin, u->carried, NULL));
     need_phrase(b, inst, u->r, u->need, u->bmin);
     return true;
 }
@@ -444,9 +470,10 @@ static room room_at(const pl_why *w, int t, int s, int r, int p, int *have, int 
         return ROOM_FULL;
     int g = inst->trainees[t].program;
     bool any = false, spare = false;
-    for (int v = 0; v < inst->n_supervisors; v++) {
+    for (int i = w->site_first[s]; i < w->site_first[s + 1]; i++) {
+        int v = w->by_site[i];
         const pl_supervisor *sv = &inst->supervisors[v];
-        if (sv->site != s || !sv->rotations[r] || !sv->programs[g] || !sv->available[p])
+        if (!sv->rotations[r] || !sv->programs[g] || !sv->available[p])
             continue;
         any = true;
         spare |= w->load[(size_t)v * w->L + p] < sv->max_trainees;
@@ -536,7 +563,7 @@ static bool capacity(const unmet_ctx *u, pl_buf *b)
     for (int p = 0; p < L; p++)
         roomy[p] |= w->rot[(size_t)u->t * L + p] == u->r;
     pl_buf runs = {0};
-    int can = holdable(inst, roomy, u->bmin, &runs);
+    int can = holdable(inst, roomy, u->bmin, u->carried, &runs);
     bool hit = can < u->need;
     if (hit) {
         pl_buf_printf(b, "where an eligible site has room, %s's free periods (with its "
@@ -561,6 +588,7 @@ char *pl_why_unmet(pl_why *w, const pl_unmet_row *row, pl_status *status)
                (u.tr->previous.rotation == u.r ? u.tr->previous.periods : 0);
     u.need = rule->min - done;
     u.bmin = rule->block_min;
+    u.carried = u.tr->previous.rotation == u.r ? u.tr->previous.periods : 0;
     if (u.need < row->missing)
         u.need = row->missing;
     pl_buf b = {0};
@@ -574,6 +602,9 @@ char *pl_why_unmet(pl_why *w, const pl_unmet_row *row, pl_status *status)
                           "there for %s would break another of its rules (block_max, "
                           "max_per_site, order) or cost more elsewhere",
                       u.tr->id, inst->rotations[u.r].id);
+    if (!said && w->sched->status == PL_RESULT_FEASIBLE)
+        pl_buf_puts(&b, "; this schedule is not proven optimal, so a longer solve may "
+                        "place it");
     if (b.failed || !b.data) {
         pl_buf_free(&b);
         *status = PL_ERR_NOMEM;
@@ -617,10 +648,11 @@ char *pl_why_understaffed(pl_why *w, const pl_span_row *row, pl_status *status)
             elsewhere++;
     }
     /* supervisors at s covering r, available in p */
-    int sup_cap = 0, sups = 0;
-    for (int v = 0; v < inst->n_supervisors; v++) {
-        const pl_supervisor *sv = &inst->supervisors[v];
-        if (sv->site == s && sv->rotations[r] && sv->available[p]) {
+    long sup_cap = 0;
+    int sups = 0;
+    for (int i = w->site_first[s]; i < w->site_first[s + 1]; i++) {
+        const pl_supervisor *sv = &inst->supervisors[w->by_site[i]];
+        if (sv->rotations[r] && sv->available[p]) {
             sups++;
             sup_cap += sv->max_trainees;
         }
@@ -650,7 +682,7 @@ char *pl_why_understaffed(pl_why *w, const pl_span_row *row, pl_status *status)
                       when);
     } else if (sup_cap < want) {
         pl_buf_printf(&b, "the supervisors at %s who cover %s and are available in %s take "
-                          "at most %d trainee%s together (max_trainees), the minimum is %d",
+                          "at most %ld trainee%s together (max_trainees), the minimum is %d",
                       sid, rid, when, sup_cap, sup_cap == 1 ? "" : "s", want);
     } else if (free_ == 0) {
         pl_buf_printf(&b, "%d of the %d trainee%s who may work at %s in %s and %s active in "

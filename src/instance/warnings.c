@@ -533,9 +533,11 @@ static void minimum_without_trainees(pl_loader *L, bool *mark)
  * active periods of length n holds n if n >= block_min (or it reaches the
  * end of an open-ended horizon), else none.  The stretches' lengths as
  * "2, 1 and 5" into runs. */
-static int active_holds(const pl_instance *inst, const pl_trainee *tr, int bmin,
+static int active_holds(const pl_instance *inst, const pl_trainee *tr, int r, int bmin,
                         pl_buf *runs)
 {
+    /* a run from period 0 may continue `previous` (format.md 3.3) */
+    int carried = tr->previous.rotation == r ? tr->previous.periods : 0;
     int len = inst->horizon.length, total = 0, n = 0, k = 0;
     for (int p = 0; p < len; p++)
         n += tr->active[p] && (p == 0 || !tr->active[p - 1]);
@@ -545,7 +547,8 @@ static int active_holds(const pl_instance *inst, const pl_trainee *tr, int bmin,
         int q = p;
         while (q + 1 < len && tr->active[q + 1])
             q++;
-        if (q - p + 1 >= bmin || (inst->horizon.open_end && q == len - 1))
+        if (q - p + 1 + (p == 0 ? carried : 0) >= bmin ||
+            (inst->horizon.open_end && q == len - 1))
             total += q - p + 1;
         pl_buf_printf(runs, "%s%d", k == 0 ? "" : k == n - 1 ? " and " : ", ", q - p + 1);
         k++;
@@ -569,7 +572,7 @@ static void blocks_do_not_fit(pl_loader *L, int t)
         if (need <= 0)
             continue;
         pl_buf runs = {0};
-        int can = active_holds(inst, tr, rule->block_min, &runs);
+        int can = active_holds(inst, tr, r, rule->block_min, &runs);
         if (can < need && !runs.failed && runs.data) { /* no run: too_many_minimums */
             size_t m = pl_jpush(&L->j, "trainees");
             pl_jpush(&L->j, tr->id);
