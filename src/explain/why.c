@@ -30,6 +30,25 @@ struct pl_why {
     bool *mask, *mask2;/* [L] scratch */
 };
 
+/* Group the supervisors by site (by_site, site_first). */
+static pl_status index_supervisors(pl_why *w)
+{
+    const pl_instance *inst = w->inst;
+    int *fill = calloc((size_t)inst->n_sites + 1, sizeof *fill);
+    if (!fill)
+        return PL_ERR_NOMEM;
+    for (int v = 0; v < inst->n_supervisors; v++)
+        w->site_first[inst->supervisors[v].site + 1]++;
+    for (int s = 0; s < inst->n_sites; s++)
+        w->site_first[s + 1] += w->site_first[s];
+    for (int v = 0; v < inst->n_supervisors; v++) {
+        int s = inst->supervisors[v].site;
+        w->by_site[w->site_first[s] + fill[s]++] = v;
+    }
+    free(fill);
+    return PL_OK;
+}
+
 pl_status pl_why_new(const pl_instance *inst, const pl_schedule *sched, pl_why **out)
 {
     pl_status status = PL_OK;
@@ -56,22 +75,7 @@ pl_status pl_why_new(const pl_instance *inst, const pl_schedule *sched, pl_why *
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    for (int v = 0; v < inst->n_supervisors; v++)
-        w->site_first[inst->supervisors[v].site + 1]++;
-    for (int s = 0; s < inst->n_sites; s++)
-        w->site_first[s + 1] += w->site_first[s];
-    {
-        int *fill = calloc((size_t)inst->n_sites + 1, sizeof *fill);
-        if (!fill) {
-            status = PL_ERR_NOMEM;
-            goto cleanup;
-        }
-        for (int v = 0; v < inst->n_supervisors; v++) {
-            int s = inst->supervisors[v].site;
-            w->by_site[w->site_first[s] + fill[s]++] = v;
-        }
-        free(fill);
-    }
+    PL_TRY(index_supervisors(w));
     for (size_t i = 0; i < tl; i++)
         w->site[i] = w->rot[i] = -1;
     for (size_t i = 0; i < sched->n_rows; i++) {
