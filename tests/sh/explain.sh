@@ -176,6 +176,58 @@ else
     bad "elsewhere: the trainee and its site named"
 fi
 
+# 11. where there is room, the free stretches are too short for the blocks
+{ head_ short 6; cat <<'JSON'
+ "rotations": {"pc": {}},
+ "sites": {"hc": {"capacity": {"pc": 1}}},
+ "supervisors": {"anna": {"site": "hc", "max_trainees": 2}},
+ "programs": {"BT": {"requirements": {"pc": {"min": 3, "block_min": 3}}},
+              "X": {"requirements": {"pc": {}}}},
+ "trainees": {"t0": {"program": "X", "start": 2, "end": 3,
+                     "fixed": [{"site": "hc", "rotation": "pc", "from": 2, "to": 3}]},
+              "t1": {"program": "BT"}}}
+JSON
+} >"$tmp/short.json"
+case_ short "where an eligible site has room, t1's free periods (with its pc periods) come in runs of 2 and 2 months, which can hold at most 0 of the 3 months of pc it needs in blocks of at least 3"
+
+# 12. understaffed: fewer trainees who may work there are active than the minimum
+{ head_ few 3; cat <<'JSON'
+ "rotations": {"pc": {}},
+ "sites": {"hc": {"capacity": {"pc": {"max": 2, "min": 2}}}},
+ "supervisors": {"anna": {"site": "hc", "max_trainees": 2}},
+ "programs": {"BT": {"requirements": {"pc": {}}}},
+ "trainees": {"t1": {"program": "BT"}}}
+JSON
+} >"$tmp/few.json"
+case_ few "only 1 trainee who may work at hc in pc is active in period 0 (t1), the minimum is 2"
+
+# 13. understaffed: no qualified supervisor available
+{ head_ supleave 3; cat <<'JSON'
+ "rotations": {"pc": {}},
+ "sites": {"hc": {"capacity": {"pc": {"max": 1, "min": 1}}}},
+ "supervisors": {"anna": {"site": "hc", "unavailable": [{"from": 2, "to": 2}]}},
+ "programs": {"BT": {"requirements": {"pc": {}}}},
+ "trainees": {"t1": {"program": "BT"}}}
+JSON
+} >"$tmp/supleave.json"
+case_ supleave "no supervisor at hc who covers pc is available in period 2"
+
+# 14. understaffed: a trainee is free but its rules keep it away
+{ head_ maxrule 3; cat <<'JSON'
+ "rotations": {"pc": {}},
+ "sites": {"hc": {"capacity": {"pc": {"max": 1, "min": 1}}}},
+ "supervisors": {"anna": {"site": "hc"}},
+ "programs": {"BT": {"requirements": {"pc": {"max": 2}}}},
+ "trainees": {"t1": {"program": "BT"}}}
+JSON
+} >"$tmp/maxrule.json"
+case_ maxrule "1 trainee who may work at hc in pc is free in period "
+if grep -F '"why": "' "$tmp/maxrule.s.json" | grep -qF "but placing it there would break its rules (blocks, max, order) or cost more than the understaffing"; then
+    ok "maxrule: the rules named"
+else
+    bad "maxrule: the rules named"
+fi
+
 # A schedule read back keeps its why; reading one with a why that is not a
 # string is an error.
 if "$PLACERA" check "$tmp/runs.json" "$tmp/runs.s.json" >/dev/null 2>&1; then ok "check reads why"; else bad "check reads why"; fi
