@@ -389,6 +389,15 @@ static bool after(const unmet_ctx *u, pl_buf *b)
 
 /* The periods r could use: unpinned active periods after its `after`
  * rotations, not taken by another placement (r's own count).  Into mask. */
+/* Whether t's placement in rotation q is one it needs: q has a min, is in
+ * a choice, or (pins are taken out by unpinned()).  A placement it does not
+ * need (no min, no choice) could give way, so it does not bind. */
+static bool needed(const pl_trainee *tr, int q)
+{
+    int c;
+    return tr->rules[q].min > 0 || in_choice(tr, q, &c);
+}
+
 static void usable_for_r(const unmet_ctx *u, bool *mask, bool free_only)
 {
     const pl_why *w = u->w;
@@ -401,13 +410,13 @@ static void usable_for_r(const unmet_ctx *u, bool *mask, bool free_only)
     }
     for (int p = 0; p < w->L; p++) {
         int q = w->rot[(size_t)u->t * w->L + p];
-        if (q >= 0 && (q != u->r || free_only))
+        if (q >= 0 && (q == u->r ? free_only : needed(u->tr, q)))
             mask[p] = false;
     }
 }
 
-/* Other placements take the time: name them with what binds each (a
- * choice, a pin, the rule's min). */
+/* Other placements it needs take the time: name them with what binds each
+ * (a choice, a pin, the rule's min). */
 static bool taken(const unmet_ctx *u, pl_buf *b)
 {
     const pl_instance *inst = u->w->inst;
@@ -431,7 +440,7 @@ static bool taken(const unmet_ctx *u, pl_buf *b)
                     pinned = p >= f->from && p <= f->to && pin_excludes(inst, u->t, f, u->r);
                 }
             }
-        if (!periods)
+        if (!periods || (!pinned && !needed(u->tr, q)))
             continue;
         pl_buf_printf(b, "%s%s %d", n++ ? ", " : "", inst->rotations[q].id, periods);
         int c;
@@ -452,7 +461,21 @@ static bool taken(const unmet_ctx *u, pl_buf *b)
             pl_buf_puts(b, ")");
         }
     }
-    pl_buf_puts(b, "; what is left can hold at most ");
+    /* the after rule's limit, when it cuts the time too */
+    const pl_rule *rule = &u->tr->rules[u->r];
+    int latest = -1, q_latest = -1;
+    for (int i = 0; i < rule->n_after; i++) {
+        int last = last_in(w, u->t, rule->after[i]);
+        if (last > latest) {
+            latest = last;
+            q_latest = rule->after[i];
+        }
+    }
+    if (q_latest >= 0)
+        pl_buf_printf(b, "; what is left after %s ends in period %d can hold at most ",
+                      inst->rotations[q_latest].id, latest);
+    else
+        pl_buf_puts(b, "; what is left can hold at most ");
     pl_buf_printf(b, "%d of ", holdable(inst, mask, u->bmin, u->carried, NULL));
     need_phrase(b, inst, u->r, u->need, u->bmin);
     return true;

@@ -163,6 +163,11 @@ static void test_html_content(void **state)
     assert_non_null(strstr(h, "class=\"c u"));
     /* Unmet beside the rows (t1 needs 5 ac, has 3). */
     assert_non_null(strstr(h, "Akut &lt;sjukvård&gt; −2"));
+    /* ... and explained in the Why section: pc takes periods 0-2 */
+    assert_non_null(strstr(h, "<h2>Why</h2>"));
+    assert_non_null(strstr(h, "<td class=\"why\">t1&#39;s other placements take the periods it "
+                              "would need: pc 3 (min 2); what is left can hold at most 3 of "
+                              "the 5 months of ac it needs</td>"));
     /* Balanced tables. */
     assert_int_equal(count(h, "<table"), count(h, "</table>"));
     assert_int_equal(count(h, "<svg"), count(h, "</svg>"));
