@@ -189,6 +189,16 @@ pl_status pl_schedule_write_stream(const pl_schedule *schedule,
 
 void pl_schedule_free(pl_schedule *schedule);
 
+/* Explain every unmet requirement and understaffed period of `schedule` in
+ * planners' words, from `instance` and the schedule alone, into the items'
+ * `why` (replacing any): the trainee's active runs cannot hold the blocks,
+ * its pins, an `after` rule, a choice or its other placements take the
+ * time, or no eligible site has room (full, closed, no qualified supervisor)
+ * in its free periods; no eligible trainee active, too few supervisors, or
+ * the trainees placed elsewhere for a site (docs/explanations.md).
+ * pl_solve calls it; call it after changing a schedule. */
+pl_status pl_schedule_explain(const pl_instance *instance, pl_schedule *schedule);
+
 /* "optimal", "feasible", "infeasible" or "no_solution". */
 const char *pl_schedule_status(const pl_schedule *schedule);
 double pl_schedule_cost(const pl_schedule *schedule);

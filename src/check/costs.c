@@ -203,6 +203,8 @@ pl_status pl_check_costs(pl_check_ctx *c, const pl_schedule *reference)
                 continue;
             for (int p = 0; p < L; p++) {
                 int want = pl_cap_min(inst, s, r, p);
+                if (want > pl_cap_max(inst, s, r, p))
+                    want = pl_cap_max(inst, s, r, p); /* format.md §3.9.25 */
                 int have = count[((size_t)s * R + (size_t)r) * L + p];
                 if (want > have)
                     short_staff += want - have;

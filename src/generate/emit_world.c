@@ -84,6 +84,7 @@ static pl_status leave(gen_world *w, json_t *person, double summer_p, double par
         json_t *range = json_object();
         PL_TRY(pl_json_append(list, range));
         PL_TRY(pl_json_set(range, "from", json_string(from)));
+        PL_TRY(pl_json_set(range, "to", json_string(from))); /* one month, said */
     }
     if (pl_rng_chance(&w->rng, parental_p)) {
         int p = pl_rng_int(&w->rng, 0, w->length - 1);

@@ -57,6 +57,7 @@ void pl_instance_free(pl_instance *inst)
     for (int i = 0; inst->supervisors && i < inst->n_supervisors; i++) {
         pl_supervisor *u = &inst->supervisors[i];
         free(u->id);
+        free(u->name);
         free(u->rotations);
         free(u->programs);
         free(u->available);
@@ -72,6 +73,7 @@ void pl_instance_free(pl_instance *inst)
     for (int i = 0; inst->trainees && i < inst->n_trainees; i++) {
         pl_trainee *t = &inst->trainees[i];
         free(t->id);
+        free(t->name);
         free(t->active);
         free(t->home_choices);
         free(t->areas);

@@ -81,7 +81,9 @@ typedef struct pl_site {
     double priority;   /* default 0 */
     bool *offers;      /* [n_rotations]: rotation is a key of `capacity` */
     int *cap_max;      /* [n_rotations * length], index r * length + p; 0 where not offered */
-    int *cap_min;      /* [n_rotations * length]; 0 where not offered */
+    int *cap_min;      /* [n_rotations * length]; 0 where not offered; as
+                          given, so it may exceed cap_max: whoever uses it
+                          caps it at cap_max (format.md 3.9 point 25) */
     int *posts;        /* [n_programs]: home posts per program, -1 = no limit */
     int **ranking;     /* [n_programs]: trainee indices best first, or NULL = no ranking */
     int *n_ranking;    /* [n_programs] */
@@ -89,6 +91,7 @@ typedef struct pl_site {
 
 typedef struct pl_supervisor {
     char *id;
+    char *name;        /* for people (any text), NULL when not given */
     int site;
     bool *rotations;   /* [n_rotations]: covers it (default: the site's capacity keys) */
     bool *programs;    /* [n_programs]: qualified for it (default: all) */
@@ -119,6 +122,7 @@ typedef struct pl_previous {
 
 typedef struct pl_trainee {
     char *id;
+    char *name;           /* for people (any text), NULL when not given */
     int program;
     int start, end;       /* cut to the horizon; start > end when never inside it */
     bool *active;         /* [length]: between start and end and not unavailable */
@@ -171,6 +175,12 @@ int pl_instance_site_index(const pl_instance *inst, const char *id);
 int pl_instance_supervisor_index(const pl_instance *inst, const char *id);
 int pl_instance_program_index(const pl_instance *inst, const char *id);
 int pl_instance_trainee_index(const pl_instance *inst, const char *id);
+
+/* Names for people (format.md 3.9 point 26): the `name` of trainee t /
+ * supervisor v when given, else its id; "?" for an index out of range.
+ * Borrowed from inst. */
+const char *pl_trainee_label(const pl_instance *inst, int t);
+const char *pl_supervisor_label(const pl_instance *inst, int v);
 
 /* The default weights of format.md §2.9. */
 void pl_weights_defaults(pl_weights *w);

@@ -141,3 +141,19 @@ LOOKUP(pl_instance_site_index, sites, sites, n_sites)
 LOOKUP(pl_instance_supervisor_index, supervisors, supervisors, n_supervisors)
 LOOKUP(pl_instance_program_index, programs, programs, n_programs)
 LOOKUP(pl_instance_trainee_index, trainees, trainees, n_trainees)
+
+const char *pl_trainee_label(const pl_instance *inst, int t)
+{
+    if (!inst || t < 0 || t >= inst->n_trainees)
+        return "?";
+    const pl_trainee *tr = &inst->trainees[t];
+    return tr->name && tr->name[0] ? tr->name : tr->id;
+}
+
+const char *pl_supervisor_label(const pl_instance *inst, int v)
+{
+    if (!inst || v < 0 || v >= inst->n_supervisors)
+        return "?";
+    const pl_supervisor *u = &inst->supervisors[v];
+    return u->name && u->name[0] ? u->name : u->id;
+}

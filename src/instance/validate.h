@@ -68,8 +68,11 @@ void pl_validate_horizon(pl_loader *L, json_t *h);
 bool pl_vtime(pl_loader *L, const json_t *v, long *out);
 /* {"from", "to"} at the current path; from <= to. */
 bool pl_vrange(pl_loader *L, json_t *v, long *from, long *to);
-/* Member `key` of `obj`, a list of ranges: clear available[p] inside them. */
-void pl_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available);
+/* Member `key` of `obj`, a list of ranges: clear available[p] inside them.
+ * A range without "to" gets a warning (one period; `supervisor`: suggest
+ * "end"). */
+void pl_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available,
+                     bool supervisor);
 /* A time that must lie inside the horizon (pins). */
 bool pl_vtime_inside(pl_loader *L, const json_t *v, int *out);
 
@@ -89,6 +92,8 @@ int pl_intern_area(pl_loader *L, const char *name);
 
 /* validate_rotations.c / _sites.c / _supervisors.c / _programs.c / _trainees.c */
 void pl_validate_rotations(pl_loader *L, json_t *obj);
+/* Member "name" of `obj` (any text) into *out (owned; replaced). */
+void pl_vname(pl_loader *L, json_t *obj, char **out);
 void pl_validate_sites(pl_loader *L, json_t *obj);
 void pl_validate_supervisors(pl_loader *L, json_t *obj);
 void pl_validate_programs(pl_loader *L, json_t *obj);

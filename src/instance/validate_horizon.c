@@ -164,7 +164,28 @@ bool pl_vrange(pl_loader *L, json_t *v, long *from, long *to)
     return ok;
 }
 
-void pl_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available)
+/* A range of `unavailable` without "to" is one period: say so, since
+ * "from April" is easily meant as "from April on" (for a supervisor who
+ * leaves, `end` says that). */
+static void one_period_range(pl_loader *L, json_t *v, long a, bool supervisor)
+{
+    if (!json_is_object(v) || json_object_get(v, "to") || !L->horizon_ok)
+        return;
+    const pl_horizon *h = &L->inst->horizon;
+    if (a < 0 || a >= h->length)
+        return; /* cut away: nothing to say */
+    int y, m, d;
+    char first[11];
+    pl_period_first_day(h, a, &y, &m, &d);
+    pl_format_date(y, m, d, first);
+    pl_jwarning(&L->j, "this range has no \"to\", so it is only period %ld (from %s); "
+                       "give \"to\" for a longer absence%s",
+                a, first,
+                supervisor ? ", or \"end\" for a supervisor who leaves for good" : "");
+}
+
+void pl_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available,
+                     bool supervisor)
 {
     json_t *arr = json_object_get(obj, key);
     if (!arr)
@@ -178,6 +199,7 @@ void pl_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available
             size_t m2 = pl_jpush_index(c, i);
             long a, z;
             if (pl_vrange(L, v, &a, &z) && L->horizon_ok) {
+                one_period_range(L, v, a, supervisor);
                 long len = L->inst->horizon.length;
                 for (long p = a < 0 ? 0 : a; p <= z && p < len; p++)
                     available[p] = false;

@@ -1,8 +1,27 @@
 /*
- * validate_rotations.c — the rotations (format.md §2.2): an optional name.
+ * validate_rotations.c — the rotations (format.md §2.2): an optional name;
+ * and the `name` field shared by rotations, supervisors and trainees.
  */
+#include <stdlib.h>
+
 #include "instance/validate.h"
 #include "util/strutil.h"
+
+void pl_vname(pl_loader *L, json_t *obj, char **out)
+{
+    pl_jctx *c = &L->j;
+    json_t *n = json_object_get(obj, "name");
+    const char *s;
+    if (!n)
+        return;
+    size_t m = pl_jpush(c, "name");
+    if (pl_jstring(c, n, &s)) {
+        free(*out);
+        if (!(*out = pl_strdup(s)))
+            c->fatal = PL_ERR_NOMEM;
+    }
+    pl_jpop(c, m);
+}
 
 void pl_validate_rotations(pl_loader *L, json_t *obj)
 {
@@ -15,15 +34,7 @@ void pl_validate_rotations(pl_loader *L, json_t *obj)
         size_t m = pl_jpush(c, id);
         if (pl_jis_object(c, v, "an object")) {
             pl_jcheck_keys(c, v, keys);
-            json_t *n = json_object_get(v, "name");
-            const char *s;
-            if (n) {
-                size_t m2 = pl_jpush(c, "name");
-                if (pl_jstring(c, n, &s) &&
-                    !(L->inst->rotations[r].name = pl_strdup(s)))
-                    c->fatal = PL_ERR_NOMEM;
-                pl_jpop(c, m2);
-            }
+            pl_vname(L, v, &L->inst->rotations[r].name);
         }
         pl_jpop(c, m);
         r++;

@@ -78,26 +78,21 @@ static void capacity(pl_loader *L, pl_site *s, json_t *cap)
         if (json_is_object(v)) {
             pl_jcheck_keys(c, v, keys);
             json_t *vmax = json_object_get(v, "max"), *vmin = json_object_get(v, "min");
-            bool ok = true;
             if (!vmax) {
                 pl_jmissing(c, "max", "a capacity object needs max");
-                ok = false;
             } else {
                 size_t m2 = pl_jpush(c, "max");
-                ok = cap_values(L, vmax, mx, false);
+                cap_values(L, vmax, mx, false);
                 pl_jpop(c, m2);
             }
+            /* a min above max is kept as given and capped at the max where
+             * it is used (format.md 3.9 point 25); warnings.c says where
+             * min > max > 0 */
             if (vmin) {
                 size_t m2 = pl_jpush(c, "min");
-                ok = cap_values(L, vmin, mn, false) && ok;
+                cap_values(L, vmin, mn, false);
                 pl_jpop(c, m2);
             }
-            for (int p = 0; ok && p < len; p++)
-                if (mn[p] > mx[p]) {
-                    pl_jerror(c, "min %d is above max %d in period %d", mn[p],
-                              mx[p], p);
-                    break;
-                }
         } else {
             cap_values(L, v, mx, true);
         }

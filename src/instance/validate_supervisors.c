@@ -1,6 +1,6 @@
 /*
  * validate_supervisors.c — the supervisors (format.md §2.4): site
- * (required), rotations (default: every key of the site's capacity, 3.9.24),
+ * (required), name (for people), rotations (default: every key of the site's capacity, 3.9.24),
  * programs (default: all), max_trainees (default 1), unavailable, mentees
  * (default 0).
  */
@@ -11,7 +11,7 @@
 
 void pl_validate_supervisors(pl_loader *L, json_t *obj)
 {
-    static const char *const keys[] = {"site", "rotations", "programs",
+    static const char *const keys[] = {"site", "name", "rotations", "programs",
                                        "max_trainees", "unavailable",
                                        "mentees", NULL};
     pl_jctx *c = &L->j;
@@ -43,6 +43,7 @@ void pl_validate_supervisors(pl_loader *L, json_t *obj)
             continue;
         }
         pl_jcheck_keys(c, v, keys);
+        pl_vname(L, v, &u->name);
         json_t *x = json_object_get(v, "site");
         if (!x) {
             pl_jmissing(c, "site", "the site where the supervisor works");
@@ -66,7 +67,7 @@ void pl_validate_supervisors(pl_loader *L, json_t *obj)
         }
         pl_jfield_int(c, v, "max_trainees", 0, INT_MAX - 1, &u->max_trainees);
         pl_jfield_int(c, v, "mentees", 0, INT_MAX - 1, &u->mentees);
-        pl_vunavailable(L, v, "unavailable", u->available);
+        pl_vunavailable(L, v, "unavailable", u->available, true);
         pl_jpop(c, m);
     }
 }

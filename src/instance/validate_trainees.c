@@ -183,7 +183,7 @@ static void window(pl_loader *L, pl_trainee *t, json_t *v)
 static void one(pl_loader *L, pl_trainee *t, json_t *v)
 {
     static const char *const keys[] = {
-        "program", "start", "end", "unavailable", "home", "home_choices",
+        "program", "name", "start", "end", "unavailable", "home", "home_choices",
         "areas", "requirements", "choices", "max_per_site", "mentor",
         "completed", "previous", "preferences", "fixed", "mentor_id",
         "weights", NULL};
@@ -201,8 +201,9 @@ static void one(pl_loader *L, pl_trainee *t, json_t *v)
         c->fatal = PL_ERR_NOMEM;
         return;
     }
+    pl_vname(L, v, &t->name);
     window(L, t, v);
-    pl_vunavailable(L, v, "unavailable", t->active);
+    pl_vunavailable(L, v, "unavailable", t->active, false);
     home(L, t, v);
     if ((x = json_object_get(v, "areas")))
         areas(L, t, x);

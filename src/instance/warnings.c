@@ -1,9 +1,13 @@
 /*
  * warnings.c — problems of a valid instance that do not stop loading but
  * that a planner wants to know before solving: rotations offered without a
- * supervisor to cover them, minimums that cannot fit in a trainee's active
- * periods, and pinned placements (format.md §3.7) that cannot be honoured.
- * Messages about pins start with "pinned placement".
+ * supervisor to cover them, supervisors whose max_trainees cannot fill a
+ * site's capacity, minimum staffing wanted when no eligible trainee is
+ * active, minimums that cannot fit in a trainee's active periods (in total,
+ * and block by block), capacity minimums above the max (format.md 3.9
+ * point 25), and pinned placements (format.md §3.7) that cannot be honoured
+ * (naming the one condition that fails).  Messages about pins start with
+ * "pinned placement".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -197,6 +201,50 @@ static bool pin_matches(const pl_instance *inst, int t, const pl_fixed *f, int p
     return false;
 }
 
+/* Why pin f of trainee t matches no eligible cell in period p: the one
+ * failing condition (pl_why_not_eligible) of the cell it names, or of each
+ * candidate (at most three named) when it leaves the site or the rotation
+ * open. */
+static void pin_reason(const pl_instance *inst, int t, const pl_fixed *f, int p,
+                       pl_buf *b)
+{
+    const pl_trainee *tr = &inst->trainees[t];
+    if (f->site >= 0 && f->rotation >= 0) {
+        pl_why_not_eligible(inst, t, f->site, f->rotation, p, b);
+        return;
+    }
+    if (f->site >= 0) {
+        for (int r = 0; r < inst->n_rotations; r++)
+            if (tr->rules[r].present && inst->sites[f->site].offers[r]) {
+                pl_why_not_eligible(inst, t, f->site, r, p, b);
+                return;
+            }
+        pl_buf_printf(b, "%s offers none of %s's rotations", inst->sites[f->site].id,
+                      tr->id);
+        return;
+    }
+    int n = 0, more = 0;
+    for (int s = 0; s < inst->n_sites; s++)
+        for (int r = 0; r < inst->n_rotations; r++) {
+            if ((f->rotation >= 0 && r != f->rotation) ||
+                (f->rotation < 0 && !tr->rules[r].present) || !inst->sites[s].offers[r])
+                continue;
+            if (n == 3) {
+                more++;
+                continue;
+            }
+            if (n++)
+                pl_buf_puts(b, "; ");
+            pl_why_not_eligible(inst, t, s, r, p, b);
+        }
+    if (n == 0 && f->rotation >= 0)
+        pl_buf_printf(b, "no site offers %s", inst->rotations[f->rotation].id);
+    else if (n == 0)
+        pl_buf_printf(b, "no site offers any of %s's rotations", tr->id);
+    if (more)
+        pl_buf_printf(b, "; and %d more", more);
+}
+
 /* Inactive periods and periods with no eligible cell, per pin; conflicting
  * pins and pins above a rule's max, per trainee. */
 static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
@@ -237,22 +285,26 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
                         per.data);
         }
         memset(mark, 0, (size_t)len);
-        any = false;
+        int first = -1;
         for (int p = f->from; p <= f->to; p++)
-            if (tr->active[p] && !pin_matches(inst, t, f, p))
-                any = mark[p] = true;
-        if (any) {
+            if (tr->active[p] && !pin_matches(inst, t, f, p)) {
+                mark[p] = true;
+                if (first < 0)
+                    first = p;
+            }
+        if (first >= 0) {
+            pl_buf why = {0};
             pl_buf_free(&per);
             periods_text(&per, mark, len);
-            if (what.failed || per.failed)
+            pin_reason(inst, t, f, first, &why);
+            if (what.failed || per.failed || why.failed || !why.data)
                 c->fatal = PL_ERR_NOMEM;
             else
             pl_jwarning(c, "pinned placement of trainee %s %s cannot be honoured "
-                           "in period%s %s: no eligible site and rotation match it "
-                           "(check the trainee's requirements, the rule's sites, "
-                           "at_home, areas and capacity)",
+                           "in period%s %s: %s",
                         tr->id, what.data, strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
-                        per.data);
+                        per.data, why.data);
+            pl_buf_free(&why);
         }
         for (int p = f->from; p <= f->to; p++) {
             if (f->rotation >= 0) {
@@ -365,6 +417,226 @@ cleanup:
     free(mark);
 }
 
+/* A site whose supervisors covering rotation r take fewer trainees, all of
+ * them together, than its capacity for r: the capacity cannot be used.
+ * Supervisors' leave is not counted (that is what leave is for); sites
+ * with no supervisor covering r are uncovered()'s. */
+static void supervisors_below_capacity(pl_loader *L)
+{
+    pl_instance *inst = L->inst;
+    pl_jctx *c = &L->j;
+    int len = inst->horizon.length;
+    for (int s = 0; s < inst->n_sites; s++)
+        for (int r = 0; r < inst->n_rotations; r++) {
+            if (!inst->sites[s].offers[r])
+                continue;
+            int cap = 0, worst = 0;
+            for (int p = 0; p < len; p++)
+                if (pl_cap_max(inst, s, r, p) > cap) {
+                    cap = pl_cap_max(inst, s, r, p);
+                    worst = p;
+                }
+            long sum = 0;
+            int n = 0, only = -1;
+            for (int v = 0; v < inst->n_supervisors; v++) {
+                const pl_supervisor *sv = &inst->supervisors[v];
+                if (sv->site == s && sv->rotations[r]) {
+                    sum += sv->max_trainees;
+                    n++;
+                    only = v;
+                }
+            }
+            if (n == 0 || sum >= cap)
+                continue;
+            size_t m = pl_jpush(c, "sites");
+            pl_jpush(c, inst->sites[s].id);
+            pl_jpush(c, "capacity");
+            pl_jpush(c, inst->rotations[r].id);
+            if (n == 1)
+                pl_jwarning(c, "site %s takes up to %d trainees in rotation %s (period %d) "
+                               "but its only supervisor for it, %s, has max_trainees %d%s, "
+                               "so at most %ld can be placed there",
+                            inst->sites[s].id, cap, inst->rotations[r].id, worst,
+                            inst->supervisors[only].id, inst->supervisors[only].max_trainees,
+                            inst->supervisors[only].max_trainees == 1
+                                ? " (the default when not given)" : "",
+                            sum);
+            else
+                pl_jwarning(c, "site %s takes up to %d trainees in rotation %s (period %d) "
+                               "but its %d supervisors for it take at most %ld together "
+                               "(max_trainees, default 1), so at most %ld can be placed there",
+                            inst->sites[s].id, cap, inst->rotations[r].id, worst, n, sum,
+                            sum);
+            pl_jpop(c, m);
+        }
+}
+
+/* A minimum staffing (capped at the max) wanted in periods when no trainee
+ * who may work at (s, r) is active: it can only cost understaffed. */
+static void minimum_without_trainees(pl_loader *L, bool *mark)
+{
+    pl_instance *inst = L->inst;
+    pl_jctx *c = &L->j;
+    int len = inst->horizon.length;
+    for (int s = 0; s < inst->n_sites; s++)
+        for (int r = 0; r < inst->n_rotations; r++) {
+            if (!inst->sites[s].offers[r])
+                continue;
+            bool wanted = false;
+            for (int p = 0; p < len && !wanted; p++)
+                wanted = pl_cap_min(inst, s, r, p) > 0 && pl_cap_max(inst, s, r, p) > 0;
+            if (!wanted)
+                continue;
+            memset(mark, 0, (size_t)len);
+            for (int p = 0; p < len; p++)
+                mark[p] = pl_cap_min(inst, s, r, p) > 0 && pl_cap_max(inst, s, r, p) > 0;
+            int eligible = 0;
+            for (int t = 0; t < inst->n_trainees; t++) {
+                if (!pl_eligible_static_any(inst, t, s, r))
+                    continue;
+                eligible++;
+                for (int p = 0; p < len; p++)
+                    if (inst->trainees[t].active[p])
+                        mark[p] = false;
+            }
+            int n = 0;
+            for (int p = 0; p < len; p++)
+                n += mark[p];
+            if (!n)
+                continue;
+            pl_buf per = {0};
+            periods_text(&per, mark, len);
+            size_t m = pl_jpush(c, "sites");
+            pl_jpush(c, inst->sites[s].id);
+            pl_jpush(c, "capacity");
+            pl_jpush(c, inst->rotations[r].id);
+            if (per.failed)
+                c->fatal = PL_ERR_NOMEM;
+            else if (eligible == 0)
+                pl_jwarning(c, "site %s wants a minimum staffing in rotation %s but no "
+                               "trainee may work there (requirements, the rule's sites, "
+                               "at_home, areas); the minimum will cost understaffed",
+                            inst->sites[s].id, inst->rotations[r].id);
+            else
+                pl_jwarning(c, "site %s wants a minimum staffing in rotation %s in "
+                               "period%s %s, when none of the %d trainee%s who may work "
+                               "there %s active; the minimum will cost understaffed",
+                            inst->sites[s].id, inst->rotations[r].id, n > 1 ? "s" : "",
+                            per.data, eligible, eligible == 1 ? "" : "s", "is");
+            pl_jpop(c, m);
+            pl_buf_free(&per);
+        }
+}
+
+/* The periods of rotation r that the trainee's active periods can hold when
+ * every run of r lasts at least block_min: each stretch of consecutive
+ * active periods of length n holds n if n >= block_min (or it reaches the
+ * end of an open-ended horizon), else none.  The stretches' lengths as
+ * "2, 1 and 5" into runs. */
+static int active_holds(const pl_instance *inst, const pl_trainee *tr, int r, int bmin,
+                        pl_buf *runs)
+{
+    /* a run from period 0 may continue `previous` (format.md 3.3) */
+    int carried = tr->previous.rotation == r ? tr->previous.periods : 0;
+    int len = inst->horizon.length, total = 0, n = 0, k = 0;
+    for (int p = 0; p < len; p++)
+        n += tr->active[p] && (p == 0 || !tr->active[p - 1]);
+    for (int p = 0; p < len; p++) {
+        if (!tr->active[p])
+            continue;
+        int q = p;
+        while (q + 1 < len && tr->active[q + 1])
+            q++;
+        if (q - p + 1 + (p == 0 ? carried : 0) >= bmin ||
+            (inst->horizon.open_end && q == len - 1))
+            total += q - p + 1;
+        pl_buf_printf(runs, "%s%d", k == 0 ? "" : k == n - 1 ? " and " : ", ", q - p + 1);
+        k++;
+        p = q;
+    }
+    return total;
+}
+
+/* Block-aware: a required rotation whose min cannot fit in the trainee's
+ * active runs because the runs are shorter than its block_min. */
+static void blocks_do_not_fit(pl_loader *L, int t)
+{
+    pl_instance *inst = L->inst;
+    const pl_trainee *tr = &inst->trainees[t];
+    for (int r = 0; r < inst->n_rotations; r++) {
+        const pl_rule *rule = &tr->rules[r];
+        if (!rule->present || rule->block_min <= 1 || in_choice(tr, r))
+            continue;
+        int need = rule->min - tr->completed[r] -
+                   (tr->previous.rotation == r ? tr->previous.periods : 0);
+        if (need <= 0)
+            continue;
+        pl_buf runs = {0};
+        int can = active_holds(inst, tr, r, rule->block_min, &runs);
+        if (can < need && !runs.failed && runs.data) { /* no run: too_many_minimums */
+            size_t m = pl_jpush(&L->j, "trainees");
+            pl_jpush(&L->j, tr->id);
+            bool several = runs.data && strchr(runs.data, ' ');
+            pl_jwarning(&L->j, "trainee %s's active periods %s %s periods, "
+                               "which can hold at most %d of the %d periods of rotation %s "
+                               "it needs in blocks of at least %d; the shortfall will cost "
+                               "unmet",
+                        tr->id, several ? "come in runs of" : "are one run of",
+                        runs.data ? runs.data : "0", can, need,
+                        inst->rotations[r].id, rule->block_min);
+            pl_jpop(&L->j, m);
+        } else if (runs.failed) {
+            L->j.fatal = PL_ERR_NOMEM;
+        }
+        pl_buf_free(&runs);
+    }
+}
+
+/* format.md 3.9 point 25: a min above the period's max is capped at the
+ * max.  Where the max is 0 (closed) that is expected; where it is above 0
+ * the min was probably meant for another max: one warning per (site,
+ * rotation) with the periods and the largest gap. */
+static void minimums_above_max(pl_loader *L, bool *mark)
+{
+    pl_instance *inst = L->inst;
+    pl_jctx *c = &L->j;
+    int len = inst->horizon.length;
+    for (int s = 0; s < inst->n_sites; s++)
+        for (int r = 0; r < inst->n_rotations; r++) {
+            if (!inst->sites[s].offers[r])
+                continue;
+            int worst = -1;
+            memset(mark, 0, (size_t)len);
+            for (int p = 0; p < len; p++) {
+                int mn = pl_cap_min(inst, s, r, p), mx = pl_cap_max(inst, s, r, p);
+                if (mx > 0 && mn > mx) {
+                    mark[p] = true;
+                    if (worst < 0 || mn - mx > pl_cap_min(inst, s, r, worst) -
+                                                   pl_cap_max(inst, s, r, worst))
+                        worst = p;
+                }
+            }
+            if (worst < 0)
+                continue;
+            pl_buf per = {0};
+            periods_text(&per, mark, len);
+            size_t m = pl_jpush(c, "sites");
+            pl_jpush(c, inst->sites[s].id);
+            pl_jpush(c, "capacity");
+            pl_jpush(c, inst->rotations[r].id);
+            if (per.failed)
+                c->fatal = PL_ERR_NOMEM;
+            else
+                pl_jwarning(c, "min is above max in period%s %s (min %d, max %d in "
+                               "period %d): the minimum is capped at the max there",
+                            strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
+                            per.data, pl_cap_min(inst, s, r, worst),
+                            pl_cap_max(inst, s, r, worst), worst);
+            pl_jpop(c, m);
+            pl_buf_free(&per);
+        }
+}
+
 void pl_instance_warnings(pl_loader *L)
 {
     pl_instance *inst = L->inst;
@@ -382,12 +654,17 @@ void pl_instance_warnings(pl_loader *L)
     }
     scan_trainees(inst, used, has_trainees, short_of);
     uncovered(L, used, has_trainees);
+    supervisors_below_capacity(L);
+    minimum_without_trainees(L, mark);
     for (int t = 0; t < inst->n_trainees && L->j.fatal == PL_OK; t++) {
         if (short_of[t])
             too_many_minimums(L, t);
+        blocks_do_not_fit(L, t);
         trainee_pins(L, t, mark, pin_rot, pin_site);
     }
     pins_over_capacity(L);
+    if (L->j.fatal == PL_OK)
+        minimums_above_max(L, mark);
 cleanup:
     free(mark);
     free(pin_rot);

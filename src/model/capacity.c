@@ -30,6 +30,8 @@ pl_status pl_model_capacity(pl_model *m, const pl_build_options *opt)
                 const size_t *idx = pl_model_srp(m, s, r, p, &n);
                 int cap = pl_cap_max(inst, s, r, p);
                 int min = pl_cap_min(inst, s, r, p);
+                if (min > cap) /* format.md §3.9.25: capped at the max */
+                    min = cap;
                 pl_terms_clear(&row);
                 for (size_t i = 0; i < n; i++)
                     PL_TRY(pl_terms_add(&row, m->cells[idx[i]].col, 1.0));

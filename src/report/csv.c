@@ -2,6 +2,9 @@
  * csv.c — spreadsheets of a schedule (RFC 4180, CRLF line ends): the long
  * table placements.csv, one line per trainee-period, and the wide grid.csv,
  * one line per trainee and one column per period holding "site/rotation".
+ * Ids keep their columns; people's names (format.md 3.9 point 26: the
+ * `name`, else the id) are in the columns trainee_name and supervisor_name
+ * of placements.csv and name of grid.csv.
  * The separator may be ';' for spreadsheets set up for Swedish, where ','
  * is the decimal comma; a UTF-8 byte order mark helps Excel read å ä ö.
  */
@@ -54,8 +57,9 @@ pl_status pl_csv_write_placements(const pl_plan *plan, const pl_csv_options *o,
     const pl_instance *inst = plan->inst;
     char sep = separator(o);
     begin(o, f);
-    fprintf(f, "trainee%csite%crotation%cperiod%cstart_date%cend_date%csupervisor\r\n",
-            sep, sep, sep, sep, sep, sep);
+    fprintf(f, "trainee%csite%crotation%cperiod%cstart_date%cend_date%csupervisor"
+               "%ctrainee_name%csupervisor_name\r\n",
+            sep, sep, sep, sep, sep, sep, sep, sep);
     for (int t = 0; t < plan->n_trainees; t++) {
         for (int p = 0; p < plan->length; p++) {
             int ri = plan->row_at[(size_t)t * (size_t)plan->length + (size_t)p];
@@ -72,6 +76,13 @@ pl_status pl_csv_write_placements(const pl_plan *plan, const pl_csv_options *o,
             pl_csv_put(f, inst->rotations[row->r].id, sep);
             fprintf(f, "%c%d%c%s%c%s%c", sep, p, sep, first, sep, last, sep);
             pl_csv_put(f, row->supervisor ? row->supervisor : "", sep);
+            fputc(sep, f);
+            pl_csv_put(f, pl_trainee_label(inst, t), sep);
+            fputc(sep, f);
+            pl_csv_put(f, !row->supervisor ? ""
+                          : row->sup >= 0 ? pl_supervisor_label(inst, row->sup)
+                                          : row->supervisor,
+                       sep);
             fputs("\r\n", f);
         }
     }
@@ -83,7 +94,7 @@ pl_status pl_csv_write_grid(const pl_plan *plan, const pl_csv_options *o, FILE *
     const pl_instance *inst = plan->inst;
     char sep = separator(o);
     begin(o, f);
-    fputs("trainee", f);
+    fprintf(f, "trainee%cname", sep);
     for (int p = 0; p < plan->length; p++) {
         char first[11];
         date_of(&inst->horizon, p, false, first);
@@ -92,6 +103,8 @@ pl_status pl_csv_write_grid(const pl_plan *plan, const pl_csv_options *o, FILE *
     fputs("\r\n", f);
     for (int t = 0; t < plan->n_trainees; t++) {
         pl_csv_put(f, inst->trainees[t].id, sep);
+        fputc(sep, f);
+        pl_csv_put(f, pl_trainee_label(inst, t), sep);
         for (int p = 0; p < plan->length; p++) {
             int ri = plan->row_at[(size_t)t * (size_t)plan->length + (size_t)p];
             fputc(sep, f);

@@ -53,7 +53,7 @@ static const char CSS[] =
     ".h3{background:#4f9bd0;color:#fff}.ov{background:#8e1b1b;color:#fff}"
     ".u{background:#f4a259;color:#3b1d00;font-weight:600}"
     ".x{background:#fafafa;color:#c3c8d1}"
-    ".note{color:#5b6578;font-size:12px}"
+    ".note{color:#5b6578;font-size:12px}.why td.why{max-width:60em}"
     ".reasons li{color:#b23b2e}"
     "footer{margin-top:28px;color:#8a93a3;font-size:11px}"
     "@media print{@page{size:A4 landscape;margin:10mm}"
@@ -135,6 +135,8 @@ pl_status pl_report_html_stream(const pl_instance *instance,
           out);
     pl_html_summary(&plan, out);
     status = pl_html_timelines(&plan, options, out);
+    if (status == PL_OK)
+        status = pl_html_why(&plan, out);
     if (status == PL_OK) {
         pl_html_occupancy(&plan, out);
         status = pl_html_supervisor_load(&plan, out);

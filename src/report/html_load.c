@@ -61,6 +61,8 @@ void pl_html_occupancy(const pl_plan *plan, FILE *f)
             for (int p = 0; p < L; p++) {
                 int n = count[((size_t)s * (size_t)R + (size_t)r) * (size_t)L + (size_t)p];
                 int cap = pl_cap_max(inst, s, r, p), min = pl_cap_min(inst, s, r, p);
+                if (min > cap) /* format.md 3.9 point 25 */
+                    min = cap;
                 const char *top = first ? " t" : "";
                 if (cap == 0 && n == 0 && min == 0)
                     fprintf(f, "<td class=\"c x%s\">–</td>", top);
@@ -126,7 +128,7 @@ pl_status pl_html_supervisor_load(const pl_plan *plan, FILE *f)
             if (is_unnamed)
                 fputs("<i>not named</i>", f);
             else
-                pl_html_put(f, inst->supervisors[v].id);
+                pl_html_put(f, pl_supervisor_label(inst, v));
             fputs("</td>", f);
             for (int p = 0; p < L; p++) {
                 if (is_unnamed) {

@@ -175,7 +175,8 @@ static void run_rect(const pl_plan *plan, const pl_run *run, int cw, FILE *f)
         if (!row->supervisor)
             continue;
         fputs(sep, f);
-        pl_html_put(f, row->supervisor);
+        pl_html_put(f, row->sup >= 0 ? pl_supervisor_label(inst, row->sup)
+                                     : row->supervisor);
         sep = ", ";
     }
     fputs("</title></rect>", f);
@@ -192,7 +193,12 @@ static void trainee_row(const pl_plan *plan, int t, int cw, bool show_program, F
     const pl_instance *inst = plan->inst;
     const pl_trainee *tr = &inst->trainees[t];
     fputs("<tr><td class=\"who\">", f);
-    pl_html_put(f, tr->id);
+    pl_html_put(f, pl_trainee_label(inst, t));
+    if (tr->name && tr->name[0]) { /* the id too, for finding it in the files */
+        fputs(" <small class=\"id\">", f);
+        pl_html_put(f, tr->id);
+        fputs("</small>", f);
+    }
     if (show_program) {
         fputs(" <small>", f);
         pl_html_put(f, inst->programs[tr->program].id);

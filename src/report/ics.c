@@ -96,9 +96,11 @@ static void calendar_begin(const pl_plan *plan, FILE *f, pl_buf *b,
     (void)plan;
 }
 
-/* The supervisors named in a run's rows, distinct, in order, ", "-joined. */
-static void run_supervisors(const pl_plan *plan, const pl_run *run, pl_buf *out)
+/* The supervisors named in a run's rows, distinct, in order, ", "-joined,
+ * by name where given; returns how many. */
+static int run_supervisors(const pl_plan *plan, const pl_run *run, pl_buf *out)
 {
+    int n = 0;
     for (size_t k = 0; k < run->n; k++) {
         const pl_row *row = &plan->sched->rows[plan->order[run->first + k]];
         if (!row->supervisor)
@@ -112,8 +114,11 @@ static void run_supervisors(const pl_plan *plan, const pl_run *run, pl_buf *out)
             continue;
         if (out->len)
             pl_buf_puts(out, ", ");
-        pl_buf_puts(out, row->supervisor);
+        pl_buf_puts(out, row->sup >= 0 ? pl_supervisor_label(plan->inst, row->sup)
+                                       : row->supervisor);
+        n++;
     }
+    return n;
 }
 
 /* One VEVENT for `run`; for_site selects the site calendar's wording. */
@@ -131,7 +136,7 @@ static pl_status write_event(const pl_plan *plan, const pl_run *run, bool for_si
     pl_period_start_compact(&inst->horizon, 0, stamp);
     snprintf(hash, sizeof hash, "%016llx", pl_hash_text(inst->name ? inst->name : ""));
     snprintf(from, sizeof from, "%d", run->from);
-    run_supervisors(plan, run, &sups);
+    int n_sups = run_supervisors(plan, run, &sups);
 
     fixed_line(f, "BEGIN:VEVENT");
     b->len = 0;
@@ -146,7 +151,8 @@ static pl_status write_event(const pl_plan *plan, const pl_run *run, bool for_si
     date_prop(f, b, "DTSTART;VALUE=DATE:%s", start);
     date_prop(f, b, "DTEND;VALUE=DATE:%s", end);
     if (for_site)
-        pl_buf_printf(&text, "%s: %s", tr->id, pl_rotation_label(inst, run->r));
+        pl_buf_printf(&text, "%s: %s", pl_trainee_label(inst, run->t),
+                      pl_rotation_label(inst, run->r));
     else
         pl_buf_printf(&text, "%s @ %s", pl_rotation_label(inst, run->r),
                       pl_site_label(inst, run->s));
@@ -156,10 +162,10 @@ static pl_status write_event(const pl_plan *plan, const pl_run *run, bool for_si
     if (text.data)
         text.data[0] = '\0';
     if (for_site)
-        pl_buf_printf(&text, "Trainee: %s (%s)\n", tr->id,
+        pl_buf_printf(&text, "Trainee: %s (%s)\n", pl_trainee_label(inst, run->t),
                       inst->programs[tr->program].id);
     if (sups.len)
-        pl_buf_printf(&text, "Supervisor%s: %s", strchr(sups.data, ',') ? "s" : "",
+        pl_buf_printf(&text, "Supervisor%s: %s", n_sups > 1 ? "s" : "",
                       sups.data);
     else
         pl_buf_puts(&text, "Supervisor: not named");
@@ -191,7 +197,7 @@ pl_status pl_ics_write_trainee(const pl_plan *plan, int t, FILE *f)
     pl_buf b = {0}, title = {0};
     pl_status status = PL_OK;
     const pl_instance *inst = plan->inst;
-    pl_buf_printf(&title, "%s – %s", inst->trainees[t].id,
+    pl_buf_printf(&title, "%s – %s", pl_trainee_label(inst, t),
                   inst->name && inst->name[0] ? inst->name : "placera");
     calendar_begin(plan, f, &b, title.data ? title.data : "");
     if (title.failed)

@@ -105,6 +105,8 @@ void pl_html_summary(const pl_plan *plan, FILE *f);
 pl_status pl_html_timelines(const pl_plan *plan, const pl_report_options *o,
                             FILE *f);
 void pl_html_occupancy(const pl_plan *plan, FILE *f);
+/* "Why": every unmet requirement and understaffed period explained. */
+pl_status pl_html_why(const pl_plan *plan, FILE *f);
 pl_status pl_html_supervisor_load(const pl_plan *plan, FILE *f);
 /* Colour of rotation r: "#rrggbb", and the text colour that reads on it. */
 const char *pl_rotation_colour(int r);

@@ -182,6 +182,7 @@ static pl_status build_unmet(pl_schedule *s, const pl_instance *inst,
                 continue;
             PL_TRY(grow((void **)&s->unmet, &cap, s->n_unmet, sizeof *s->unmet));
             pl_unmet_row *u = &s->unmet[s->n_unmet++];
+            memset(u, 0, sizeof *u);
             u->t = t;
             u->r = r;
             u->missing = (int)(rule->min - done);
@@ -252,6 +253,14 @@ cleanup:
     return status;
 }
 
+/* The staffing (s, r) wants in period p: its min capped at its max
+ * (format.md 3.9 point 25: a closed period wants nobody). */
+static int wanted(const pl_instance *inst, int s, int r, int p)
+{
+    int min = pl_cap_min(inst, s, r, p), max = pl_cap_max(inst, s, r, p);
+    return min < max ? min : max;
+}
+
 static pl_status build_understaffed(pl_schedule *s, const pl_instance *inst,
                                     const pl_assignment *a)
 {
@@ -276,14 +285,14 @@ static pl_status build_understaffed(pl_schedule *s, const pl_instance *inst,
             const int *c = count + ((size_t)si * nr + ri) * len;
             int p = 0;
             while (p < len) {
-                int miss = pl_cap_min(inst, si, ri, p) - c[p];
+                int miss = wanted(inst, si, ri, p) - c[p];
                 if (miss <= 0) {
                     p++;
                     continue;
                 }
                 int q = p;
                 while (q + 1 < len &&
-                       pl_cap_min(inst, si, ri, q + 1) - c[q + 1] == miss)
+                       wanted(inst, si, ri, q + 1) - c[q + 1] == miss)
                     q++;
                 PL_TRY(add_span(&s->understaffed, &s->n_understaffed, &cap,
                                 inst, -1, si, ri, p, q, miss));

@@ -134,7 +134,7 @@ static int resolve(reader *rd, kind k, const char *id, bool *drop)
 
 typedef struct field {
     const char *name;
-    enum { F_ID, F_INT, F_DATE, F_OPT_ID } type;
+    enum { F_ID, F_INT, F_DATE, F_OPT_ID, F_TEXT } type; /* F_TEXT: any string */
     kind k;
     bool required;
 } field;
@@ -209,6 +209,12 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
         case F_DATE:
             if (!want_type(rd, val, json_is_string(val), "a date string"))
                 e->bad = true;
+            break;
+        case F_TEXT:
+            if (!want_type(rd, val, json_is_string(val), "a string"))
+                e->bad = true;
+            else
+                e->ids[f] = json_string_value(val);
             break;
         }
         pl_jpop(&rd->j, old);
@@ -319,6 +325,7 @@ static void read_unmet(reader *rd, const json_t *v, pl_schedule *s)
         {"trainee", F_ID, K_TRAINEE, true},
         {"rotation", F_ID, K_ROTATION, true},
         {"missing", F_INT, 0, true},
+        {"why", F_TEXT, 0, false},
     };
     if (!want_type(rd, v, json_is_array(v), "an array"))
         return;
@@ -328,9 +335,11 @@ static void read_unmet(reader *rd, const json_t *v, pl_schedule *s)
     for (size_t i = 0; i < n; i++) {
         entry e;
         size_t old = pl_jpush_index(&rd->j, i);
-        read_entry(rd, json_array_get(v, i), fields, 3, &e);
+        read_entry(rd, json_array_get(v, i), fields, 4, &e);
         if (!e.bad && !e.drop) {
             pl_unmet_row *u = &s->unmet[s->n_unmet++];
+            if (e.ids[3])
+                u->why = copy_string(rd, e.ids[3]);
             u->trainee = copy_string(rd, e.ids[0]);
             u->rotation = copy_string(rd, e.ids[1]);
             u->t = e.index[0];
@@ -355,6 +364,7 @@ static void read_spans(reader *rd, const json_t *v, bool understaffed,
         {"missing", F_INT, 0, true},
         {"from", F_INT, 0, true},
         {"to", F_INT, 0, false},
+        {"why", F_TEXT, 0, false},
     };
     if (!want_type(rd, v, json_is_array(v), "an array"))
         return;
@@ -365,7 +375,7 @@ static void read_spans(reader *rd, const json_t *v, bool understaffed,
         entry e;
         size_t old = pl_jpush_index(&rd->j, i);
         if (understaffed)
-            read_entry(rd, json_array_get(v, i), understaffed_fields, 5, &e);
+            read_entry(rd, json_array_get(v, i), understaffed_fields, 6, &e);
         else
             read_entry(rd, json_array_get(v, i), unassigned_fields, 3, &e);
         int from = 0, to = 0;
@@ -388,6 +398,8 @@ static void read_spans(reader *rd, const json_t *v, bool understaffed,
                 sp->s = e.index[0];
                 sp->r = e.index[1];
                 sp->missing = e.ints[2];
+                if (e.ids[5])
+                    sp->why = copy_string(rd, e.ids[5]);
             } else {
                 sp->trainee = copy_string(rd, e.ids[0]);
                 sp->t = e.index[0];

@@ -43,6 +43,7 @@ static void free_span_rows(pl_span_row *rows, size_t n)
         free(rows[i].trainee);
         free(rows[i].site);
         free(rows[i].rotation);
+        free(rows[i].why);
     }
     free(rows);
 }
@@ -73,6 +74,7 @@ void pl_schedule_free(pl_schedule *s)
     for (size_t i = 0; i < s->n_unmet; i++) {
         free(s->unmet[i].trainee);
         free(s->unmet[i].rotation);
+        free(s->unmet[i].why);
     }
     free(s->unmet);
     free_span_rows(s->unassigned, s->n_unassigned);

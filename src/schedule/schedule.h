@@ -39,6 +39,7 @@ typedef struct pl_pair {    /* trainee id → site or supervisor id */
 typedef struct pl_unmet_row {
     char *trainee, *rotation;
     int t, r, missing;
+    char *why;                /* in words (pl_schedule_explain), or NULL */
 } pl_unmet_row;
 
 typedef struct pl_span_row {  /* unassigned (site/rotation NULL) or understaffed */
@@ -46,6 +47,7 @@ typedef struct pl_span_row {  /* unassigned (site/rotation NULL) or understaffed
     char *site, *rotation;    /* understaffed only */
     int t, s, r;
     int from, to, missing;    /* missing: understaffed only */
+    char *why;                /* understaffed: in words, or NULL */
 } pl_span_row;
 
 typedef struct pl_named_value {

@@ -142,7 +142,12 @@ static void put_unmet(pl_buf *b, const pl_schedule *s)
         put_string(b, u->trainee);
         put_key(b, ", ", "rotation");
         put_string(b, u->rotation);
-        pl_buf_printf(b, ", \"missing\": %d}", u->missing);
+        pl_buf_printf(b, ", \"missing\": %d", u->missing);
+        if (u->why) {
+            put_key(b, ", ", "why");
+            put_string(b, u->why);
+        }
+        pl_buf_puts(b, "}");
     }
     pl_buf_puts(b, s->n_unmet ? "\n  ],\n" : "],\n");
 }
@@ -160,8 +165,13 @@ static void put_spans(pl_buf *b, const char *key, const pl_span_row *rows,
             put_string(b, r->site ? r->site : "");
             put_key(b, ", ", "rotation");
             put_string(b, r->rotation ? r->rotation : "");
-            pl_buf_printf(b, ", \"from\": %d, \"to\": %d, \"missing\": %d}",
+            pl_buf_printf(b, ", \"from\": %d, \"to\": %d, \"missing\": %d",
                           r->from, r->to, r->missing);
+            if (r->why) {
+                put_key(b, ", ", "why");
+                put_string(b, r->why);
+            }
+            pl_buf_puts(b, "}");
         } else {
             put_key(b, "", "trainee");
             put_string(b, r->trainee ? r->trainee : "");

@@ -2,9 +2,11 @@
  * write_text.c — the schedule as a table for people (--format text): a few
  * header lines, one line per row grouped by trainee, then the shortfalls, the
  * annual allocation (when the instance has home_choices; an allocation-only
- * schedule shows only that) and the non-zero cost terms.  Sites and
- * rotations show their names when the instance gives them.  Columns are
- * aligned by counting code points, so names with å, ä, ö line up.
+ * schedule shows only that) and the non-zero cost terms.  Trainees,
+ * supervisors, sites and rotations show their names when the instance gives
+ * them (format.md 3.9 point 26).  Columns are
+ * aligned by counting code points (emoji as two), so names with å, ä, ö
+ * line up.
  */
 #include <math.h>
 #include <stdio.h>
@@ -25,11 +27,16 @@ typedef struct table {
     bool failed;
 } table;
 
+/* Columns a string takes in a terminal: one per code point (continuation
+ * bytes do not count), two for the pictographs of U+1F000-U+1FFFF (emoji
+ * in people's names, UTF-8 F0 9F ..), which terminals draw double wide. */
 static size_t width(const char *s)
 {
     size_t w = 0;
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
-        w += (*c & 0xC0) != 0x80; /* count all but continuation bytes */
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        w += (*c & 0xC0) != 0x80;
+        w += c[0] == 0xF0 && c[1] == 0x9F;
+    }
     return w;
 }
 
@@ -115,6 +122,22 @@ static const char *rotation_label(const pl_instance *inst, int r, const char *id
     return id ? id : "";
 }
 
+/* People's names (format.md 3.9 point 26): the instance's name for a known
+ * index, else the id as written in the schedule. */
+static const char *trainee_label(const pl_instance *inst, int t, const char *id)
+{
+    if (inst && t >= 0 && t < inst->n_trainees)
+        return pl_trainee_label(inst, t);
+    return id ? id : "";
+}
+
+static const char *supervisor_label(const pl_instance *inst, int v, const char *id)
+{
+    if (inst && v >= 0 && v < inst->n_supervisors)
+        return pl_supervisor_label(inst, v);
+    return id ? id : "";
+}
+
 /* "3–5" and "2027-04-01 – 2027-06-30" into the buffers. */
 static void span_text(const pl_instance *inst, int from, int to,
                       char periods[32], char dates[40])
@@ -147,10 +170,12 @@ static void put_rows(pl_buf *b, const pl_schedule *s, const pl_instance *inst,
         char periods[32], dates[40];
         span_text(inst, r->from, r->to, periods, dates);
         bool same = i > 0 && strcmp(s->rows[i - 1].trainee, r->trainee) == 0;
-        const char *cols[6] = {same ? "" : r->trainee,
+        const char *cols[6] = {same ? "" : trainee_label(inst, r->t, r->trainee),
                                site_label(inst, r->s, r->site),
                                rotation_label(inst, r->r, r->rotation),
-                               periods, dates, r->supervisor};
+                               periods, dates,
+                               r->supervisor ? supervisor_label(inst, r->sup, r->supervisor)
+                                             : NULL};
         table_add(&t, cols);
     }
     table_print(b, &t, "");
@@ -162,15 +187,16 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
                            const pl_instance *inst, bool *failed)
 {
     if (s->n_unmet) {
-        table t = {.n_cols = 3};
+        table t = {.n_cols = 4};
         pl_buf_puts(b, "\nunmet requirements:\n");
         for (size_t i = 0; i < s->n_unmet; i++) {
             const pl_unmet_row *u = &s->unmet[i];
             char miss[48];
             snprintf(miss, sizeof miss, "%d period%s missing", u->missing,
                      u->missing == 1 ? "" : "s");
-            const char *cols[3] = {u->trainee,
-                                   rotation_label(inst, u->r, u->rotation), miss};
+            const char *cols[4] = {trainee_label(inst, u->t, u->trainee),
+                                   rotation_label(inst, u->r, u->rotation), miss,
+                                   u->why ? u->why : ""};
             table_add(&t, cols);
         }
         table_print(b, &t, "  ");
@@ -184,7 +210,8 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
             const pl_span_row *u = &s->unassigned[i];
             char periods[32], dates[40];
             span_text(inst, u->from, u->to, periods, dates);
-            const char *cols[3] = {u->trainee, periods, dates};
+            const char *cols[3] = {trainee_label(inst, u->t, u->trainee), periods,
+                                   dates};
             table_add(&t, cols);
         }
         table_print(b, &t, "  ");
@@ -192,16 +219,16 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
         table_free(&t);
     }
     if (s->n_understaffed) {
-        table t = {.n_cols = 5};
+        table t = {.n_cols = 6};
         pl_buf_puts(b, "\nunderstaffed:\n");
         for (size_t i = 0; i < s->n_understaffed; i++) {
             const pl_span_row *u = &s->understaffed[i];
             char periods[32], dates[40], miss[48];
             span_text(inst, u->from, u->to, periods, dates);
             snprintf(miss, sizeof miss, "%d missing", u->missing);
-            const char *cols[5] = {site_label(inst, u->s, u->site),
+            const char *cols[6] = {site_label(inst, u->s, u->site),
                                    rotation_label(inst, u->r, u->rotation),
-                                   periods, dates, miss};
+                                   periods, dates, miss, u->why ? u->why : ""};
             table_add(&t, cols);
         }
         table_print(b, &t, "  ");
@@ -267,7 +294,9 @@ static void put_allocation(pl_buf *b, const pl_schedule *s,
         table u = {.n_cols = 3};
         pl_buf_puts(b, "\nunallocated:\n");
         for (size_t i = 0; i < sum->n_unallocated; i++) {
-            const char *cols[3] = {sum->unallocated[i].trainee,
+            const char *id = sum->unallocated[i].trainee;
+            int ti = pl_instance_trainee_index(inst, id);
+            const char *cols[3] = {trainee_label(inst, ti, id),
                                    sum->unallocated[i].program,
                                    pl_unallocated_reason_name(sum->unallocated[i].reason)};
             table_add(&u, cols);
@@ -330,15 +359,19 @@ pl_status pl_schedule_write_text(const pl_schedule *s, const pl_instance *inst,
     if (s->n_homes) {
         pl_buf_puts(&b, "homes:   ");
         for (size_t i = 0; i < s->n_homes; i++)
-            pl_buf_printf(&b, " %s=%s%s", s->homes[i].key, s->homes[i].value,
-                          i + 1 < s->n_homes ? "," : "");
+            pl_buf_printf(&b, " %s=%s%s",
+                          trainee_label(inst, s->homes[i].key_index, s->homes[i].key),
+                          s->homes[i].value, i + 1 < s->n_homes ? "," : "");
         pl_buf_puts(&b, "\n");
     }
     if (s->n_mentors) {
         pl_buf_puts(&b, "mentors: ");
         for (size_t i = 0; i < s->n_mentors; i++)
-            pl_buf_printf(&b, " %s=%s%s", s->mentors[i].key,
-                          s->mentors[i].value, i + 1 < s->n_mentors ? "," : "");
+            pl_buf_printf(&b, " %s=%s%s",
+                          trainee_label(inst, s->mentors[i].key_index, s->mentors[i].key),
+                          supervisor_label(inst, s->mentors[i].value_index,
+                                           s->mentors[i].value),
+                          i + 1 < s->n_mentors ? "," : "");
         pl_buf_puts(&b, "\n");
     }
     pl_buf_puts(&b, "\n");

@@ -143,6 +143,11 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         &costs, trainee_costs, bound, res.gap,
         round((pl_clock_seconds() - started) * 1000.0) / 1000.0, out));
     (*out)->allocation_only = params->allocation_only;
+    status = pl_schedule_explain(instance, *out);
+    if (status != PL_OK) {
+        pl_schedule_free(*out);
+        *out = NULL;
+    }
 cleanup:
     for (size_t i = 0; i < n_reasons; i++)
         free(reasons[i]);

@@ -38,10 +38,12 @@ static const char INSTANCE[] =
     "           \"s2\": {\"name\": \"Back\\\\slash & <Co>\", \"capacity\": {\"pc\": 1}}},\n"
     " \"supervisors\": {\"sv1\": {\"site\": \"long\", \"max_trainees\": 2},\n"
     "                 \"sv2\": {\"site\": \"long\", \"max_trainees\": 2},\n"
-    "                 \"sv3\": {\"site\": \"s2\"}},\n"
+    "                 \"sv3\": {\"site\": \"s2\", \"name\": \"Märta Älv, ST; handledare\"}},\n"
     " \"programs\": {\"BT\": {\"requirements\": {\"pc\": {}, \"ac\": {}}}},\n"
     " \"trainees\": {\"t1\": {\"program\": \"BT\", \"home\": \"long\"},\n"
-    "              \"t2\": {\"program\": \"BT\", \"unavailable\": [{\"from\": \"2027-03\"}]},\n"
+    "              \"t2\": {\"program\": \"BT\", \"unavailable\": [{\"from\": \"2027-03\"}],\n"
+    "                    \"name\": \"Åsa Öberg-Äng \xF0\x9F\xA9\xBA, \\\"Åsa\\\"; "
+    "läkare under utbildning i Övre Älvdalen \xF0\x9F\x8C\xB2\xF0\x9F\x8C\xB2\xF0\x9F\x8C\xB2\"},\n"
     "              \"t3\": {\"program\": \"BT\"}}}\n";
 
 typedef struct fixture {
@@ -481,6 +483,13 @@ static void test_events_content(void **state)
     assert_non_null(text);
     u = unfold(text);
     assert_non_null(strstr(u, "LOCATION:Back\\\\slash & <Co>\n"));
+    /* People's names, escaped (RFC 5545 3.3.11) and, once unfolded, whole:
+     * t2 with å, ä, ö and emoji, sv3 with ',' and ';'. */
+    assert_non_null(strstr(u, "SUMMARY:Åsa Öberg-Äng \xF0\x9F\xA9\xBA\\, \"Åsa\"\\; läkare under "
+                              "utbildning i Övre Älvdalen \xF0\x9F\x8C\xB2\xF0\x9F\x8C\xB2\xF0\x9F\x8C\xB2: "
+                              "Allmänmedicin\\; primärvård\\, glesbygd\n"));
+    assert_non_null(strstr(u, "DESCRIPTION:Trainee: Åsa Öberg-Äng \xF0\x9F\xA9\xBA\\, \"Åsa\"\\; "));
+    assert_non_null(strstr(u, "(BT)\\nSupervisor: Märta Älv\\, ST\\; handledare\n"));
     assert_non_null(strstr(u, "DTEND;VALUE=DATE:20270301\n"));
     free(u);
     free(text);

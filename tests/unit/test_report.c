@@ -34,11 +34,13 @@ static const char INSTANCE[] =
     "                      \"posts\": {\"BT\": 2}},\n"
     "           \"s2\": {\"name\": \"A<B & C\", \"capacity\": {\"pc\": 1}}},\n"
     " \"supervisors\": {\"sv1\": {\"site\": \"vc-asele\", \"max_trainees\": 2},\n"
-    "                 \"sv2\": {\"site\": \"vc-asele\", \"max_trainees\": 2},\n"
+    "                 \"sv2\": {\"site\": \"vc-asele\", \"max_trainees\": 2,\n"
+    "                         \"name\": \"Cecilia Ångström, överläkare\"},\n"
     "                 \"sv3\": {\"site\": \"s2\"}},\n"
     " \"programs\": {\"BT\": {\"requirements\": {\"pc\": {\"min\": 2}, \"ac\": {\"min\": 5}}},\n"
     "              \"ST\": {\"requirements\": {\"pc\": {}}}},\n"
-    " \"trainees\": {\"t1\": {\"program\": \"BT\", \"home\": \"vc-asele\"},\n"
+    " \"trainees\": {\"t1\": {\"program\": \"BT\", \"home\": \"vc-asele\",\n"
+    "                    \"name\": \"Åsa Öberg \xF0\x9F\xA9\xBA\"},\n"
     "              \"t2\": {\"program\": \"BT\", \"unavailable\": [{\"from\": \"2027-03\"}]},\n"
     "              \"t3\": {\"program\": \"ST\", \"home\": \"s2\"}}}\n";
 
@@ -139,7 +141,7 @@ static void test_html_content(void **state)
     assert_non_null(strstr(h, "Åsele vårdcentral, &quot;Norr&quot;"));
     for (int t = 0; t < fx->inst->n_trainees; t++) {
         char cell[96];
-        snprintf(cell, sizeof cell, "<td class=\"who\">%s", fx->inst->trainees[t].id);
+        snprintf(cell, sizeof cell, "<td class=\"who\">%s", pl_trainee_label(fx->inst, t));
         assert_non_null(strstr(h, cell));
     }
     /* Every site is in the occupancy table. */
@@ -148,7 +150,10 @@ static void test_html_content(void **state)
     /* One rectangle per run: t1 2, t2 2, t3 1. */
     assert_int_equal(count(h, "<rect class=\"r"), 5);
     assert_non_null(strstr(h, "jan<br>2027"));
-    assert_non_null(strstr(h, "sv1, sv2")); /* the run's supervisors */
+    /* the run's supervisors, by name where given; t1 by name, its id beside */
+    assert_non_null(strstr(h, "sv1, Cecilia Ångström, överläkare"));
+    assert_non_null(strstr(h, "<td class=\"who\">Åsa Öberg \xF0\x9F\xA9\xBA <small class=\"id\">t1</small>"));
+    assert_non_null(strstr(h, "<td class=\"r\">Cecilia Ångström, överläkare</td>"));
     assert_non_null(strstr(h, "class=\"lv\""));  /* t2's leave */
     assert_non_null(strstr(h, "class=\"un\""));  /* t2's unassigned period */
     assert_non_null(strstr(h, "@media print"));
@@ -158,6 +163,11 @@ static void test_html_content(void **state)
     assert_non_null(strstr(h, "class=\"c u"));
     /* Unmet beside the rows (t1 needs 5 ac, has 3). */
     assert_non_null(strstr(h, "Akut &lt;sjukvård&gt; −2"));
+    /* ... and explained in the Why section: pc takes periods 0-2 */
+    assert_non_null(strstr(h, "<h2>Why</h2>"));
+    assert_non_null(strstr(h, "<td class=\"why\">t1&#39;s other placements take the periods it "
+                              "would need: pc 3 (min 2); what is left can hold at most 3 of "
+                              "the 5 months of ac it needs</td>"));
     /* Balanced tables. */
     assert_int_equal(count(h, "<table"), count(h, "</table>"));
     assert_int_equal(count(h, "<svg"), count(h, "</svg>"));
@@ -172,7 +182,8 @@ static void test_groups_and_sorts(void **state)
             char *h = render(fx, (pl_report_group)g, (pl_report_sort)s);
             for (int t = 0; t < fx->inst->n_trainees; t++) {
                 char cell[96];
-                snprintf(cell, sizeof cell, "<td class=\"who\">%s", fx->inst->trainees[t].id);
+                snprintf(cell, sizeof cell, "<td class=\"who\">%s",
+                         pl_trainee_label(fx->inst, t));
                 assert_int_equal(count(h, cell), 1);
             }
             if (g == PL_REPORT_GROUP_PROGRAM) {
@@ -187,7 +198,7 @@ static void test_groups_and_sorts(void **state)
         }
     /* Sort by site: t1 (vc-asele) after t3 (s2), t2 (no home) last. */
     char *h = render(fx, PL_REPORT_GROUP_NONE, PL_REPORT_SORT_SITE);
-    char *t1 = strstr(h, "<td class=\"who\">t1"), *t2 = strstr(h, "<td class=\"who\">t2");
+    char *t1 = strstr(h, "<td class=\"who\">Åsa Öberg"), *t2 = strstr(h, "<td class=\"who\">t2");
     char *t3 = strstr(h, "<td class=\"who\">t3");
     assert_true(t3 < t1 && t1 < t2);
     free(h);
@@ -243,18 +254,24 @@ static void test_csv(void **state)
     snprintf(path, sizeof path, "%s/placements.csv", fx->dir);
     char *text = slurp(path, &len);
     assert_non_null(text);
-    const char *head = "trainee,site,rotation,period,start_date,end_date,supervisor\r\n";
+    const char *head = "trainee,site,rotation,period,start_date,end_date,supervisor,"
+                       "trainee_name,supervisor_name\r\n";
     assert_true(!strncmp(text, head, strlen(head)));
     /* 6 + 4 + 4 trainee-periods and the header, every line ended by CRLF. */
     assert_int_equal(count(text, "\r\n"), 15);
     assert_int_equal(count(text, "\n"), 15);
-    assert_non_null(strstr(text, "\r\nt1,vc-asele,pc,2,2027-03-01,2027-03-31,sv2\r\n"));
+    /* people's names next to the ids: å, ä, ö, an emoji, a quoted comma */
+    assert_non_null(strstr(text, "\r\nt1,vc-asele,pc,2,2027-03-01,2027-03-31,sv2,"
+                                 "Åsa Öberg \xF0\x9F\xA9\xBA,\"Cecilia Ångström, överläkare\"\r\n"));
+    assert_non_null(strstr(text, "\r\nt3,s2,pc,2,2027-03-01,2027-03-31,sv3,t3,sv3\r\n"));
     free(text);
     snprintf(path, sizeof path, "%s/grid.csv", fx->dir);
     text = slurp(path, &len);
     assert_non_null(text);
-    assert_true(!strncmp(text, "trainee,2027-01-01,2027-02-01,", strlen("trainee,2027-01-01,2027-02-01,")));
-    assert_non_null(strstr(text, "\r\nt2,s2/pc,s2/pc,,vc-asele/pc,vc-asele/pc,\r\n"));
+    assert_true(!strncmp(text, "trainee,name,2027-01-01,2027-02-01,",
+                         strlen("trainee,name,2027-01-01,2027-02-01,")));
+    assert_non_null(strstr(text, "\r\nt2,t2,s2/pc,s2/pc,,vc-asele/pc,vc-asele/pc,\r\n"));
+    assert_non_null(strstr(text, "\r\nt1,Åsa Öberg \xF0\x9F\xA9\xBA,vc-asele/pc,"));
     free(text);
 
     pl_csv_options o;
@@ -264,7 +281,8 @@ static void test_csv(void **state)
     assert_int_equal(pl_export_csv(fx->inst, fx->sched, &o, fx->dir, &diags), PL_OK);
     text = slurp(path, &len);
     assert_non_null(text);
-    assert_true(!strncmp(text, "\xEF\xBB\xBFtrainee;2027-01-01;", strlen("\xEF\xBB\xBFtrainee;2027-01-01;")));
+    assert_true(!strncmp(text, "\xEF\xBB\xBFtrainee;name;2027-01-01;",
+                         strlen("\xEF\xBB\xBFtrainee;name;2027-01-01;")));
     free(text);
     assert_int_equal(diags.count, 0);
     pl_diags_free(&diags);
