@@ -155,7 +155,6 @@ static pl_status read_files(pl_csv_import *im, char *paths[PL_CSV_N_FILES],
     return PL_OK;
 }
 
-/* Validate the instance; its messages point at cells where they can. */
 /* The top level in the usual order: comment, format, name, horizon, the
  * collections, weights, allocation, then anything else (x- keys). */
 static pl_status reorder(pl_csv_import *im)
@@ -183,8 +182,25 @@ fail:
     return PL_ERR_NOMEM;
 }
 
+/* Whether the import itself reported an error on that line of that file
+ * (among the first `n` diagnostics). */
+static bool line_has_error(const pl_diags *diags, size_t n, const char *file, int line)
+{
+    for (size_t i = 0; i < n; i++) {
+        const pl_diag *d = &diags->items[i];
+        if (d->severity == PL_SEV_ERROR && d->file && !strcmp(d->file, file) &&
+            (d->line == line || d->line == 0))
+            return true;
+    }
+    return false;
+}
+
+/* Validate the instance; its messages point at cells where they can.  After
+ * errors of the import itself, messages about rows that had one are left
+ * out (they would only repeat it). */
 static pl_status validate(pl_csv_import *im, const char *dir, const char *text)
 {
+    size_t before = im->diags->count;
     pl_diags found;
     pl_instance *inst = NULL;
     pl_diags_init(&found);
@@ -193,6 +209,8 @@ static pl_status validate(pl_csv_import *im, const char *dir, const char *text)
     for (size_t i = 0; i < found.count; i++) {
         const pl_diag *d = &found.items[i];
         const pl_csv_origin *o = d->path ? pl_csv_map_find(&im->map, d->path) : NULL;
+        if (im->errors && (!o || line_has_error(im->diags, before, o->file, o->line)))
+            continue;
         pl_status st = o ? pl_diags_add(im->diags, d->severity, o->file, o->line,
                                         o->column, d->path, "%s", d->message)
                          : pl_diags_add(im->diags, d->severity, d->file, d->line,
@@ -223,19 +241,28 @@ pl_status pl_import_csv(const char *dir, char **json, pl_diags *diags)
     PL_TRY(setup(&im, dir, diags));
     PL_TRY(list_folder(dir, paths, diags));
     PL_TRY(read_files(&im, paths, tables, present));
+    if (im.errors) {
+        /* a file that cannot be read, or is missing: the others would only
+         * add errors about what it should have held */
+        status = PL_ERR_INVALID;
+        goto cleanup;
+    }
     for (size_t r = 0; r < sizeof readers / sizeof readers[0] && !im.fatal; r++) {
         pl_csv_file f = readers[r].file;
         if (present[f] || !pl_csv_file_required(f))
             readers[r].read(&im, present[f] ? &tables[f] : NULL);
     }
     PL_TRY(im.fatal);
-    if (im.errors) {
-        status = PL_ERR_INVALID;
-        goto cleanup;
+    if (present[PL_CSV_INSTANCE]) {
+        /* validated even after errors, so that every problem is shown at once */
+        PL_TRY(reorder(&im));
+        PL_TRY(pl_json_text(im.root, &text));
+        status = validate(&im, dir, text);
     }
-    PL_TRY(reorder(&im));
-    PL_TRY(pl_json_text(im.root, &text));
-    PL_TRY(validate(&im, dir, text));
+    if (im.errors && (status == PL_OK || status == PL_ERR_INVALID))
+        status = PL_ERR_INVALID;
+    if (status != PL_OK)
+        goto cleanup;
     *json = text;
     text = NULL;
 cleanup:
