@@ -125,7 +125,8 @@ static void teardown(pl_csv_import *im)
 
 /* Read every file present; missing required files are errors. */
 static pl_status read_files(pl_csv_import *im, char *paths[PL_CSV_N_FILES],
-                            pl_csv_table tables[PL_CSV_N_FILES], bool present[PL_CSV_N_FILES])
+                            pl_csv_table tables[PL_CSV_N_FILES], bool present[PL_CSV_N_FILES],
+                            int *unreadable)
 {
     for (int f = 0; f < PL_CSV_N_FILES; f++) {
         present[f] = false;
@@ -144,6 +145,7 @@ static pl_status read_files(pl_csv_import *im, char *paths[PL_CSV_N_FILES],
             return st;
         if (st != PL_OK) {
             im->errors++;
+            (*unreadable)++;
             continue;
         }
         /* messages name the file as found, e.g. DIR/Trainees.csv */
@@ -232,6 +234,7 @@ pl_status pl_import_csv(const char *dir, char **json, pl_diags *diags)
     pl_csv_table tables[PL_CSV_N_FILES];
     bool present[PL_CSV_N_FILES] = {0};
     char *text = NULL;
+    int unreadable = 0;
 
     if (json)
         *json = NULL;
@@ -240,20 +243,22 @@ pl_status pl_import_csv(const char *dir, char **json, pl_diags *diags)
     memset(tables, 0, sizeof tables);
     PL_TRY(setup(&im, dir, diags));
     PL_TRY(list_folder(dir, paths, diags));
-    PL_TRY(read_files(&im, paths, tables, present));
-    if (im.errors) {
-        /* a file that cannot be read, or is missing: the others would only
-         * add errors about what it should have held */
+    PL_TRY(read_files(&im, paths, tables, present, &unreadable));
+    if (unreadable) {
+        /* the other files would only add errors about what it should hold */
         status = PL_ERR_INVALID;
         goto cleanup;
     }
+    bool complete = true;
+    for (int f = 0; f < PL_CSV_N_FILES; f++)
+        complete &= present[f] || !pl_csv_file_required((pl_csv_file)f);
     for (size_t r = 0; r < sizeof readers / sizeof readers[0] && !im.fatal; r++) {
         pl_csv_file f = readers[r].file;
         if (present[f] || !pl_csv_file_required(f))
             readers[r].read(&im, present[f] ? &tables[f] : NULL);
     }
     PL_TRY(im.fatal);
-    if (present[PL_CSV_INSTANCE]) {
+    if (complete) {
         /* validated even after errors, so that every problem is shown at once */
         PL_TRY(reorder(&im));
         PL_TRY(pl_json_text(im.root, &text));
