@@ -146,14 +146,15 @@ json_t *pl_csv_parse_cell(const char *text, pl_csv_type type, unsigned flags,
         return parse_list(text, type == PL_CSV_IDS, why);
     case PL_CSV_ANY:
         return parse_any(text);
-    case PL_CSV_LIST_MARK:
+    case PL_CSV_EMPTY:
         if (!strcmp(text, "[]"))
             return json_array();
+        if (!strcmp(text, "{}"))
+            return json_object();
         *why = (flags & PL_CSV_NULLABLE)
-                   ? "[] (an empty list) or null (the program's): the items "
-                     "themselves are rows of another file"
-                   : "[] (an empty list): the items themselves are rows of "
-                     "another file";
+                   ? "[] (none), {} or null (the program's): what it holds "
+                     "goes in other rows or columns"
+                   : "[] or {} (none): what it holds goes in other rows or columns";
         return NULL;
     }
     *why = "a value";
@@ -283,10 +284,12 @@ char *pl_csv_format_cell(const json_t *v, pl_csv_type type, unsigned flags,
         return format_list(v, type == PL_CSV_IDS, why);
     case PL_CSV_ANY:
         return format_any(v);
-    case PL_CSV_LIST_MARK:
+    case PL_CSV_EMPTY:
         if (json_is_array(v) && json_array_size(v) == 0)
             return pl_strdup("[]");
-        *why = "a list whose items are rows of another file";
+        if (json_is_object(v) && json_object_size(v) == 0)
+            return pl_strdup("{}");
+        *why = "a list or object whose items are written elsewhere";
         return NULL;
     }
     return NULL;

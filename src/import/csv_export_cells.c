@@ -39,7 +39,8 @@ void pl_csv_export_header(pl_csv_export *ex, pl_csv_file file,
     for (size_t k = 0; keys && keys[k]; k++)
         pl_csv_eok(ex, pl_csv_table_add_column(t, keys[k], NULL));
     for (size_t f = 0; fields && fields[f].header; f++)
-        pl_csv_eok(ex, pl_csv_table_add_column(t, fields[f].header, NULL));
+        if (!(fields[f].flags & PL_CSV_OPTIONAL))
+            pl_csv_eok(ex, pl_csv_table_add_column(t, fields[f].header, NULL));
 }
 
 pl_csv_row *pl_csv_export_row(pl_csv_export *ex, pl_csv_file file)
@@ -109,7 +110,8 @@ void pl_csv_put_object(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
             return;
         }
         if (f && f->header) {
-            if (!(f->type == PL_CSV_LIST_MARK && json_array_size(v) > 0))
+            if (!(f->type == PL_CSV_EMPTY &&
+                  (json_array_size(v) > 0 || json_object_size(v) > 0)))
                 pl_csv_put_json(ex, file, row, f->header, v, f->type, f->flags, p);
         } else if (!strncmp(key, "x-", 2)) {
             pl_csv_put_json(ex, file, row, key, v, PL_CSV_ANY, 0, p);

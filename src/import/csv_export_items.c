@@ -69,9 +69,9 @@ void pl_csv_export_settings(pl_csv_export *ex, const json_t *root)
         }
         if (is_collection(key) || !strcmp(key, "format"))
             ; /* the other files; the format is always placera/1 */
-        else if (json_is_object(v) && (!strcmp(key, "horizon") ||
-                                       !strcmp(key, "weights") ||
-                                       !strcmp(key, "allocation")))
+        else if (json_is_object(v) && json_object_size(v) > 0 &&
+                 (!strcmp(key, "horizon") || !strcmp(key, "weights") ||
+                  !strcmp(key, "allocation")))
             section(ex, key, v);
         else
             setting(ex, !strcmp(key, "$comment") ? "comment" : key, key, v, p);

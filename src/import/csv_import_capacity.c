@@ -240,8 +240,6 @@ static void collapse(pl_csv_import *im, const pl_csv_table *t)
                 json_object_del(e, "min");
             }
         }
-        if (cap && json_object_size(cap) == 0)
-            json_object_del(site, "capacity");
     }
 }
 

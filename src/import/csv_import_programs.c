@@ -126,7 +126,7 @@ static void one_choice(pl_csv_import *im, const pl_csv_table *t, const pl_csv_ro
         pl_csv_error(im, t, row, -1,
                      "%s says choices is %s, yet this row gives one: empty that cell "
                      "or remove this row", owner_ptr[1] == 'p' ? "programs.csv" : "trainees.csv",
-                     json_is_null(list) ? "null" : "[]");
+                     json_is_null(list) ? "null" : json_is_array(list) ? "[]" : "{}");
         free(owner_ptr);
         return;
     }

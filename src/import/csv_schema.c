@@ -33,6 +33,9 @@ const pl_csv_field pl_csv_site_fields[] = {
     {"area", "area", PL_CSV_STRING, 0},
     {"priority", "priority", PL_CSV_NUMBER, 0},
     {"comment", "$comment", PL_CSV_STRING, 0},
+    {"capacity", "capacity", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
+    {"posts", "posts", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
+    {"ranking", "ranking", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
     {NULL, NULL, 0, 0}};
 
 const pl_csv_field pl_csv_supervisor_fields[] = {
@@ -45,13 +48,15 @@ const pl_csv_field pl_csv_supervisor_fields[] = {
     {"start", "start", PL_CSV_TIME, 0},
     {"end", "end", PL_CSV_TIME, 0},
     {"comment", "$comment", PL_CSV_STRING, 0},
+    {"unavailable", "unavailable", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
     {NULL, NULL, 0, 0}};
 
 const pl_csv_field pl_csv_program_fields[] = {
     {"max_per_site", "max_per_site", PL_CSV_INT, 0},
     {"mentor", "mentor", PL_CSV_BOOL, 0},
-    {"choices", "choices", PL_CSV_LIST_MARK, 0},
+    {"choices", "choices", PL_CSV_EMPTY, 0},
     {"comment", "$comment", PL_CSV_STRING, 0},
+    {"requirements", "requirements", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
     {NULL, NULL, 0, 0}};
 
 const pl_csv_field pl_csv_rule_fields[] = {
@@ -82,8 +87,14 @@ const pl_csv_field pl_csv_trainee_fields[] = {
     {"mentor_id", "mentor_id", PL_CSV_ID, 0},
     {"max_per_site", "max_per_site", PL_CSV_INT, PL_CSV_NULLABLE},
     {"mentor", "mentor", PL_CSV_BOOL, PL_CSV_NULLABLE},
-    {"choices", "choices", PL_CSV_LIST_MARK, PL_CSV_NULLABLE},
+    {"choices", "choices", PL_CSV_EMPTY, PL_CSV_NULLABLE},
     {"comment", "$comment", PL_CSV_STRING, 0},
+    {"unavailable", "unavailable", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
+    {"requirements", "requirements", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
+    {"fixed", "fixed", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
+    {"preferences", "preferences", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
+    {"completed", "completed", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
+    {"weights", "weights", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
     {NULL, NULL, 0, 0}};
 
 const pl_csv_field pl_csv_range_fields[] = {
@@ -128,7 +139,8 @@ bool pl_csv_setting_type(const char *key, pl_csv_type *type)
         {"$comment", PL_CSV_STRING}, {"horizon.start", PL_CSV_TIME},
         {"horizon.unit", PL_CSV_STRING}, {"horizon.step", PL_CSV_INT},
         {"horizon.length", PL_CSV_INT}, {"horizon.open_end", PL_CSV_BOOL},
-        {"allocation.stable", PL_CSV_BOOL}};
+        {"allocation.stable", PL_CSV_BOOL}, {"weights", PL_CSV_EMPTY},
+        {"allocation", PL_CSV_EMPTY}};
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (!strcmp(key, known[i].key)) {
             *type = known[i].type;

@@ -35,10 +35,14 @@ typedef enum pl_csv_type {
     PL_CSV_IDS,     /* ids separated by | (or commas or spaces) */
     PL_CSV_STRINGS, /* texts separated by | */
     PL_CSV_ANY,     /* JSON where the text is JSON, else the text (x- columns) */
-    PL_CSV_LIST_MARK /* "[]" (or "null"): a list whose items are rows elsewhere */
+    PL_CSV_EMPTY    /* "[]" or "{}" (or "null"): a list or object left empty
+                     * here, whose items are rows or columns elsewhere */
 } pl_csv_type;
 
-enum { PL_CSV_NULLABLE = 1 }; /* "null" is JSON null (trainee overrides) */
+enum {
+    PL_CSV_NULLABLE = 1, /* "null" is JSON null (trainee overrides) */
+    PL_CSV_OPTIONAL = 2  /* the export writes the column only when it is used */
+};
 
 /* A column that holds one member of the row's JSON object. */
 typedef struct pl_csv_field {

@@ -2,8 +2,8 @@
  * test_csv.c — instances as spreadsheet folders (docs/spreadsheets.md):
  * `export csv INSTANCE` then `import csv` gives back the same JSON
  * (jansson's json_equal: same members, same array order, integers stay
- * integers) for every bundled instance (instances/, tests/cases/,
- * tests/csv/), with ',' and with ';' (decimal commas); files with a byte
+ * integers) for every bundled instance (instances/, instances/scenarios/,
+ * tests/cases/, tests/csv/), with ',' and with ';' (decimal commas); files with a byte
  * order mark and in Windows-1252 import to the same instance; bad cells,
  * bad quotes and the validator's messages point at FILE:LINE:COLUMN; an
  * export never writes into a folder that has files.
@@ -140,8 +140,49 @@ static void test_round_trip_every_instance(void **state)
     (void)state;
     int n = round_trip_folder("instances", NULL);
     assert_true(n >= 3);
+    assert_true(round_trip_folder("instances/scenarios", NULL) >= 1); /* vgr-st-base */
     assert_true(round_trip_folder("tests/cases", NULL) >= 40);
-    assert_true(round_trip_folder("tests/csv", NULL) >= 1);
+    assert_true(round_trip_folder("tests/csv", NULL) >= 2);
+}
+
+static void write_file(const char *path, const char *bytes, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+}
+
+/* What placera itself writes: a generated region and an MSSP import (with
+ * empty lists of leave and an empty requirements object). */
+static void test_round_trip_generated_and_imported(void **state)
+{
+    (void)state;
+    char *dir = make_tmpdir(), path[4096];
+    char *texts[2] = {NULL, NULL};
+    pl_generate_params params;
+    pl_diags diags;
+    pl_diags_init(&diags);
+    pl_generate_params_init(&params);
+    params.tier = PL_TIER_REGION;
+    params.seed = 2;
+    assert_int_equal(pl_generate(&params, &texts[0], &diags), PL_OK);
+    assert_int_equal(pl_import_mssp("tests/fuzz/corpus/mssp/I40_12_1.dzn", &texts[1],
+                                    &diags), PL_OK);
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/source-%d.json", dir, i);
+        write_file(path, texts[i], strlen(texts[i]));
+        char *sub = make_tmpdir();
+        char *json = round_trip(path, NULL, sub);
+        assert_same_instance(path, json);
+        free(json);
+        remove_tree(sub);
+        free(sub);
+        free(texts[i]);
+    }
+    pl_diags_free(&diags);
+    remove_tree(dir);
+    free(dir);
 }
 
 static void test_round_trip_semicolon(void **state)
@@ -168,14 +209,6 @@ static void test_round_trip_semicolon(void **state)
     assert_true(found);
     remove_tree(dir);
     free(dir);
-}
-
-static void write_file(const char *path, const char *bytes, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(bytes, 1, n, f), n);
-    fclose(f);
 }
 
 static char *read_file(const char *path, size_t *n)
@@ -504,6 +537,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip_every_instance),
+        cmocka_unit_test(test_round_trip_generated_and_imported),
         cmocka_unit_test(test_round_trip_semicolon),
         cmocka_unit_test(test_bom_file_imports),
         cmocka_unit_test(test_windows_1252_file_imports),
