@@ -110,7 +110,8 @@ static bool bind_one(pl_csv_import *im, const pl_csv_table *t, size_t i,
         if (!strcasecmp(h, fields[f].header))
             return !seen_before(im, t, &cols->field[f], i);
     for (size_t p = 0; prefixes && prefixes[p]; p++) {
-        const char *rest = pl_csv_after_prefix(h, prefixes[p]);
+        const char *rest = strcmp(prefixes[p], PL_CSV_NOTES)
+                               ? pl_csv_after_prefix(h, prefixes[p]) : NULL;
         if (rest && rest[0] && cols->n_extra < sizeof cols->extra / sizeof cols->extra[0]) {
             for (size_t e = 0; e < cols->n_extra; e++)
                 if (!strcasecmp(t->header[cols->extra[e].col], h)) {
@@ -124,6 +125,9 @@ static bool bind_one(pl_csv_import *im, const pl_csv_table *t, size_t i,
             return true;
         }
     }
+    for (size_t p = 0; prefixes && prefixes[p]; p++)
+        if (!strcmp(prefixes[p], PL_CSV_NOTES) && pl_csv_note_column(im, t, i))
+            return true;
     pl_csv_error(im, t, NULL, (long)i,
                  "unknown column \"%s\" (docs/spreadsheets.md lists the columns of "
                  "each file; name a column of your own x-something to keep it)", h);
@@ -160,6 +164,18 @@ bool pl_csv_bind(pl_csv_import *im, const pl_csv_table *t,
             ok = false;
         }
     return ok;
+}
+
+bool pl_csv_note_column(pl_csv_import *im, const pl_csv_table *t, size_t col)
+{
+    const char *h = t->header[col];
+    if (strcasecmp(h, "comment") && !pl_csv_after_prefix(h, "x-"))
+        return false;
+    pl_csv_ok(im, pl_diags_add(im->diags, PL_SEV_WARNING, t->file, t->header_line,
+                               (int)col + 1, NULL,
+                               "column \"%s\" is ignored: the instance has no place "
+                               "for notes on these rows", h));
+    return true;
 }
 
 const char *pl_csv_key(const pl_csv_columns *cols, const pl_csv_row *row, size_t k)

@@ -78,12 +78,18 @@ typedef struct pl_csv_columns {
     } extra[256];
 } pl_csv_columns;
 
+/* In a prefix list: accept note columns and ignore them with a warning. */
+#define PL_CSV_NOTES "(notes)"
+
 /* Match t's header.  `required` keys must be present.  Unknown and
  * repeated columns are errors; false then. */
 bool pl_csv_bind(pl_csv_import *im, const pl_csv_table *t,
                  const char *const *keys, size_t required,
                  const pl_csv_field *fields, const char *const *prefixes,
                  pl_csv_columns *cols);
+/* Whether header `h` is a note column ("comment" or "x-..."); in files
+ * whose rows have no object to keep it in, it is ignored with a warning. */
+bool pl_csv_note_column(pl_csv_import *im, const pl_csv_table *t, size_t col);
 /* Cell of key k in row ("" when the column is absent). */
 const char *pl_csv_key(const pl_csv_columns *cols, const pl_csv_row *row, size_t k);
 /* Set obj's members from the row's field cells and "x-" columns (empty

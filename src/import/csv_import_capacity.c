@@ -66,6 +66,8 @@ static bool bind(pl_csv_import *im, const pl_csv_table *t, capacity_columns *cc)
         for (int k = 0; k < N_KEYS && !slot; k++)
             if (!strcasecmp(t->header[i], names[k]))
                 slot = &cc->key[k];
+        if (!slot && t->header[i][0] && pl_csv_note_column(im, t, i))
+            continue;
         if (!slot && t->header[i][0]) {
             long p = header_period(im, t, i);
             if (p < 0) {

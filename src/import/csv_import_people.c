@@ -184,8 +184,9 @@ void pl_csv_import_pins(pl_csv_import *im, const pl_csv_table *t)
 void pl_csv_import_preferences(pl_csv_import *im, const pl_csv_table *t)
 {
     static const char *const keys[] = {"trainee", "site", "rotation", "weight", NULL};
+    static const char *const notes[] = {PL_CSV_NOTES, NULL};
     pl_csv_columns cols;
-    if (!t || !pl_csv_bind(im, t, keys, 1, NULL, NULL, &cols))
+    if (!t || !pl_csv_bind(im, t, keys, 1, NULL, notes, &cols))
         return;
     for (size_t i = 0; i < t->n_rows && im->fatal == PL_OK; i++) {
         const pl_csv_row *row = &t->rows[i];

@@ -50,8 +50,7 @@ static void one_setting(pl_csv_import *im, const pl_csv_table *t,
         pl_csv_error(im, t, row, cols->key[0],
                      "unknown setting \"%s\" (docs/spreadsheets.md lists them)", name);
     } else if (vcol < 0 || !pl_csv_cell(row, (size_t)vcol)[0]) {
-        pl_csv_error(im, t, row, vcol >= 0 ? vcol : cols->key[0],
-                     "setting \"%s\" has no value", name);
+        ; /* an empty value: not given, like any empty cell */
     } else {
         json_t *v = pl_csv_value(im, t, row, vcol, type, 0);
         char *dot = strchr(key, '.');

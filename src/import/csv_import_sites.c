@@ -58,8 +58,9 @@ static void set_per_program(pl_csv_import *im, const pl_csv_table *t,
 void pl_csv_import_posts(pl_csv_import *im, const pl_csv_table *t)
 {
     static const char *const keys[] = {"site", "program", "posts", "ranking", NULL};
+    static const char *const notes[] = {PL_CSV_NOTES, NULL};
     pl_csv_columns cols;
-    if (!t || !pl_csv_bind(im, t, keys, 2, NULL, NULL, &cols))
+    if (!t || !pl_csv_bind(im, t, keys, 2, NULL, notes, &cols))
         return;
     for (size_t i = 0; i < t->n_rows && im->fatal == PL_OK; i++) {
         const pl_csv_row *row = &t->rows[i];

@@ -154,7 +154,7 @@ static pl_status parse_utf8(const char *text, size_t length, pl_csv_table *t,
                                          "whole cell and write a quote inside it as \"\"");
             break;
         }
-        if (ch == '\n')
+        if (ch == '\n' || (ch == '\r' && (i + 1 == length || text[i + 1] != '\n')))
             line++;
     }
     if (r.status == PL_OK && csv_fini(&p, on_field, on_record, &r) != 0)

@@ -509,6 +509,36 @@ static void test_unknown_column_and_missing_file(void **state)
     free(dir);
 }
 
+/* Planners' note columns where rows have no object (capacity.csv) are
+ * ignored with a warning; an empty setting is not given. */
+static void test_notes_and_empty_settings(void **state)
+{
+    (void)state;
+    char *dir = make_tmpdir(), sheets[2048];
+    char *json = NULL;
+    pl_diags diags;
+    pl_diags_init(&diags);
+    snprintf(sheets, sizeof sheets, "%s/sheets", dir);
+    assert_int_equal(pl_export_instance_csv("instances/norrbotten-bt.json", NULL, sheets,
+                                            &diags), PL_OK);
+    edit(sheets, "capacity.csv", "2027-12\r\n", "2027-12,x-note\r\n");
+    edit(sheets, "capacity.csv", "hc-heden,primary-care,max,3,,,,,,,,,,,,\r\n",
+         "hc-heden,primary-care,max,3,,,,,,,,,,,,,ring Eva först\r\n");
+    edit(sheets, "instance.csv", "weights.priority,1\r\n", "weights.priority,1\r\nweights.idle,\r\n");
+    pl_diags_clear(&diags);
+    assert_int_equal(pl_import_csv(sheets, &json, &diags), PL_OK);
+    assert_same_instance("instances/norrbotten-bt.json", json);
+    int warned = 0;
+    for (size_t i = 0; i < diags.count; i++)
+        warned += diags.items[i].severity == PL_SEV_WARNING && diags.items[i].line == 1 &&
+                  diags.items[i].column == 17 && strstr(diags.items[i].message, "x-note");
+    assert_int_equal(warned, 1);
+    free(json);
+    pl_diags_free(&diags);
+    remove_tree(dir);
+    free(dir);
+}
+
 static void test_export_never_overwrites(void **state)
 {
     (void)state;
@@ -549,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_bad_cells_all_at_once),
         cmocka_unit_test(test_validator_messages_at_cells),
         cmocka_unit_test(test_unknown_column_and_missing_file),
+        cmocka_unit_test(test_notes_and_empty_settings),
         cmocka_unit_test(test_export_never_overwrites),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
