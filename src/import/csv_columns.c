@@ -106,7 +106,8 @@ static bool bind_one(pl_csv_import *im, const pl_csv_table *t, size_t i,
     for (size_t k = 0; keys && keys[k]; k++)
         if (!strcasecmp(h, keys[k]))
             return !seen_before(im, t, &cols->key[k], i);
-    for (size_t f = 0; fields && fields[f].header; f++)
+    for (size_t f = 0; fields && fields[f].header &&
+                       f < sizeof cols->field / sizeof cols->field[0]; f++)
         if (!strcasecmp(h, fields[f].header))
             return !seen_before(im, t, &cols->field[f], i);
     for (size_t p = 0; prefixes && prefixes[p]; p++) {

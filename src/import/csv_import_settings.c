@@ -114,7 +114,11 @@ static void read_horizon(pl_csv_import *im)
 void pl_csv_import_settings(pl_csv_import *im, const pl_csv_table *t)
 {
     static const char *const keys[] = {"setting", "value", NULL};
+    static const char *const parts[] = {"/format", "/name", "/horizon", "/weights",
+                                        "/allocation", NULL};
     pl_csv_columns cols;
+    for (size_t i = 0; parts[i]; i++)
+        pl_csv_origin_at(im, t, NULL, -2, parts[i]);
     if (pl_csv_bind(im, t, keys, 2, NULL, NULL, &cols))
         for (size_t i = 0; i < t->n_rows && im->fatal == PL_OK; i++) {
             const pl_csv_row *row = &t->rows[i];
