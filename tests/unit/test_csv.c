@@ -204,7 +204,7 @@ static void test_round_trip_semicolon(void **state)
     assert_non_null(f);
     int found = 0;
     while (fgets(line, sizeof line, f))
-        found |= strstr(line, "weights.fairness;0,5") != NULL;
+        found |= strstr(line, "weights.fairness;\"0,5\"") != NULL;
     fclose(f);
     assert_true(found);
     remove_tree(dir);
