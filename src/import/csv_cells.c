@@ -3,7 +3,8 @@
  * (pl_csv_parse_cell, pl_csv_format_cell).  The two are exact inverses on
  * what an instance can hold: an integer stays an integer, a decimal stays a
  * decimal (decimal commas are read too), a time stays a period number or a
- * date as it was written, and lists are items separated by "|".
+ * date as it was written (and a month as Excel shows it, "jul-27", is read
+ * as 2027-07), and lists are items separated by "|".
  */
 #include <ctype.h>
 #include <errno.h>
@@ -115,6 +116,34 @@ static json_t *parse_list(const char *text, bool ids, const char **why)
     return arr;
 }
 
+/* Excel shows a month typed as 2027-07 as "jul-27" (Swedish) or "Jul-27"
+ * and saves it so: read that back as "2027-07".  NULL for anything else. */
+static json_t *excel_month(const char *text)
+{
+    static const char *const names[][2] = {
+        {"jan", "jan"}, {"feb", "feb"}, {"mar", "mar"}, {"apr", "apr"},
+        {"maj", "may"}, {"jun", "jun"}, {"jul", "jul"}, {"aug", "aug"},
+        {"sep", "sep"}, {"okt", "oct"}, {"nov", "nov"}, {"dec", "dec"}};
+    char buf[8];
+    if (strlen(text) != 6 || text[3] != '-' || !isdigit((unsigned char)text[4]) ||
+        !isdigit((unsigned char)text[5]))
+        return NULL;
+    for (int m = 0; m < 12; m++)
+        if (!strncasecmp(text, names[m][0], 3) || !strncasecmp(text, names[m][1], 3)) {
+            snprintf(buf, sizeof buf, "20%c%c-%02d", text[4], text[5], m + 1);
+            return json_string(buf);
+        }
+    return NULL;
+}
+
+static json_t *parse_time(const char *text, const char **why)
+{
+    json_t *v;
+    if (is_integer_text(text))
+        return parse_int(text, why);
+    return (v = excel_month(text)) != NULL ? v : json_string(text);
+}
+
 static json_t *parse_any(const char *text)
 {
     json_t *v = json_loads(text, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, NULL);
@@ -138,7 +167,7 @@ json_t *pl_csv_parse_cell(const char *text, pl_csv_type type, unsigned flags,
     case PL_CSV_BOOL:
         return parse_bool(text, why);
     case PL_CSV_TIME:
-        return is_integer_text(text) ? parse_int(text, why) : json_string(text);
+        return parse_time(text, why);
     case PL_CSV_IDS:
     case PL_CSV_STRINGS:
         if (!strcmp(text, "[]"))

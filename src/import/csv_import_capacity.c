@@ -33,7 +33,8 @@ static long header_period(pl_csv_import *im, const pl_csv_table *t, size_t col)
     if (json_is_integer(v)) {
         p = (long)json_integer_value(v);
     } else if (json_is_string(v) &&
-               pl_parse_date(h, im->horizon.unit == PL_UNIT_MONTH, &y, &m, &d)) {
+               pl_parse_date(json_string_value(v), im->horizon.unit == PL_UNIT_MONTH,
+                             &y, &m, &d)) {
         p = pl_date_to_period(&im->horizon, y, m, d);
     } else {
         pl_csv_error(im, t, NULL, (long)col,

@@ -510,7 +510,8 @@ static void test_unknown_column_and_missing_file(void **state)
 }
 
 /* Planners' note columns where rows have no object (capacity.csv) are
- * ignored with a warning; an empty setting is not given. */
+ * ignored with a warning; an empty setting is not given; months as Excel
+ * writes them read as the months they are. */
 static void test_notes_and_empty_settings(void **state)
 {
     (void)state;
@@ -525,6 +526,9 @@ static void test_notes_and_empty_settings(void **state)
     edit(sheets, "capacity.csv", "hc-heden,primary-care,max,3,,,,,,,,,,,,\r\n",
          "hc-heden,primary-care,max,3,,,,,,,,,,,,,ring Eva först\r\n");
     edit(sheets, "instance.csv", "weights.priority,1\r\n", "weights.priority,1\r\nweights.idle,\r\n");
+    /* months as Excel saves them: jul-27 (Swedish), Oct-27 (English) */
+    edit(sheets, "capacity.csv", ",2027-07,", ",jul-27,");
+    edit(sheets, "leave.csv", "wilma,,2027-03,2027-10", "wilma,,2027-03,Oct-27");
     pl_diags_clear(&diags);
     assert_int_equal(pl_import_csv(sheets, &json, &diags), PL_OK);
     assert_same_instance("instances/norrbotten-bt.json", json);
