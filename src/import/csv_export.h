@@ -44,6 +44,9 @@ void pl_csv_put_text(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
 void pl_csv_put_json(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
                 const char *header, const json_t *value, pl_csv_type type,
                 unsigned flags, const char *pointer);
+/* Cell `col` (an existing column) := value formatted as `type`. */
+void pl_csv_put_at(pl_csv_export *ex, pl_csv_row *row, size_t col,
+                   const json_t *value, pl_csv_type type, const char *pointer);
 /* Every member of obj into the row: those of `fields` in their columns,
  * x- members in x- columns; those named in `handled` are left to the
  * caller; anything else cannot be written. */

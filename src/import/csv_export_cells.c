@@ -82,6 +82,20 @@ void pl_csv_put_json(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
     free(text);
 }
 
+void pl_csv_put_at(pl_csv_export *ex, pl_csv_row *row, size_t col,
+                   const json_t *value, pl_csv_type type, const char *pointer)
+{
+    const char *why = NULL;
+    char *text = row ? pl_csv_format_cell(value, type, 0, ex->decimal, &why) : NULL;
+    if (text)
+        pl_csv_eok(ex, pl_csv_row_set(row, col, text));
+    else if (why)
+        pl_csv_cannot(ex, pointer, "%s", why);
+    else if (row)
+        pl_csv_eok(ex, PL_ERR_NOMEM);
+    free(text);
+}
+
 static bool listed(const char *const *names, const char *key)
 {
     for (size_t i = 0; names && names[i]; i++)

@@ -24,7 +24,6 @@ static void bound_row(pl_csv_export *ex, const char *site, const char *rot,
                       const char *bound, const json_t *v, const char *pointer)
 {
     pl_csv_row *row = pl_csv_export_row(ex, PL_CSV_CAPACITY);
-    const pl_csv_table *t = &ex->tables[PL_CSV_CAPACITY];
     pl_csv_put_text(ex, PL_CSV_CAPACITY, row, "site", site);
     pl_csv_put_text(ex, PL_CSV_CAPACITY, row, "rotation", rot);
     pl_csv_put_text(ex, PL_CSV_CAPACITY, row, "bound", bound);
@@ -45,8 +44,7 @@ static void bound_row(pl_csv_export *ex, const char *site, const char *rot,
             return;
         }
         /* period columns follow the first four: site, rotation, bound, all */
-        pl_csv_put_json(ex, PL_CSV_CAPACITY, row, t->header[4 + p], json_array_get(v, p),
-                   PL_CSV_INT, 0, pp);
+        pl_csv_put_at(ex, row, 4 + p, json_array_get(v, p), PL_CSV_INT, pp);
         free(pp);
     }
 }
