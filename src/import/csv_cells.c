@@ -124,7 +124,7 @@ static json_t *excel_month(const char *text)
         {"jan", "jan"}, {"feb", "feb"}, {"mar", "mar"}, {"apr", "apr"},
         {"maj", "may"}, {"jun", "jun"}, {"jul", "jul"}, {"aug", "aug"},
         {"sep", "sep"}, {"okt", "oct"}, {"nov", "nov"}, {"dec", "dec"}};
-    char buf[8];
+    char buf[24];
     if (strlen(text) != 6 || text[3] != '-' || !isdigit((unsigned char)text[4]) ||
         !isdigit((unsigned char)text[5]))
         return NULL;
