@@ -13,7 +13,7 @@ SAN     ?=
 CFLAGS_BASE := -std=c11 -Wall -Wextra -Wpedantic -Werror -D_POSIX_C_SOURCE=200809L
 OPT     ?= -O2 -g
 CFLAGS  := $(CFLAGS_BASE) $(OPT) $(SAN) -Iinclude -Isrc
-LDLIBS  := -lglpk -ljansson -lm
+LDLIBS  := -lglpk -ljansson -lcsv -lm
 TEST_LDLIBS := -lcmocka
 
 LIB_SRCS := $(shell find src -name '*.c' ! -name 'main.c' ! -name 'cmd_*.c' | sort)
@@ -31,16 +31,17 @@ DEPS_STAMP := .deps-installed
 
 all: $(BUILD)/placera $(BUILD)/libplacera.a
 
-# Install the three libraries (and the solver tools the tests compare with)
-# when their headers are missing: a fresh machine needs nothing else.
+# Install the libraries (and the solver tools the tests compare with) when
+# their headers are missing: a fresh machine needs nothing else.
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/jansson.h ] || \
-	    [ ! -f /usr/include/cmocka.h ] || ! command -v glpsol >/dev/null; then \
-	  echo "placera: installing libglpk-dev libjansson-dev libcmocka-dev glpk-utils"; \
+	    [ ! -f /usr/include/cmocka.h ] || [ ! -f /usr/include/csv.h ] || \
+	    ! command -v glpsol >/dev/null; then \
+	  echo "placera: installing libglpk-dev libjansson-dev libcmocka-dev libcsv-dev glpk-utils"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	    libglpk-dev libjansson-dev libcmocka-dev glpk-utils >/dev/null; \
+	    libglpk-dev libjansson-dev libcmocka-dev libcsv-dev glpk-utils >/dev/null; \
 	fi
 
 $(BUILD)/libplacera.a: $(LIB_OBJS)

@@ -393,6 +393,17 @@ pl_status pl_export_csv(const pl_instance *instance, const pl_schedule *schedule
                         const pl_csv_options *options, const char *dir,
                         pl_diags *diags);
 
+/* An instance (no schedule) as the folder of spreadsheets that
+ * pl_import_csv reads back to the same instance (docs/spreadsheets.md).
+ * `dir` must not exist or be empty: the files are written into a temporary
+ * folder next to it that is renamed into place, so nothing is overwritten.
+ * The instance must be valid; a part that no cell can hold is an error
+ * naming its JSON path.  options may be NULL (',' and no BOM; with ';'
+ * decimals are written with a comma). */
+pl_status pl_export_instance_csv(const char *instance_path,
+                                 const pl_csv_options *options, const char *dir,
+                                 pl_diags *diags);
+
 /* ------------------------------------------------------------------ */
 /* Import and generate                                                 */
 /* ------------------------------------------------------------------ */
@@ -415,6 +426,14 @@ pl_status pl_import_mssp_string(const char *text, size_t length,
 pl_status pl_import_mssp_solution(const char *dzn_path,
                                   const char *solution_path, char **json,
                                   pl_diags *diags);
+
+/* Read a folder of spreadsheets (docs/spreadsheets.md: instance.csv,
+ * trainees.csv, ...; ',' or ';' separated, UTF-8 with or without BOM, or
+ * Windows-1252) into a placera/1 instance and validate it.  Problems are
+ * reported as FILE:LINE:COLUMN (COLUMN counts cells), every one at once;
+ * the validator's messages are moved to the cells the values came from.
+ * On PL_OK *json is the instance as JSON text (caller frees). */
+pl_status pl_import_csv(const char *dir, char **json, pl_diags *diags);
 
 /* Write `text` to `path` through a temporary file in the same directory
  * renamed over it when complete; "-" or NULL writes to standard output. */

@@ -2,8 +2,10 @@
  * cmd_export.c — `placera export ics|csv INSTANCE SCHEDULE [-o DIR]
  * [--bom] [--semicolon]`: calendars per trainee and site (ics), or the
  * placements as spreadsheets (csv), in DIR (default: the current
- * directory; created if missing).  Exit 0 when written, 2 for bad usage or
- * input.
+ * directory; created if missing).  `placera export csv INSTANCE -o DIR`
+ * (no schedule): the instance itself as the folder of spreadsheets that
+ * `placera import csv` reads (docs/spreadsheets.md); DIR must be new or
+ * empty.  Exit 0 when written, 2 for bad usage or input.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,13 +16,35 @@
 static int usage(void)
 {
     fprintf(stderr, "usage: placera export ics INSTANCE SCHEDULE [-o DIR]\n"
-                    "       placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n");
+                    "       placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
+                    "       placera export csv INSTANCE -o DIR [--bom] [--semicolon]\n");
     return 2;
+}
+
+/* The instance as spreadsheets (no schedule given). */
+static int export_instance(const char *inst_path, const char *dir,
+                           const pl_csv_options *csv)
+{
+    pl_diags diags;
+    if (!dir || !dir[0]) {
+        fprintf(stderr, "placera export: an instance is written to a new folder: "
+                        "give it with -o DIR\n");
+        return usage();
+    }
+    pl_diags_init(&diags);
+    pl_status st = pl_export_instance_csv(inst_path, csv, dir, &diags);
+    pl_diags_print(&diags, stderr);
+    if (st == PL_OK)
+        fprintf(stderr, "placera: the instance written as spreadsheets to %s\n", dir);
+    else if (diags.count == 0)
+        fprintf(stderr, "placera export: %s\n", pl_strerror(st));
+    pl_diags_free(&diags);
+    return st == PL_OK ? 0 : 2;
 }
 
 int cmd_export(int argc, char **argv)
 {
-    const char *kind = NULL, *inst_path = NULL, *sched_path = NULL, *dir = ".";
+    const char *kind = NULL, *inst_path = NULL, *sched_path = NULL, *dir = NULL;
     pl_csv_options csv;
     pl_instance *inst = NULL;
     pl_schedule *sched = NULL;
@@ -53,6 +77,10 @@ int cmd_export(int argc, char **argv)
             return usage();
         }
     }
+    if (kind && !strcmp(kind, "csv") && inst_path && !sched_path)
+        return export_instance(inst_path, dir, &csv);
+    if (!dir)
+        dir = ".";
     if (!kind || !inst_path || !sched_path || !dir[0] ||
         (strcmp(kind, "ics") && strcmp(kind, "csv")))
         return usage();

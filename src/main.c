@@ -24,10 +24,13 @@ static const command commands[] = {
      "                      [--threshold PP] [--quiet]"},
     {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE]"},
     {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]"},
-    {"export", cmd_export, "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]"},
+    {"export", cmd_export,
+     "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
+     "                      (or: export csv INSTANCE -o DIR [--bom] [--semicolon]: the instance as spreadsheets)"},
     {"import", cmd_import,
      "import mssp FILE.dzn [-o INSTANCE.json]\n"
-     "                      (or: import mssp --solution SOL.dzn FILE.dzn [-o SCHEDULE.json])"},
+     "                      (or: import mssp --solution SOL.dzn FILE.dzn [-o SCHEDULE.json])\n"
+     "                      (or: import csv DIR [-o INSTANCE.json]: spreadsheets as an instance)"},
     {"generate", cmd_generate,
      "generate [--tier small|region|national] [--trainees N] [--sites N] [--periods N]\n"
      "                      [--seed N] [-o FILE]"},

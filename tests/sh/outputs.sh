@@ -6,7 +6,7 @@
 # no temporary file, no half-written directory.
 #
 # Commands: solve -o, report -o, export csv|ics -o DIR, import mssp -o,
-# generate -o.  The read-only case runs placera as user nobody (setpriv),
+# generate -o, import csv -o, export csv INSTANCE -o DIR (spreadsheets).  The read-only case runs placera as user nobody (setpriv),
 # since root ignores permissions; the full disk is a 16 KiB tmpfs filled to
 # the brim (mount needs root).  Either is skipped, with a note, when that is
 # not possible here.
@@ -30,7 +30,9 @@ P="$tmp/placera"
 cp tests/cases/block_min.json "$tmp/inst.json"
 cp tests/fuzz/corpus/mssp/I40_12_1.dzn "$tmp/mssp.dzn"
 "$P" solve "$tmp/inst.json" --quiet -o "$tmp/sched.json" || bad "solve the fixture"
-chmod 644 "$tmp"/*.json "$tmp/mssp.dzn"
+"$P" export csv "$tmp/inst.json" -o "$tmp/sheets" 2>/dev/null || bad "export the sheets fixture"
+chmod 644 "$tmp"/*.json "$tmp/mssp.dzn" "$tmp"/sheets/*.csv
+chmod 755 "$tmp/sheets"
 
 # commands OUT: the five writers, each writing to OUT (a file, or for
 # export a directory OUT.d)
@@ -43,10 +45,12 @@ run_writer() { # NAME OUT [RUNNER...]
     export-csv) "$@" "$P" export csv "$tmp/inst.json" "$tmp/sched.json" -o "$out.d" ;;
     export-ics) "$@" "$P" export ics "$tmp/inst.json" "$tmp/sched.json" -o "$out.d" ;;
     import) "$@" "$P" import mssp "$tmp/mssp.dzn" -o "$out" ;;
+    import-csv) "$@" "$P" import csv "$tmp/sheets" -o "$out" ;;
+    export-sheets) "$@" "$P" export csv "$tmp/inst.json" -o "$out.d" ;;
     generate) "$@" "$P" generate --tier region --seed 1 -o "$out" ;;
     esac
 }
-WRITERS="solve report export-csv export-ics import generate"
+WRITERS="solve report export-csv export-ics import generate import-csv export-sheets"
 
 # expect_clean CASE NAME DIR OUT: exit 2, a message naming the path, and
 # DIR holds nothing new (only the files listed in $tmp/before)
@@ -121,7 +125,7 @@ fi
 # ---- a full standard output ---------------------------------------------------------
 for c in "solve $tmp/inst.json --quiet" "solve $tmp/inst.json --quiet --format csv" \
          "solve $tmp/inst.json --quiet --format text" "generate --tier small" \
-         "import mssp $tmp/mssp.dzn" "report $tmp/inst.json $tmp/sched.json -o -"; do
+         "import mssp $tmp/mssp.dzn" "import csv $tmp/sheets" "report $tmp/inst.json $tmp/sched.json -o -"; do
     # shellcheck disable=SC2086
     "$P" $c >/dev/full 2>"$tmp/err"
     rc=$?

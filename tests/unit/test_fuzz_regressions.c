@@ -30,6 +30,9 @@
 #define LLVMFuzzerTestOneInput fuzz_mssp_one
 #include "../fuzz/fuzz_mssp.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_csv_one
+#include "../fuzz/fuzz_csv.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef int (*harness)(const uint8_t *data, size_t size);
 
@@ -104,6 +107,12 @@ static void test_mssp(void **state)
     replay("mssp", fuzz_mssp_one, 3);
 }
 
+static void test_csv(void **state)
+{
+    (void)state;
+    replay("csv", fuzz_csv_one, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -111,6 +120,7 @@ int main(void)
         cmocka_unit_test(test_schedule),
         cmocka_unit_test(test_scenario),
         cmocka_unit_test(test_mssp),
+        cmocka_unit_test(test_csv),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     pl_instance_free(schedule_instance);
