@@ -182,6 +182,12 @@ pl_status pl_schedule_write(const pl_schedule *schedule,
                             const pl_instance *instance, pl_format format,
                             const char *path, pl_diags *diags);
 
+/* The same for a new file: fails (PL_ERR_IO, "File exists") rather than
+ * replace a file that exists; `path` must name a file. */
+pl_status pl_schedule_write_new(const pl_schedule *schedule,
+                                const pl_instance *instance, pl_format format,
+                                const char *path, pl_diags *diags);
+
 /* The same to an open stream owned by the caller. */
 pl_status pl_schedule_write_stream(const pl_schedule *schedule,
                                    const pl_instance *instance,
@@ -383,6 +389,13 @@ pl_status pl_export_csv(const pl_instance *instance, const pl_schedule *schedule
                         const pl_csv_options *options, const char *dir,
                         pl_diags *diags);
 
+/* The check of pl_outputs_check for an export into `dir`: an error naming
+ * both for every input that lies in `dir` under a name the export (ics when
+ * `ics`, else csv) may write; PL_ERR_USAGE then, else PL_OK. */
+pl_status pl_export_outputs_check(bool ics, const char *dir,
+                                  const char *const *inputs, size_t n_inputs,
+                                  pl_diags *diags);
+
 /* ------------------------------------------------------------------ */
 /* Import and generate                                                 */
 /* ------------------------------------------------------------------ */
@@ -409,6 +422,21 @@ pl_status pl_import_mssp_solution(const char *dzn_path,
 /* Write `text` to `path` through a temporary file in the same directory
  * renamed over it when complete; "-" or NULL writes to standard output. */
 pl_status pl_write_text(const char *path, const char *text, pl_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Files: what a command may read and write                            */
+/* ------------------------------------------------------------------ */
+
+/* Whether two names are one existing file (same device and inode, so also
+ * through links and different spellings).  "-", "" and NULL are no file. */
+bool pl_same_file(const char *a, const char *b);
+
+/* Refuse outputs that are inputs: for every output that is the same file as
+ * an input (pl_same_file) an error naming both is added to `diags` and
+ * PL_ERR_USAGE returned; PL_OK when none is.  Call it before any work. */
+pl_status pl_outputs_check(const char *const *outputs, size_t n_outputs,
+                           const char *const *inputs, size_t n_inputs,
+                           pl_diags *diags);
 
 typedef enum pl_tier {
     PL_TIER_SMALL = 0,    /* ~20 trainees, 12 months, one area */

@@ -62,6 +62,13 @@ int cmd_export(int argc, char **argv)
     }
 
     pl_diags_init(&diags);
+    const char *inputs[] = {inst_path, sched_path};
+    st = pl_export_outputs_check(!strcmp(kind, "ics"), dir, inputs, 2, &diags);
+    if (st != PL_OK) {
+        pl_diags_print(&diags, stderr);
+        pl_diags_free(&diags);
+        return 2;
+    }
     st = pl_instance_load(inst_path, &inst, &diags);
     if (st == PL_OK)
         st = pl_schedule_load(sched_path, inst, false, &sched, &diags);

@@ -50,6 +50,9 @@ int cmd_import(int argc, char **argv)
     }
     if (!in)
         return usage();
+    const char *inputs[] = {in, sol};
+    if (!cmd_outputs_ok("import", &out, 1, inputs, 2))
+        return 2;
     pl_diags_init(&diags);
     st = sol ? pl_import_mssp_solution(in, sol, &json, &diags)
              : pl_import_mssp(in, &json, &diags);

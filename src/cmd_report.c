@@ -68,6 +68,9 @@ int cmd_report(int argc, char **argv)
     }
     if (!inst_path || !sched_path || !out)
         return usage();
+    const char *inputs[] = {inst_path, sched_path};
+    if (!cmd_outputs_ok("report", &out, 1, inputs, 2))
+        return 2;
 
     pl_diags_init(&diags);
     st = pl_instance_load(inst_path, &inst, &diags);

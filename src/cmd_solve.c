@@ -145,6 +145,10 @@ int cmd_solve(int argc, char **argv)
     }
     if (!instance_path)
         return usage();
+    const char *outputs[] = {output, params.write_lp, params.write_mps};
+    const char *inputs[] = {instance_path, reference_path};
+    if (!cmd_outputs_ok("solve", outputs, 3, inputs, 2))
+        return 2;
 
     pl_status st = pl_instance_load(instance_path, &inst, &diags);
     if (st == PL_OK && reference_path)

@@ -34,6 +34,54 @@ pl_status pl_export_make_dir(const char *dir, pl_diags *diags)
     return PL_ERR_IO;
 }
 
+/* Whether `name` (a file name without directory) is one an export of this
+ * kind may write: placements.csv and grid.csv, or trainee-*.ics and
+ * site-*.ics. */
+static bool export_name(bool ics, const char *name)
+{
+    size_t n = strlen(name);
+    if (!ics)
+        return !strcmp(name, "placements.csv") || !strcmp(name, "grid.csv");
+    return n > 4 && !strcmp(name + n - 4, ".ics") &&
+           (!strncmp(name, "trainee-", 8) || !strncmp(name, "site-", 5));
+}
+
+/* Whether the directory part of `path` ("." when it has none) is `dir`. */
+static bool in_dir(const char *path, const char *dir)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return pl_same_file(".", dir);
+    char *parent = slash == path ? pl_strdup("/")
+                                 : pl_asprintf("%.*s", (int)(slash - path), path);
+    bool same = parent && pl_same_file(parent, dir);
+    free(parent);
+    return same;
+}
+
+pl_status pl_export_outputs_check(bool ics, const char *dir,
+                                  const char *const *inputs, size_t n_inputs,
+                                  pl_diags *diags)
+{
+    pl_status status = PL_OK;
+    for (size_t i = 0; i < n_inputs; i++) {
+        if (!inputs[i] || !inputs[i][0] || !strcmp(inputs[i], "-"))
+            continue;
+        const char *slash = strrchr(inputs[i], '/');
+        const char *name = slash ? slash + 1 : inputs[i];
+        if (!export_name(ics, name) || !in_dir(inputs[i], dir))
+            continue;
+        if (diags &&
+            pl_diags_add(diags, PL_SEV_ERROR, dir, 0, 0, NULL,
+                         "the export would write %s there, which is the input "
+                         "file %s; placera never writes over its inputs: choose "
+                         "another directory", name, inputs[i]) != PL_OK)
+            return PL_ERR_NOMEM;
+        status = PL_ERR_USAGE;
+    }
+    return status;
+}
+
 /* Whether `dir` exists now (before pl_export_make_dir may create it). */
 static bool dir_exists(const char *dir)
 {

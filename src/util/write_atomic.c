@@ -19,7 +19,21 @@ static mode_t mode_for(const char *path)
     return 0644;
 }
 
-pl_status pl_write_atomic(const char *path, pl_write_fn fn, void *user, int *err)
+/* Put the complete temporary file in place: renamed over `path`, or, when
+ * `replace` is false, linked to `path` only if no file of that name exists
+ * (link fails with EEXIST, atomically) and then unlinked. */
+static int put_in_place(const char *tmp, const char *path, bool replace)
+{
+    if (replace)
+        return rename(tmp, path);
+    if (link(tmp, path) != 0)
+        return -1;
+    unlink(tmp);
+    return 0;
+}
+
+static pl_status write_atomic(const char *path, pl_write_fn fn, void *user,
+                              bool replace, int *err)
 {
     pl_status status = PL_OK;
     char *tmp = NULL;
@@ -56,7 +70,7 @@ pl_status pl_write_atomic(const char *path, pl_write_fn fn, void *user, int *err
     }
     int closed = fclose(f);
     f = NULL;
-    if (closed != 0 || rename(tmp, path) != 0) {
+    if (closed != 0 || put_in_place(tmp, path, replace) != 0) {
         e = errno;
         status = PL_ERR_IO;
         goto cleanup;
@@ -75,4 +89,14 @@ cleanup:
     if (err)
         *err = status == PL_ERR_IO ? e : 0;
     return status;
+}
+
+pl_status pl_write_atomic(const char *path, pl_write_fn fn, void *user, int *err)
+{
+    return write_atomic(path, fn, user, true, err);
+}
+
+pl_status pl_write_atomic_new(const char *path, pl_write_fn fn, void *user, int *err)
+{
+    return write_atomic(path, fn, user, false, err);
 }

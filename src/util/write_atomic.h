@@ -7,6 +7,7 @@
 #ifndef PL_WRITE_ATOMIC_H
 #define PL_WRITE_ATOMIC_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "placera.h"
@@ -20,5 +21,10 @@ typedef pl_status (*pl_write_fn)(FILE *out, void *user);
  * rw-r--r--).  On PL_ERR_IO *err (may be NULL) receives the errno that
  * explains it (0 if none is known).  Nothing is left behind on failure. */
 pl_status pl_write_atomic(const char *path, pl_write_fn fn, void *user, int *err);
+
+/* The same for a new file: never replaces a file; PL_ERR_IO with *err =
+ * EEXIST when `path` exists (checked atomically when the file is put in
+ * place, by link(2)). */
+pl_status pl_write_atomic_new(const char *path, pl_write_fn fn, void *user, int *err);
 
 #endif /* PL_WRITE_ATOMIC_H */
