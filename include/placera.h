@@ -438,6 +438,18 @@ pl_status pl_outputs_check(const char *const *outputs, size_t n_outputs,
                            const char *const *inputs, size_t n_inputs,
                            pl_diags *diags);
 
+/* The temporary name for an output `path` under construction,
+ * "DIR/.NAME.placera-tmp-PID" (owned by the caller; NULL when out of
+ * memory).  It first removes from DIR the temporary files and directories
+ * of processes that no longer run (a killed placera's leftovers). */
+char *pl_tmp_path(const char *path);
+
+/* Remove the leftovers named like pl_tmp_path's of dead processes in `dir`. */
+void pl_tmp_clean_stale(const char *dir);
+
+/* Remove a temporary file, or a temporary directory with its files. */
+void pl_tmp_remove(const char *tmp);
+
 typedef enum pl_tier {
     PL_TIER_SMALL = 0,    /* ~20 trainees, 12 months, one area */
     PL_TIER_REGION = 1,   /* ~300 trainees, 150 sites, 24 months */

@@ -3,11 +3,22 @@
  * no output may be one of the inputs (pl_outputs_check).  Every command
  * calls it before any work, so that `solve X -o X`, `report I S -o S` or
  * `whatif ... --json BASE` are refused instead of destroying an input.
+ * And the names of temporary files: ".NAME.placera-tmp-PID" next to the
+ * output NAME, hidden, saying what they are and whose; those of a process
+ * that no longer runs (killed) are removed by the next writer into that
+ * directory (pl_tmp_path).
  */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "placera.h"
+#include "util/strutil.h"
 
 /* Standard input/output and absent names are not files. */
 static bool is_file_name(const char *path)
@@ -46,4 +57,102 @@ pl_status pl_outputs_check(const char *const *outputs, size_t n_outputs,
         }
     }
     return status;
+}
+
+/* ---- temporary files -------------------------------------------------- */
+
+#define TMP_TAG ".placera-tmp-"
+
+/* The directory part of `path` ("." when it has none), owned by the caller. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return pl_strdup(".");
+    if (slash == path)
+        return pl_strdup("/");
+    return pl_asprintf("%.*s", (int)(slash - path), path);
+}
+
+/* The process id in a temporary name ".NAME.placera-tmp-PID", or 0 when
+ * `name` is no such name. */
+static long tmp_owner(const char *name)
+{
+    if (name[0] != '.')
+        return 0;
+    const char *tag = strstr(name, TMP_TAG);
+    const char *last = tag;
+    while (last && (tag = strstr(last + 1, TMP_TAG)))
+        last = tag;
+    if (!last)
+        return 0;
+    const char *digits = last + strlen(TMP_TAG);
+    char *end;
+    if (*digits < '0' || *digits > '9')
+        return 0;
+    errno = 0;
+    long pid = strtol(digits, &end, 10);
+    if (errno || *end || pid <= 0)
+        return 0;
+    return pid;
+}
+
+void pl_tmp_remove(const char *tmp)
+{
+    struct stat st;
+    if (!tmp || lstat(tmp, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        /* a staging directory: its files only (placera puts no
+         * directories in one) */
+        DIR *d = opendir(tmp);
+        struct dirent *e;
+        while (d && (e = readdir(d)) != NULL) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char *p = pl_asprintf("%s/%s", tmp, e->d_name);
+            if (p)
+                unlink(p);
+            free(p);
+        }
+        if (d)
+            closedir(d);
+        rmdir(tmp);
+    } else {
+        unlink(tmp);
+    }
+}
+
+void pl_tmp_clean_stale(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        long pid = tmp_owner(e->d_name);
+        if (pid <= 0 || (pid_t)pid != pid)
+            continue;
+        /* only what a process that no longer runs left behind */
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        char *p = pl_asprintf("%s/%s", dir, e->d_name);
+        pl_tmp_remove(p);
+        free(p);
+    }
+    if (d)
+        closedir(d);
+}
+
+char *pl_tmp_path(const char *path)
+{
+    if (!path || !path[0])
+        return NULL;
+    char *dir = dir_of(path);
+    if (!dir)
+        return NULL;
+    pl_tmp_clean_stale(dir);
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    char *tmp = pl_asprintf("%s/.%s" TMP_TAG "%ld", dir, name, (long)getpid());
+    free(dir);
+    return tmp;
 }
