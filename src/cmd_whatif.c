@@ -417,7 +417,7 @@ cleanup:
     return ok;
 }
 
-/* After a failure to keep a schedule: remove the ones this run wrote, and
+/* After a failure to write an output: remove the ones this run wrote, and
  * the directory when this run created it, so nothing half-done remains. */
 static void undo_keep(const options *o, char **keep_paths, const int *kept,
                       bool created_dir)
@@ -427,8 +427,8 @@ static void undo_keep(const options *o, char **keep_paths, const int *kept,
             remove(keep_paths[i]);
     if (created_dir)
         rmdir(o->keep);
-    fprintf(stderr, "placera whatif: a schedule could not be kept in %s; the "
-                    "ones written by this run were removed\n", o->keep);
+    fprintf(stderr, "placera whatif: an output could not be written; the "
+                    "schedules this run kept in %s were removed\n", o->keep);
 }
 
 int cmd_whatif(int argc, char **argv)
@@ -537,20 +537,22 @@ int cmd_whatif(int argc, char **argv)
         if (!cols[i].has_schedule)
             exit_code = 1;
     }
+    bool write_failed = false;
     if (pl_whatif_write_table(cols, (size_t)n + 1, o.threshold, stdout) != PL_OK) {
         fprintf(stderr, "placera whatif: cannot write the table\n");
-        exit_code = 2;
+        write_failed = true;
     }
     for (int i = 0; o.keep && i <= n; i++)
-        if (kept[i] == KEEP_FAILED) {
-            /* a write failure: exit 2 and nothing of this run left behind */
-            undo_keep(&o, keep_paths, kept, created_dir);
-            exit_code = 2;
-            goto cleanup;
-        }
-    if (o.json && pl_whatif_write_json(cols, (size_t)n + 1, o.threshold, o.json,
-                                       &diags) != PL_OK) {
+        write_failed = write_failed || kept[i] == KEEP_FAILED;
+    if (!write_failed && o.json &&
+        pl_whatif_write_json(cols, (size_t)n + 1, o.threshold, o.json, &diags) != PL_OK) {
         pl_diags_print(&diags, stderr);
+        write_failed = true;
+    }
+    if (write_failed) {
+        /* exit 2, and nothing this run wrote is left behind */
+        if (o.keep)
+            undo_keep(&o, keep_paths, kept, created_dir);
         exit_code = 2;
     }
     goto cleanup;

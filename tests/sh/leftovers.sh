@@ -87,6 +87,17 @@ else
     skip "full disk: cannot mount a tmpfs here (needs root)"
 fi
 
+# ---- whatif: --json that cannot be written takes the kept schedules along ---------
+echo '{"name": "same"}' >"$tmp/same.json"
+"$P" whatif "$NB" "$tmp/same.json" --quiet --time-limit 10 --keep "$tmp/kept" \
+    --json "$tmp/missing/out.json" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 2 ] && [ ! -e "$tmp/kept" ] && grep -q "out.json: error" "$tmp/err"; then
+    ok "whatif --json unwritable: exit 2, the kept schedules and their new directory removed"
+else
+    bad "whatif --json unwritable: exit $rc, kept: $(ls "$tmp/kept" 2>&1 | tr '\n' ' ')"; cat "$tmp/err"
+fi
+
 # ---- signals during an export -----------------------------------------------------
 # 3000 trainees, one placement each: an export of some 3000 calendars
 "$P" generate --tier national --seed 3 -o "$tmp/reg.json" || bad "generate"
