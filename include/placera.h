@@ -81,11 +81,25 @@ typedef struct pl_diag {
 } pl_diag;
 
 /* A growable list of diagnostics.  Initialise with pl_diags_init (or = {0}),
- * release with pl_diags_free.  The list owns every string in it. */
+ * release with pl_diags_free.  The list owns every string in it.
+ *
+ * Text from the input is made safe to print as it is added: control
+ * characters (and invalid UTF-8) are escaped (\n, \x1b, \u009b), text in
+ * double quotes in a message and each segment of a JSON path is cut after
+ * PL_DIAG_ECHO_MAX characters ("abc..." (N characters)).  Of one kind of
+ * message (the same text but for numbers and quoted parts) at most
+ * PL_DIAG_KIND_MAX are kept; after that one note "N more ... like these"
+ * counts the rest, which are not stored. */
+#define PL_DIAG_ECHO_MAX 80
+#define PL_DIAG_KIND_MAX 100
+
+typedef struct pl_diag_kinds pl_diag_kinds;
+
 typedef struct pl_diags {
     pl_diag *items;
     size_t count;
     size_t capacity;
+    pl_diag_kinds *kinds; /* messages per kind (internal) */
 } pl_diags;
 
 void pl_diags_init(pl_diags *diags);
@@ -100,6 +114,11 @@ pl_status pl_diags_add(pl_diags *diags, pl_severity severity, const char *file,
 #endif
     ;
 size_t pl_diags_count_severity(const pl_diags *diags, pl_severity severity);
+/* How many messages were added: those kept, without the "N more" notes,
+ * plus those counted there. */
+size_t pl_diags_total(const pl_diags *diags);
+/* Drop every diagnostic after the first `keep`. */
+void pl_diags_truncate(pl_diags *diags, size_t keep);
 /* Format one diagnostic as `FILE:LINE:COLUMN: error: message` (syntax) or
  * `FILE: /path: error: message` (meaning) into buf (always NUL-terminated).
  * Returns the length the full text needs, like snprintf. */
@@ -430,6 +449,17 @@ pl_status pl_write_text(const char *path, const char *text, pl_diags *diags);
 /* Whether two names are one existing file (same device and inode, so also
  * through links and different spellings).  "-", "" and NULL are no file. */
 bool pl_same_file(const char *a, const char *b);
+
+/* The default limit on the size of an input file: 1 GiB. */
+#define PL_DEFAULT_MAX_INPUT_SIZE (1ULL << 30)
+
+/* Whether `path` may be read as an input: a regular file of at most
+ * `max_bytes` (0: PL_DEFAULT_MAX_INPUT_SIZE).  A device, pipe or socket
+ * (/dev/zero) is PL_ERR_IO, a larger file PL_ERR_LIMIT, each with an error
+ * naming the file; a name that does not exist or is a directory is left to
+ * the loader (PL_OK).  Call it before reading. */
+pl_status pl_input_check(const char *path, unsigned long long max_bytes,
+                         pl_diags *diags);
 
 /* Refuse outputs that are inputs: for every output that is the same file as
  * an input (pl_same_file) an error naming both is added to `diags` and

@@ -18,7 +18,7 @@ static int usage(void)
     return 2;
 }
 
-int cmd_export(int argc, char **argv)
+int cmd_export(int argc, char **argv, const cmd_common *common)
 {
     const char *kind = NULL, *inst_path = NULL, *sched_path = NULL, *dir = ".";
     pl_csv_options csv;
@@ -61,8 +61,10 @@ int cmd_export(int argc, char **argv)
         return usage();
     }
 
-    pl_diags_init(&diags);
     const char *inputs[] = {inst_path, sched_path};
+    if (!cmd_files_ok("export", common, NULL, 0, inputs, 2))
+        return 2;
+    pl_diags_init(&diags);
     st = pl_export_outputs_check(!strcmp(kind, "ics"), dir, inputs, 2, &diags);
     if (st != PL_OK) {
         pl_diags_print(&diags, stderr);

@@ -18,7 +18,7 @@ static int usage(void)
     return 2;
 }
 
-int cmd_import(int argc, char **argv)
+int cmd_import(int argc, char **argv, const cmd_common *common)
 {
     const char *in = NULL, *out = NULL, *sol = NULL;
     char *json = NULL;
@@ -51,7 +51,7 @@ int cmd_import(int argc, char **argv)
     if (!in)
         return usage();
     const char *inputs[] = {in, sol};
-    if (!cmd_outputs_ok("import", &out, 1, inputs, 2))
+    if (!cmd_files_ok("import", common, &out, 1, inputs, 2))
         return 2;
     pl_diags_init(&diags);
     st = sol ? pl_import_mssp_solution(in, sol, &json, &diags)

@@ -141,7 +141,7 @@ static int usage(void)
     return 2;
 }
 
-int cmd_solve(int argc, char **argv)
+int cmd_solve(int argc, char **argv, const cmd_common *common)
 {
     const char *instance_path = NULL, *output = NULL, *reference_path = NULL;
     pl_format format = PL_FORMAT_JSON;
@@ -161,13 +161,15 @@ int cmd_solve(int argc, char **argv)
         if (!strcmp(a, "-o") && has_value) {
             output = argv[++i];
         } else if (!strcmp(a, "--time-limit") && has_value) {
-            if (!cmd_parse_number(argv[++i], &params.time_limit)) {
-                fprintf(stderr, "placera solve: --time-limit needs seconds >= 0, got '%s'\n", argv[i]);
+            if (!cmd_parse_range(argv[++i], 0, CMD_MAX_SECONDS, &params.time_limit)) {
+                fprintf(stderr, "placera solve: --time-limit needs seconds from 0 to %d, got '%s'\n",
+                        CMD_MAX_SECONDS, argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--gap") && has_value) {
-            if (!cmd_parse_number(argv[++i], &params.gap)) {
-                fprintf(stderr, "placera solve: --gap needs a relative gap >= 0, got '%s'\n", argv[i]);
+            if (!cmd_parse_range(argv[++i], 0, CMD_MAX_GAP, &params.gap)) {
+                fprintf(stderr, "placera solve: --gap needs a relative gap from 0 to %d, got '%s'\n",
+                        CMD_MAX_GAP, argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--reference") && has_value) {
@@ -190,8 +192,9 @@ int cmd_solve(int argc, char **argv)
             params.write_mps = argv[++i];
         } else if (!strcmp(a, "--memory-limit") && has_value) {
             double mb;
-            if (!cmd_parse_number(argv[++i], &mb) || mb < 1) {
-                fprintf(stderr, "placera solve: --memory-limit needs megabytes >= 1, got '%s'\n", argv[i]);
+            if (!cmd_parse_range(argv[++i], 1, CMD_MAX_MEGABYTES, &mb)) {
+                fprintf(stderr, "placera solve: --memory-limit needs megabytes from 1 to %d, got '%s'\n",
+                        CMD_MAX_MEGABYTES, argv[i]);
                 return 2;
             }
             params.memory_limit_mb = (size_t)mb;
@@ -221,7 +224,7 @@ int cmd_solve(int argc, char **argv)
         return usage();
     const char *outputs[] = {output, params.write_lp, params.write_mps};
     const char *inputs[] = {instance_path, reference_path};
-    if (!cmd_outputs_ok("solve", outputs, 3, inputs, 2))
+    if (!cmd_files_ok("solve", common, outputs, 3, inputs, 2))
         return 2;
 
     pl_status st = pl_instance_load(instance_path, &inst, &diags);

@@ -310,8 +310,9 @@ static int parse(int argc, char **argv, options *o)
         } else if (!strcmp(a, "--keep") && has_value) {
             o->keep = argv[++i];
         } else if (!strcmp(a, "--time-limit") && has_value) {
-            if (!cmd_parse_number(argv[++i], &o->time_limit)) {
-                fprintf(stderr, "placera whatif: --time-limit needs seconds >= 0, got '%s'\n", argv[i]);
+            if (!cmd_parse_range(argv[++i], 0, CMD_MAX_SECONDS, &o->time_limit)) {
+                fprintf(stderr, "placera whatif: --time-limit needs seconds from 0 to %d, got '%s'\n",
+                        CMD_MAX_SECONDS, argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--threshold") && has_value) {
@@ -381,7 +382,7 @@ static bool make_labels(const options *o, char **labels)
 /* Before any work: no output (--json, a kept schedule) is an input, and no
  * file --keep would write exists already (it writes only new files).
  * keep_paths[0] is the base's, keep_paths[i] scenario i's. */
-static bool outputs_ok(const options *o, char **keep_paths)
+static bool outputs_ok(const options *o, const cmd_common *common, char **keep_paths)
 {
     int n = o->n_scenarios, n_out = 0;
     bool ok = true;
@@ -398,7 +399,7 @@ static bool outputs_ok(const options *o, char **keep_paths)
     outputs[n_out++] = o->json;
     for (int i = 0; keep_paths && i <= n; i++)
         outputs[n_out++] = keep_paths[i];
-    if (!cmd_outputs_ok("whatif", outputs, (size_t)n_out, inputs, (size_t)n + 1)) {
+    if (!cmd_files_ok("whatif", common, outputs, (size_t)n_out, inputs, (size_t)n + 1)) {
         ok = false;
         goto cleanup;
     }
@@ -431,7 +432,7 @@ static void undo_keep(const options *o, char **keep_paths, const int *kept,
                     "schedules this run kept in %s were removed\n", o->keep);
 }
 
-int cmd_whatif(int argc, char **argv)
+int cmd_whatif(int argc, char **argv, const cmd_common *common)
 {
     options o;
     base_run b = {NULL, NULL};
@@ -464,7 +465,7 @@ int cmd_whatif(int argc, char **argv)
             if (!(keep_paths[i + 1] = keep_path(o.keep, labels[i])))
                 goto nomem;
     }
-    if (!outputs_ok(&o, keep_paths))
+    if (!outputs_ok(&o, common, keep_paths))
         goto cleanup;
     if (o.keep) {
         if (mkdir(o.keep, 0777) == 0) {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "import/dzn.h"
 #include "util/strutil.h"
@@ -575,9 +576,17 @@ pl_status pl_read_text_file(const char *path, char **text, size_t *length,
 
     *text = NULL;
     *length = 0;
+    struct stat st;
     if (!f) {
         pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
         return PL_ERR_IO;
+    }
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        /* a directory, or a device such as /dev/zero that would never end */
+        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
+                     "not a regular file: placera reads its inputs only from files");
+        status = PL_ERR_IO;
+        goto cleanup;
     }
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
         PL_TRY(pl_buf_append(&b, chunk, got));

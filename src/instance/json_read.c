@@ -102,8 +102,12 @@ const char *pl_jdescribe(const json_t *v, char buf[96])
     case JSON_STRING: {
         const char *s = json_string_value(v);
         size_t n = strlen(s);
-        if (n > 40)
-            snprintf(buf, 96, "\"%.40s...\"", s);
+        if (n > 40) {
+            int cut = 40; /* not inside a UTF-8 character */
+            while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+                cut--;
+            snprintf(buf, 96, "\"%.*s...\"", cut, s);
+        }
         else
             snprintf(buf, 96, "\"%s\"", s);
         return buf;

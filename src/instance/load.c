@@ -79,6 +79,9 @@ static pl_status read_text(const char *path, char **text_out, size_t *len_out,
     }
     if (S_ISDIR(st.st_mode))
         return io_error(diags, path, "is a directory, not an instance file");
+    if (!S_ISREG(st.st_mode)) /* /dev/zero would never end */
+        return io_error(diags, path, "not a regular file (a device, pipe or socket): "
+                                     "placera reads its inputs only from files");
     f = fopen(path, "rb");
     if (!f) {
         char *m = pl_asprintf("cannot read the file: %s", strerror(errno));

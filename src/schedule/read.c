@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "schedule/schedule.h"
 #include "util/strutil.h"
@@ -170,7 +171,7 @@ static int resolve(reader *rd, kind k, const char *id, bool *drop)
     int i = lookup(rd->inst, k, id);
     if (i < 0) {
         report(rd, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
-               "unknown %s '%s'%s", kind_word[k], id,
+               "unknown %s \"%s\"%s", kind_word[k], id,
                rd->lenient ? "; entry ignored" : "");
         *drop = true;
     }
@@ -216,7 +217,7 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
         size_t old = push(rd, key);
         if (f == n_fields) {
             if (!free_key(key)) {
-                report(rd, PL_SEV_ERROR, "unknown key '%s'", key);
+                report(rd, PL_SEV_ERROR, "unknown key \"%s\"", key);
                 e->bad = true;
             }
             pop(rd, old);
@@ -239,7 +240,7 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
                 lookup(rd->inst, fields[f].k, e->ids[f]) < 0) {
                 /* a reference row outlives its supervisor: keep the
                  * placement, forget the name */
-                report(rd, PL_SEV_WARNING, "unknown %s '%s'; name ignored",
+                report(rd, PL_SEV_WARNING, "unknown %s \"%s\"; name ignored",
                        kind_word[fields[f].k], e->ids[f]);
                 e->ids[f] = NULL;
                 e->index[f] = -1;
@@ -262,7 +263,7 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
     }
     for (int f = 0; f < n_fields; f++)
         if (fields[f].required && !e->seen[f]) {
-            report(rd, PL_SEV_ERROR, "missing '%s'", fields[f].name);
+            report(rd, PL_SEV_ERROR, "missing \"%s\"", fields[f].name);
             e->bad = true;
         }
 }
@@ -470,7 +471,7 @@ static void read_costs(reader *rd, const json_t *v, pl_schedule *s)
         if (i < n)
             get_real(rd, val, terms[i].value);
         else if (!free_key(key))
-            report(rd, PL_SEV_ERROR, "unknown cost term '%s'", key);
+            report(rd, PL_SEV_ERROR, "unknown cost term \"%s\"", key);
         pop(rd, old);
     }
 }
@@ -530,7 +531,7 @@ static void read_status(reader *rd, const json_t *v, pl_schedule *s)
             return;
         }
     report(rd, PL_SEV_ERROR,
-           "unknown status '%s' (optimal, feasible, infeasible or no_solution)", w);
+           "unknown status \"%s\" (optimal, feasible, infeasible or no_solution)", w);
 }
 
 static void read_root(reader *rd, const json_t *root, pl_schedule *s)
@@ -588,7 +589,7 @@ static void read_root(reader *rd, const json_t *root, pl_schedule *s)
         } else if (strcmp(key, "reasons") == 0) {
             read_reasons(rd, v, s);
         } else if (!free_key(key)) {
-            report(rd, PL_SEV_ERROR, "unknown key '%s'", key);
+            report(rd, PL_SEV_ERROR, "unknown key \"%s\"", key);
         }
         pop(rd, old);
     }
@@ -608,10 +609,18 @@ static pl_status slurp(const char *path, char **text, size_t *length,
     pl_buf b = {0};
     char chunk[65536];
     FILE *f = fopen(path, "rb");
+    struct stat st;
     if (!f) {
         pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
                      "cannot open the schedule: %s", strerror(errno));
         return PL_ERR_IO;
+    }
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        /* a directory, or a device such as /dev/zero that would never end */
+        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
+                     "not a regular file: placera reads its inputs only from files");
+        status = PL_ERR_IO;
+        goto cleanup;
     }
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)

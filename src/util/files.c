@@ -37,6 +37,32 @@ bool pl_same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
+pl_status pl_input_check(const char *path, unsigned long long max_bytes,
+                         pl_diags *diags)
+{
+    struct stat st;
+    if (!is_file_name(path) || stat(path, &st) != 0 || S_ISDIR(st.st_mode))
+        return PL_OK; /* the loader says what is wrong with it */
+    if (max_bytes == 0)
+        max_bytes = PL_DEFAULT_MAX_INPUT_SIZE;
+    if (!S_ISREG(st.st_mode)) {
+        if (diags)
+            pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
+                         "not a regular file (a device, pipe or socket): placera "
+                         "reads its inputs only from files");
+        return PL_ERR_IO;
+    }
+    if ((unsigned long long)st.st_size > max_bytes) {
+        if (diags)
+            pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
+                         "the file has %llu bytes, more than the input size limit "
+                         "of %llu bytes (--max-input-size)",
+                         (unsigned long long)st.st_size, max_bytes);
+        return PL_ERR_LIMIT;
+    }
+    return PL_OK;
+}
+
 pl_status pl_outputs_check(const char *const *outputs, size_t n_outputs,
                            const char *const *inputs, size_t n_inputs,
                            pl_diags *diags)
