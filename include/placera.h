@@ -463,7 +463,9 @@ pl_status pl_input_check(const char *path, unsigned long long max_bytes,
 
 /* Refuse outputs that are inputs: for every output that is the same file as
  * an input (pl_same_file) an error naming both is added to `diags` and
- * PL_ERR_USAGE returned; PL_OK when none is.  Call it before any work. */
+ * PL_ERR_USAGE returned; PL_OK when none is.  Two outputs that would be one
+ * file (also one not written yet: the same name in the same directory) are
+ * refused too.  Call it before any work. */
 pl_status pl_outputs_check(const char *const *outputs, size_t n_outputs,
                            const char *const *inputs, size_t n_inputs,
                            pl_diags *diags);

@@ -20,6 +20,17 @@
 #include "placera.h"
 #include "util/strutil.h"
 
+/* The directory part of `path` ("." when it has none), owned by the caller. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return pl_strdup(".");
+    if (slash == path)
+        return pl_strdup("/");
+    return pl_asprintf("%.*s", (int)(slash - path), path);
+}
+
 /* Standard input/output and absent names are not files. */
 static bool is_file_name(const char *path)
 {
@@ -63,24 +74,49 @@ pl_status pl_input_check(const char *path, unsigned long long max_bytes,
     return PL_OK;
 }
 
+/* Whether two output names will be one file: the same existing file, or
+ * the same name in the same directory (which may not exist yet). */
+static bool same_target(const char *a, const char *b)
+{
+    if (!is_file_name(a) || !is_file_name(b))
+        return false;
+    if (!strcmp(a, b) || pl_same_file(a, b))
+        return true;
+    const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+    if (strcmp(sa ? sa + 1 : a, sb ? sb + 1 : b))
+        return false;
+    char *da = dir_of(a), *db = dir_of(b);
+    bool same = da && db && (!strcmp(da, db) || pl_same_file(da, db));
+    free(da);
+    free(db);
+    return same;
+}
+
 pl_status pl_outputs_check(const char *const *outputs, size_t n_outputs,
                            const char *const *inputs, size_t n_inputs,
                            pl_diags *diags)
 {
     pl_status status = PL_OK;
     for (size_t o = 0; o < n_outputs; o++) {
-        for (size_t i = 0; i < n_inputs; i++) {
-            if (!pl_same_file(outputs[o], inputs[i]))
-                continue;
-            if (diags &&
-                pl_diags_add(diags, PL_SEV_ERROR, outputs[o], 0, 0, NULL,
-                             "this output is the input file %s; placera never "
-                             "writes over its inputs: choose another output",
-                             inputs[i]) != PL_OK)
-                return PL_ERR_NOMEM;
-            status = PL_ERR_USAGE;
-            break;
-        }
+        const char *clash = NULL, *what = NULL;
+        for (size_t i = 0; !clash && i < n_inputs; i++)
+            if (pl_same_file(outputs[o], inputs[i])) {
+                clash = inputs[i];
+                what = "this output is the input file %s; placera never writes "
+                       "over its inputs: choose another output";
+            }
+        for (size_t k = 0; !clash && k < o; k++)
+            if (same_target(outputs[o], outputs[k])) {
+                clash = outputs[k];
+                what = "this output is also the output %s; one would replace the "
+                       "other: choose another name";
+            }
+        if (!clash)
+            continue;
+        if (diags && pl_diags_add(diags, PL_SEV_ERROR, outputs[o], 0, 0, NULL, what,
+                                  clash) != PL_OK)
+            return PL_ERR_NOMEM;
+        status = PL_ERR_USAGE;
     }
     return status;
 }
@@ -88,17 +124,6 @@ pl_status pl_outputs_check(const char *const *outputs, size_t n_outputs,
 /* ---- temporary files -------------------------------------------------- */
 
 #define TMP_TAG ".placera-tmp-"
-
-/* The directory part of `path` ("." when it has none), owned by the caller. */
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return pl_strdup(".");
-    if (slash == path)
-        return pl_strdup("/");
-    return pl_asprintf("%.*s", (int)(slash - path), path);
-}
 
 /* The process id in a temporary name ".NAME.placera-tmp-PID", or 0 when
  * `name` is no such name. */

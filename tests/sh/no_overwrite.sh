@@ -7,7 +7,8 @@
 # naming both, the input byte for byte as before.  `whatif --keep DIR`
 # writes only DIR/base.schedule.json and DIR/SCENARIO.schedule.json, into
 # the scenarios' own folder too, refuses a scenario named base.json (and two
-# scenarios of one name), and never replaces a file that exists.
+# scenarios of one name), and never replaces a file that exists.  Two
+# outputs that would be one file are refused as well.
 # Run from the repo root:  sh tests/sh/no_overwrite.sh build/placera
 PLACERA=${1:-build/placera}
 passed=0
@@ -145,6 +146,19 @@ $P whatif "$W/inst.json" "$W/s1.json" "$W/x/s1.json" --quiet --keep "$W/k" >"$tm
 rc=$?
 [ "$rc" = 2 ] && grep -q "would both be kept as" "$tmp/err" && ok "whatif --keep with two scenarios s1.json: exit 2" \
     || { bad "two scenarios of one name with --keep: exit $rc"; cat "$tmp/err"; }
+
+# two outputs that would be one file: one would replace the other
+$P solve "$tmp/inst.json" --quiet -o "$tmp/out.x" --write-lp "$tmp/sub/../out.x" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" = 2 ] && grep -q "also the output" "$tmp/err" && [ ! -e "$tmp/out.x" ] &&
+    ok "solve -o X --write-lp X (another spelling): exit 2" ||
+    { bad "solve -o X --write-lp X: exit $rc"; cat "$tmp/err"; }
+$P whatif "$W/inst.json" "$W/s1.json" --quiet --keep "$W/k2" --json "$W/k2/base.schedule.json" \
+    >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" = 2 ] && grep -q "also the output" "$tmp/err" && [ ! -e "$W/k2" ] &&
+    ok "whatif --json naming a kept schedule: exit 2 before any work" ||
+    { bad "whatif --json naming a kept schedule: exit $rc"; cat "$tmp/err"; }
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
