@@ -87,9 +87,10 @@ typedef struct pl_diag {
  * characters (and invalid UTF-8) are escaped (\n, \x1b, \u009b), text in
  * double quotes in a message and each segment of a JSON path is cut after
  * PL_DIAG_ECHO_MAX characters ("abc..." (N characters)).  Of one kind of
- * message (the same text but for numbers and quoted parts) at most
- * PL_DIAG_KIND_MAX are kept; after that one note "N more ... like these"
- * counts the rest, which are not stored. */
+ * message (one format string; for a bare "%s" the same text but for digits
+ * and quoted parts) at most PL_DIAG_KIND_MAX are kept; after that one note
+ * "N more errors like the ones above" counts the rest, which are not
+ * stored. */
 #define PL_DIAG_ECHO_MAX 80
 #define PL_DIAG_KIND_MAX 100
 

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "schedule/schedule.h"
+#include "util/diag.h"
 #include "util/strutil.h"
 
 typedef struct reader {
@@ -75,8 +76,8 @@ static void report(reader *rd, pl_severity sev, const char *format, ...)
     va_start(ap, format);
     char *msg = pl_vasprintf(format, ap);
     va_end(ap);
-    if (!msg || pl_diags_add(rd->diags, sev, rd->file, 0, 0, here(rd), "%s",
-                             msg) != PL_OK)
+    if (!msg || pl_diags_add_kind(rd->diags, format, sev, rd->file, 0, 0, here(rd),
+                                  msg) != PL_OK)
         rd->nomem = true;
     free(msg);
     if (sev == PL_SEV_ERROR)

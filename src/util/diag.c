@@ -14,10 +14,12 @@
 #include <string.h>
 
 #include "placera.h"
+#include "util/diag.h"
 #include "util/strutil.h"
 
-/* One kind of message: the same severity and text but for digits and
- * quoted parts. */
+/* One kind of message: the same severity and format (for messages the
+ * library formats itself, pl_diags_add_kind), or else the same text but
+ * for digits and quoted parts. */
 typedef struct diag_kind {
     uint64_t key;
     pl_severity severity;
@@ -26,6 +28,8 @@ typedef struct diag_kind {
     size_t note;    /* index of its "N more" note, or SIZE_MAX */
 } diag_kind;
 
+/* The kinds seen: a hash table (open addressing, power-of-two size, at
+ * most half full). */
 struct pl_diag_kinds {
     diag_kind *v;
     size_t n, cap;
@@ -177,20 +181,46 @@ static char *safe_text(const char *text, bool path)
     return b.data;
 }
 
-/* The kind of a message: its severity and a hash of its text without
- * digits and without what is quoted. */
-static uint64_t kind_key(pl_severity severity, const char *message)
+/* The kind of a message: its severity and a hash of its format, or
+ * without one of its text without digits and without what is quoted.
+ * Never 0 (0 marks a free slot). */
+static uint64_t kind_key(pl_severity severity, const char *format, const char *message)
 {
     uint64_t h = 1469598103934665603ULL ^ (uint64_t)severity;
     bool quoted = false;
-    for (const char *p = message; *p; p++) {
-        if (*p == '"')
+    h = (h ^ (format ? 'F' : 'T')) * 1099511628211ULL;
+    for (const char *p = format ? format : message; *p; p++) {
+        if (!format && *p == '"')
             quoted = !quoted;
-        else if (quoted || (*p >= '0' && *p <= '9'))
+        else if (!format && (quoted || (*p >= '0' && *p <= '9')))
             continue;
         h = (h ^ (unsigned char)*p) * 1099511628211ULL;
     }
-    return h;
+    return h ? h : 1;
+}
+
+/* The slot of `key` in a table of `cap` slots (a power of two). */
+static size_t slot_of(const diag_kind *v, size_t cap, uint64_t key)
+{
+    size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
+    while (v[i].key != 0 && v[i].key != key)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static bool grow_kinds(pl_diag_kinds *k)
+{
+    size_t cap = k->cap ? 2 * k->cap : 64;
+    diag_kind *v = calloc(cap, sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < k->cap; i++)
+        if (k->v[i].key != 0)
+            v[slot_of(v, cap, k->v[i].key)] = k->v[i];
+    free(k->v);
+    k->v = v;
+    k->cap = cap;
+    return true;
 }
 
 static diag_kind *find_kind(pl_diags *diags, uint64_t key, pl_severity severity)
@@ -198,22 +228,16 @@ static diag_kind *find_kind(pl_diags *diags, uint64_t key, pl_severity severity)
     pl_diag_kinds *k = diags->kinds;
     if (!k && !(k = diags->kinds = calloc(1, sizeof *k)))
         return NULL;
-    for (size_t i = 0; i < k->n; i++)
-        if (k->v[i].key == key && k->v[i].severity == severity)
-            return &k->v[i];
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? 2 * k->cap : 16;
-        diag_kind *v = realloc(k->v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        k->v = v;
-        k->cap = cap;
-    }
-    diag_kind *d = &k->v[k->n++];
+    if (2 * (k->n + 1) > k->cap && !grow_kinds(k))
+        return NULL;
+    diag_kind *d = &k->v[slot_of(k->v, k->cap, key)];
+    if (d->key == key)
+        return d;
     d->key = key;
     d->severity = severity;
     d->kept = d->dropped = 0;
     d->note = SIZE_MAX;
+    k->n++;
     return d;
 }
 
@@ -266,25 +290,20 @@ static pl_status count_dropped(pl_diags *diags, diag_kind *k, const char *file)
     return PL_OK;
 }
 
-pl_status pl_diags_add(pl_diags *diags, pl_severity severity, const char *file,
-                       int line, int column, const char *path,
-                       const char *format, ...)
+pl_status pl_diags_add_kind(pl_diags *diags, const char *kind, pl_severity severity,
+                            const char *file, int line, int column,
+                            const char *path, const char *message)
 {
     pl_status status = PL_OK;
     pl_diag d = {severity, NULL, line, column, NULL, NULL};
-    char *raw = NULL;
-    va_list ap;
 
-    va_start(ap, format);
-    raw = pl_vasprintf(format, ap);
-    va_end(ap);
-    if (!raw || !(d.message = safe_text(raw, false)) ||
+    if (!(d.message = safe_text(message, false)) ||
         (file && !(d.file = safe_text(file, false))) ||
         (path && !(d.path = safe_text(path, true)))) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    diag_kind *k = find_kind(diags, kind_key(severity, d.message), severity);
+    diag_kind *k = find_kind(diags, kind_key(severity, kind, d.message), severity);
     if (!k) {
         status = PL_ERR_NOMEM;
         goto cleanup;
@@ -296,13 +315,28 @@ pl_status pl_diags_add(pl_diags *diags, pl_severity severity, const char *file,
     if ((status = append(diags, d)) != PL_OK)
         goto cleanup;
     k->kept++;
-    free(raw);
     return PL_OK;
 cleanup:
-    free(raw);
     free(d.message);
     free(d.file);
     free(d.path);
+    return status;
+}
+
+pl_status pl_diags_add(pl_diags *diags, pl_severity severity, const char *file,
+                       int line, int column, const char *path,
+                       const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    char *message = pl_vasprintf(format, ap);
+    va_end(ap);
+    if (!message)
+        return PL_ERR_NOMEM;
+    /* a bare "%s" says nothing of the kind: then the text does */
+    pl_status status = pl_diags_add_kind(diags, strcmp(format, "%s") ? format : NULL,
+                                         severity, file, line, column, path, message);
+    free(message);
     return status;
 }
 
@@ -312,7 +346,9 @@ size_t pl_diags_count_severity(const pl_diags *diags, pl_severity severity)
     for (size_t i = 0; i < diags->count; i++)
         n += diags->items[i].severity == severity;
     const pl_diag_kinds *k = diags->kinds;
-    for (size_t i = 0; k && i < k->n; i++) {
+    for (size_t i = 0; k && i < k->cap; i++) {
+        if (k->v[i].key == 0)
+            continue;
         if (k->v[i].note != SIZE_MAX)
             n -= severity == PL_SEV_NOTE; /* the note is no message */
         if (k->v[i].severity == severity)
@@ -325,8 +361,9 @@ size_t pl_diags_total(const pl_diags *diags)
 {
     size_t n = diags->count;
     const pl_diag_kinds *k = diags->kinds;
-    for (size_t i = 0; k && i < k->n; i++)
-        n += k->v[i].dropped - (k->v[i].note != SIZE_MAX);
+    for (size_t i = 0; k && i < k->cap; i++)
+        if (k->v[i].key != 0)
+            n += k->v[i].dropped - (k->v[i].note != SIZE_MAX);
     return n;
 }
 
