@@ -27,7 +27,7 @@ TEST_SUPPORT_OBJS := $(TEST_SUPPORT:%.c=$(BUILD)/%.o)
 
 DEPS_STAMP := .deps-installed
 
-.PHONY: all deps demo test test-plain test-asan install clean bench
+.PHONY: all deps demo test test-plain test-asan test-clang install clean bench
 
 all: $(BUILD)/placera $(BUILD)/libplacera.a
 
@@ -69,10 +69,27 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/demo.sh $(BUILD)/placera
 
-# The suite runs twice: optimized, then under ASan + UBSan.
+# The suite runs twice: optimized, then under ASan + UBSan; first every
+# source is compiled by clang too (test-clang), so that both compilers
+# accept the code under -Werror.
 test: deps
+	@$(MAKE) --no-print-directory test-clang
 	@$(MAKE) --no-print-directory test-plain
 	@$(MAKE) --no-print-directory test-asan
+
+# A cheap check with the other compiler: clang parses and type-checks
+# every source (library, commands, tests, fuzz harnesses) with the
+# project's warnings and -Werror, generating no code (-fsyntax-only, about
+# as fast as one file's build).  Skipped, with a note, without clang.
+CLANG ?= clang
+CLANG_SRCS := $(LIB_SRCS) $(CMD_SRCS) $(TEST_SRCS) $(TEST_SUPPORT) $(wildcard tests/fuzz/fuzz_*.c)
+test-clang:
+	@if command -v $(CLANG) >/dev/null 2>&1; then \
+	  $(CLANG) $(CFLAGS_BASE) -Iinclude -Isrc -Itests/unit -fsyntax-only $(CLANG_SRCS) && \
+	  echo "clang: $(words $(CLANG_SRCS)) sources compile without a warning"; \
+	else \
+	  echo "clang: not installed, the clang compile check is skipped (apt-get install clang)"; \
+	fi
 
 test-plain: all $(TEST_BINS)
 	@sh tests/run.sh $(BUILD)

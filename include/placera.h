@@ -81,11 +81,26 @@ typedef struct pl_diag {
 } pl_diag;
 
 /* A growable list of diagnostics.  Initialise with pl_diags_init (or = {0}),
- * release with pl_diags_free.  The list owns every string in it. */
+ * release with pl_diags_free.  The list owns every string in it.
+ *
+ * Text from the input is made safe to print as it is added: control
+ * characters (and invalid UTF-8) are escaped (\n, \x1b, \u009b), text in
+ * double quotes in a message and each segment of a JSON path is cut after
+ * PL_DIAG_ECHO_MAX characters ("abc..." (N characters)).  Of one kind of
+ * message (one format string; for a bare "%s" the same text but for digits
+ * and quoted parts) at most PL_DIAG_KIND_MAX are kept; after that one note
+ * "N more errors like the ones above" counts the rest, which are not
+ * stored. */
+#define PL_DIAG_ECHO_MAX 80
+#define PL_DIAG_KIND_MAX 100
+
+typedef struct pl_diag_kinds pl_diag_kinds;
+
 typedef struct pl_diags {
     pl_diag *items;
     size_t count;
     size_t capacity;
+    pl_diag_kinds *kinds; /* messages per kind (internal) */
 } pl_diags;
 
 void pl_diags_init(pl_diags *diags);
@@ -100,6 +115,11 @@ pl_status pl_diags_add(pl_diags *diags, pl_severity severity, const char *file,
 #endif
     ;
 size_t pl_diags_count_severity(const pl_diags *diags, pl_severity severity);
+/* How many messages were added: those kept, without the "N more" notes,
+ * plus those counted there. */
+size_t pl_diags_total(const pl_diags *diags);
+/* Drop every diagnostic after the first `keep`. */
+void pl_diags_truncate(pl_diags *diags, size_t keep);
 /* Format one diagnostic as `FILE:LINE:COLUMN: error: message` (syntax) or
  * `FILE: /path: error: message` (meaning) into buf (always NUL-terminated).
  * Returns the length the full text needs, like snprintf. */
@@ -181,6 +201,12 @@ pl_status pl_schedule_load_string(const char *text, size_t length,
 pl_status pl_schedule_write(const pl_schedule *schedule,
                             const pl_instance *instance, pl_format format,
                             const char *path, pl_diags *diags);
+
+/* The same for a new file: fails (PL_ERR_IO, "File exists") rather than
+ * replace a file that exists; `path` must name a file. */
+pl_status pl_schedule_write_new(const pl_schedule *schedule,
+                                const pl_instance *instance, pl_format format,
+                                const char *path, pl_diags *diags);
 
 /* The same to an open stream owned by the caller. */
 pl_status pl_schedule_write_stream(const pl_schedule *schedule,
@@ -404,6 +430,13 @@ pl_status pl_export_instance_csv(const char *instance_path,
                                  const pl_csv_options *options, const char *dir,
                                  pl_diags *diags);
 
+/* The check of pl_outputs_check for an export into `dir`: an error naming
+ * both for every input that lies in `dir` under a name the export (ics when
+ * `ics`, else csv) may write; PL_ERR_USAGE then, else PL_OK. */
+pl_status pl_export_outputs_check(bool ics, const char *dir,
+                                  const char *const *inputs, size_t n_inputs,
+                                  pl_diags *diags);
+
 /* ------------------------------------------------------------------ */
 /* Import and generate                                                 */
 /* ------------------------------------------------------------------ */
@@ -438,6 +471,46 @@ pl_status pl_import_csv(const char *dir, char **json, pl_diags *diags);
 /* Write `text` to `path` through a temporary file in the same directory
  * renamed over it when complete; "-" or NULL writes to standard output. */
 pl_status pl_write_text(const char *path, const char *text, pl_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Files: what a command may read and write                            */
+/* ------------------------------------------------------------------ */
+
+/* Whether two names are one existing file (same device and inode, so also
+ * through links and different spellings).  "-", "" and NULL are no file. */
+bool pl_same_file(const char *a, const char *b);
+
+/* The default limit on the size of an input file: 1 GiB. */
+#define PL_DEFAULT_MAX_INPUT_SIZE (1ULL << 30)
+
+/* Whether `path` may be read as an input: a regular file of at most
+ * `max_bytes` (0: PL_DEFAULT_MAX_INPUT_SIZE).  A device, pipe or socket
+ * (/dev/zero) is PL_ERR_IO, a larger file PL_ERR_LIMIT, each with an error
+ * naming the file; a name that does not exist or is a directory is left to
+ * the loader (PL_OK).  Call it before reading. */
+pl_status pl_input_check(const char *path, unsigned long long max_bytes,
+                         pl_diags *diags);
+
+/* Refuse outputs that are inputs: for every output that is the same file as
+ * an input (pl_same_file) an error naming both is added to `diags` and
+ * PL_ERR_USAGE returned; PL_OK when none is.  Two outputs that would be one
+ * file (also one not written yet: the same name in the same directory) are
+ * refused too.  Call it before any work. */
+pl_status pl_outputs_check(const char *const *outputs, size_t n_outputs,
+                           const char *const *inputs, size_t n_inputs,
+                           pl_diags *diags);
+
+/* The temporary name for an output `path` under construction,
+ * "DIR/.NAME.placera-tmp-PID" (owned by the caller; NULL when out of
+ * memory).  It first removes from DIR the temporary files and directories
+ * of processes that no longer run (a killed placera's leftovers). */
+char *pl_tmp_path(const char *path);
+
+/* Remove the leftovers named like pl_tmp_path's of dead processes in `dir`. */
+void pl_tmp_clean_stale(const char *dir);
+
+/* Remove a temporary file, or a temporary directory with its files. */
+void pl_tmp_remove(const char *tmp);
 
 typedef enum pl_tier {
     PL_TIER_SMALL = 0,    /* ~20 trainees, 12 months, one area */

@@ -3,9 +3,12 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
+#include "placera.h"
 
 bool cmd_parse_number(const char *text, double *out)
 {
@@ -16,4 +19,90 @@ bool cmd_parse_number(const char *text, double *out)
         return false;
     *out = v;
     return true;
+}
+
+bool cmd_parse_range(const char *text, double lo, double hi, double *out)
+{
+    double v;
+    if (!cmd_parse_number(text, &v) || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool cmd_parse_size(const char *text, unsigned long long *out)
+{
+    char *end;
+    if (text[0] < '0' || text[0] > '9')
+        return false;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    unsigned shift = 0;
+    if (errno)
+        return false;
+    if (*end && !end[1]) {
+        switch (*end) {
+        case 'K': case 'k': shift = 10; break;
+        case 'M': case 'm': shift = 20; break;
+        case 'G': case 'g': shift = 30; break;
+        case 'T': case 't': shift = 40; break;
+        default: return false;
+        }
+    } else if (*end) {
+        return false;
+    }
+    if (v == 0 || v > (CMD_MAX_INPUT_SIZE >> shift))
+        return false;
+    *out = v << shift;
+    return true;
+}
+
+int cmd_take_common(int argc, char **argv, cmd_common *common)
+{
+    int kept = 1;
+    common->max_input_size = PL_DEFAULT_MAX_INPUT_SIZE;
+    for (int i = 1; i < argc; i++) {
+        const char *value = NULL;
+        if (!strcmp(argv[i], "--max-input-size")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "placera: --max-input-size needs a size\n");
+                return -1;
+            }
+            value = argv[++i];
+        } else if (!strncmp(argv[i], "--max-input-size=", 17)) {
+            value = argv[i] + 17;
+        } else {
+            argv[kept++] = argv[i];
+            continue;
+        }
+        if (!cmd_parse_size(value, &common->max_input_size)) {
+            fprintf(stderr, "placera: --max-input-size needs bytes from 1 to 1P, "
+                            "with K, M, G or T for 2^10, 2^20, 2^30, 2^40; got '%s'\n",
+                    value);
+            return -1;
+        }
+    }
+    argv[kept] = NULL;
+    return kept;
+}
+
+bool cmd_files_ok(const char *command, const cmd_common *common,
+                  const char *const *outputs, size_t n_outputs,
+                  const char *const *inputs, size_t n_inputs)
+{
+    pl_diags diags;
+    pl_status st = PL_OK;
+    pl_diags_init(&diags);
+    for (size_t i = 0; i < n_inputs; i++) {
+        pl_status one = pl_input_check(inputs[i], common->max_input_size, &diags);
+        if (one != PL_OK)
+            st = one;
+    }
+    if (st == PL_OK)
+        st = pl_outputs_check(outputs, n_outputs, inputs, n_inputs, &diags);
+    pl_diags_print(&diags, stderr);
+    if (st != PL_OK && diags.count == 0)
+        fprintf(stderr, "placera %s: %s\n", command, pl_strerror(st));
+    pl_diags_free(&diags);
+    return st == PL_OK;
 }

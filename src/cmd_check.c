@@ -16,11 +16,12 @@ static void print_list(const pl_diags *list, const char *file)
 {
     for (size_t i = 0; i < list->count; i++) {
         const pl_diag *d = &list->items[i];
+        const char *sev = d->severity == PL_SEV_NOTE ? "note" : "error"; /* "N more" */
         if (d->path)
-            fprintf(stderr, "%s: %s: error: %s\n", file, d->path[0] ? d->path : "/",
+            fprintf(stderr, "%s: %s: %s: %s\n", file, d->path[0] ? d->path : "/", sev,
                     d->message);
         else
-            fprintf(stderr, "%s: error: %s\n", file, d->message);
+            fprintf(stderr, "%s: %s: %s\n", file, sev, d->message);
     }
 }
 
@@ -36,7 +37,7 @@ static int usage(void)
     return 2;
 }
 
-int cmd_check(int argc, char **argv)
+int cmd_check(int argc, char **argv, const cmd_common *common)
 {
     const char *inst_path = NULL, *sched_path = NULL, *ref_path = NULL;
     pl_instance *inst = NULL;
@@ -67,6 +68,9 @@ int cmd_check(int argc, char **argv)
     }
     if (!inst_path || !sched_path)
         return usage();
+    const char *inputs[] = {inst_path, sched_path, ref_path};
+    if (!cmd_files_ok("check", common, NULL, 0, inputs, 3))
+        return 2;
 
     st = pl_instance_load(inst_path, &inst, &diags);
     if (st != PL_OK)
@@ -99,9 +103,10 @@ int cmd_check(int argc, char **argv)
         rc = 0;
     } else {
         fprintf(stderr, "%s: check failed: %zu violation%s, %zu cost mismatch%s (recomputed cost %.10g)\n",
-                sched_path, report->violations.count,
-                report->violations.count == 1 ? "" : "s", report->mismatches.count,
-                report->mismatches.count == 1 ? "" : "es", report->cost);
+                sched_path, pl_diags_total(&report->violations),
+                pl_diags_total(&report->violations) == 1 ? "" : "s",
+                pl_diags_total(&report->mismatches),
+                pl_diags_total(&report->mismatches) == 1 ? "" : "es", report->cost);
         rc = 1;
     }
 cleanup:

@@ -23,7 +23,7 @@ static int usage(void)
 
 /* The instance as spreadsheets (no schedule given). */
 static int export_instance(const char *inst_path, const char *dir,
-                           const pl_csv_options *csv)
+                           const pl_csv_options *csv, const cmd_common *common)
 {
     pl_diags diags;
     if (!dir || !dir[0]) {
@@ -31,6 +31,9 @@ static int export_instance(const char *inst_path, const char *dir,
                         "give it with -o DIR\n");
         return usage();
     }
+    const char *inputs[] = {inst_path};
+    if (!cmd_files_ok("export", common, NULL, 0, inputs, 1))
+        return 2;
     pl_diags_init(&diags);
     pl_status st = pl_export_instance_csv(inst_path, csv, dir, &diags);
     pl_diags_print(&diags, stderr);
@@ -42,7 +45,7 @@ static int export_instance(const char *inst_path, const char *dir,
     return st == PL_OK ? 0 : 2;
 }
 
-int cmd_export(int argc, char **argv)
+int cmd_export(int argc, char **argv, const cmd_common *common)
 {
     const char *kind = NULL, *inst_path = NULL, *sched_path = NULL, *dir = NULL;
     pl_csv_options csv;
@@ -78,7 +81,7 @@ int cmd_export(int argc, char **argv)
         }
     }
     if (kind && !strcmp(kind, "csv") && inst_path && !sched_path)
-        return export_instance(inst_path, dir, &csv);
+        return export_instance(inst_path, dir, &csv, common);
     if (!dir)
         dir = ".";
     if (!kind || !inst_path || !sched_path || !dir[0] ||
@@ -89,7 +92,16 @@ int cmd_export(int argc, char **argv)
         return usage();
     }
 
+    const char *inputs[] = {inst_path, sched_path};
+    if (!cmd_files_ok("export", common, NULL, 0, inputs, 2))
+        return 2;
     pl_diags_init(&diags);
+    st = pl_export_outputs_check(!strcmp(kind, "ics"), dir, inputs, 2, &diags);
+    if (st != PL_OK) {
+        pl_diags_print(&diags, stderr);
+        pl_diags_free(&diags);
+        return 2;
+    }
     st = pl_instance_load(inst_path, &inst, &diags);
     if (st == PL_OK)
         st = pl_schedule_load(sched_path, inst, false, &sched, &diags);

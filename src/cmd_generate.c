@@ -35,7 +35,7 @@ bad:
     return 0;
 }
 
-int cmd_generate(int argc, char **argv)
+int cmd_generate(int argc, char **argv, const cmd_common *common)
 {
     pl_generate_params params;
     const char *out = NULL;
@@ -44,6 +44,7 @@ int cmd_generate(int argc, char **argv)
     pl_status st;
     unsigned long long v;
 
+    (void)common; /* generate reads no input */
     pl_generate_params_init(&params);
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;

@@ -45,7 +45,7 @@ static bool overwrites_input(const char *out, const char *dir)
     return same;
 }
 
-int cmd_import(int argc, char **argv)
+int cmd_import(int argc, char **argv, const cmd_common *common)
 {
     const char *in = NULL, *out = NULL, *sol = NULL;
     char *json = NULL;
@@ -84,6 +84,10 @@ int cmd_import(int argc, char **argv)
                         "instance elsewhere\n", out);
         return 2;
     }
+    /* a CSV folder is not a file: only the output is checked here */
+    const char *inputs[] = {in, sol};
+    if (!cmd_files_ok("import", common, &out, 1, inputs, csv ? 0 : 2))
+        return 2;
     pl_diags_init(&diags);
     if (csv)
         st = pl_import_csv(in, &json, &diags);

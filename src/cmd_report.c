@@ -30,7 +30,7 @@ static const char *option(int argc, char **argv, int *i, const char *name)
     return NULL;
 }
 
-int cmd_report(int argc, char **argv)
+int cmd_report(int argc, char **argv, const cmd_common *common)
 {
     const char *inst_path = NULL, *sched_path = NULL, *out = NULL, *v;
     pl_report_options opts;
@@ -68,6 +68,9 @@ int cmd_report(int argc, char **argv)
     }
     if (!inst_path || !sched_path || !out)
         return usage();
+    const char *inputs[] = {inst_path, sched_path};
+    if (!cmd_files_ok("report", common, &out, 1, inputs, 2))
+        return 2;
 
     pl_diags_init(&diags);
     st = pl_instance_load(inst_path, &inst, &diags);

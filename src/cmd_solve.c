@@ -5,11 +5,13 @@
  * given (one line per improvement); Ctrl-C or SIGTERM stops the search and
  * the best schedule found so far is written with status `feasible`.
  */
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -57,6 +59,77 @@ static void print_allocation(const pl_instance *inst, const pl_schedule *schedul
     pl_alloc_summary_free(sum);
 }
 
+/* A model file (--write-lp, --write-mps) under way: the solver writes it
+ * into a staging directory ".FILE.placera-tmp-PID" next to FILE, and it is
+ * moved to FILE when solve ends, so that a failure or a signal leaves no
+ * part of it behind. */
+typedef struct model_file {
+    const char *path; /* where the user wants it, or NULL */
+    char *stage;      /* the staging directory */
+    char *staged;     /* stage/model: what the solver is given */
+} model_file;
+
+/* Create the staging directory; false with a message when impossible. */
+static bool model_file_open(model_file *mf, const char *path)
+{
+    mf->path = path;
+    mf->stage = mf->staged = NULL;
+    if (!path)
+        return true;
+    if (!(mf->stage = pl_tmp_path(path)))
+        goto nomem;
+    pl_tmp_remove(mf->stage);
+    if (mkdir(mf->stage, 0700) != 0) {
+        fprintf(stderr, "%s: error: cannot write the model to this file: %s\n", path,
+                strerror(errno));
+        free(mf->stage);
+        mf->stage = NULL;
+        return false;
+    }
+    size_t n = strlen(mf->stage) + 8;
+    if (!(mf->staged = malloc(n)))
+        goto nomem;
+    snprintf(mf->staged, n, "%s/model", mf->stage);
+    return true;
+nomem:
+    fprintf(stderr, "placera solve: %s\n", pl_strerror(PL_ERR_NOMEM));
+    return false;
+}
+
+/* Messages about the staged model file name the file the user asked for. */
+static void name_model_file(pl_diags *diags, const model_file *mf)
+{
+    for (size_t i = 0; mf->staged && i < diags->count; i++) {
+        char *file = diags->items[i].file;
+        if (!file || strcmp(file, mf->staged))
+            continue;
+        char *copy = malloc(strlen(mf->path) + 1);
+        if (!copy)
+            continue;
+        strcpy(copy, mf->path);
+        free(file);
+        diags->items[i].file = copy;
+    }
+}
+
+/* Move a complete model file into place (when `keep`) and remove the
+ * staging directory; false with a message when the move failed. */
+static bool model_file_close(model_file *mf, bool keep)
+{
+    bool ok = true;
+    struct stat st;
+    if (mf->staged && keep && stat(mf->staged, &st) == 0 && rename(mf->staged, mf->path) != 0) {
+        fprintf(stderr, "%s: error: cannot write the model to this file: %s\n", mf->path,
+                strerror(errno));
+        ok = false;
+    }
+    pl_tmp_remove(mf->stage);
+    free(mf->stage);
+    free(mf->staged);
+    mf->stage = mf->staged = NULL;
+    return ok;
+}
+
 static int usage(void)
 {
     fprintf(stderr,
@@ -68,7 +141,7 @@ static int usage(void)
     return 2;
 }
 
-int cmd_solve(int argc, char **argv)
+int cmd_solve(int argc, char **argv, const cmd_common *common)
 {
     const char *instance_path = NULL, *output = NULL, *reference_path = NULL;
     pl_format format = PL_FORMAT_JSON;
@@ -78,6 +151,7 @@ int cmd_solve(int argc, char **argv)
     pl_instance *inst = NULL;
     pl_schedule *reference = NULL, *schedule = NULL;
     int exit_code = 2;
+    model_file lp = {NULL, NULL, NULL}, mps = {NULL, NULL, NULL};
 
     pl_params_init(&params);
     pl_diags_init(&diags);
@@ -87,13 +161,15 @@ int cmd_solve(int argc, char **argv)
         if (!strcmp(a, "-o") && has_value) {
             output = argv[++i];
         } else if (!strcmp(a, "--time-limit") && has_value) {
-            if (!cmd_parse_number(argv[++i], &params.time_limit)) {
-                fprintf(stderr, "placera solve: --time-limit needs seconds >= 0, got '%s'\n", argv[i]);
+            if (!cmd_parse_range(argv[++i], 0, CMD_MAX_SECONDS, &params.time_limit)) {
+                fprintf(stderr, "placera solve: --time-limit needs seconds from 0 to %d, got '%s'\n",
+                        CMD_MAX_SECONDS, argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--gap") && has_value) {
-            if (!cmd_parse_number(argv[++i], &params.gap)) {
-                fprintf(stderr, "placera solve: --gap needs a relative gap >= 0, got '%s'\n", argv[i]);
+            if (!cmd_parse_range(argv[++i], 0, CMD_MAX_GAP, &params.gap)) {
+                fprintf(stderr, "placera solve: --gap needs a relative gap from 0 to %d, got '%s'\n",
+                        CMD_MAX_GAP, argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--reference") && has_value) {
@@ -116,8 +192,9 @@ int cmd_solve(int argc, char **argv)
             params.write_mps = argv[++i];
         } else if (!strcmp(a, "--memory-limit") && has_value) {
             double mb;
-            if (!cmd_parse_number(argv[++i], &mb) || mb < 1) {
-                fprintf(stderr, "placera solve: --memory-limit needs megabytes >= 1, got '%s'\n", argv[i]);
+            if (!cmd_parse_range(argv[++i], 1, CMD_MAX_MEGABYTES, &mb)) {
+                fprintf(stderr, "placera solve: --memory-limit needs megabytes from 1 to %d, got '%s'\n",
+                        CMD_MAX_MEGABYTES, argv[i]);
                 return 2;
             }
             params.memory_limit_mb = (size_t)mb;
@@ -145,6 +222,10 @@ int cmd_solve(int argc, char **argv)
     }
     if (!instance_path)
         return usage();
+    const char *outputs[] = {output, params.write_lp, params.write_mps};
+    const char *inputs[] = {instance_path, reference_path};
+    if (!cmd_files_ok("solve", common, outputs, 3, inputs, 2))
+        return 2;
 
     pl_status st = pl_instance_load(instance_path, &inst, &diags);
     if (st == PL_OK && reference_path)
@@ -155,6 +236,16 @@ int cmd_solve(int argc, char **argv)
     if (st != PL_OK)
         goto cleanup;
 
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    if (!model_file_open(&lp, params.write_lp) || !model_file_open(&mps, params.write_mps))
+        goto cleanup;
+    params.write_lp = lp.staged;
+    params.write_mps = mps.staged;
     params.reference = reference;
     params.interrupt = &interrupted;
     if (progress && !quiet) {
@@ -162,19 +253,22 @@ int cmd_solve(int argc, char **argv)
         fprintf(stderr, "placera: solving %s (time limit %gs)\n", instance_path,
                 params.time_limit);
     }
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-
     st = pl_solve(inst, &params, &schedule, &diags);
+    name_model_file(&diags, &lp);
+    name_model_file(&diags, &mps);
     pl_diags_print(&diags, stderr);
     pl_diags_clear(&diags);
+    /* the model files are complete once the solver has started */
+    bool models_ok = model_file_close(&lp, st != PL_ERR_IO);
+    models_ok = model_file_close(&mps, st != PL_ERR_IO) && models_ok;
     if (!schedule) {
         fprintf(stderr, "placera solve: %s\n", pl_strerror(st));
-        exit_code = st == PL_ERR_INVALID || st == PL_ERR_USAGE ? 2 : 1;
+        /* a file that cannot be written is exit 2, as for every output */
+        exit_code = st == PL_ERR_INVALID || st == PL_ERR_USAGE || st == PL_ERR_IO ? 2 : 1;
+        goto cleanup;
+    }
+    if (!models_ok) {
+        exit_code = 2;
         goto cleanup;
     }
     if (pl_schedule_write(schedule, inst, format, output, &diags) != PL_OK) {
@@ -194,6 +288,8 @@ int cmd_solve(int argc, char **argv)
         fputc('\n', stderr);
     }
 cleanup:
+    model_file_close(&lp, false);
+    model_file_close(&mps, false);
     pl_schedule_free(schedule);
     pl_schedule_free(reference);
     pl_instance_free(inst);

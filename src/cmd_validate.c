@@ -9,13 +9,15 @@
 #include "commands.h"
 #include "placera.h"
 
-int cmd_validate(int argc, char **argv)
+int cmd_validate(int argc, char **argv, const cmd_common *common)
 {
     if (argc != 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fprintf(stderr, "usage: placera validate INSTANCE\n");
         return 2;
     }
     const char *path = argv[1];
+    if (!cmd_files_ok("validate", common, NULL, 0, (const char *const *)&argv[1], 1))
+        return 2;
     pl_diags diags;
     pl_instance *inst = NULL;
     pl_diags_init(&diags);

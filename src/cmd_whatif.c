@@ -66,14 +66,37 @@ static char *stem(const char *path)
     return s;
 }
 
-/* DIR/LABEL.json, owned by the caller. */
+/* DIR/LABEL.schedule.json, the one name --keep writes for a column; owned
+ * by the caller. */
 static char *keep_path(const char *dir, const char *label)
 {
-    size_t n = strlen(dir) + strlen(label) + 8;
+    size_t n = strlen(dir) + strlen(label) + 16;
     char *p = malloc(n);
     if (p)
-        snprintf(p, n, "%s/%s.json", dir, label);
+        snprintf(p, n, "%s/%s.schedule.json", dir, label);
     return p;
+}
+
+/* What --keep did with one column's schedule. */
+enum { KEEP_NONE = 0, KEEP_WRITTEN = 1, KEEP_FAILED = 2 };
+
+/* Write a schedule kept by --keep as a new file (never replacing one):
+ * KEEP_WRITTEN, or KEEP_FAILED with the reason on standard error. */
+static int keep_schedule(const char *dir, const char *label,
+                         const pl_schedule *sched, const pl_instance *inst)
+{
+    pl_diags diags;
+    pl_diags_init(&diags);
+    char *kp = keep_path(dir, label);
+    pl_status st = kp ? pl_schedule_write_new(sched, inst, PL_FORMAT_JSON, kp, &diags)
+                      : PL_ERR_NOMEM;
+    pl_diags_print(&diags, stderr);
+    if (st != PL_OK && diags.count == 0)
+        fprintf(stderr, "placera whatif: cannot keep the schedule of %s: %s\n",
+                label, pl_strerror(st));
+    pl_diags_free(&diags);
+    free(kp);
+    return st == PL_OK ? KEEP_WRITTEN : KEEP_FAILED;
 }
 
 typedef struct base_run {
@@ -82,10 +105,11 @@ typedef struct base_run {
 } base_run;
 
 /* Solve one scenario into `col`; errors are in the column (invalid) or
- * printed by the caller.  Returns PL_OK unless memory ran out. */
+ * printed by the caller; *kept says what --keep did.  Returns PL_OK unless
+ * memory ran out. */
 static pl_status run_scenario(const options *o, const base_run *b,
                               const char *path, const char *label,
-                              pl_whatif_column *col)
+                              pl_whatif_column *col, int *kept)
 {
     pl_status status = PL_OK;
     pl_diags diags;
@@ -93,6 +117,7 @@ static pl_status run_scenario(const options *o, const base_run *b,
     pl_schedule *reference = NULL, *sched = NULL;
     pl_params params;
 
+    *kept = KEEP_NONE;
     pl_diags_init(&diags);
     pl_status st = pl_instance_load_patched(o->base, path, &inst, &diags);
     if (st != PL_OK) {
@@ -128,13 +153,8 @@ static pl_status run_scenario(const options *o, const base_run *b,
     }
     status = pl_whatif_measure(inst, sched, b->inst, b->schedule, o->threshold,
                                label, path, col);
-    if (status == PL_OK && o->keep && col->has_schedule) {
-        char *kp = keep_path(o->keep, label);
-        pl_diags_clear(&diags);
-        if (!kp || pl_schedule_write(sched, inst, PL_FORMAT_JSON, kp, &diags) != PL_OK)
-            pl_diags_print(&diags, stderr);
-        free(kp);
-    }
+    if (status == PL_OK && o->keep && col->has_schedule)
+        *kept = keep_schedule(o->keep, label, sched, inst);
 cleanup:
     pl_schedule_free(sched);
     pl_schedule_free(reference);
@@ -171,18 +191,22 @@ typedef struct job {
     FILE *result;  /* a temporary file the child writes its column to */
 } job;
 
-/* In a child: solve scenario i and write its column as JSON to j->result. */
+/* In a child: solve scenario i and write its column as JSON to j->result.
+ * The exit status: 1 when the column could not be handed over, plus 4 times
+ * what --keep did (KEEP_*). */
 static void child(const options *o, const base_run *b, int i, const char *label,
                   job *j)
 {
     pl_whatif_column col;
     char *text = NULL;
+    int kept = KEEP_NONE;
     pl_whatif_column_init(&col);
     int rc = 1;
-    if (run_scenario(o, b, o->scenarios[i], label, &col) == PL_OK &&
+    if (run_scenario(o, b, o->scenarios[i], label, &col, &kept) == PL_OK &&
         pl_whatif_column_to_json(&col, &text) == PL_OK &&
         fputs(text, j->result) != EOF && fflush(j->result) == 0)
         rc = 0;
+    rc += 4 * kept;
     free(text);
     pl_whatif_column_clear(&col);
     _exit(rc);
@@ -215,7 +239,7 @@ static void collect(job *j, const char *path, const char *label,
 }
 
 static int run_parallel(const options *o, const base_run *b, char **labels,
-                        pl_whatif_column *cols)
+                        pl_whatif_column *cols, int *kept)
 {
     int n = o->n_scenarios, next = 0, running = 0;
     job *jobs = calloc((size_t)n, sizeof *jobs);
@@ -247,6 +271,8 @@ static int run_parallel(const options *o, const base_run *b, char **labels,
             if (jobs[i].pid == done) {
                 jobs[i].pid = 0;
                 running--;
+                if (WIFEXITED(wstatus))
+                    kept[i] = (WEXITSTATUS(wstatus) / 4) % 4;
                 collect(&jobs[i], o->scenarios[i], labels[i], &cols[i + 1]);
             }
     }
@@ -256,7 +282,9 @@ fail:
     fprintf(stderr, "placera whatif: cannot start a process: %s\n", strerror(errno));
     for (int i = 0; i < n; i++) {
         if (jobs[i].pid > 0) {
-            waitpid(jobs[i].pid, NULL, 0);
+            int wstatus;
+            if (waitpid(jobs[i].pid, &wstatus, 0) > 0 && WIFEXITED(wstatus))
+                kept[i] = (WEXITSTATUS(wstatus) / 4) % 4;
             collect(&jobs[i], o->scenarios[i], labels[i], &cols[i + 1]);
         } else if (jobs[i].result) {
             fclose(jobs[i].result);
@@ -282,8 +310,9 @@ static int parse(int argc, char **argv, options *o)
         } else if (!strcmp(a, "--keep") && has_value) {
             o->keep = argv[++i];
         } else if (!strcmp(a, "--time-limit") && has_value) {
-            if (!cmd_parse_number(argv[++i], &o->time_limit)) {
-                fprintf(stderr, "placera whatif: --time-limit needs seconds >= 0, got '%s'\n", argv[i]);
+            if (!cmd_parse_range(argv[++i], 0, CMD_MAX_SECONDS, &o->time_limit)) {
+                fprintf(stderr, "placera whatif: --time-limit needs seconds from 0 to %d, got '%s'\n",
+                        CMD_MAX_SECONDS, argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--threshold") && has_value) {
@@ -314,14 +343,105 @@ static int parse(int argc, char **argv, options *o)
     return 0;
 }
 
-int cmd_whatif(int argc, char **argv)
+/* Column labels from the scenario files' names.  Without --keep two files
+ * with one name (or one named "base") get numbered labels; with --keep the
+ * labels name files, so such a clash is refused (false, with a message). */
+static bool make_labels(const options *o, char **labels)
+{
+    int n = o->n_scenarios;
+    for (int i = 0; i < n; i++) {
+        if (!(labels[i] = stem(o->scenarios[i]))) {
+            fprintf(stderr, "placera whatif: %s\n", pl_strerror(PL_ERR_NOMEM));
+            return false;
+        }
+        const char *other = !strcmp(labels[i], "base") ? o->base : NULL;
+        for (int k = 0; !other && k < i; k++)
+            if (!strcmp(labels[k], labels[i]))
+                other = o->scenarios[k];
+        if (!other)
+            continue;
+        if (o->keep) {
+            fprintf(stderr, "placera whatif: %s and %s would both be kept as "
+                            "%s/%s.schedule.json; rename the scenario file\n",
+                    other, o->scenarios[i], o->keep, labels[i]);
+            return false;
+        }
+        size_t len = strlen(labels[i]) + 24;
+        char *l = malloc(len);
+        if (!l) {
+            fprintf(stderr, "placera whatif: %s\n", pl_strerror(PL_ERR_NOMEM));
+            return false;
+        }
+        snprintf(l, len, "%s-%d", labels[i], i + 1);
+        free(labels[i]);
+        labels[i] = l;
+    }
+    return true;
+}
+
+/* Before any work: no output (--json, a kept schedule) is an input, and no
+ * file --keep would write exists already (it writes only new files).
+ * keep_paths[0] is the base's, keep_paths[i] scenario i's. */
+static bool outputs_ok(const options *o, const cmd_common *common, char **keep_paths)
+{
+    int n = o->n_scenarios, n_out = 0;
+    bool ok = true;
+    const char **inputs = calloc((size_t)n + 1, sizeof *inputs);
+    const char **outputs = calloc((size_t)n + 2, sizeof *outputs);
+    if (!inputs || !outputs) {
+        fprintf(stderr, "placera whatif: %s\n", pl_strerror(PL_ERR_NOMEM));
+        ok = false;
+        goto cleanup;
+    }
+    inputs[0] = o->base;
+    for (int i = 0; i < n; i++)
+        inputs[i + 1] = o->scenarios[i];
+    outputs[n_out++] = o->json;
+    for (int i = 0; keep_paths && i <= n; i++)
+        outputs[n_out++] = keep_paths[i];
+    if (!cmd_files_ok("whatif", common, outputs, (size_t)n_out, inputs, (size_t)n + 1)) {
+        ok = false;
+        goto cleanup;
+    }
+    for (int i = 0; keep_paths && i <= n; i++) {
+        struct stat st;
+        if (lstat(keep_paths[i], &st) == 0) {
+            fprintf(stderr, "%s: error: exists already; --keep writes only new "
+                            "files: remove it or choose another directory\n",
+                    keep_paths[i]);
+            ok = false;
+        }
+    }
+cleanup:
+    free(inputs);
+    free(outputs);
+    return ok;
+}
+
+/* After a failure to write an output: remove the ones this run wrote, and
+ * the directory when this run created it, so nothing half-done remains. */
+static void undo_keep(const options *o, char **keep_paths, const int *kept,
+                      bool created_dir)
+{
+    for (int i = 0; i <= o->n_scenarios; i++)
+        if (kept[i] == KEEP_WRITTEN)
+            remove(keep_paths[i]);
+    if (created_dir)
+        rmdir(o->keep);
+    fprintf(stderr, "placera whatif: an output could not be written; the "
+                    "schedules this run kept in %s were removed\n", o->keep);
+}
+
+int cmd_whatif(int argc, char **argv, const cmd_common *common)
 {
     options o;
     base_run b = {NULL, NULL};
     pl_diags diags;
     pl_whatif_column *cols = NULL;
-    char **labels = NULL;
+    char **labels = NULL, **keep_paths = NULL;
+    int *kept = NULL;
     int exit_code = 2, n = 0;
+    bool created_dir = false;
 
     memset(&o, 0, sizeof o);
     pl_diags_init(&diags);
@@ -330,29 +450,30 @@ int cmd_whatif(int argc, char **argv)
     n = o.n_scenarios;
     cols = calloc((size_t)n + 1, sizeof *cols);
     labels = calloc((size_t)n, sizeof *labels);
-    if (!cols || !labels)
+    kept = calloc((size_t)n + 1, sizeof *kept);
+    if (!cols || !labels || !kept)
         goto nomem;
     for (int i = 0; i <= n; i++)
         pl_whatif_column_init(&cols[i]);
-    for (int i = 0; i < n; i++) {
-        if (!(labels[i] = stem(o.scenarios[i])))
-            goto nomem;
-        /* Two scenario files with one stem: number the later ones. */
-        for (int k = 0; k < i; k++)
-            if (!strcmp(labels[k], labels[i]) || !strcmp(labels[i], "base")) {
-                size_t len = strlen(labels[i]) + 24;
-                char *l = malloc(len);
-                if (!l)
-                    goto nomem;
-                snprintf(l, len, "%s-%d", labels[i], i + 1);
-                free(labels[i]);
-                labels[i] = l;
-                break;
-            }
-    }
-    if (o.keep && mkdir(o.keep, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "placera whatif: cannot create %s: %s\n", o.keep, strerror(errno));
+    if (!make_labels(&o, labels))
         goto cleanup;
+    if (o.keep) {
+        if (!(keep_paths = calloc((size_t)n + 1, sizeof *keep_paths)) ||
+            !(keep_paths[0] = keep_path(o.keep, "base")))
+            goto nomem;
+        for (int i = 0; i < n; i++)
+            if (!(keep_paths[i + 1] = keep_path(o.keep, labels[i])))
+                goto nomem;
+    }
+    if (!outputs_ok(&o, common, keep_paths))
+        goto cleanup;
+    if (o.keep) {
+        if (mkdir(o.keep, 0777) == 0) {
+            created_dir = true;
+        } else if (errno != EEXIST) {
+            fprintf(stderr, "placera whatif: cannot create %s: %s\n", o.keep, strerror(errno));
+            goto cleanup;
+        }
     }
 
     struct sigaction sa;
@@ -391,11 +512,7 @@ int cmd_whatif(int argc, char **argv)
         pl_schedule_free(b.schedule);
         b.schedule = NULL;
     } else if (o.keep) {
-        char *kp = keep_path(o.keep, "base");
-        if (!kp || pl_schedule_write(b.schedule, b.inst, PL_FORMAT_JSON, kp, &diags) != PL_OK)
-            pl_diags_print(&diags, stderr);
-        pl_diags_clear(&diags);
-        free(kp);
+        kept[0] = keep_schedule(o.keep, "base", b.schedule, b.inst);
     }
 
     /* The scenarios. */
@@ -403,11 +520,12 @@ int cmd_whatif(int argc, char **argv)
         fprintf(stderr, "placera whatif: solving %d scenario%s%s\n", n, n == 1 ? "" : "s",
                 o.jobs > 1 && n > 1 ? " in parallel" : "");
     if (o.jobs > 1 && n > 1) {
-        if (run_parallel(&o, &b, labels, cols) != 0)
+        if (run_parallel(&o, &b, labels, cols, kept + 1) != 0)
             exit_code = 1;
     } else {
         for (int i = 0; i < n; i++)
-            if (run_scenario(&o, &b, o.scenarios[i], labels[i], &cols[i + 1]) != PL_OK)
+            if (run_scenario(&o, &b, o.scenarios[i], labels[i], &cols[i + 1],
+                             &kept[i + 1]) != PL_OK)
                 goto nomem;
     }
 
@@ -420,13 +538,22 @@ int cmd_whatif(int argc, char **argv)
         if (!cols[i].has_schedule)
             exit_code = 1;
     }
+    bool write_failed = false;
     if (pl_whatif_write_table(cols, (size_t)n + 1, o.threshold, stdout) != PL_OK) {
         fprintf(stderr, "placera whatif: cannot write the table\n");
-        exit_code = 2;
+        write_failed = true;
     }
-    if (o.json && pl_whatif_write_json(cols, (size_t)n + 1, o.threshold, o.json,
-                                       &diags) != PL_OK) {
+    for (int i = 0; o.keep && i <= n; i++)
+        write_failed = write_failed || kept[i] == KEEP_FAILED;
+    if (!write_failed && o.json &&
+        pl_whatif_write_json(cols, (size_t)n + 1, o.threshold, o.json, &diags) != PL_OK) {
         pl_diags_print(&diags, stderr);
+        write_failed = true;
+    }
+    if (write_failed) {
+        /* exit 2, and nothing this run wrote is left behind */
+        if (o.keep)
+            undo_keep(&o, keep_paths, kept, created_dir);
         exit_code = 2;
     }
     goto cleanup;
@@ -440,6 +567,10 @@ cleanup:
     for (int i = 0; labels && i < n; i++)
         free(labels[i]);
     free(labels);
+    for (int i = 0; keep_paths && i <= n; i++)
+        free(keep_paths[i]);
+    free(keep_paths);
+    free(kept);
     free(o.scenarios);
     pl_schedule_free(b.schedule);
     pl_instance_free(b.inst);

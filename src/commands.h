@@ -9,18 +9,52 @@
 #define PL_COMMANDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
-int cmd_solve(int argc, char **argv);
-int cmd_validate(int argc, char **argv);
-int cmd_check(int argc, char **argv);
-int cmd_report(int, char **);
-int cmd_export(int, char **);
-int cmd_import(int argc, char **argv);
-int cmd_generate(int argc, char **argv);
-int cmd_whatif(int argc, char **argv);
+/* Options every command takes (main.c takes them out of argv). */
+typedef struct cmd_common {
+    unsigned long long max_input_size; /* bytes: --max-input-size */
+} cmd_common;
+
+/* The ranges of numeric options: --time-limit up to a year of seconds,
+ * --gap up to 1000 (relative), --memory-limit up to 16 TiB in megabytes. */
+#define CMD_MAX_SECONDS 31536000
+#define CMD_MAX_GAP 1000
+#define CMD_MAX_MEGABYTES 16777216
+
+/* The largest --max-input-size: 1 PiB. */
+#define CMD_MAX_INPUT_SIZE (1ULL << 50)
+
+int cmd_solve(int argc, char **argv, const cmd_common *common);
+int cmd_validate(int argc, char **argv, const cmd_common *common);
+int cmd_check(int argc, char **argv, const cmd_common *common);
+int cmd_report(int argc, char **argv, const cmd_common *common);
+int cmd_export(int argc, char **argv, const cmd_common *common);
+int cmd_import(int argc, char **argv, const cmd_common *common);
+int cmd_generate(int argc, char **argv, const cmd_common *common);
+int cmd_whatif(int argc, char **argv, const cmd_common *common);
+
+/* cmd_args.c: take the common options out of argv (argv[0] is the
+ * command), set *common (defaults for what is not given) and return the
+ * new argc; -1 with a message for a bad value. */
+int cmd_take_common(int argc, char **argv, cmd_common *common);
 
 /* cmd_args.c: a finite number >= 0 written whole in `text` into *out;
  * false (and *out unchanged) otherwise. */
 bool cmd_parse_number(const char *text, double *out);
+
+/* cmd_args.c: the same within [lo, hi]. */
+bool cmd_parse_range(const char *text, double lo, double hi, double *out);
+
+/* cmd_args.c: a size in bytes, 1 to CMD_MAX_INPUT_SIZE, with an optional
+ * suffix K, M, G or T (powers of 1024). */
+bool cmd_parse_size(const char *text, unsigned long long *out);
+
+/* cmd_args.c: before any work, whether the files are fit: every input a
+ * regular file within --max-input-size (pl_input_check), no output one of
+ * the inputs (pl_outputs_check).  False with messages on standard error. */
+bool cmd_files_ok(const char *command, const cmd_common *common,
+                  const char *const *outputs, size_t n_outputs,
+                  const char *const *inputs, size_t n_inputs);
 
 #endif /* PL_COMMANDS_H */

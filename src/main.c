@@ -9,7 +9,7 @@
 
 typedef struct command {
     const char *name;
-    int (*run)(int argc, char **argv);
+    int (*run)(int argc, char **argv, const cmd_common *common);
     const char *synopsis;
 } command;
 
@@ -42,6 +42,7 @@ static void usage(FILE *out)
                  "usage:\n", PL_VERSION);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  placera %s\n", commands[i].synopsis);
+    fprintf(out, "\nevery command also takes --max-input-size BYTES (default 1G; K, M, G, T suffixes)\n");
     fprintf(out, "\nexit status: 0 success, 1 no schedule or check failed, 2 bad usage or input\n");
 }
 
@@ -66,7 +67,9 @@ int main(int argc, char **argv)
             printf("usage: placera %s\n", commands[i].synopsis); /* placera CMD --help */
             return 0;
         }
-        return commands[i].run(argc - 1, argv + 1);
+        cmd_common common;
+        int n = cmd_take_common(argc - 1, argv + 1, &common);
+        return n < 0 ? 2 : commands[i].run(n, argv + 1, &common);
     }
     fprintf(stderr, "placera: unknown command '%s'\n", argv[1]);
     usage(stderr);

@@ -143,7 +143,7 @@ static pl_status compare_stated(pl_check_ctx *c)
         }
         if (v->index < 0 || v->index >= c->inst->n_trainees) {
             PL_TRY(pl_diags_add(&c->report->mismatches, PL_SEV_ERROR, c->file, 0, 0,
-                                path.data, "trainee_costs names '%s', which is not a trainee of the instance",
+                                path.data, "trainee_costs names \"%s\", which is not a trainee of the instance",
                                 v->id ? v->id : ""));
             continue;
         }

@@ -9,6 +9,7 @@
 
 #include "check/check_internal.h"
 #include "instance/dates.h"
+#include "util/diag.h"
 #include "util/strutil.h"
 
 pl_status pl_check_violation(pl_check_ctx *c, const char *path,
@@ -23,8 +24,8 @@ pl_status pl_check_violation(pl_check_ctx *c, const char *path,
     va_end(ap);
     if (!msg)
         return PL_ERR_NOMEM;
-    status = pl_diags_add(&c->report->violations, PL_SEV_ERROR, c->file, 0, 0,
-                          path, "%s", msg);
+    status = pl_diags_add_kind(&c->report->violations, format, PL_SEV_ERROR, c->file,
+                               0, 0, path, msg);
     free(msg);
     return status;
 }

@@ -91,13 +91,13 @@ static pl_status row_ids(pl_check_ctx *c, size_t i, const char *path, bool *ok)
 
     *ok = true;
     if (row->t < 0 || row->t >= inst->n_trainees) {
-        PL_TRY(pl_check_violation(c, path, "placement names trainee '%s', which the instance does not have",
+        PL_TRY(pl_check_violation(c, path, "placement names trainee \"%s\", which the instance does not have",
                                   who));
         *ok = false;
     }
     if (row->s < 0 || row->s >= inst->n_sites) {
         if (row->site)
-            PL_TRY(pl_check_violation(c, path, "%s is placed at site '%s', which the instance does not have",
+            PL_TRY(pl_check_violation(c, path, "%s is placed at site \"%s\", which the instance does not have",
                                       who, row->site));
         else
             PL_TRY(pl_check_violation(c, path, "a placement of %s names no site", who));
@@ -105,14 +105,14 @@ static pl_status row_ids(pl_check_ctx *c, size_t i, const char *path, bool *ok)
     }
     if (row->r < 0 || row->r >= inst->n_rotations) {
         if (row->rotation)
-            PL_TRY(pl_check_violation(c, path, "%s is placed in rotation '%s', which the instance does not have",
+            PL_TRY(pl_check_violation(c, path, "%s is placed in rotation \"%s\", which the instance does not have",
                                       who, row->rotation));
         else
             PL_TRY(pl_check_violation(c, path, "a placement of %s names no rotation", who));
         *ok = false;
     }
     if (row->supervisor && (row->sup < 0 || row->sup >= inst->n_supervisors))
-        PL_TRY(pl_check_violation(c, path, "%s is supervised by '%s', who is not a supervisor of the instance",
+        PL_TRY(pl_check_violation(c, path, "%s is supervised by \"%s\", who is not a supervisor of the instance",
                                   who, row->supervisor));
     if (row->from > row->to) {
         PL_TRY(pl_check_violation(c, path, "a placement of %s runs from period %d to period %d, which is backwards",
@@ -197,7 +197,7 @@ static pl_status resolve_homes(pl_check_ctx *c)
             goto cleanup;
         }
         if (t < 0 || t >= inst->n_trainees) {
-            PL_TRY(pl_check_violation(c, path, "homes names trainee '%s', which the instance does not have",
+            PL_TRY(pl_check_violation(c, path, "homes names trainee \"%s\", which the instance does not have",
                                       h->key ? h->key : ""));
             continue;
         }
@@ -208,7 +208,7 @@ static pl_status resolve_homes(pl_check_ctx *c)
         }
         c->home_row[t] = (int)i;
         if (s < 0 || s >= inst->n_sites) {
-            PL_TRY(pl_check_violation(c, path, "%s is given home '%s', which is not a site of the instance",
+            PL_TRY(pl_check_violation(c, path, "%s is given home \"%s\", which is not a site of the instance",
                                       tr->id, h->value ? h->value : ""));
             continue;
         }
@@ -252,7 +252,7 @@ static pl_status resolve_mentors(pl_check_ctx *c)
             goto cleanup;
         }
         if (t < 0 || t >= inst->n_trainees) {
-            PL_TRY(pl_check_violation(c, path, "mentors names trainee '%s', which the instance does not have",
+            PL_TRY(pl_check_violation(c, path, "mentors names trainee \"%s\", which the instance does not have",
                                       m->key ? m->key : ""));
             continue;
         }
@@ -263,7 +263,7 @@ static pl_status resolve_mentors(pl_check_ctx *c)
         }
         c->mentor_row[t] = (int)i;
         if (s < 0 || s >= inst->n_supervisors) {
-            PL_TRY(pl_check_violation(c, path, "%s is given main supervisor '%s', who is not a supervisor of the instance",
+            PL_TRY(pl_check_violation(c, path, "%s is given main supervisor \"%s\", who is not a supervisor of the instance",
                                       inst->trainees[t].id, m->value ? m->value : ""));
             continue;
         }

@@ -29,6 +29,11 @@ long pl_date_to_period(const pl_horizon *h, int year, int month, int day);
 void pl_period_first_day(const pl_horizon *h, long p, int *year, int *month, int *day);
 void pl_period_last_day(const pl_horizon *h, long p, int *year, int *month, int *day);
 
+/* The years a date may have: schedules, CSV and calendars write four
+ * digits. */
+#define PL_MIN_YEAR 1900
+#define PL_MAX_YEAR 9999
+
 /* "YYYY-MM-DD" into buf (at least 11 bytes). */
 void pl_format_date(int year, int month, int day, char buf[11]);
 

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/diag.h"
+
 void pl_jctx_init(pl_jctx *c, const char *file, pl_diags *diags)
 {
     memset(c, 0, sizeof *c);
@@ -56,9 +58,8 @@ void pl_jpop(pl_jctx *c, size_t mark)
 static void add(pl_jctx *c, pl_severity sev, const char *format, va_list ap)
 {
     char *msg = pl_vasprintf(format, ap);
-    if (!msg || pl_diags_add(c->diags, sev, c->file, 0, 0,
-                             c->path.data ? c->path.data : "", "%s",
-                             msg) != PL_OK)
+    if (!msg || pl_diags_add_kind(c->diags, format, sev, c->file, 0, 0,
+                                  c->path.data ? c->path.data : "", msg) != PL_OK)
         c->fatal = PL_ERR_NOMEM;
     free(msg);
     if (sev == PL_SEV_ERROR)
@@ -110,8 +111,12 @@ const char *pl_jdescribe(const json_t *v, char buf[96])
     case JSON_STRING: {
         const char *s = json_string_value(v);
         size_t n = strlen(s);
-        if (n > 40)
-            snprintf(buf, 96, "\"%.40s...\"", s);
+        if (n > 40) {
+            int cut = 40; /* not inside a UTF-8 character */
+            while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+                cut--;
+            snprintf(buf, 96, "\"%.*s...\"", cut, s);
+        }
         else
             snprintf(buf, 96, "\"%s\"", s);
         return buf;

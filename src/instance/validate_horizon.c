@@ -10,6 +10,29 @@
 
 #define TIME_LIMIT 10000000L /* |period numbers| beyond this are nonsense */
 
+/* Whether the horizon ends by 31 December PL_MAX_YEAR (an error at
+ * /horizon otherwise): later years would not fit the four digits of the
+ * dates written in schedules, CSV and calendars. */
+static bool horizon_in_years(pl_jctx *c, int y, int mo, int d, pl_unit unit,
+                             int step, int length)
+{
+    pl_horizon h = {0};
+    int ly, lm, ld;
+    h.year = y;
+    h.month = mo;
+    h.day = d;
+    h.unit = unit;
+    h.step = step;
+    h.length = length;
+    pl_period_last_day(&h, length - 1, &ly, &lm, &ld);
+    if (ly <= PL_MAX_YEAR)
+        return true;
+    pl_jerror(c, "the horizon runs from %04d-%02d-%02d to %d-%02d-%02d; its dates "
+                 "must lie in the years %d to %d", y, mo, d, ly, lm, ld, PL_MIN_YEAR,
+              PL_MAX_YEAR);
+    return false;
+}
+
 void pl_validate_horizon(pl_loader *L, json_t *h)
 {
     static const char *const keys[] = {"start", "unit", "step", "length",
@@ -67,6 +90,9 @@ void pl_validate_horizon(pl_loader *L, json_t *h)
             pl_jerror(c, "must be a date %s, got %s",
                       month_form ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD",
                       pl_jdescribe(st, b));
+        } else if (y < PL_MIN_YEAR) {
+            pl_jerror(c, "the horizon must start in %d or later, got %s", PL_MIN_YEAR,
+                      pl_jdescribe(st, b));
         } else if (unit_ok && unit == PL_UNIT_MONTH && d != 1) {
             pl_jerror(c, "with unit \"month\" the horizon must start on the 1st "
                          "of a month, got %s", pl_jdescribe(st, b));
@@ -84,6 +110,8 @@ void pl_validate_horizon(pl_loader *L, json_t *h)
     pl_jfield_bool(c, h, "open_end", &open_end);
 
     if (c->errors != before)
+        return;
+    if (!horizon_in_years(c, y, mo, d, unit, step, length))
         return;
     hz->year = y;
     hz->month = mo;
@@ -113,8 +141,9 @@ bool pl_vtime(pl_loader *L, const json_t *v, long *out)
     int y, m, d;
     if (json_is_string(v) &&
         pl_parse_date(json_string_value(v), month, &y, &m, &d)) {
-        if (y < 1000 || y > 9999) {
-            pl_jerror(c, "date out of range, got %s", pl_jdescribe(v, b));
+        if (y < PL_MIN_YEAR || y > PL_MAX_YEAR) {
+            pl_jerror(c, "a date must lie in the years %d to %d, got %s", PL_MIN_YEAR,
+                      PL_MAX_YEAR, pl_jdescribe(v, b));
             return false;
         }
         *out = L->horizon_ok ? pl_date_to_period(h, y, m, d) : 0;

@@ -45,7 +45,7 @@ static void *collect(pl_loader *L, json_t *root, const char *key, size_t size,
             c->fatal = PL_ERR_NOMEM;
         if (!pl_valid_id(id)) {
             size_t m2 = pl_jpush(c, id);
-            pl_jerror(c, "bad id \"%.80s\": an id is 1 to 64 characters from "
+            pl_jerror(c, "bad id \"%s\": an id is 1 to 64 characters from "
                          "A-Z a-z 0-9 . _ -", id);
             pl_jpop(c, m2);
         }

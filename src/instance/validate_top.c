@@ -130,18 +130,6 @@ pl_status pl_instance_from_json(json_t *root, const char *file,
     return pl_instance_from_json_streamed(root, file, NULL, NULL, out, diags);
 }
 
-/* Drop the diagnostics added after the first `keep`. */
-static void diags_truncate(pl_diags *d, size_t keep)
-{
-    for (size_t i = keep; i < d->count; i++) {
-        free(d->items[i].file);
-        free(d->items[i].path);
-        free(d->items[i].message);
-    }
-    if (keep < d->count)
-        d->count = keep;
-}
-
 pl_status pl_instance_from_json_streamed(json_t *root, const char *file,
                                          const char *text, const pl_span *spans,
                                          pl_instance **out, pl_diags *diags)
@@ -169,7 +157,7 @@ pl_status pl_instance_from_json_streamed(json_t *root, const char *file,
     }
     pl_validate_document(&L, root);
     if (L.slice_failed) {
-        diags_truncate(diags, keep);
+        pl_diags_truncate(diags, keep);
         status = PL_ERR_SYNTAX;
         goto cleanup;
     }

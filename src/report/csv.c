@@ -7,21 +7,28 @@
  * of placements.csv and name of grid.csv.
  * The separator may be ';' for spreadsheets set up for Swedish, where ','
  * is the decimal comma; a UTF-8 byte order mark helps Excel read å ä ö.
+ * A cell that begins with = + - @, a tab or a carriage return gets a ' in
+ * front so that no spreadsheet takes it for a formula (OWASP, "CSV
+ * injection").
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "instance/dates.h"
 #include "report/report.h"
+#include "util/strutil.h"
 
 void pl_csv_put(FILE *f, const char *s, char sep)
 {
     bool quote = strchr(s, sep) || strpbrk(s, "\"\r\n");
+    const char *guard = pl_csv_formula_like(s) ? "'" : ""; /* not a formula */
     if (!quote) {
+        fputs(guard, f);
         fputs(s, f);
         return;
     }
     fputc('"', f);
+    fputs(guard, f);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', f);

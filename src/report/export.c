@@ -1,14 +1,17 @@
 /*
  * export.c — pl_export_ics and pl_export_csv: lay out the schedule, create
- * the output directory if it is missing, and write each file atomically
- * (temporary file renamed into place, see util/write_atomic.h).
+ * the output directory if it is missing, write every file into a staging
+ * directory in it and move them into place only when all are written, so
+ * that a failure leaves nothing of the export behind (see `staging`).
  */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "report/report.h"
 #include "util/write_atomic.h"
@@ -34,32 +37,140 @@ pl_status pl_export_make_dir(const char *dir, pl_diags *diags)
     return PL_ERR_IO;
 }
 
-/* Whether `dir` exists now (before pl_export_make_dir may create it). */
-static bool dir_exists(const char *dir)
+/* Whether `name` (a file name without directory) is one an export of this
+ * kind may write: placements.csv and grid.csv, or trainee-*.ics and
+ * site-*.ics. */
+static bool export_name(bool ics, const char *name)
 {
-    struct stat st;
-    return stat(dir, &st) == 0;
+    size_t n = strlen(name);
+    if (!ics)
+        return !strcmp(name, "placements.csv") || !strcmp(name, "grid.csv");
+    return n > 4 && !strcmp(name + n - 4, ".ics") &&
+           (!strncmp(name, "trainee-", 8) || !strncmp(name, "site-", 5));
 }
 
-/* After a failed export into a directory that the export itself created:
- * remove what was written there and the directory, so nothing half-written
- * is left behind.  (A directory that existed before is left as it was.) */
-static void undo_dir(const char *dir)
+/* Whether the directory part of `path` ("." when it has none) is `dir`. */
+static bool in_dir(const char *path, const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char *path = pl_asprintf("%s/%s", dir, e->d_name);
-            if (path)
-                remove(path);
-            free(path);
-        }
-        closedir(d);
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return pl_same_file(".", dir);
+    char *parent = slash == path ? pl_strdup("/")
+                                 : pl_asprintf("%.*s", (int)(slash - path), path);
+    bool same = parent && pl_same_file(parent, dir);
+    free(parent);
+    return same;
+}
+
+pl_status pl_export_outputs_check(bool ics, const char *dir,
+                                  const char *const *inputs, size_t n_inputs,
+                                  pl_diags *diags)
+{
+    pl_status status = PL_OK;
+    for (size_t i = 0; i < n_inputs; i++) {
+        if (!inputs[i] || !inputs[i][0] || !strcmp(inputs[i], "-"))
+            continue;
+        const char *slash = strrchr(inputs[i], '/');
+        const char *name = slash ? slash + 1 : inputs[i];
+        if (!export_name(ics, name) || !in_dir(inputs[i], dir))
+            continue;
+        if (diags &&
+            pl_diags_add(diags, PL_SEV_ERROR, dir, 0, 0, NULL,
+                         "the export would write %s there, which is the input "
+                         "file %s; placera never writes over its inputs: choose "
+                         "another directory", name, inputs[i]) != PL_OK)
+            return PL_ERR_NOMEM;
+        status = PL_ERR_USAGE;
     }
-    remove(dir);
+    return status;
+}
+
+/* An export under way: every file is written into a staging directory
+ * DIR/.export.placera-tmp-PID and moved into DIR only when all are
+ * complete, so a failure (a full disk, a signal) leaves DIR as it was.
+ * SIGINT, SIGTERM and SIGHUP are held back meanwhile; one that arrives
+ * stops the export between two files, and is delivered after the cleanup. */
+typedef struct staging {
+    const char *dir;
+    char *tmp;        /* the staging directory */
+    bool created_dir; /* DIR did not exist before */
+    sigset_t old_mask;
+} staging;
+
+static pl_status staging_open(staging *st, const char *dir, pl_diags *diags)
+{
+    struct stat sb;
+    st->dir = dir;
+    st->tmp = NULL;
+    st->created_dir = stat(dir, &sb) != 0;
+    pl_status status = pl_export_make_dir(dir, diags);
+    if (status != PL_OK)
+        return status;
+    pl_hold_signals(&st->old_mask);
+    char *name = pl_asprintf("%s/export", dir);
+    st->tmp = name ? pl_tmp_path(name) : NULL;
+    free(name);
+    if (!st->tmp) {
+        pl_release_signals(&st->old_mask);
+        if (st->created_dir)
+            rmdir(dir);
+        return PL_ERR_NOMEM;
+    }
+    pl_tmp_remove(st->tmp); /* a stale one with this process id */
+    if (mkdir(st->tmp, 0700) != 0) {
+        int e = errno;
+        if (diags)
+            pl_diags_add(diags, PL_SEV_ERROR, dir, 0, 0, NULL,
+                         "cannot write into the output directory: %s", strerror(e));
+        free(st->tmp);
+        st->tmp = NULL;
+        pl_release_signals(&st->old_mask);
+        if (st->created_dir)
+            rmdir(dir);
+        return PL_ERR_IO;
+    }
+    return PL_OK;
+}
+
+/* Move every staged file into DIR. */
+static pl_status staging_commit(staging *st, pl_diags *diags)
+{
+    pl_status status = PL_OK;
+    DIR *d = opendir(st->tmp);
+    struct dirent *e;
+    if (!d)
+        status = PL_ERR_IO;
+    while (status == PL_OK && (e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char *from = pl_asprintf("%s/%s", st->tmp, e->d_name);
+        char *to = pl_asprintf("%s/%s", st->dir, e->d_name);
+        if (!from || !to)
+            status = PL_ERR_NOMEM;
+        else if (rename(from, to) != 0) {
+            if (diags)
+                pl_diags_add(diags, PL_SEV_ERROR, to, 0, 0, NULL, "cannot write: %s",
+                             strerror(errno));
+            status = PL_ERR_IO;
+        }
+        free(from);
+        free(to);
+    }
+    if (d)
+        closedir(d);
+    return status;
+}
+
+/* Remove the staging directory (with what is left in it), DIR too when
+ * the export created it and failed, and let held-back signals through. */
+static void staging_close(staging *st, bool failed)
+{
+    pl_tmp_remove(st->tmp);
+    free(st->tmp);
+    st->tmp = NULL;
+    if (failed && st->created_dir)
+        rmdir(st->dir);
+    pl_release_signals(&st->old_mask);
 }
 
 typedef struct job {
@@ -78,20 +189,28 @@ static pl_status run_job(FILE *out, void *user)
     return j->table(j->plan, j->csv, out);
 }
 
-/* Write dir/name through a job; a diagnostic on failure. */
-static pl_status write_file(const char *dir, const char *name, job *j,
+/* Write one file of the export into the staging directory; a diagnostic
+ * naming its final place on failure. */
+static pl_status write_file(const staging *st, const char *name, job *j,
                             pl_diags *diags)
 {
     pl_status status = PL_OK;
     int err = 0;
-    char *path = pl_asprintf("%s/%s", dir, name);
-    if (!path)
-        return PL_ERR_NOMEM;
+    if (pl_signal_held())
+        return PL_ERR_INTERRUPTED;
+    char *path = pl_asprintf("%s/%s", st->tmp, name);
+    char *shown = pl_asprintf("%s/%s", st->dir, name);
+    if (!path || !shown) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
     status = pl_write_atomic(path, run_job, j, &err);
     if (status != PL_OK && diags)
-        pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot write: %s",
+        pl_diags_add(diags, PL_SEV_ERROR, shown, 0, 0, NULL, "cannot write: %s",
                      status == PL_ERR_IO && err ? strerror(err) : pl_strerror(status));
+cleanup:
     free(path);
+    free(shown);
     return status;
 }
 
@@ -102,31 +221,28 @@ pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule
     pl_plan plan;
     bool *site_used = NULL;
     size_t files = 0;
+    staging st;
 
     if (n_files)
         *n_files = 0;
     if (!instance || !schedule || !dir)
         return PL_ERR_USAGE;
-    bool existed = dir_exists(dir);
-    PL_TRY(pl_export_make_dir(dir, diags));
-    status = pl_plan_build(instance, schedule, &plan);
-    if (status != PL_OK) {
-        if (!existed)
-            undo_dir(dir);
-        goto cleanup;
-    }
+    PL_TRY(pl_plan_build(instance, schedule, &plan));
     site_used = calloc((size_t)instance->n_sites + 1, sizeof *site_used);
     if (!site_used) {
         status = PL_ERR_NOMEM;
         goto free_plan;
     }
+    status = staging_open(&st, dir, diags);
+    if (status != PL_OK)
+        goto free_plan;
     for (int t = 0; status == PL_OK && t < plan.n_trainees; t++) {
         if (plan.trainee_runs[t] == plan.trainee_runs[t + 1])
             continue; /* a calendar needs at least one event (RFC 5545) */
         char name[PL_MAX_ID_LENGTH + 16];
         snprintf(name, sizeof name, "trainee-%s.ics", instance->trainees[t].id);
         job j = {&plan, NULL, t, pl_ics_write_trainee, NULL};
-        status = write_file(dir, name, &j, diags);
+        status = write_file(&st, name, &j, diags);
         files += status == PL_OK;
     }
     for (size_t i = 0; i < plan.n_runs; i++)
@@ -137,17 +253,18 @@ pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule
         char name[PL_MAX_ID_LENGTH + 16];
         snprintf(name, sizeof name, "site-%s.ics", instance->sites[s].id);
         job j = {&plan, NULL, s, pl_ics_write_site, NULL};
-        status = write_file(dir, name, &j, diags);
+        status = write_file(&st, name, &j, diags);
         files += status == PL_OK;
     }
+    if (status == PL_OK)
+        status = staging_commit(&st, diags);
+    staging_close(&st, status != PL_OK);
 free_plan:
     free(site_used);
     pl_plan_free(&plan);
-    if (status != PL_OK && !existed)
-        undo_dir(dir);
 cleanup:
     if (n_files)
-        *n_files = files;
+        *n_files = status == PL_OK ? files : 0;
     return status;
 }
 
@@ -158,6 +275,7 @@ pl_status pl_export_csv(const pl_instance *instance, const pl_schedule *schedule
     pl_status status = PL_OK;
     pl_plan plan;
     pl_csv_options defaults;
+    staging st;
 
     if (!instance || !schedule || !dir)
         return PL_ERR_USAGE;
@@ -168,22 +286,19 @@ pl_status pl_export_csv(const pl_instance *instance, const pl_schedule *schedule
     if (options->separator == '"' || options->separator == '\r' ||
         options->separator == '\n')
         return PL_ERR_USAGE;
-    bool existed = dir_exists(dir);
-    PL_TRY(pl_export_make_dir(dir, diags));
-    status = pl_plan_build(instance, schedule, &plan);
-    if (status != PL_OK) {
-        if (!existed)
-            undo_dir(dir);
-        goto cleanup;
+    PL_TRY(pl_plan_build(instance, schedule, &plan));
+    status = staging_open(&st, dir, diags);
+    if (status == PL_OK) {
+        job long_table = {&plan, options, 0, NULL, pl_csv_write_placements};
+        job grid = {&plan, options, 0, NULL, pl_csv_write_grid};
+        status = write_file(&st, "placements.csv", &long_table, diags);
+        if (status == PL_OK)
+            status = write_file(&st, "grid.csv", &grid, diags);
+        if (status == PL_OK)
+            status = staging_commit(&st, diags);
+        staging_close(&st, status != PL_OK);
     }
-    job long_table = {&plan, options, 0, NULL, pl_csv_write_placements};
-    job grid = {&plan, options, 0, NULL, pl_csv_write_grid};
-    status = write_file(dir, "placements.csv", &long_table, diags);
-    if (status == PL_OK)
-        status = write_file(dir, "grid.csv", &grid, diags);
     pl_plan_free(&plan);
-    if (status != PL_OK && !existed)
-        undo_dir(dir);
 cleanup:
     return status;
 }

@@ -16,10 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "instance/json_read.h"
 #include "schedule/schedule.h"
 #include "util/read_file.h"
+#include "util/diag.h"
 #include "util/strutil.h"
 
 typedef struct reader {
@@ -123,7 +125,7 @@ static int resolve(reader *rd, kind k, const char *id, bool *drop)
     int i = lookup(rd->inst, k, id);
     if (i < 0) {
         pl_jreport(&rd->j, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
-                   "unknown %s '%s'%s", kind_word[k], id,
+                   "unknown %s \"%s\"%s", kind_word[k], id,
                    rd->lenient ? "; entry ignored" : "");
         *drop = true;
     }
@@ -169,7 +171,7 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
         size_t old = pl_jpush(&rd->j, key);
         if (f == n_fields) {
             if (!pl_jfree_key(key)) {
-                pl_jreport(&rd->j, PL_SEV_ERROR, "unknown key '%s'", key);
+                pl_jreport(&rd->j, PL_SEV_ERROR, "unknown key \"%s\"", key);
                 e->bad = true;
             }
             pl_jpop(&rd->j, old);
@@ -192,7 +194,7 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
                 lookup(rd->inst, fields[f].k, e->ids[f]) < 0) {
                 /* a reference row outlives its supervisor: keep the
                  * placement, forget the name */
-                pl_jreport(&rd->j, PL_SEV_WARNING, "unknown %s '%s'; name ignored",
+                pl_jreport(&rd->j, PL_SEV_WARNING, "unknown %s \"%s\"; name ignored",
                            kind_word[fields[f].k], e->ids[f]);
                 e->ids[f] = NULL;
                 e->index[f] = -1;
@@ -221,7 +223,7 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
     }
     for (int f = 0; f < n_fields; f++)
         if (fields[f].required && !e->seen[f]) {
-            pl_jreport(&rd->j, PL_SEV_ERROR, "missing '%s'", fields[f].name);
+            pl_jreport(&rd->j, PL_SEV_ERROR, "missing \"%s\"", fields[f].name);
             e->bad = true;
         }
 }
@@ -435,7 +437,7 @@ static void read_costs(reader *rd, const json_t *v, pl_schedule *s)
         if (i < n)
             get_real(rd, val, terms[i].value);
         else if (!pl_jfree_key(key))
-            pl_jreport(&rd->j, PL_SEV_ERROR, "unknown cost term '%s'", key);
+            pl_jreport(&rd->j, PL_SEV_ERROR, "unknown cost term \"%s\"", key);
         pl_jpop(&rd->j, old);
     }
 }
@@ -495,7 +497,7 @@ static void read_status(reader *rd, const json_t *v, pl_schedule *s)
             return;
         }
     pl_jreport(&rd->j, PL_SEV_ERROR,
-               "unknown status '%s' (optimal, feasible, infeasible or no_solution)", w);
+               "unknown status \"%s\" (optimal, feasible, infeasible or no_solution)", w);
 }
 
 static void read_root(reader *rd, const json_t *root, pl_schedule *s)
@@ -553,7 +555,7 @@ static void read_root(reader *rd, const json_t *root, pl_schedule *s)
         } else if (strcmp(key, "reasons") == 0) {
             read_reasons(rd, v, s);
         } else if (!pl_jfree_key(key)) {
-            pl_jreport(&rd->j, PL_SEV_ERROR, "unknown key '%s'", key);
+            pl_jreport(&rd->j, PL_SEV_ERROR, "unknown key \"%s\"", key);
         }
         pl_jpop(&rd->j, old);
     }

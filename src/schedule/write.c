@@ -37,9 +37,9 @@ static pl_status write_to(FILE *out, void *user)
     return pl_schedule_write_stream(job->schedule, job->instance, job->format, out);
 }
 
-pl_status pl_schedule_write(const pl_schedule *schedule,
+static pl_status write_file(const pl_schedule *schedule,
                             const pl_instance *instance, pl_format format,
-                            const char *path, pl_diags *diags)
+                            const char *path, bool replace, pl_diags *diags)
 {
     pl_status status = PL_OK;
     int err = 0;
@@ -52,7 +52,8 @@ pl_status pl_schedule_write(const pl_schedule *schedule,
         return status;
     }
     write_job job = {schedule, instance, format};
-    status = pl_write_atomic(path, write_to, &job, &err);
+    status = replace ? pl_write_atomic(path, write_to, &job, &err)
+                     : pl_write_atomic_new(path, write_to, &job, &err);
     if (status == PL_ERR_IO && diags)
         pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
                      "cannot write the schedule: %s", strerror(err ? err : EIO));
@@ -60,4 +61,20 @@ pl_status pl_schedule_write(const pl_schedule *schedule,
         pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
                      "cannot write the schedule: %s", pl_strerror(status));
     return status;
+}
+
+pl_status pl_schedule_write(const pl_schedule *schedule,
+                            const pl_instance *instance, pl_format format,
+                            const char *path, pl_diags *diags)
+{
+    return write_file(schedule, instance, format, path, true, diags);
+}
+
+pl_status pl_schedule_write_new(const pl_schedule *schedule,
+                                const pl_instance *instance, pl_format format,
+                                const char *path, pl_diags *diags)
+{
+    if (!path || !strcmp(path, "-"))
+        return PL_ERR_USAGE;
+    return write_file(schedule, instance, format, path, false, diags);
 }

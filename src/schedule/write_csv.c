@@ -2,7 +2,9 @@
  * write_csv.c — the schedule's rows as CSV for spreadsheets: one header line
  * `trainee,site,rotation,from,to,start_date,end_date,supervisor`, then one
  * line per row.  Fields holding a comma, quote or line break are quoted as
- * RFC 4180 says (quotes doubled).  Lines end in "\n".
+ * RFC 4180 says (quotes doubled); one that begins with = + - @, a tab or a
+ * carriage return gets a ' in front (no spreadsheet formula).  Lines end in
+ * "\n".
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,11 +15,14 @@
 
 static void put_field(pl_buf *b, const char *s)
 {
+    const char *guard = pl_csv_formula_like(s) ? "'" : ""; /* not a formula */
     if (!strpbrk(s, ",\"\r\n")) {
+        pl_buf_puts(b, guard);
         pl_buf_puts(b, s);
         return;
     }
     pl_buf_append(b, "\"", 1);
+    pl_buf_puts(b, guard);
     for (const char *c = s; *c; c++) {
         if (*c == '"')
             pl_buf_append(b, "\"\"", 2);

@@ -1,7 +1,9 @@
 /*
  * read_file.c — a whole file into one buffer (see read_file.h).  The buffer
  * starts at the file's size from fstat, so a regular file is read with one
- * allocation; a pipe or a growing file doubles it as needed.
+ * allocation; a growing file doubles it as needed.  Only regular files are
+ * read: a directory, a device (/dev/zero would never end), a pipe or a
+ * socket is refused before reading.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -69,15 +71,19 @@ pl_status pl_read_file(const char *path, const pl_read_words *words,
 
     *text = NULL;
     *length = 0;
-    if (words->directory) {
-        if (stat(path, &st) != 0)
-            return io_error(diags, path, words->cannot_open, errno);
-        if (S_ISDIR(st.st_mode))
-            return pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "%s",
-                                words->directory) != PL_OK
-                       ? PL_ERR_NOMEM
-                       : PL_ERR_IO;
-    }
+    if (stat(path, &st) != 0)
+        return io_error(diags, path, words->cannot_open, errno);
+    if (!S_ISREG(st.st_mode)) /* a directory, or /dev/zero that never ends */
+        return pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "%s",
+                            S_ISDIR(st.st_mode) && words->directory
+                                ? words->directory
+                            : S_ISDIR(st.st_mode)
+                                ? "not a regular file: placera reads its inputs only "
+                                  "from files"
+                                : "not a regular file (a device, pipe or socket): "
+                                  "placera reads its inputs only from files") != PL_OK
+                   ? PL_ERR_NOMEM
+                   : PL_ERR_IO;
     FILE *f = fopen(path, "rb");
     if (!f)
         return io_error(diags, path, words->cannot_open, errno);

@@ -123,3 +123,8 @@ pl_status pl_buf_pointer(pl_buf *b, const char *token)
     b->data[b->len] = '\0';
     return PL_OK;
 }
+
+bool pl_csv_formula_like(const char *cell)
+{
+    return cell[0] != '\0' && strchr("=+-@\t\r", cell[0]) != NULL;
+}

@@ -36,6 +36,11 @@ pl_status pl_buf_printf(pl_buf *b, const char *format, ...)
     ;
 void pl_buf_free(pl_buf *b);
 
+/* Whether a CSV cell would be taken for a formula by a spreadsheet: it
+ * begins with = + - @, a tab or a carriage return (OWASP's list).  Writers
+ * put a ' before such a cell. */
+bool pl_csv_formula_like(const char *cell);
+
 /* Append "/" + token to a JSON pointer, escaping '~' and '/' (RFC 6901). */
 pl_status pl_buf_pointer(pl_buf *b, const char *token);
 

@@ -201,3 +201,19 @@ case("scale_site_periods", seq(
 write("scale_trainee_periods", json.dumps(dict(BASE, horizon={"start": "2027-01-01", "unit": "month", "length": 1000},
                                                trainees={"t%d" % i: {"program": "BT"} for i in range(10001)}),
                                           separators=(",", ":")) + "\n")
+
+# --- issue 17.5: years, echoed text, many messages ---------------------------------
+# dates are written with four-digit years: a horizon that runs past 9999 or
+# starts before 1900 is refused (9999-01 + 13 months ends in 10000)
+case("horizon_year_10000", seq(put(["horizon", "start"], "9999-01-01"),
+                               put(["horizon", "length"], 13)))
+case("horizon_year_1899", put(["horizon", "start"], "1899-12-01"))
+case("date_year_1899", put(["trainees", "t1", "start"], "1899-12-01"))
+# an id of 100000 characters and one with a terminal escape and a line
+# break: echoed cut at 80 characters, control characters escaped
+case("long_id", lambda d: d["trainees"].update({"x" * 100000: {"program": "BT"}}))
+case("control_characters_in_id", lambda d: d["trainees"].update(
+    {"t\u001b[2J\u001b[31mred\nnext\u009b": {"program": "BT"}}))
+# 250 trainees with an unknown home: 100 errors of that kind, then a count
+case("many_errors_of_one_kind", lambda d: d["trainees"].update(
+    {"t%03d" % i: {"program": "BT", "home": "nowhere%d" % i} for i in range(250)}))

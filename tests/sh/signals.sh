@@ -90,8 +90,8 @@ for run in INT:compact TERM:compact INT:decomposition; do
         bad "SIG$sig: placera check failed"
         cat "$tmp/check.txt"
     fi
-    if ls -A "$tmp" | grep -q '\.json\.......$'; then
-        bad "SIG$sig: a temporary file (NAME.json.XXXXXX) was left behind"
+    if ls -A "$tmp" | grep -q 'placera-tmp-'; then
+        bad "SIG$sig: a temporary file (.NAME.placera-tmp-PID) was left behind"
     fi
 done
 

@@ -4,7 +4,7 @@
 # On a tiny instance written here (two trainees, four months) and on the
 # bundled scenarios: the table and --json agree, --jobs gives the same
 # figures as one process, every schedule kept with --keep passes
-# `placera check` (scenario schedules with --reference DIR/base.json, so the
+# `placera check` (scenario schedules with --reference DIR/base.schedule.json, so the
 # change cost is recomputed too), with a high change weight the re-plan
 # moves only the trainee who had to move, an invalid scenario is reported
 # with its file and JSON path (exit 1, base still solved), an invalid base
@@ -56,15 +56,15 @@ grep -q '"periods_changed": 4' "$tmp/out.json" && grep -q '"format": "placera-wh
     && ok || fail "--json lacks the figures"
 
 # (c) every schedule written passes check, the re-plan with the reference
-"$PLACERA" check "$tmp/base.json" "$tmp/keep/base.json" >/dev/null 2>&1 && ok || fail "check base.json"
-"$PLACERA" check "$tmp/patched.json" "$tmp/keep/bertil-leaves.json" --reference "$tmp/keep/base.json" \
+"$PLACERA" check "$tmp/base.json" "$tmp/keep/base.schedule.json" >/dev/null 2>&1 && ok || fail "check base.json"
+"$PLACERA" check "$tmp/patched.json" "$tmp/keep/bertil-leaves.schedule.json" --reference "$tmp/keep/base.schedule.json" \
     >"$tmp/check" 2>&1 && grep -q 'change 40000' "$tmp/check" && ok \
     || { fail "check of the re-plan with --reference"; cat "$tmp/check"; }
 
 # (b) t1 keeps heden in every month, only t2 moves
-grep -q '"trainee": "t1", "site": "heden", "rotation": "pc", "from": 0, "to": 3' "$tmp/keep/bertil-leaves.json" \
-    && grep -q '"trainee": "t2", "site": "kalix", "rotation": "pc", "from": 0, "to": 3' "$tmp/keep/bertil-leaves.json" \
-    && ok || { fail "re-plan moves more than t2"; cat "$tmp/keep/bertil-leaves.json"; }
+grep -q '"trainee": "t1", "site": "heden", "rotation": "pc", "from": 0, "to": 3' "$tmp/keep/bertil-leaves.schedule.json" \
+    && grep -q '"trainee": "t2", "site": "kalix", "rotation": "pc", "from": 0, "to": 3' "$tmp/keep/bertil-leaves.schedule.json" \
+    && ok || { fail "re-plan moves more than t2"; cat "$tmp/keep/bertil-leaves.schedule.json"; }
 
 # invalid scenario: named with its path, column invalid, exit 1
 "$PLACERA" whatif "$tmp/base.json" "$tmp/bad.json" "$tmp/bertil-leaves.json" --quiet \
@@ -93,12 +93,12 @@ rc1=$?
 rc2=$?
 [ "$rc1" -eq 0 ] && [ "$rc2" -eq 0 ] && ok || fail "bundled whatif exit $rc1 / $rc2"
 if diff "$tmp/t1" "$tmp/t2" >/dev/null; then ok; else fail "--jobs 2 table differs"; diff "$tmp/t1" "$tmp/t2"; fi
-"$PLACERA" check $B "$tmp/nb/base.json" >/dev/null 2>&1 && ok || fail "check norrbotten base"
+"$PLACERA" check $B "$tmp/nb/base.schedule.json" >/dev/null 2>&1 && ok || fail "check norrbotten base"
 if command -v python3 >/dev/null 2>&1; then
     # The patched instances, by a plain RFC 7396 merge; supervisor names are
     # taken out of the reference (a supervisor who left would otherwise make
     # the lenient reader drop those rows), they do not enter `change`.
-    sed 's/, "supervisor": "[^"]*"//' "$tmp/nb/base.json" >"$tmp/nb/ref.json"
+    sed 's/, "supervisor": "[^"]*"//' "$tmp/nb/base.schedule.json" >"$tmp/nb/ref.json"
     for s in gallivare-summer-closure anna-leaves; do
         python3 - "$B" "instances/scenarios/$s.json" "$tmp/nb/$s.instance.json" <<'PY'
 import json, sys
@@ -115,7 +115,7 @@ def merge(t, p):
 json.dump(merge(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))),
           open(sys.argv[3], "w"), ensure_ascii=False)
 PY
-        "$PLACERA" check "$tmp/nb/$s.instance.json" "$tmp/nb/$s.json" --reference "$tmp/nb/ref.json" \
+        "$PLACERA" check "$tmp/nb/$s.instance.json" "$tmp/nb/$s.schedule.json" --reference "$tmp/nb/ref.json" \
             >"$tmp/check" 2>&1 && ok || { fail "check $s"; cat "$tmp/check"; }
     done
 else

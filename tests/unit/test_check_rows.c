@@ -89,10 +89,10 @@ static void unknown_ids_and_ranges(void **state)
     fx_row(s, inst, "t1", "s2", "ac", 5, 7, NULL);
     fx_row(s, inst, "t1", "s2", "ac", 4, 3, NULL);
     pl_check_report *rep = fx_check(inst, s);
-    FX_ASSERT_VIOLATION(rep, "trainee 'zz'");
-    FX_ASSERT_VIOLATION(rep, "site 'nowhere'");
-    FX_ASSERT_VIOLATION(rep, "rotation 'xx'");
-    FX_ASSERT_VIOLATION(rep, "'ghost'");
+    FX_ASSERT_VIOLATION(rep, "trainee \"zz\"");
+    FX_ASSERT_VIOLATION(rep, "site \"nowhere\"");
+    FX_ASSERT_VIOLATION(rep, "rotation \"xx\"");
+    FX_ASSERT_VIOLATION(rep, "\"ghost\"");
     FX_ASSERT_VIOLATION(rep, "outside the horizon");
     FX_ASSERT_VIOLATION(rep, "backwards");
     assert_string_equal(rep->violations.items[0].path, "/placements/0");
