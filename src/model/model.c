@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "util/clock.h"
 #include "util/strutil.h"
 
 static pl_status grow(void **p, size_t elem, size_t need, size_t *cap)
@@ -282,6 +283,17 @@ int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p)
 void pl_build_options_init(pl_build_options *o)
 {
     memset(o, 0, sizeof *o);
+    o->interrupt = NULL;
+}
+
+pl_status pl_model_check_stop(const pl_model *m, const pl_build_options *opt)
+{
+    (void)m;
+    if (opt->interrupt && *opt->interrupt)
+        return PL_ERR_INTERRUPTED;
+    if (opt->deadline > 0.0 && pl_clock_seconds() > opt->deadline)
+        return PL_ERR_NO_SOLUTION;
+    return PL_OK;
 }
 
 pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,

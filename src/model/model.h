@@ -15,6 +15,7 @@
 #ifndef PL_MODEL_H
 #define PL_MODEL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -135,6 +136,8 @@ typedef struct pl_build_options {
     const bool *only_trainees;     /* [n_trainees] or NULL = all: build only these */
     bool no_costs;                 /* feasibility only: objective 0 */
     bool allocation_only;          /* homes and main supervisors only, no placements */
+    double deadline;               /* pl_clock_seconds() to stop building at; 0 = none */
+    volatile sig_atomic_t *interrupt; /* non-NULL and set: stop building */
 } pl_build_options;
 
 void pl_build_options_init(pl_build_options *o);
@@ -151,7 +154,14 @@ void pl_model_estimate_size(const pl_instance *inst, pl_model_estimate *out);
 pl_status pl_model_check_limit(const pl_instance *inst, size_t limit_mb,
                                pl_diags *diags);
 
-/* Build the model of `inst`.  *out belongs to the caller (pl_model_free). */
+/* PL_ERR_INTERRUPTED when opt's interrupt flag is set, PL_ERR_NO_SOLUTION
+ * when its deadline has passed, else PL_OK: the builder asks between rule
+ * families and between trainees of the large ones, so that a time limit
+ * or Ctrl-C also holds while a national model is built. */
+pl_status pl_model_check_stop(const pl_model *m, const pl_build_options *opt);
+
+/* Build the model of `inst`.  *out belongs to the caller (pl_model_free).
+ * Stops early as pl_model_check_stop says. */
 pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
                          pl_model **out);
 void pl_model_free(pl_model *m);

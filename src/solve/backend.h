@@ -44,7 +44,7 @@ pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
  * continuous): how tight the formulation is, for tests and benchmarks. */
 pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags);
 
-/* Monotonic seconds. */
-double pl_clock_seconds(void);
+/* Monotonic seconds (util/clock.h). */
+#include "util/clock.h"
 
 #endif /* PL_BACKEND_H */

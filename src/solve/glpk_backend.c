@@ -27,14 +27,15 @@
 #include "solve/glpk_internal.h"
 #include "util/strutil.h"
 
-double pl_clock_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* Measured (benchmarks/README.md): */
+#define DEFAULT_SIMPLEX_SLICE_SECONDS 0.5 /* a long LP is run in slices of
+                                        * this length, each resuming from the
+                                        * last basis, so that an interrupt is
+                                        * seen within about this time */
+#define DEFAULT_ADV_BASIS_MAX_ROWS 100000 /* above, GLPK's crash basis
+                                           * (glp_adv_basis) is not used: it
+                                           * cannot be stopped */
+#define DEFAULT_DUAL_SIMPLEX_ROWS 10000 /* the dual simplex from this many rows */
 #define DEFAULT_DECOMP_SHARE 0.7 /* of the time for the decomposition, the
                                   * rest for the neighbourhood search */
 #define DEFAULT_AUTO_DECOMPOSITION_CELLS 2000 /* examples: 291-567 cells;
@@ -103,12 +104,14 @@ void pl_glpk_limits_callback(glp_tree *tree, void *info)
         glp_ios_terminate(tree);
 }
 
-static glp_prob *load(const pl_model *m)
+/* The model as a GLPK problem; row and column names only when it is to be
+ * written (3.4 million of them on the national tier, for nothing). */
+static glp_prob *load(const pl_model *m, bool names)
 {
     glp_prob *lp = pl_glpk_new_prob(m->n_rows, m->n_cols);
     for (int i = 0; i < m->n_rows; i++) {
         pl_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
-        if (m->row_name[i])
+        if (names && m->row_name[i])
             glp_set_row_name(lp, i + 1, m->row_name[i]);
     }
     for (int j = 0; j < m->n_cols; j++) {
@@ -116,7 +119,7 @@ static glp_prob *load(const pl_model *m)
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, j + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
         pl_glpk_col_bounds(lp, j + 1, lb, ub);
-        if (m->col_name[j])
+        if (names && m->col_name[j])
             glp_set_col_name(lp, j + 1, m->col_name[j]);
     }
     /* objective: sum the contributions per column */
@@ -305,6 +308,30 @@ double pl_glpk_seconds_left(const glpk_job *job)
     return job->params->time_limit - (pl_clock_seconds() - job->started);
 }
 
+void pl_glpk_first_basis(glp_prob *lp)
+{
+    if (glp_get_num_rows(lp) <= DEFAULT_ADV_BASIS_MAX_ROWS)
+        glp_adv_basis(lp, 0);
+    else
+        glp_std_basis(lp);
+}
+
+int pl_glpk_simplex(const glpk_job *job, glp_prob *lp, glp_smcp *smcp, double seconds)
+{
+    double until = pl_clock_seconds() + seconds;
+    int rc;
+    if (glp_get_status(lp) == GLP_UNDEF)
+        pl_glpk_first_basis(lp);
+    do {
+        double left = until - pl_clock_seconds();
+        smcp->tm_lim = pl_glpk_milliseconds(left < DEFAULT_SIMPLEX_SLICE_SECONDS
+                                                ? left
+                                                : DEFAULT_SIMPLEX_SLICE_SECONDS);
+        rc = glp_simplex(lp, smcp);
+    } while (rc == GLP_ETMLIM && until - pl_clock_seconds() > 0 && !pl_glpk_interrupted(job));
+    return rc;
+}
+
 int pl_glpk_milliseconds(double seconds)
 {
     if (seconds < 0.001)
@@ -342,9 +369,7 @@ static bool integral_objective(const pl_model *m)
     return ok && fabs(constant - round(constant)) < 1e-9;
 }
 
-/* Run the simplex on job->lp until optimal or `seconds` have passed, in 2 s
- * slices that resume from the last basis, so that an interrupt (SIGINT)
- * is seen during a long LP.  Returns glp_simplex's last code.
+/* Run the simplex on job->lp for at most `seconds`, as pl_glpk_simplex.
  *
  * Large models (10,000 rows and more) use the dual simplex with the
  * long-step ("flip") ratio test: on the 100-trainee allocation instance it
@@ -354,23 +379,14 @@ static bool integral_objective(const pl_model *m)
  * primal simplex is faster and its root basis serves the search better. */
 static int root_lp(glpk_job *job, double seconds)
 {
-    const pl_params *params = job->params;
-    double until = pl_clock_seconds() + seconds;
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    if (job->m->n_rows >= 10000) {
+    if (job->m->n_rows >= DEFAULT_DUAL_SIMPLEX_ROWS) {
         smcp.meth = GLP_DUALP;
         smcp.r_test = GLP_RT_FLIP;
     }
-    int rc;
-    do {
-        double left = until - pl_clock_seconds();
-        smcp.tm_lim = pl_glpk_milliseconds(left < 2.0 ? left : 2.0);
-        rc = glp_simplex(job->lp, &smcp);
-    } while (rc == GLP_ETMLIM && until - pl_clock_seconds() > 0 &&
-             !(params->interrupt && *params->interrupt));
-    return rc;
+    return pl_glpk_simplex(job, job->lp, &smcp, seconds);
 }
 
 /* A lower bound from an unfinished root LP, or NaN: a basis that the dual
@@ -405,13 +421,12 @@ static pl_status solve_work(glpk_job *job)
 
     if (params->memory_limit_mb > 0)
         glp_mem_limit((int)(params->memory_limit_mb > 1000000 ? 1000000 : params->memory_limit_mb));
-    job->lp = load(m);
+    job->lp = load(m, false);
     job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
     if (!job->lp || !job->values)
         return PL_ERR_NOMEM;
 
     glp_scale_prob(job->lp, GLP_SF_AUTO); /* costs span 1 to 10^6 in practice */
-    glp_adv_basis(job->lp, 0);
     int lp_rc = root_lp(job, pl_glpk_seconds_left(job) * 0.1);
     if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
@@ -703,7 +718,7 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
 static pl_status write_work(glpk_job *job)
 {
     job->tmp = pl_asprintf("%s.tmp%ld", job->path, (long)getpid());
-    job->lp = load(job->m);
+    job->lp = load(job->m, true);
     if (!job->tmp || !job->lp)
         return PL_ERR_NOMEM;
     int rc = job->mps ? glp_write_mps(job->lp, GLP_MPS_FILE, NULL, job->tmp)
@@ -725,7 +740,7 @@ pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
 
 static pl_status lp_work(glpk_job *job)
 {
-    job->lp = load(job->m);
+    job->lp = load(job->m, false);
     if (!job->lp)
         return PL_ERR_NOMEM;
     glp_smcp smcp;

@@ -290,10 +290,9 @@ static double master_lp(decomp *d, double seconds)
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    smcp.tm_lim = pl_glpk_milliseconds(seconds);
-    if (glp_get_status(d->master) == GLP_UNDEF || glp_get_num_cols(d->master) < 1)
-        glp_adv_basis(d->master, 0);
-    int rc = glp_simplex(d->master, &smcp);
+    if (glp_get_num_cols(d->master) < 1)
+        glp_std_basis(d->master);
+    int rc = pl_glpk_simplex(d->job, d->master, &smcp, seconds);
     if (rc != 0 || glp_get_status(d->master) != GLP_OPT)
         return NAN;
     for (int r = 1; r <= d->n_master_rows; r++)
@@ -626,7 +625,11 @@ static int greedy_start(decomp *d)
             added += j;
         }
     }
-    for (; i < sp->n_slices && !pl_glpk_interrupted(d->job); i++) {
+    /* the rest get placement-free schedules, as long as the time limit
+     * allows: past it the solve ends without a schedule */
+    for (; i < sp->n_slices && !pl_glpk_interrupted(d->job) &&
+           pl_glpk_seconds_left(d->job) > 0.0;
+         i++) {
         int k = order[i].slice;
         if (placement_free(d, k) == 0) {
             int j = take_greedy(d, k, act);

@@ -65,6 +65,17 @@ void pl_glpk_col_bounds(glp_prob *lp, int j, double lb, double ub);
 double pl_glpk_seconds_left(const glpk_job *job);
 bool pl_glpk_interrupted(const glpk_job *job);
 int pl_glpk_milliseconds(double seconds);
+
+/* GLPK's crash basis for lp, or the slack basis on models too large for
+ * the crash (which no limit can stop). */
+void pl_glpk_first_basis(glp_prob *lp);
+
+/* glp_simplex on lp with smcp (its tm_lim is set here) for at most
+ * `seconds`, in slices that resume from the last basis so that the job's
+ * interrupt flag is seen within a slice; from pl_glpk_first_basis when lp
+ * has no basis yet.  Returns glp_simplex's last code (GLP_ETMLIM when time
+ * ran out or the job was interrupted). */
+int pl_glpk_simplex(const glpk_job *job, glp_prob *lp, glp_smcp *smcp, double seconds);
 void pl_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds);
 void pl_glpk_report(search_state *s, double incumbent, double bound, double gap);
 

@@ -51,6 +51,22 @@ static pl_status failed(const pl_instance *inst, pl_result result,
                               n_reasons, pl_clock_seconds() - started, out);
 }
 
+/* The schedule of a solve stopped while the model was being built: no
+ * placements, and the reason.  Returns `why` (the caller's status). */
+static pl_status stopped_building(const pl_instance *inst, pl_status why,
+                                  double started, pl_schedule **out)
+{
+    pl_status status = PL_OK;
+    char *reason[1] = {why == PL_ERR_INTERRUPTED
+                           ? "interrupted while the model was being built"
+                           : "the time limit was reached while the model was being "
+                             "built: allow more time"};
+    PL_TRY(failed(inst, PL_RESULT_NO_SOLUTION, reason, 1, started, out));
+    status = why;
+cleanup:
+    return status;
+}
+
 pl_status pl_solve(const pl_instance *instance, const pl_params *params,
                    pl_schedule **out, pl_diags *diags)
 {
@@ -83,7 +99,15 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         opt.reference_site = ref_site;
         opt.reference_rotation = ref_rotation;
     }
-    PL_TRY(pl_model_build(instance, &opt, &m));
+    opt.interrupt = params->interrupt;
+    if (params->time_limit > 0)
+        opt.deadline = started + params->time_limit;
+    status = pl_model_build(instance, &opt, &m);
+    if (status == PL_ERR_NO_SOLUTION || status == PL_ERR_INTERRUPTED) {
+        PL_TRY(stopped_building(instance, status, started, out));
+        goto cleanup;
+    }
+    PL_TRY(status);
     if (params->write_lp)
         PL_TRY(pl_backend_write(m, params->write_lp, false, diags));
     if (params->write_mps)
