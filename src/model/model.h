@@ -78,13 +78,18 @@ typedef struct pl_model {
     int n_cols, cap_cols;
     double *col_lb, *col_ub;
     unsigned char *col_kind;
-    char **col_name;
+    size_t *col_name; /* 1 + offset of the name in `names`, 0 = none */
 
     /* rows: lb <= a·x <= ub; -HUGE_VAL / HUGE_VAL for free sides */
     int n_rows, cap_rows;
     double *row_lb, *row_ub;
-    char **row_name;
+    size_t *row_name; /* 1 + offset of the name in `names`, 0 = none */
     int *row_trainee; /* the trainee a row of pl_model_add_trainee_row is about, else -1 */
+
+    /* the names of rows and columns, one after the other, each ending in
+     * NUL: one block instead of millions of small strings */
+    char *names;
+    size_t names_len, names_cap;
 
     /* matrix entries (row, col, value); row and col 0-based */
     size_t nnz, cap_nnz;
@@ -167,6 +172,10 @@ pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
 void pl_model_free(pl_model *m);
 
 /* --- primitives used by the rule files ---------------------------------- */
+
+/* The name of row i / column j (for LP and MPS files), or NULL. */
+const char *pl_model_row_name(const pl_model *m, int i);
+const char *pl_model_col_name(const pl_model *m, int j);
 
 /* Add a column; *col receives its index.  `name` is copied (may be NULL). */
 pl_status pl_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,

@@ -28,7 +28,7 @@
 #include "util/strutil.h"
 
 /* Measured (benchmarks/README.md): */
-#define DEFAULT_SIMPLEX_SLICE_SECONDS 0.5 /* a long LP is run in slices of
+#define DEFAULT_SIMPLEX_SLICE_SECONDS 0.3 /* a long LP is run in slices of
                                         * this length, each resuming from the
                                         * last basis, so that an interrupt is
                                         * seen within about this time */
@@ -111,16 +111,16 @@ static glp_prob *load(const pl_model *m, bool names)
     glp_prob *lp = pl_glpk_new_prob(m->n_rows, m->n_cols);
     for (int i = 0; i < m->n_rows; i++) {
         pl_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
-        if (names && m->row_name[i])
-            glp_set_row_name(lp, i + 1, m->row_name[i]);
+        if (names && pl_model_row_name(m, i))
+            glp_set_row_name(lp, i + 1, pl_model_row_name(m, i));
     }
     for (int j = 0; j < m->n_cols; j++) {
         double lb = m->col_lb[j], ub = m->col_ub[j];
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, j + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
         pl_glpk_col_bounds(lp, j + 1, lb, ub);
-        if (names && m->col_name[j])
-            glp_set_col_name(lp, j + 1, m->col_name[j]);
+        if (names && pl_model_col_name(m, j))
+            glp_set_col_name(lp, j + 1, pl_model_col_name(m, j));
     }
     /* objective: sum the contributions per column */
     double *obj = calloc((size_t)m->n_cols + 1, sizeof *obj);

@@ -39,6 +39,9 @@
 #define DEFAULT_GREEDY_RETRY_SECONDS 1.0 /* its second try */
 #define DEFAULT_PLACEMENT_FREE_SECONDS 0.015 /* a placement-free schedule, per
                                               * trainee (region: about 8 ms) */
+#define DEFAULT_PLACEMENT_FREE_GRACE 0.5 /* seconds past the time limit
+                                          * that placement-free schedules
+                                          * may take */
 #define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
 #define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
 #define DEFAULT_GREEDY_SHARE 0.9   /* of the time, at most, for the greedy start */
@@ -625,10 +628,11 @@ static int greedy_start(decomp *d)
             added += j;
         }
     }
-    /* the rest get placement-free schedules, as long as the time limit
-     * allows: past it the solve ends without a schedule */
+    /* the rest get placement-free schedules, up to a little past the time
+     * limit (a schedule for all is worth the wait); later the solve ends
+     * without a schedule */
     for (; i < sp->n_slices && !pl_glpk_interrupted(d->job) &&
-           pl_glpk_seconds_left(d->job) > 0.0;
+           pl_glpk_seconds_left(d->job) > -DEFAULT_PLACEMENT_FREE_GRACE;
          i++) {
         int k = order[i].slice;
         if (placement_free(d, k) == 0) {
