@@ -42,6 +42,20 @@ cleanup:
     return status;
 }
 
+double pl_model_bytes(const pl_model *m)
+{
+    const pl_instance *inst = m->inst;
+    double tp = (double)inst->n_trainees * (double)inst->horizon.length;
+    double srp = (double)inst->n_sites * (double)inst->n_rotations *
+                 (double)inst->horizon.length;
+    return (double)m->cap_cols * (2 * sizeof(double) + 1 + sizeof(size_t)) +
+           (double)m->cap_rows * (2 * sizeof(double) + sizeof(size_t) + sizeof(int)) +
+           (double)m->cap_nnz * (2 * sizeof(int) + sizeof(double)) +
+           (double)m->cap_contribs * sizeof(pl_contrib) + (double)m->names_cap +
+           (double)m->n_cells * (sizeof(pl_cell) + sizeof(size_t)) +
+           (tp + srp + 2) * sizeof(size_t);
+}
+
 const char *pl_model_row_name(const pl_model *m, int i)
 {
     return m->row_name[i] ? m->names + m->row_name[i] - 1 : NULL;

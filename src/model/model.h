@@ -171,6 +171,10 @@ pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
                          pl_model **out);
 void pl_model_free(pl_model *m);
 
+/* The bytes the model's arrays take (their capacities), for the memory
+ * limit: what is left of it goes to the solver. */
+double pl_model_bytes(const pl_model *m);
+
 /* --- primitives used by the rule files ---------------------------------- */
 
 /* The name of row i / column j (for LP and MPS files), or NULL. */

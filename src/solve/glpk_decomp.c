@@ -75,6 +75,7 @@ typedef struct decomp {
     double *coef;     /* scratch [n_master_rows + 1], all zero between uses */
     double best_bound;
     double until;        /* the column generation's deadline (clock) */
+    double end;          /* the decomposition's deadline (clock) */
     bool round_complete; /* the last round priced every candidate */
     double *first_x;     /* the greedy schedules' values, if they fit */
     bool *is_cell;       /* [n_cols] the column is a placement cell */
@@ -822,8 +823,10 @@ static int generate_columns(decomp *d, double greedy_until, double until)
     int added = greedy_start(d);
     if (added < 0)
         return added == -1 ? 1 : -2;
-    double lp_left = until - pl_clock_seconds();
-    double z = master_lp(d, lp_left > 0.5 ? lp_left : 0.5);
+    /* the first master LP may use the whole decomposition's time: without
+     * it there are no duals to price with and no restricted master */
+    double lp_left = until - pl_clock_seconds(), end_left = d->end - pl_clock_seconds();
+    double z = master_lp(d, lp_left > end_left ? lp_left : end_left);
     if (isnan(z))
         return 0;
     double obj; /* the greedy schedules, when they fit together */
@@ -938,6 +941,7 @@ double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
     *infeasible = false;
     if (decomp_init(&d, job) != PL_OK)
         goto cleanup;
+    d.end = start + seconds;
     /* most of the share for the bound, the rest for the master MIP */
     int rc = generate_columns(&d, start + seconds * DEFAULT_GREEDY_SHARE,
                               start + seconds * DEFAULT_CG_SHARE);
