@@ -150,14 +150,16 @@ void pl_build_options_init(pl_build_options *o);
 /* placera's estimate of the model size, made before building it (estimate.c). */
 typedef struct pl_model_estimate {
     double cells, columns, rows, nonzeros;
-    double bytes; /* model arrays, GLPK's problem and its working storage */
+    double bytes; /* the process's peak with the compact model */
+    double bytes_decomposition; /* ... with the decomposition by trainee */
 } pl_model_estimate;
 
 void pl_model_estimate_size(const pl_instance *inst, pl_model_estimate *out);
-/* PL_ERR_LIMIT (with a diagnostic) when the estimate exceeds limit_mb
- * megabytes; PL_OK when it fits or limit_mb is 0. */
+/* PL_ERR_LIMIT (with a diagnostic) when the estimate for the method
+ * (decomposition or compact) exceeds limit_mb megabytes; PL_OK when it
+ * fits or limit_mb is 0. */
 pl_status pl_model_check_limit(const pl_instance *inst, size_t limit_mb,
-                               pl_diags *diags);
+                               bool decomposition, pl_diags *diags);
 
 /* PL_ERR_INTERRUPTED when opt's interrupt flag is set, PL_ERR_NO_SOLUTION
  * when its deadline has passed, else PL_OK: the builder asks between rule

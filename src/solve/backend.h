@@ -44,6 +44,11 @@ pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
  * continuous): how tight the formulation is, for tests and benchmarks. */
 pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags);
 
+/* Whether the solve goes by the decomposition (docs/solver.md): the
+ * method asked for, and for `auto` the model's size in cells and whether
+ * trainees compete for homes (an annual allocation). */
+bool pl_backend_decomposes(const pl_params *params, size_t cells, bool allocation);
+
 /* Monotonic seconds (util/clock.h). */
 #include "util/clock.h"
 

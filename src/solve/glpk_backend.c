@@ -17,6 +17,7 @@
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,8 @@
                                            * (glp_adv_basis) is not used: it
                                            * cannot be stopped */
 #define DEFAULT_DUAL_SIMPLEX_ROWS 10000 /* the dual simplex from this many rows */
+#define DEFAULT_PROCESS_BYTES (6.0 * 1024 * 1024) /* the program, jansson
+                                                   * and the instance */
 #define DEFAULT_DECOMP_SHARE 0.7 /* of the time for the decomposition, the
                                   * rest for the neighbourhood search */
 #define DEFAULT_AUTO_DECOMPOSITION_CELLS 2000 /* examples: 291-567 cells;
@@ -46,6 +49,7 @@
 
 typedef struct hook_state {
     jmp_buf jump;
+    char text[256]; /* GLPK's last message: why it failed */
 } hook_state;
 
 static void error_hook(void *info)
@@ -56,9 +60,10 @@ static void error_hook(void *info)
 
 static int silent(void *info, const char *text)
 {
-    (void)info;
-    (void)text;
-    return 1; /* suppress all GLPK terminal output */
+    hook_state *h = info;
+    if (h && text && *text)
+        snprintf(h->text, sizeof h->text, "%s", text);
+    return 1; /* suppress all GLPK terminal output, keep the last line */
 }
 
 static int bounds_type(double lb, double ub)
@@ -262,24 +267,64 @@ static bool polish(glp_prob *lp, const pl_model *m, double *values,
 
 typedef pl_status (*glpk_work)(glpk_job *job);
 
+/* GLPK's share of --memory-limit: what the estimate of the process's
+ * fixed part and the model's arrays leave of it, at least 1 MB; 0 when no
+ * limit is set. */
+static int glpk_memory_mb(const glpk_job *job)
+{
+    if (!job->params || job->params->memory_limit_mb == 0)
+        return 0;
+    double used = (pl_model_bytes(job->m) + DEFAULT_PROCESS_BYTES) / (1024.0 * 1024.0);
+    double left = (double)job->params->memory_limit_mb - used;
+    return left < 1.0 ? 1 : left > 1e6 ? 1000000 : (int)left;
+}
+
+/* The diagnostic of a GLPK failure: the memory limit when GLPK said so or
+ * its peak reached its share, else an internal failure. */
+static pl_status glpk_failed(glpk_job *job, const hook_state *hook, int limit_mb)
+{
+    int count, cpeak;
+    size_t total, tpeak;
+    glp_mem_usage(&count, &cpeak, &total, &tpeak);
+    bool memory = limit_mb > 0 && (strstr(hook->text, "memory limit") ||
+                                   (double)tpeak >= 0.9 * limit_mb * 1024.0 * 1024.0);
+    if (memory) {
+        pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
+                     "the solver reached the memory limit (--memory-limit %zu MB, "
+                     "of which %d MB for GLPK after the model); no schedule was kept: "
+                     "raise --memory-limit",
+                     job->params->memory_limit_mb, limit_mb);
+        return PL_ERR_LIMIT;
+    }
+    pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
+                 "the GLPK solver failed internally (model of %d rows × %d columns)",
+                 job->m->n_rows, job->m->n_cols);
+    return PL_ERR_SOLVER;
+}
+
 /* Run `work` with GLPK's error hook armed: an internal GLPK error frees the
- * GLPK environment and returns PL_ERR_SOLVER instead of aborting. */
+ * GLPK environment and returns PL_ERR_SOLVER (PL_ERR_LIMIT for the memory
+ * limit) instead of aborting.  GLPK's allocations are capped by its share
+ * of the memory limit during the work, uncapped again after. */
 static pl_status guarded(glpk_job *job, glpk_work work)
 {
     hook_state hook;
     pl_status status;
-    glp_term_hook(silent, NULL);
+    int limit_mb = glpk_memory_mb(job);
+    hook.text[0] = '\0';
+    glp_term_hook(silent, &hook);
     glp_error_hook(error_hook, &hook);
+    if (limit_mb > 0)
+        glp_mem_limit(limit_mb);
     if (setjmp(hook.jump)) {
+        status = glpk_failed(job, &hook, limit_mb);
         glp_free_env(); /* frees every GLPK object, job->lp included */
         job->lp = NULL;
-        status = PL_ERR_SOLVER;
-        pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
-                     "the GLPK solver failed internally (model of %d rows × %d columns)",
-                     job->m->n_rows, job->m->n_cols);
     } else {
         status = work(job);
     }
+    if (limit_mb > 0)
+        glp_mem_limit(INT_MAX);
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
     if (job->lp)
@@ -419,8 +464,6 @@ static pl_status solve_work(glpk_job *job)
     double *start = NULL, start_obj = NAN;
     pl_status status = PL_OK;
 
-    if (params->memory_limit_mb > 0)
-        glp_mem_limit((int)(params->memory_limit_mb > 1000000 ? 1000000 : params->memory_limit_mb));
     job->lp = load(m, false);
     job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
     if (!job->lp || !job->values)
@@ -651,8 +694,6 @@ static pl_status decomposition_work(glpk_job *job)
                        job->integral, false};
     double obj = NAN, bound = NAN;
     bool infeasible = false;
-    if (job->params->memory_limit_mb > 0)
-        glp_mem_limit((int)(job->params->memory_limit_mb > 1000000 ? 1000000 : job->params->memory_limit_mb));
     double *x = pl_glpk_decomposition(job, search_left(job) * DEFAULT_DECOMP_SHARE,
                                       &obj, &bound, &infeasible);
     if (infeasible) {
@@ -687,9 +728,7 @@ static pl_status decomposition_work(glpk_job *job)
     return PL_OK;
 }
 
-/* Which method `auto` picks: the compact model below this many cells, or
- * when trainees compete for posts. */
-static bool use_decomposition(const pl_model *m, const pl_params *params)
+bool pl_backend_decomposes(const pl_params *params, size_t cells, bool allocation)
 {
     if (params->method == PL_METHOD_COMPACT || params->allocation_only)
         return false;
@@ -698,10 +737,16 @@ static bool use_decomposition(const pl_model *m, const pl_params *params)
     /* the annual allocation (posts, rankings, stability) couples every
      * applicant with every other: on the 80/100 instance the compact
      * model's bound is 229k after 600 s, the decomposition's 28k */
+    return !allocation && cells >= DEFAULT_AUTO_DECOMPOSITION_CELLS;
+}
+
+/* Which method `auto` picks for the built model. */
+static bool use_decomposition(const pl_model *m, const pl_params *params)
+{
+    bool allocation = false;
     for (int t = 0; m->present_col && t < m->inst->n_trainees; t++)
-        if (m->present_col[t] >= 0)
-            return false;
-    return m->n_cells >= DEFAULT_AUTO_DECOMPOSITION_CELLS;
+        allocation |= m->present_col[t] >= 0;
+    return pl_backend_decomposes(params, m->n_cells, allocation);
 }
 
 pl_status pl_backend_solve(const pl_model *m, const pl_params *params,

@@ -51,6 +51,20 @@ static pl_status failed(const pl_instance *inst, pl_result result,
                               n_reasons, pl_clock_seconds() - started, out);
 }
 
+/* The memory limit against the estimate for the method the solve will
+ * take. */
+static pl_status check_memory(const pl_instance *inst, const pl_params *params,
+                              pl_diags *diags)
+{
+    pl_model_estimate est;
+    pl_model_estimate_size(inst, &est);
+    bool allocation = false;
+    for (int t = 0; t < inst->n_trainees; t++)
+        allocation |= inst->trainees[t].has_home_choices;
+    bool decomposition = pl_backend_decomposes(params, (size_t)est.cells, allocation);
+    return pl_model_check_limit(inst, params->memory_limit_mb, decomposition, diags);
+}
+
 /* The schedule of a solve stopped while the model was being built: no
  * placements, and the reason.  Returns `why` (the caller's status). */
 static pl_status stopped_building(const pl_instance *inst, pl_status why,
@@ -92,8 +106,8 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     }
     pl_build_options_init(&opt);
     opt.allocation_only = params->allocation_only;
-    if (params->memory_limit_mb > 0 && !params->allocation_only)
-        PL_TRY(pl_model_check_limit(instance, params->memory_limit_mb, diags));
+    if (params->memory_limit_mb > 0)
+        PL_TRY(check_memory(instance, params, diags));
     if (params->reference) {
         PL_TRY(reference_grids(instance, params->reference, &ref_site, &ref_rotation));
         opt.reference_site = ref_site;
