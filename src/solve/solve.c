@@ -57,6 +57,8 @@ static pl_status check_memory(const pl_instance *inst, const pl_params *params,
                               pl_diags *diags)
 {
     pl_model_estimate est;
+    if (params->allocation_only)
+        return PL_OK; /* the estimate is of placements; GLPK's cap still holds */
     pl_model_estimate_size(inst, &est);
     bool allocation = false;
     for (int t = 0; t < inst->n_trainees; t++)
