@@ -36,6 +36,9 @@
 #define DEFAULT_ADV_BASIS_MAX_ROWS 100000 /* above, GLPK's crash basis
                                            * (glp_adv_basis) is not used: it
                                            * cannot be stopped */
+#define DEFAULT_ROOT_SLICE_SECONDS 5.0 /* an unfinished root LP resumes for
+                                         * at least this long between rounds
+                                         * of the search */
 #define DEFAULT_DUAL_SIMPLEX_ROWS 10000 /* the dual simplex from this many rows */
 #define DEFAULT_PROCESS_BYTES (6.0 * 1024 * 1024) /* the program, jansson
                                                    * and the instance */
@@ -497,7 +500,12 @@ static pl_status solve_work(glpk_job *job)
     for (unsigned round = 1; !root_ok && lp_rc == GLP_ETMLIM && !pl_glpk_interrupted(job) &&
                              pl_glpk_seconds_left(job) > 0.05; round++) {
         double left = pl_glpk_seconds_left(job);
-        lp_rc = root_lp(job, start ? (left * 0.25 > 5.0 ? left * 0.25 : 5.0) : left);
+        /* a quarter of the time left, at least DEFAULT_ROOT_SLICE_SECONDS
+         * (never past the limit), alternating with the search */
+        double slice = left * 0.25 > DEFAULT_ROOT_SLICE_SECONDS ? left * 0.25
+                       : left < DEFAULT_ROOT_SLICE_SECONDS      ? left
+                                                                : DEFAULT_ROOT_SLICE_SECONDS;
+        lp_rc = root_lp(job, start ? slice : left);
         root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
         if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
             result->outcome = PL_OUTCOME_INFEASIBLE;
