@@ -35,7 +35,7 @@ for tier in small region national; do
             "$PLACERA" solve "$inst" --time-limit "$limit" --quiet -o "$dir/out.json" 2>/dev/null
         rc=$?
         wall=$(cut -d' ' -f1 "$dir/time.txt" | tail -n 1)
-        peak=$(awk '{ printf "%.0f", $2 / 1024 }' "$dir/time.txt" | tail -n 1)
+        peak=$(tail -n 1 "$dir/time.txt" | awk "{ printf \"%.0f\", \$2 / 1024 }")
         st=$(sed -n 's/.*"status": *"\([a-z_]*\)".*/\1/p' "$dir/out.json" | head -n 1)
         echo "| $tier | $limit | $wall | $rc | $st | $peak | $est | $delay |"
     done

@@ -291,6 +291,8 @@ static void add_activity(const decomp *d, int col, double *act)
 /* Solve the master LP warm; its value, or NaN. */
 static double master_lp(decomp *d, double seconds)
 {
+    if (seconds <= 0.0 || pl_glpk_interrupted(d->job))
+        return NAN; /* even a started simplex factorizes first: 0.1 s national */
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
