@@ -24,6 +24,7 @@ typedef struct pl_backend_result {
     double gap;        /* relative, or NaN */
     double *values;    /* [n_cols], owned by the caller (free) when non-NULL */
     bool interrupted;  /* stopped by params->interrupt */
+    bool memory_limited; /* stopped at the memory limit (params->memory_limit_mb) */
 } pl_backend_result;
 
 /* Solve `m` with the limits in `params`.  `started` is the clock value

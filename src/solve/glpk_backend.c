@@ -42,6 +42,8 @@
 #define DEFAULT_DUAL_SIMPLEX_ROWS 10000 /* the dual simplex from this many rows */
 #define DEFAULT_PROCESS_BYTES (6.0 * 1024 * 1024) /* the program, jansson
                                                    * and the instance */
+#define DEFAULT_MEMORY_SOFT_SHARE 0.8 /* of GLPK's share of --memory-limit:
+                                        * the phases stop there gracefully */
 #define DEFAULT_DECOMP_SHARE 0.7 /* of the time for the decomposition, the
                                   * rest for the neighbourhood search */
 #define DEFAULT_AUTO_DECOMPOSITION_CELLS 2000 /* examples: 291-567 cells;
@@ -108,7 +110,8 @@ void pl_glpk_limits_callback(glp_tree *tree, void *info)
         if (fabs(b) < 1e300 && b > lim->bound)
             lim->bound = b;
     }
-    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
+    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline ||
+        (lim->job && pl_glpk_interrupted(lim->job)))
         glp_ios_terminate(tree);
 }
 
@@ -194,7 +197,8 @@ static void callback(glp_tree *tree, void *info)
 {
     search_state *s = info;
     int reason = glp_ios_reason(tree);
-    if (s->params->interrupt && *s->params->interrupt) {
+    if ((s->params->interrupt && *s->params->interrupt) ||
+        (s->job && pl_glpk_interrupted(s->job))) {
         s->interrupted = true;
         glp_ios_terminate(tree);
         return;
@@ -315,6 +319,9 @@ static pl_status guarded(glpk_job *job, glpk_work work)
     pl_status status;
     int limit_mb = glpk_memory_mb(job);
     hook.text[0] = '\0';
+    /* every phase stops at the soft share, as at an interrupt, keeping
+     * its schedule; GLPK's own cap is the hard stop behind it */
+    job->memory_soft = limit_mb > 0 ? DEFAULT_MEMORY_SOFT_SHARE * limit_mb * 1048576.0 : 0.0;
     glp_term_hook(silent, &hook);
     glp_error_hook(error_hook, &hook);
     if (limit_mb > 0)
@@ -346,9 +353,32 @@ static pl_status guarded(glpk_job *job, glpk_work work)
     return status;
 }
 
+bool pl_glpk_room(const glpk_job *job, double factor)
+{
+    if (job->memory_soft <= 0.0)
+        return true;
+    size_t total;
+    glp_mem_usage(NULL, NULL, &total, NULL);
+    if ((double)total * (1.0 + factor) < job->memory_soft / DEFAULT_MEMORY_SOFT_SHARE)
+        return true;
+    if (job->memory_hit)
+        *job->memory_hit = true;
+    return false;
+}
+
 bool pl_glpk_interrupted(const glpk_job *job)
 {
-    return job->params->interrupt && *job->params->interrupt;
+    if (job->params->interrupt && *job->params->interrupt)
+        return true;
+    if (job->memory_soft <= 0.0)
+        return false;
+    size_t total;
+    glp_mem_usage(NULL, NULL, &total, NULL);
+    if ((double)total < job->memory_soft)
+        return false;
+    if (job->memory_hit)
+        *job->memory_hit = true;
+    return true;
 }
 
 double pl_glpk_seconds_left(const glpk_job *job)
@@ -463,7 +493,7 @@ static pl_status solve_work(glpk_job *job)
     pl_backend_result *result = job->result;
     job->integral = integral_objective(m);
     search_state st = {params, job->started, NAN, NAN, false, NULL, false,
-                       job->integral, false};
+                       job->integral, false, job};
     double *start = NULL, start_obj = NAN;
     pl_status status = PL_OK;
 
@@ -699,7 +729,7 @@ static pl_status decomposition_work(glpk_job *job)
     pl_backend_result *result = job->result;
     job->integral = integral_objective(m);
     search_state st = {job->params, job->started, NAN, NAN, false, NULL, false,
-                       job->integral, false};
+                       job->integral, false, job};
     double obj = NAN, bound = NAN;
     bool infeasible = false;
     double *x = pl_glpk_decomposition(job, search_left(job) * DEFAULT_DECOMP_SHARE,
@@ -761,11 +791,19 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags)
 {
-    glpk_job job = {false, m, params, started, result, diags, start_cells, NULL, false, NULL, NULL, NULL, NULL};
+    bool memory_hit = false;
+    glpk_job job = {false, m, params, started, result, diags, start_cells, NULL, false,
+                    NULL, NULL, NULL, NULL, 0.0, &memory_hit};
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
-    return guarded(&job, use_decomposition(m, params) ? decomposition_work : solve_work);
+    pl_status status =
+        guarded(&job, use_decomposition(m, params) ? decomposition_work : solve_work);
+    if (memory_hit) { /* not an interrupt of the caller's */
+        result->memory_limited = true;
+        result->interrupted = false;
+    }
+    return status;
 }
 
 static pl_status write_work(glpk_job *job)
@@ -787,7 +825,7 @@ static pl_status write_work(glpk_job *job)
 pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags)
 {
-    glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL, NULL};
+    glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL, NULL, 0.0, NULL};
     return guarded(&job, write_work);
 }
 
@@ -813,7 +851,7 @@ pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags)
 {
     pl_backend_result res;
     memset(&res, 0, sizeof res);
-    glpk_job job = {false, m, NULL, 0.0, &res, diags, NULL, NULL, false, NULL, NULL, NULL, NULL};
+    glpk_job job = {false, m, NULL, 0.0, &res, diags, NULL, NULL, false, NULL, NULL, NULL, NULL, 0.0, NULL};
     pl_status status = guarded(&job, lp_work);
     *value = res.objective;
     return status;

@@ -706,7 +706,7 @@ static double lagrangian(const decomp *d, const double *pi, double sum_value)
 static void report(decomp *d, double incumbent)
 {
     search_state st = {d->job->params, d->job->started, NAN, NAN, false, NULL,
-                       false, d->job->integral, false};
+                       false, d->job->integral, false, d->job};
     double b = isinf(d->best_bound) ? NAN : d->best_bound;
     pl_glpk_report(&st, incumbent, b,
                    isnan(incumbent) || isnan(b) ? NAN
@@ -890,7 +890,7 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
      * region tier, seed 3) */
     if (isnan(master_lp(d, until - pl_clock_seconds())))
         return NULL;
-    pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL};
+    pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL, d->job};
     glp_iocp iocp;
     pl_glpk_init_iocp(&iocp, d->job, until - pl_clock_seconds());
     iocp.presolve = GLP_OFF;

@@ -28,6 +28,9 @@
 
 #include "solve/glpk_internal.h"
 
+#define DEFAULT_COPY_FACTOR 3.0 /* a restricted copy, presolved and searched,
+                                 * takes up to this many times the memory of
+                                 * the problem it copies */
 #define DEFAULT_PRESOLVE_MAX_ROWS 100000 /* above, a restricted model is not
                                           * presolved (GLPK's presolver cannot
                                           * be stopped) */
@@ -42,6 +45,8 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
                                    double seconds, double *objective)
 {
     const pl_model *m = job->m;
+    if (!pl_glpk_room(job, DEFAULT_COPY_FACTOR))
+        return NULL; /* the copy and its search would pass the memory limit */
     glp_prob *copy = glp_create_prob();
     double *x = NULL;
     int *ind = NULL;
@@ -92,7 +97,7 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
         iocp.tm_lim = pl_glpk_milliseconds(deadline - pl_clock_seconds());
     }
     iocp.mip_gap = job->params->gap > 1e-4 ? job->params->gap : 1e-4;
-    pl_glpk_limits lim = {job->params->interrupt, deadline, -HUGE_VAL};
+    pl_glpk_limits lim = {job->params->interrupt, deadline, -HUGE_VAL, job};
     iocp.cb_func = pl_glpk_limits_callback;
     iocp.cb_info = &lim;
     glp_intopt(copy, &iocp);

@@ -156,11 +156,15 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         goto cleanup;
     }
     if (res.outcome == PL_OUTCOME_NONE) {
-        char *why[1] = {res.interrupted
-                            ? "interrupted before any schedule was found"
-                            : "no schedule was found within the time limit"};
+        char *why[1] = {res.memory_limited
+                            ? "the memory limit (--memory-limit) was reached before any "
+                              "schedule was found"
+                        : res.interrupted ? "interrupted before any schedule was found"
+                                          : "no schedule was found within the time limit"};
         PL_TRY(failed(instance, PL_RESULT_NO_SOLUTION, why, 1, started, out));
-        status = res.interrupted ? PL_ERR_INTERRUPTED : PL_ERR_NO_SOLUTION;
+        status = res.memory_limited ? PL_ERR_LIMIT
+                 : res.interrupted  ? PL_ERR_INTERRUPTED
+                                    : PL_ERR_NO_SOLUTION;
         goto cleanup;
     }
 
@@ -183,6 +187,15 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         &costs, trainee_costs, bound, res.gap,
         round((pl_clock_seconds() - started) * 1000.0) / 1000.0, out));
     (*out)->allocation_only = params->allocation_only;
+    if (res.memory_limited && res.outcome != PL_OUTCOME_OPTIMAL) {
+        /* the schedule is kept, the search did not finish */
+        PL_TRY(pl_diags_add(diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
+                            "the memory limit of %zu MB was reached: the best schedule "
+                            "found so far is kept (status feasible); raise "
+                            "--memory-limit to search further",
+                            params->memory_limit_mb));
+        status = PL_ERR_LIMIT;
+    }
 cleanup:
     for (size_t i = 0; i < n_reasons; i++)
         free(reasons[i]);
