@@ -35,8 +35,8 @@
  * problems, the master and its columns) 193-206 B on the region and
  * national tiers.  Plus what every run takes (the program, jansson, the
  * instance). */
-#define BYTES_PER_NNZ_COMPACT 330.0
-#define BYTES_PER_NNZ_DECOMPOSITION 210.0
+#define BYTES_PER_NNZ_COMPACT 360.0
+#define BYTES_PER_NNZ_DECOMPOSITION 230.0
 #define BYTES_BASE (6.0 * 1024.0 * 1024.0)
 
 void pl_model_estimate_size(const pl_instance *inst, pl_model_estimate *out)

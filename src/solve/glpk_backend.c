@@ -42,7 +42,7 @@
 #define DEFAULT_DUAL_SIMPLEX_ROWS 10000 /* the dual simplex from this many rows */
 #define DEFAULT_PROCESS_BYTES (6.0 * 1024 * 1024) /* the program, jansson
                                                    * and the instance */
-#define DEFAULT_MEMORY_SOFT_SHARE 0.8 /* of GLPK's share of --memory-limit:
+#define DEFAULT_MEMORY_SOFT_SHARE 0.9 /* of GLPK's share of --memory-limit:
                                         * the phases stop there gracefully */
 #define DEFAULT_DECOMP_SHARE 0.7 /* of the time for the decomposition, the
                                   * rest for the neighbourhood search */
@@ -359,11 +359,7 @@ bool pl_glpk_room(const glpk_job *job, double factor)
         return true;
     size_t total;
     glp_mem_usage(NULL, NULL, &total, NULL);
-    if ((double)total * (1.0 + factor) < job->memory_soft / DEFAULT_MEMORY_SOFT_SHARE)
-        return true;
-    if (job->memory_hit)
-        *job->memory_hit = true;
-    return false;
+    return (double)total * (1.0 + factor) < job->memory_soft / DEFAULT_MEMORY_SOFT_SHARE;
 }
 
 bool pl_glpk_interrupted(const glpk_job *job)
