@@ -44,7 +44,9 @@
                                           * may take */
 #define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
 #define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
-#define DEFAULT_GREEDY_SHARE 0.9   /* of the time, at most, for the greedy start */
+#define DEFAULT_GREEDY_SHARE 0.6   /* of the time, at most, for the greedy start:
+                                    * the first master LP needs the rest (region
+                                    * tier: 1.6 s with its crash basis) */
 #define DEFAULT_ROUND_MIP_SECONDS 1.0 /* pricing MIPs per round, at least */
 
 /* One generated schedule: its trainee's slice and owned column values. */
@@ -75,7 +77,6 @@ typedef struct decomp {
     double *coef;     /* scratch [n_master_rows + 1], all zero between uses */
     double best_bound;
     double until;        /* the column generation's deadline (clock) */
-    double end;          /* the decomposition's deadline (clock) */
     bool round_complete; /* the last round priced every candidate */
     double *first_x;     /* the greedy schedules' values, if they fit */
     bool *is_cell;       /* [n_cols] the column is a placement cell */
@@ -825,10 +826,10 @@ static int generate_columns(decomp *d, double greedy_until, double until)
     int added = greedy_start(d);
     if (added < 0)
         return added == -1 ? 1 : -2;
-    /* the first master LP may use the whole decomposition's time: without
-     * it there are no duals to price with and no restricted master */
-    double lp_left = until - pl_clock_seconds(), end_left = d->end - pl_clock_seconds();
-    double z = master_lp(d, lp_left > end_left ? lp_left : end_left);
+    /* the first master LP may use all the time left: without it there
+     * are no duals to price with, no restricted master and no schedule
+     * for the search that follows */
+    double z = master_lp(d, pl_glpk_seconds_left(d->job));
     if (isnan(z))
         return 0;
     double obj; /* the greedy schedules, when they fit together */
@@ -943,7 +944,6 @@ double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
     *infeasible = false;
     if (decomp_init(&d, job) != PL_OK)
         goto cleanup;
-    d.end = start + seconds;
     /* most of the share for the bound, the rest for the master MIP */
     int rc = generate_columns(&d, start + seconds * DEFAULT_GREEDY_SHARE,
                               start + seconds * DEFAULT_CG_SHARE);
