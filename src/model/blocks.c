@@ -151,48 +151,99 @@ cleanup:
     return status;
 }
 
+/* Whether trainee t's rule r has a run length to enforce. */
+static bool has_block_rule(const pl_trainee *tr, int r, int T)
+{
+    const pl_rule *rule = &tr->rules[r];
+    return rule->present && (rule->block_min > 1 || rule->block_max < T ||
+                             tr->previous.periods > 0);
+}
+
+/* The sites where trainee t has a cell of rotation r, in increasing order,
+ * into sites (their count returned); xs[s*T + p] is the column of (s, r, p)
+ * or -1.  One pass over t's cells instead of a search per (s, p). */
+static int gather_sites(const pl_model *m, int t, int r, int *xs, int *sites,
+                        bool *seen)
+{
+    int T = m->inst->horizon.length, n = 0;
+    for (int p = 0; p < T; p++) {
+        size_t nc;
+        const pl_cell *c = pl_model_cells(m, t, p, &nc);
+        for (size_t i = 0; i < nc; i++) {
+            if (c[i].r != r)
+                continue;
+            if (!seen[c[i].s]) {
+                seen[c[i].s] = true;
+                sites[n++] = c[i].s;
+                for (int q = 0; q < T; q++)
+                    xs[(size_t)c[i].s * T + q] = -1;
+            }
+            xs[(size_t)c[i].s * T + p] = c[i].col;
+        }
+    }
+    for (int i = 1; i < n; i++) /* insertion sort: a handful of sites */
+        for (int j = i; j > 0 && sites[j - 1] > sites[j]; j--) {
+            int tmp = sites[j];
+            sites[j] = sites[j - 1];
+            sites[j - 1] = tmp;
+        }
+    for (int i = 0; i < n; i++)
+        seen[sites[i]] = false;
+    return n;
+}
+
+/* The block rows of trainee t's rotation r at every site it may use. */
+static pl_status trainee_rotation(pl_model *m, int t, int r, int *xs, int *sites,
+                                  bool *seen, int *y, pl_terms *row)
+{
+    pl_status status = PL_OK;
+    const pl_trainee *tr = &m->inst->trainees[t];
+    const pl_rule *rule = &tr->rules[r];
+    int T = m->inst->horizon.length;
+    int n = gather_sites(m, t, r, xs, sites, seen);
+    for (int i = 0; i < n; i++) {
+        int s = sites[i];
+        int *x = &xs[(size_t)s * T];
+        int P = tr->previous.periods > 0 && tr->previous.site == s &&
+                        tr->previous.rotation == r
+                    ? tr->previous.periods
+                    : 0;
+        if (rule->block_min > 1)
+            PL_TRY(block_min(m, t, s, r, x, rule->block_min, P, y, row));
+        if (rule->block_max != PL_UNLIMITED)
+            PL_TRY(block_max(m, t, s, r, x, rule->block_max, P, row));
+    }
+cleanup:
+    return status;
+}
+
 pl_status pl_model_blocks(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
     int T = inst->horizon.length;
-    int *x = malloc((size_t)T * sizeof *x);
+    size_t S = (size_t)inst->n_sites;
+    int *xs = malloc((S * (size_t)T + 1) * sizeof *xs);
+    int *sites = malloc((S + 1) * sizeof *sites);
+    bool *seen = calloc(S + 1, sizeof *seen);
     int *y = malloc((size_t)T * sizeof *y);
     pl_terms row = {0};
-    if (!x || !y) {
+    if (!xs || !sites || !seen || !y) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
     if (opt->relax & PL_FAMILY_BLOCKS)
         goto cleanup;
     for (int t = 0; t < inst->n_trainees; t++) {
-        const pl_trainee *tr = &inst->trainees[t];
-        for (int r = 0; r < inst->n_rotations; r++) {
-            const pl_rule *rule = &tr->rules[r];
-            if (!rule->present || (rule->block_min <= 1 && rule->block_max >= T &&
-                                   tr->previous.periods == 0))
-                continue;
-            for (int s = 0; s < inst->n_sites; s++) {
-                bool any = false;
-                for (int p = 0; p < T; p++) {
-                    x[p] = pl_model_cell_col(m, t, s, r, p);
-                    any |= x[p] >= 0;
-                }
-                if (!any)
-                    continue;
-                int P = tr->previous.periods > 0 && tr->previous.site == s &&
-                                tr->previous.rotation == r
-                            ? tr->previous.periods
-                            : 0;
-                if (rule->block_min > 1)
-                    PL_TRY(block_min(m, t, s, r, x, rule->block_min, P, y, &row));
-                if (rule->block_max != PL_UNLIMITED)
-                    PL_TRY(block_max(m, t, s, r, x, rule->block_max, P, &row));
-            }
-        }
+        for (int r = 0; r < inst->n_rotations; r++)
+            if (has_block_rule(&inst->trainees[t], r, T))
+                PL_TRY(trainee_rotation(m, t, r, xs, sites, seen, y, &row));
+        PL_TRY(pl_model_check_stop(m, opt));
     }
 cleanup:
-    free(x);
+    free(xs);
+    free(sites);
+    free(seen);
     free(y);
     pl_terms_free(&row);
     return status;

@@ -4,11 +4,21 @@
  * then the allocation of homes and main supervisors, then the rules over
  * the placements, then the objective.  With allocation_only the model
  * stops after the allocation (no placements, only rank, unallocated and
- * no_mentor costs).
+ * no_mentor costs).  Between families (and between trainees of the
+ * largest) the builder checks the deadline and interrupt flag of its
+ * options.
  */
 #include <stdlib.h>
 
 #include "model/model.h"
+
+typedef pl_status (*family_fn)(pl_model *m, const pl_build_options *opt);
+
+/* The rules over the placements, in the order they are built. */
+static const family_fn families[] = {
+    pl_model_capacity, pl_model_supervision, pl_model_blocks, pl_model_choices,
+    pl_model_amounts,  pl_model_order,       pl_model_pins,   pl_model_costs,
+};
 
 pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
                          pl_model **out)
@@ -33,14 +43,11 @@ pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
         *out = m;
         return PL_OK;
     }
-    PL_TRY(pl_model_capacity(m, opt));
-    PL_TRY(pl_model_supervision(m, opt));
-    PL_TRY(pl_model_blocks(m, opt));
-    PL_TRY(pl_model_choices(m, opt));
-    PL_TRY(pl_model_amounts(m, opt));
-    PL_TRY(pl_model_order(m, opt));
-    PL_TRY(pl_model_pins(m, opt));
-    PL_TRY(pl_model_costs(m, opt));
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+        PL_TRY(pl_model_check_stop(m, opt));
+        PL_TRY(families[i](m, opt));
+    }
+    PL_TRY(pl_model_check_stop(m, opt));
     *out = m;
     m = NULL;
 cleanup:

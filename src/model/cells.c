@@ -16,29 +16,40 @@
 #include "instance/eligible.h"
 #include "model/model.h"
 
-static bool supervised(const pl_instance *inst, int s, int r, int prog, int p)
+/* supervised[((s*R + r)*G + g)*T + p]: some supervisor of s who covers r
+ * and program g is available in p with room for a trainee (format.md
+ * §3.2).  One pass over the supervisors instead of one per cell. */
+static unsigned char *supervised_table(const pl_instance *inst)
 {
+    size_t R = (size_t)inst->n_rotations, G = (size_t)inst->n_programs;
+    size_t T = (size_t)inst->horizon.length;
+    unsigned char *ok = calloc((size_t)inst->n_sites * R * G * T + 1, 1);
+    if (!ok)
+        return NULL;
     for (int j = 0; j < inst->n_supervisors; j++) {
         const pl_supervisor *sv = &inst->supervisors[j];
-        if (sv->site == s && sv->rotations[r] && sv->programs[prog] &&
-            sv->available[p] && sv->max_trainees > 0)
-            return true;
+        if (sv->max_trainees <= 0)
+            continue;
+        for (size_t r = 0; r < R; r++)
+            for (size_t g = 0; sv->rotations[r] && g < G; g++)
+                for (size_t p = 0; sv->programs[g] && p < T; p++)
+                    if (sv->available[p])
+                        ok[(((size_t)sv->site * R + r) * G + g) * T + p] = 1;
     }
-    return false;
+    return ok;
 }
 
-/* format.md 3.1 (pl_eligible_any: under any possible home), plus what the
- * model needs on top: room left under `max` and a supervisor for it. */
-static bool eligible(const pl_instance *inst, int t, int s, int r, int p)
+/* format.md 3.1 without the period (pl_eligible_static_any: under any
+ * possible home), plus what the model needs on top: room left under
+ * `max`. */
+static bool eligible_pair(const pl_instance *inst, int t, int s, int r)
 {
     const pl_trainee *tr = &inst->trainees[t];
     const pl_rule *rule = &tr->rules[r];
-    if (!pl_eligible_any(inst, t, s, r, p))
+    if (!pl_eligible_static_any(inst, t, s, r))
         return false;
-    if (rule->max != PL_UNLIMITED &&
-        rule->max - tr->completed[r] - pl_model_prev_periods(tr, r) <= 0)
-        return false;
-    return supervised(inst, s, r, tr->program, p);
+    return rule->max == PL_UNLIMITED ||
+           rule->max - tr->completed[r] - pl_model_prev_periods(tr, r) > 0;
 }
 
 /* Counting sort of the cells by (s, r, p) into srp_start / srp_cells. */
@@ -70,54 +81,79 @@ static pl_status group_by_site_rotation_period(pl_model *m)
     return PL_OK;
 }
 
+/* The (s, r) pairs trainee t may ever use, in (s, r) order, into pairs. */
+static int eligible_pairs(const pl_instance *inst, int t, int *pairs)
+{
+    int n = 0;
+    for (int s = 0; s < inst->n_sites; s++)
+        for (int r = 0; r < inst->n_rotations; r++)
+            if (eligible_pair(inst, t, s, r))
+                pairs[n++] = s * inst->n_rotations + r;
+    return n;
+}
+
+static pl_status add_cell(pl_model *m, size_t *cap, int t, int s, int r, int p)
+{
+    pl_status status = PL_OK;
+    char name[96];
+    if (m->n_cells == *cap) {
+        size_t grown = *cap ? *cap * 2 : 256;
+        pl_cell *c = realloc(m->cells, grown * sizeof *c);
+        if (!c)
+            return PL_ERR_NOMEM;
+        m->cells = c;
+        *cap = grown;
+    }
+    pl_cell *c = &m->cells[m->n_cells];
+    snprintf(name, sizeof name, "x_%d_%d_%d_%d", t, s, r, p);
+    PL_TRY(pl_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &c->col));
+    c->t = t;
+    c->s = s;
+    c->r = r;
+    c->p = p;
+    m->n_cells++;
+cleanup:
+    return status;
+}
+
+/* A cell for every (trainee, site, rotation, period) of format.md §3.1
+ * with a supervisor for it (§3.2), sorted by (t, p, s, r). */
 pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
-    int T = inst->horizon.length;
+    int T = inst->horizon.length, R = inst->n_rotations, G = inst->n_programs;
     size_t n_tp = (size_t)inst->n_trainees * (size_t)T;
     size_t cap = 0;
-    char name[96];
+    unsigned char *sup = supervised_table(inst);
+    int *pairs = malloc(((size_t)inst->n_sites * (size_t)R + 1) * sizeof *pairs);
 
     m->cell_start = calloc(n_tp + 1, sizeof *m->cell_start);
-    if (!m->cell_start) {
+    if (!m->cell_start || !sup || !pairs) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
     for (int t = 0; t < inst->n_trainees; t++) {
+        const pl_trainee *tr = &inst->trainees[t];
+        bool built = pl_model_trainee_built(opt, t) && !opt->allocation_only;
+        int n_pairs = built ? eligible_pairs(inst, t, pairs) : 0;
         for (int p = 0; p < T; p++) {
             m->cell_start[(size_t)t * T + p] = m->n_cells;
-            if (!pl_model_trainee_built(opt, t) || opt->allocation_only)
-                continue;
-            for (int s = 0; s < inst->n_sites; s++) {
-                for (int r = 0; r < inst->n_rotations; r++) {
-                    if (!eligible(inst, t, s, r, p))
-                        continue;
-                    if (m->n_cells == cap) {
-                        cap = cap ? cap * 2 : 256;
-                        pl_cell *c = realloc(m->cells, cap * sizeof *c);
-                        if (!c) {
-                            status = PL_ERR_NOMEM;
-                            goto cleanup;
-                        }
-                        m->cells = c;
-                    }
-                    pl_cell *c = &m->cells[m->n_cells];
-                    snprintf(name, sizeof name, "x_%d_%d_%d_%d", t, s, r, p);
-                    PL_TRY(pl_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &c->col));
-                    c->t = t;
-                    c->s = s;
-                    c->r = r;
-                    c->p = p;
-                    m->n_cells++;
-                }
+            for (int i = 0; tr->active[p] && i < n_pairs; i++) {
+                int s = pairs[i] / R, r = pairs[i] % R;
+                if (pl_cap_max(inst, s, r, p) > 0 &&
+                    sup[(((size_t)s * R + r) * G + tr->program) * T + p])
+                    PL_TRY(add_cell(m, &cap, t, s, r, p));
             }
         }
+        PL_TRY(pl_model_check_stop(m, opt));
     }
     m->cell_start[n_tp] = m->n_cells;
     PL_TRY(group_by_site_rotation_period(m));
 
 cleanup:
+    free(sup);
+    free(pairs);
     return status;
 }
 

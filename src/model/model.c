@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "util/clock.h"
 #include "util/strutil.h"
 
 static pl_status grow(void **p, size_t elem, size_t need, size_t *cap)
@@ -25,6 +26,46 @@ static pl_status grow(void **p, size_t elem, size_t need, size_t *cap)
     return PL_OK;
 }
 
+/* Append `name` to m->names; *at receives 1 + its offset (0 for NULL). */
+static pl_status keep_name(pl_model *m, const char *name, size_t *at)
+{
+    pl_status status = PL_OK;
+    *at = 0;
+    if (!name)
+        return PL_OK;
+    size_t n = strlen(name) + 1;
+    PL_TRY(grow((void **)&m->names, 1, m->names_len + n, &m->names_cap));
+    memcpy(m->names + m->names_len, name, n);
+    *at = m->names_len + 1;
+    m->names_len += n;
+cleanup:
+    return status;
+}
+
+double pl_model_bytes(const pl_model *m)
+{
+    const pl_instance *inst = m->inst;
+    double tp = (double)inst->n_trainees * (double)inst->horizon.length;
+    double srp = (double)inst->n_sites * (double)inst->n_rotations *
+                 (double)inst->horizon.length;
+    return (double)m->cap_cols * (2 * sizeof(double) + 1 + sizeof(size_t)) +
+           (double)m->cap_rows * (2 * sizeof(double) + sizeof(size_t) + sizeof(int)) +
+           (double)m->cap_nnz * (2 * sizeof(int) + sizeof(double)) +
+           (double)m->cap_contribs * sizeof(pl_contrib) + (double)m->names_cap +
+           (double)m->n_cells * (sizeof(pl_cell) + sizeof(size_t)) +
+           (tp + srp + 2) * sizeof(size_t);
+}
+
+const char *pl_model_row_name(const pl_model *m, int i)
+{
+    return m->row_name[i] ? m->names + m->row_name[i] - 1 : NULL;
+}
+
+const char *pl_model_col_name(const pl_model *m, int j)
+{
+    return m->col_name[j] ? m->names + m->col_name[j] - 1 : NULL;
+}
+
 pl_status pl_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,
                            const char *name, int *col)
 {
@@ -39,13 +80,10 @@ pl_status pl_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,
         PL_TRY(grow((void **)&m->col_name, sizeof *m->col_name, (size_t)m->n_cols + 1, &c4));
         m->cap_cols = (int)c;
     }
-    char *copy = NULL;
-    if (name && !(copy = pl_strdup(name)))
-        return PL_ERR_NOMEM;
+    PL_TRY(keep_name(m, name, &m->col_name[m->n_cols]));
     m->col_lb[m->n_cols] = lb;
     m->col_ub[m->n_cols] = ub;
     m->col_kind[m->n_cols] = (unsigned char)kind;
-    m->col_name[m->n_cols] = copy;
     if (col)
         *col = m->n_cols;
     m->n_cols++;
@@ -101,7 +139,7 @@ pl_status pl_model_add_row(pl_model *m, double lb, double ub, int n,
                            const char *name, int *row)
 {
     pl_status status = PL_OK;
-    char *copy = NULL;
+    size_t name_at = 0;
     if ((size_t)m->n_rows + 1 > (size_t)m->cap_rows) {
         size_t c = (size_t)m->cap_rows, c2 = c, c3 = c, c4 = c;
         PL_TRY(grow((void **)&m->row_lb, sizeof *m->row_lb, (size_t)m->n_rows + 1, &c));
@@ -117,10 +155,7 @@ pl_status pl_model_add_row(pl_model *m, double lb, double ub, int n,
         PL_TRY(grow((void **)&m->ent_val, sizeof *m->ent_val, need, &c3));
         m->cap_nnz = c;
     }
-    if (name && !(copy = pl_strdup(name))) {
-        status = PL_ERR_NOMEM;
-        goto cleanup;
-    }
+    PL_TRY(keep_name(m, name, &name_at));
     /* append, summing entries of the same column (a solver wants each
      * column at most once per row) */
     size_t first = m->nnz;
@@ -150,14 +185,12 @@ pl_status pl_model_add_row(pl_model *m, double lb, double ub, int n,
     m->nnz = kept;
     m->row_lb[m->n_rows] = lb;
     m->row_ub[m->n_rows] = ub;
-    m->row_name[m->n_rows] = copy;
+    m->row_name[m->n_rows] = name_at;
     m->row_trainee[m->n_rows] = -1;
-    copy = NULL;
     if (row)
         *row = m->n_rows;
     m->n_rows++;
 cleanup:
-    free(copy);
     return status;
 }
 
@@ -225,10 +258,7 @@ void pl_model_free(pl_model *m)
 {
     if (!m)
         return;
-    for (int j = 0; j < m->n_cols; j++)
-        free(m->col_name[j]);
-    for (int i = 0; i < m->n_rows; i++)
-        free(m->row_name[i]);
+    free(m->names);
     for (size_t i = 0; i < m->n_reasons; i++)
         free(m->reasons[i]);
     free(m->col_lb);
@@ -282,6 +312,17 @@ int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p)
 void pl_build_options_init(pl_build_options *o)
 {
     memset(o, 0, sizeof *o);
+    o->interrupt = NULL;
+}
+
+pl_status pl_model_check_stop(const pl_model *m, const pl_build_options *opt)
+{
+    (void)m;
+    if (opt->interrupt && *opt->interrupt)
+        return PL_ERR_INTERRUPTED;
+    if (opt->deadline > 0.0 && pl_clock_seconds() > opt->deadline)
+        return PL_ERR_NO_SOLUTION;
+    return PL_OK;
 }
 
 pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,

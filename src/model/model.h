@@ -15,6 +15,7 @@
 #ifndef PL_MODEL_H
 #define PL_MODEL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -77,13 +78,18 @@ typedef struct pl_model {
     int n_cols, cap_cols;
     double *col_lb, *col_ub;
     unsigned char *col_kind;
-    char **col_name;
+    size_t *col_name; /* 1 + offset of the name in `names`, 0 = none */
 
     /* rows: lb <= a·x <= ub; -HUGE_VAL / HUGE_VAL for free sides */
     int n_rows, cap_rows;
     double *row_lb, *row_ub;
-    char **row_name;
+    size_t *row_name; /* 1 + offset of the name in `names`, 0 = none */
     int *row_trainee; /* the trainee a row of pl_model_add_trainee_row is about, else -1 */
+
+    /* the names of rows and columns, one after the other, each ending in
+     * NUL: one block instead of millions of small strings */
+    char *names;
+    size_t names_len, names_cap;
 
     /* matrix entries (row, col, value); row and col 0-based */
     size_t nnz, cap_nnz;
@@ -135,6 +141,8 @@ typedef struct pl_build_options {
     const bool *only_trainees;     /* [n_trainees] or NULL = all: build only these */
     bool no_costs;                 /* feasibility only: objective 0 */
     bool allocation_only;          /* homes and main supervisors only, no placements */
+    double deadline;               /* pl_clock_seconds() to stop building at; 0 = none */
+    volatile sig_atomic_t *interrupt; /* non-NULL and set: stop building */
 } pl_build_options;
 
 void pl_build_options_init(pl_build_options *o);
@@ -142,21 +150,38 @@ void pl_build_options_init(pl_build_options *o);
 /* placera's estimate of the model size, made before building it (estimate.c). */
 typedef struct pl_model_estimate {
     double cells, columns, rows, nonzeros;
-    double bytes; /* model arrays, GLPK's problem and its working storage */
+    double bytes; /* the process's peak with the compact model */
+    double bytes_decomposition; /* ... with the decomposition by trainee */
 } pl_model_estimate;
 
 void pl_model_estimate_size(const pl_instance *inst, pl_model_estimate *out);
-/* PL_ERR_LIMIT (with a diagnostic) when the estimate exceeds limit_mb
- * megabytes; PL_OK when it fits or limit_mb is 0. */
+/* PL_ERR_LIMIT (with a diagnostic) when the estimate for the method
+ * (decomposition or compact) exceeds limit_mb megabytes; PL_OK when it
+ * fits or limit_mb is 0. */
 pl_status pl_model_check_limit(const pl_instance *inst, size_t limit_mb,
-                               pl_diags *diags);
+                               bool decomposition, pl_diags *diags);
 
-/* Build the model of `inst`.  *out belongs to the caller (pl_model_free). */
+/* PL_ERR_INTERRUPTED when opt's interrupt flag is set, PL_ERR_NO_SOLUTION
+ * when its deadline has passed, else PL_OK: the builder asks between rule
+ * families and between trainees of the large ones, so that a time limit
+ * or Ctrl-C also holds while a national model is built. */
+pl_status pl_model_check_stop(const pl_model *m, const pl_build_options *opt);
+
+/* Build the model of `inst`.  *out belongs to the caller (pl_model_free).
+ * Stops early as pl_model_check_stop says. */
 pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
                          pl_model **out);
 void pl_model_free(pl_model *m);
 
+/* The bytes the model's arrays take (their capacities), for the memory
+ * limit: what is left of it goes to the solver. */
+double pl_model_bytes(const pl_model *m);
+
 /* --- primitives used by the rule files ---------------------------------- */
+
+/* The name of row i / column j (for LP and MPS files), or NULL. */
+const char *pl_model_row_name(const pl_model *m, int i);
+const char *pl_model_col_name(const pl_model *m, int j);
 
 /* Add a column; *col receives its index.  `name` is copied (may be NULL). */
 pl_status pl_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,

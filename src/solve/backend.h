@@ -24,6 +24,7 @@ typedef struct pl_backend_result {
     double gap;        /* relative, or NaN */
     double *values;    /* [n_cols], owned by the caller (free) when non-NULL */
     bool interrupted;  /* stopped by params->interrupt */
+    bool memory_limited; /* stopped at the memory limit (params->memory_limit_mb) */
 } pl_backend_result;
 
 /* Solve `m` with the limits in `params`.  `started` is the clock value
@@ -44,7 +45,12 @@ pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
  * continuous): how tight the formulation is, for tests and benchmarks. */
 pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags);
 
-/* Monotonic seconds. */
-double pl_clock_seconds(void);
+/* Whether the solve goes by the decomposition (docs/solver.md): the
+ * method asked for, and for `auto` the model's size in cells and whether
+ * trainees compete for homes (an annual allocation). */
+bool pl_backend_decomposes(const pl_params *params, size_t cells, bool allocation);
+
+/* Monotonic seconds (util/clock.h). */
+#include "util/clock.h"
 
 #endif /* PL_BACKEND_H */

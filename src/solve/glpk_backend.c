@@ -17,6 +17,7 @@
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +28,22 @@
 #include "solve/glpk_internal.h"
 #include "util/strutil.h"
 
-double pl_clock_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* Measured (benchmarks/README.md): */
+#define DEFAULT_SIMPLEX_SLICE_SECONDS 0.3 /* a long LP is run in slices of
+                                        * this length, each resuming from the
+                                        * last basis, so that an interrupt is
+                                        * seen within about this time */
+#define DEFAULT_ADV_BASIS_MAX_ROWS 100000 /* above, GLPK's crash basis
+                                           * (glp_adv_basis) is not used: it
+                                           * cannot be stopped */
+#define DEFAULT_ROOT_SLICE_SECONDS 5.0 /* an unfinished root LP resumes for
+                                         * at least this long between rounds
+                                         * of the search */
+#define DEFAULT_DUAL_SIMPLEX_ROWS 10000 /* the dual simplex from this many rows */
+#define DEFAULT_PROCESS_BYTES (6.0 * 1024 * 1024) /* the program, jansson
+                                                   * and the instance */
+#define DEFAULT_MEMORY_SOFT_SHARE 0.9 /* of GLPK's share of --memory-limit:
+                                        * the phases stop there gracefully */
 #define DEFAULT_DECOMP_SHARE 0.7 /* of the time for the decomposition, the
                                   * rest for the neighbourhood search */
 #define DEFAULT_AUTO_DECOMPOSITION_CELLS 2000 /* examples: 291-567 cells;
@@ -45,6 +54,7 @@ double pl_clock_seconds(void)
 
 typedef struct hook_state {
     jmp_buf jump;
+    char text[256]; /* GLPK's last message: why it failed */
 } hook_state;
 
 static void error_hook(void *info)
@@ -55,9 +65,10 @@ static void error_hook(void *info)
 
 static int silent(void *info, const char *text)
 {
-    (void)info;
-    (void)text;
-    return 1; /* suppress all GLPK terminal output */
+    hook_state *h = info;
+    if (h && text && *text)
+        snprintf(h->text, sizeof h->text, "%s", text);
+    return 1; /* suppress all GLPK terminal output, keep the last line */
 }
 
 static int bounds_type(double lb, double ub)
@@ -99,25 +110,28 @@ void pl_glpk_limits_callback(glp_tree *tree, void *info)
         if (fabs(b) < 1e300 && b > lim->bound)
             lim->bound = b;
     }
-    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline)
+    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline ||
+        (lim->job && pl_glpk_interrupted(lim->job)))
         glp_ios_terminate(tree);
 }
 
-static glp_prob *load(const pl_model *m)
+/* The model as a GLPK problem; row and column names only when it is to be
+ * written (3.4 million of them on the national tier, for nothing). */
+static glp_prob *load(const pl_model *m, bool names)
 {
     glp_prob *lp = pl_glpk_new_prob(m->n_rows, m->n_cols);
     for (int i = 0; i < m->n_rows; i++) {
         pl_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
-        if (m->row_name[i])
-            glp_set_row_name(lp, i + 1, m->row_name[i]);
+        if (names && pl_model_row_name(m, i))
+            glp_set_row_name(lp, i + 1, pl_model_row_name(m, i));
     }
     for (int j = 0; j < m->n_cols; j++) {
         double lb = m->col_lb[j], ub = m->col_ub[j];
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, j + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
         pl_glpk_col_bounds(lp, j + 1, lb, ub);
-        if (m->col_name[j])
-            glp_set_col_name(lp, j + 1, m->col_name[j]);
+        if (names && pl_model_col_name(m, j))
+            glp_set_col_name(lp, j + 1, pl_model_col_name(m, j));
     }
     /* objective: sum the contributions per column */
     double *obj = calloc((size_t)m->n_cols + 1, sizeof *obj);
@@ -183,7 +197,8 @@ static void callback(glp_tree *tree, void *info)
 {
     search_state *s = info;
     int reason = glp_ios_reason(tree);
-    if (s->params->interrupt && *s->params->interrupt) {
+    if ((s->params->interrupt && *s->params->interrupt) ||
+        (s->job && pl_glpk_interrupted(s->job))) {
         s->interrupted = true;
         glp_ios_terminate(tree);
         return;
@@ -259,24 +274,67 @@ static bool polish(glp_prob *lp, const pl_model *m, double *values,
 
 typedef pl_status (*glpk_work)(glpk_job *job);
 
+/* GLPK's share of --memory-limit: what the estimate of the process's
+ * fixed part and the model's arrays leave of it, at least 1 MB; 0 when no
+ * limit is set. */
+static int glpk_memory_mb(const glpk_job *job)
+{
+    if (!job->params || job->params->memory_limit_mb == 0)
+        return 0;
+    double used = (pl_model_bytes(job->m) + DEFAULT_PROCESS_BYTES) / (1024.0 * 1024.0);
+    double left = (double)job->params->memory_limit_mb - used;
+    return left < 1.0 ? 1 : left > 1e6 ? 1000000 : (int)left;
+}
+
+/* The diagnostic of a GLPK failure: the memory limit when GLPK said so or
+ * its peak reached its share, else an internal failure. */
+static pl_status glpk_failed(glpk_job *job, const hook_state *hook, int limit_mb)
+{
+    int count, cpeak;
+    size_t total, tpeak;
+    glp_mem_usage(&count, &cpeak, &total, &tpeak);
+    bool memory = limit_mb > 0 && (strstr(hook->text, "memory limit") ||
+                                   (double)tpeak >= 0.9 * limit_mb * 1024.0 * 1024.0);
+    if (memory) {
+        pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
+                     "the solver reached the memory limit (--memory-limit %zu MB, "
+                     "of which %d MB for GLPK after the model); no schedule was kept: "
+                     "raise --memory-limit",
+                     job->params->memory_limit_mb, limit_mb);
+        return PL_ERR_LIMIT;
+    }
+    pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
+                 "the GLPK solver failed internally (model of %d rows × %d columns)",
+                 job->m->n_rows, job->m->n_cols);
+    return PL_ERR_SOLVER;
+}
+
 /* Run `work` with GLPK's error hook armed: an internal GLPK error frees the
- * GLPK environment and returns PL_ERR_SOLVER instead of aborting. */
+ * GLPK environment and returns PL_ERR_SOLVER (PL_ERR_LIMIT for the memory
+ * limit) instead of aborting.  GLPK's allocations are capped by its share
+ * of the memory limit during the work, uncapped again after. */
 static pl_status guarded(glpk_job *job, glpk_work work)
 {
     hook_state hook;
     pl_status status;
-    glp_term_hook(silent, NULL);
+    int limit_mb = glpk_memory_mb(job);
+    hook.text[0] = '\0';
+    /* every phase stops at the soft share, as at an interrupt, keeping
+     * its schedule; GLPK's own cap is the hard stop behind it */
+    job->memory_soft = limit_mb > 0 ? DEFAULT_MEMORY_SOFT_SHARE * limit_mb * 1048576.0 : 0.0;
+    glp_term_hook(silent, &hook);
     glp_error_hook(error_hook, &hook);
+    if (limit_mb > 0)
+        glp_mem_limit(limit_mb);
     if (setjmp(hook.jump)) {
+        status = glpk_failed(job, &hook, limit_mb);
         glp_free_env(); /* frees every GLPK object, job->lp included */
         job->lp = NULL;
-        status = PL_ERR_SOLVER;
-        pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
-                     "the GLPK solver failed internally (model of %d rows × %d columns)",
-                     job->m->n_rows, job->m->n_cols);
     } else {
         status = work(job);
     }
+    if (limit_mb > 0)
+        glp_mem_limit(INT_MAX);
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
     if (job->lp)
@@ -295,14 +353,57 @@ static pl_status guarded(glpk_job *job, glpk_work work)
     return status;
 }
 
+bool pl_glpk_room(const glpk_job *job, double factor)
+{
+    if (job->memory_soft <= 0.0)
+        return true;
+    size_t total;
+    glp_mem_usage(NULL, NULL, &total, NULL);
+    return (double)total * (1.0 + factor) < job->memory_soft / DEFAULT_MEMORY_SOFT_SHARE;
+}
+
 bool pl_glpk_interrupted(const glpk_job *job)
 {
-    return job->params->interrupt && *job->params->interrupt;
+    if (job->params->interrupt && *job->params->interrupt)
+        return true;
+    if (job->memory_soft <= 0.0)
+        return false;
+    size_t total;
+    glp_mem_usage(NULL, NULL, &total, NULL);
+    if ((double)total < job->memory_soft)
+        return false;
+    if (job->memory_hit)
+        *job->memory_hit = true;
+    return true;
 }
 
 double pl_glpk_seconds_left(const glpk_job *job)
 {
     return job->params->time_limit - (pl_clock_seconds() - job->started);
+}
+
+void pl_glpk_first_basis(glp_prob *lp)
+{
+    if (glp_get_num_rows(lp) <= DEFAULT_ADV_BASIS_MAX_ROWS)
+        glp_adv_basis(lp, 0);
+    else
+        glp_std_basis(lp);
+}
+
+int pl_glpk_simplex(const glpk_job *job, glp_prob *lp, glp_smcp *smcp, double seconds)
+{
+    double until = pl_clock_seconds() + seconds;
+    int rc;
+    if (glp_get_status(lp) == GLP_UNDEF)
+        pl_glpk_first_basis(lp);
+    do {
+        double left = until - pl_clock_seconds();
+        smcp->tm_lim = pl_glpk_milliseconds(left < DEFAULT_SIMPLEX_SLICE_SECONDS
+                                                ? left
+                                                : DEFAULT_SIMPLEX_SLICE_SECONDS);
+        rc = glp_simplex(lp, smcp);
+    } while (rc == GLP_ETMLIM && until - pl_clock_seconds() > 0 && !pl_glpk_interrupted(job));
+    return rc;
 }
 
 int pl_glpk_milliseconds(double seconds)
@@ -342,9 +443,7 @@ static bool integral_objective(const pl_model *m)
     return ok && fabs(constant - round(constant)) < 1e-9;
 }
 
-/* Run the simplex on job->lp until optimal or `seconds` have passed, in 2 s
- * slices that resume from the last basis, so that an interrupt (SIGINT)
- * is seen during a long LP.  Returns glp_simplex's last code.
+/* Run the simplex on job->lp for at most `seconds`, as pl_glpk_simplex.
  *
  * Large models (10,000 rows and more) use the dual simplex with the
  * long-step ("flip") ratio test: on the 100-trainee allocation instance it
@@ -354,23 +453,14 @@ static bool integral_objective(const pl_model *m)
  * primal simplex is faster and its root basis serves the search better. */
 static int root_lp(glpk_job *job, double seconds)
 {
-    const pl_params *params = job->params;
-    double until = pl_clock_seconds() + seconds;
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    if (job->m->n_rows >= 10000) {
+    if (job->m->n_rows >= DEFAULT_DUAL_SIMPLEX_ROWS) {
         smcp.meth = GLP_DUALP;
         smcp.r_test = GLP_RT_FLIP;
     }
-    int rc;
-    do {
-        double left = until - pl_clock_seconds();
-        smcp.tm_lim = pl_glpk_milliseconds(left < 2.0 ? left : 2.0);
-        rc = glp_simplex(job->lp, &smcp);
-    } while (rc == GLP_ETMLIM && until - pl_clock_seconds() > 0 &&
-             !(params->interrupt && *params->interrupt));
-    return rc;
+    return pl_glpk_simplex(job, job->lp, &smcp, seconds);
 }
 
 /* A lower bound from an unfinished root LP, or NaN: a basis that the dual
@@ -399,19 +489,16 @@ static pl_status solve_work(glpk_job *job)
     pl_backend_result *result = job->result;
     job->integral = integral_objective(m);
     search_state st = {params, job->started, NAN, NAN, false, NULL, false,
-                       job->integral, false};
+                       job->integral, false, job};
     double *start = NULL, start_obj = NAN;
     pl_status status = PL_OK;
 
-    if (params->memory_limit_mb > 0)
-        glp_mem_limit((int)(params->memory_limit_mb > 1000000 ? 1000000 : params->memory_limit_mb));
-    job->lp = load(m);
+    job->lp = load(m, false);
     job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
     if (!job->lp || !job->values)
         return PL_ERR_NOMEM;
 
     glp_scale_prob(job->lp, GLP_SF_AUTO); /* costs span 1 to 10^6 in practice */
-    glp_adv_basis(job->lp, 0);
     int lp_rc = root_lp(job, pl_glpk_seconds_left(job) * 0.1);
     if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
@@ -439,7 +526,12 @@ static pl_status solve_work(glpk_job *job)
     for (unsigned round = 1; !root_ok && lp_rc == GLP_ETMLIM && !pl_glpk_interrupted(job) &&
                              pl_glpk_seconds_left(job) > 0.05; round++) {
         double left = pl_glpk_seconds_left(job);
-        lp_rc = root_lp(job, start ? (left * 0.25 > 5.0 ? left * 0.25 : 5.0) : left);
+        /* a quarter of the time left, at least DEFAULT_ROOT_SLICE_SECONDS
+         * (never past the limit), alternating with the search */
+        double slice = left * 0.25 > DEFAULT_ROOT_SLICE_SECONDS ? left * 0.25
+                       : left < DEFAULT_ROOT_SLICE_SECONDS      ? left
+                                                                : DEFAULT_ROOT_SLICE_SECONDS;
+        lp_rc = root_lp(job, start ? slice : left);
         root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
         if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
             result->outcome = PL_OUTCOME_INFEASIBLE;
@@ -633,11 +725,9 @@ static pl_status decomposition_work(glpk_job *job)
     pl_backend_result *result = job->result;
     job->integral = integral_objective(m);
     search_state st = {job->params, job->started, NAN, NAN, false, NULL, false,
-                       job->integral, false};
+                       job->integral, false, job};
     double obj = NAN, bound = NAN;
     bool infeasible = false;
-    if (job->params->memory_limit_mb > 0)
-        glp_mem_limit((int)(job->params->memory_limit_mb > 1000000 ? 1000000 : job->params->memory_limit_mb));
     double *x = pl_glpk_decomposition(job, search_left(job) * DEFAULT_DECOMP_SHARE,
                                       &obj, &bound, &infeasible);
     if (infeasible) {
@@ -672,9 +762,7 @@ static pl_status decomposition_work(glpk_job *job)
     return PL_OK;
 }
 
-/* Which method `auto` picks: the compact model below this many cells, or
- * when trainees compete for posts. */
-static bool use_decomposition(const pl_model *m, const pl_params *params)
+bool pl_backend_decomposes(const pl_params *params, size_t cells, bool allocation)
 {
     if (params->method == PL_METHOD_COMPACT || params->allocation_only)
         return false;
@@ -683,27 +771,41 @@ static bool use_decomposition(const pl_model *m, const pl_params *params)
     /* the annual allocation (posts, rankings, stability) couples every
      * applicant with every other: on the 80/100 instance the compact
      * model's bound is 229k after 600 s, the decomposition's 28k */
+    return !allocation && cells >= DEFAULT_AUTO_DECOMPOSITION_CELLS;
+}
+
+/* Which method `auto` picks for the built model. */
+static bool use_decomposition(const pl_model *m, const pl_params *params)
+{
+    bool allocation = false;
     for (int t = 0; m->present_col && t < m->inst->n_trainees; t++)
-        if (m->present_col[t] >= 0)
-            return false;
-    return m->n_cells >= DEFAULT_AUTO_DECOMPOSITION_CELLS;
+        allocation |= m->present_col[t] >= 0;
+    return pl_backend_decomposes(params, m->n_cells, allocation);
 }
 
 pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags)
 {
-    glpk_job job = {false, m, params, started, result, diags, start_cells, NULL, false, NULL, NULL, NULL, NULL};
+    bool memory_hit = false;
+    glpk_job job = {false, m, params, started, result, diags, start_cells, NULL, false,
+                    NULL, NULL, NULL, NULL, 0.0, &memory_hit};
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
-    return guarded(&job, use_decomposition(m, params) ? decomposition_work : solve_work);
+    pl_status status =
+        guarded(&job, use_decomposition(m, params) ? decomposition_work : solve_work);
+    if (memory_hit) { /* not an interrupt of the caller's */
+        result->memory_limited = true;
+        result->interrupted = false;
+    }
+    return status;
 }
 
 static pl_status write_work(glpk_job *job)
 {
     job->tmp = pl_asprintf("%s.tmp%ld", job->path, (long)getpid());
-    job->lp = load(job->m);
+    job->lp = load(job->m, true);
     if (!job->tmp || !job->lp)
         return PL_ERR_NOMEM;
     int rc = job->mps ? glp_write_mps(job->lp, GLP_MPS_FILE, NULL, job->tmp)
@@ -719,13 +821,13 @@ static pl_status write_work(glpk_job *job)
 pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags)
 {
-    glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL, NULL};
+    glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL, NULL, 0.0, NULL};
     return guarded(&job, write_work);
 }
 
 static pl_status lp_work(glpk_job *job)
 {
-    job->lp = load(job->m);
+    job->lp = load(job->m, false);
     if (!job->lp)
         return PL_ERR_NOMEM;
     glp_smcp smcp;
@@ -745,7 +847,7 @@ pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags)
 {
     pl_backend_result res;
     memset(&res, 0, sizeof res);
-    glpk_job job = {false, m, NULL, 0.0, &res, diags, NULL, NULL, false, NULL, NULL, NULL, NULL};
+    glpk_job job = {false, m, NULL, 0.0, &res, diags, NULL, NULL, false, NULL, NULL, NULL, NULL, 0.0, NULL};
     pl_status status = guarded(&job, lp_work);
     *value = res.objective;
     return status;

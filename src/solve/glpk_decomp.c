@@ -39,9 +39,14 @@
 #define DEFAULT_GREEDY_RETRY_SECONDS 1.0 /* its second try */
 #define DEFAULT_PLACEMENT_FREE_SECONDS 0.015 /* a placement-free schedule, per
                                               * trainee (region: about 8 ms) */
+#define DEFAULT_PLACEMENT_FREE_GRACE 0.5 /* seconds past the time limit
+                                          * that placement-free schedules
+                                          * may take */
 #define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
 #define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
-#define DEFAULT_GREEDY_SHARE 0.9   /* of the time, at most, for the greedy start */
+#define DEFAULT_GREEDY_SHARE 0.6   /* of the time, at most, for the greedy start:
+                                    * the first master LP needs the rest (region
+                                    * tier: 1.6 s with its crash basis) */
 #define DEFAULT_ROUND_MIP_SECONDS 1.0 /* pricing MIPs per round, at least */
 
 /* One generated schedule: its trainee's slice and owned column values. */
@@ -287,13 +292,14 @@ static void add_activity(const decomp *d, int col, double *act)
 /* Solve the master LP warm; its value, or NaN. */
 static double master_lp(decomp *d, double seconds)
 {
+    if (seconds <= 0.0 || pl_glpk_interrupted(d->job))
+        return NAN; /* even a started simplex factorizes first: 0.1 s national */
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    smcp.tm_lim = pl_glpk_milliseconds(seconds);
-    if (glp_get_status(d->master) == GLP_UNDEF || glp_get_num_cols(d->master) < 1)
-        glp_adv_basis(d->master, 0);
-    int rc = glp_simplex(d->master, &smcp);
+    if (glp_get_num_cols(d->master) < 1)
+        glp_std_basis(d->master);
+    int rc = pl_glpk_simplex(d->job, d->master, &smcp, seconds);
     if (rc != 0 || glp_get_status(d->master) != GLP_OPT)
         return NAN;
     for (int r = 1; r <= d->n_master_rows; r++)
@@ -626,7 +632,12 @@ static int greedy_start(decomp *d)
             added += j;
         }
     }
-    for (; i < sp->n_slices && !pl_glpk_interrupted(d->job); i++) {
+    /* the rest get placement-free schedules, up to a little past the time
+     * limit (a schedule for all is worth the wait); later the solve ends
+     * without a schedule */
+    for (; i < sp->n_slices && !pl_glpk_interrupted(d->job) &&
+           pl_glpk_seconds_left(d->job) > -DEFAULT_PLACEMENT_FREE_GRACE;
+         i++) {
         int k = order[i].slice;
         if (placement_free(d, k) == 0) {
             int j = take_greedy(d, k, act);
@@ -696,7 +707,7 @@ static double lagrangian(const decomp *d, const double *pi, double sum_value)
 static void report(decomp *d, double incumbent)
 {
     search_state st = {d->job->params, d->job->started, NAN, NAN, false, NULL,
-                       false, d->job->integral, false};
+                       false, d->job->integral, false, d->job};
     double b = isinf(d->best_bound) ? NAN : d->best_bound;
     pl_glpk_report(&st, incumbent, b,
                    isnan(incumbent) || isnan(b) ? NAN
@@ -815,8 +826,10 @@ static int generate_columns(decomp *d, double greedy_until, double until)
     int added = greedy_start(d);
     if (added < 0)
         return added == -1 ? 1 : -2;
-    double lp_left = until - pl_clock_seconds();
-    double z = master_lp(d, lp_left > 0.5 ? lp_left : 0.5);
+    /* the first master LP may use all the time left: without it there
+     * are no duals to price with, no restricted master and no schedule
+     * for the search that follows */
+    double z = master_lp(d, pl_glpk_seconds_left(d->job));
     if (isnan(z))
         return 0;
     double obj; /* the greedy schedules, when they fit together */
@@ -878,7 +891,7 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
      * region tier, seed 3) */
     if (isnan(master_lp(d, until - pl_clock_seconds())))
         return NULL;
-    pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL};
+    pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL, d->job};
     glp_iocp iocp;
     pl_glpk_init_iocp(&iocp, d->job, until - pl_clock_seconds());
     iocp.presolve = GLP_OFF;

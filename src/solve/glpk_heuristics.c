@@ -28,12 +28,12 @@
 
 #include "solve/glpk_internal.h"
 
-static void sub_callback(glp_tree *tree, void *info)
-{
-    volatile sig_atomic_t *interrupt = info;
-    if (interrupt && *interrupt)
-        glp_ios_terminate(tree);
-}
+#define DEFAULT_COPY_FACTOR 3.0 /* a restricted copy, presolved and searched,
+                                 * takes up to this many times the memory of
+                                 * the problem it copies */
+#define DEFAULT_PRESOLVE_MAX_ROWS 100000 /* above, a restricted model is not
+                                          * presolved (GLPK's presolver cannot
+                                          * be stopped) */
 
 /* Solve a copy of the model in which fix[i] (0/1, or -1 = free) fixes cell
  * i, the rows owned by trainees with relax[t] that force something (lower
@@ -45,6 +45,8 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
                                    double seconds, double *objective)
 {
     const pl_model *m = job->m;
+    if (!pl_glpk_room(job, DEFAULT_COPY_FACTOR))
+        return NULL; /* the copy and its search would pass the memory limit */
     glp_prob *copy = glp_create_prob();
     double *x = NULL;
     int *ind = NULL;
@@ -77,12 +79,27 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
         glp_set_mat_row(copy, row, len, ind, val);
         glp_set_row_bnds(copy, row, GLP_UP, 0.0, cutoff - margin);
     }
+    double deadline = pl_clock_seconds() + seconds;
     glp_iocp iocp;
     pl_glpk_init_iocp(&iocp, job, seconds);
     iocp.presolve = GLP_ON;
+    if (m->n_rows > DEFAULT_PRESOLVE_MAX_ROWS) {
+        /* GLPK's presolver cannot be stopped: on a large model the LP is
+         * solved first, in interruptible slices, and the search starts
+         * from its basis */
+        glp_smcp smcp;
+        glp_init_smcp(&smcp);
+        smcp.msg_lev = GLP_MSG_OFF;
+        if (pl_glpk_simplex(job, copy, &smcp, seconds) != 0 ||
+            glp_get_status(copy) != GLP_OPT)
+            goto cleanup;
+        iocp.presolve = GLP_OFF;
+        iocp.tm_lim = pl_glpk_milliseconds(deadline - pl_clock_seconds());
+    }
     iocp.mip_gap = job->params->gap > 1e-4 ? job->params->gap : 1e-4;
-    iocp.cb_func = sub_callback;
-    iocp.cb_info = (void *)job->params->interrupt;
+    pl_glpk_limits lim = {job->params->interrupt, deadline, -HUGE_VAL, job};
+    iocp.cb_func = pl_glpk_limits_callback;
+    iocp.cb_info = &lim;
     glp_intopt(copy, &iocp);
     int st = glp_mip_status(copy);
     if (st == GLP_OPT || st == GLP_FEAS) {

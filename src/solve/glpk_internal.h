@@ -30,6 +30,9 @@ typedef struct glpk_job {
     double *values;
     char *tmp;
     pl_submip *sub; /* the model in compressed form, for sub-MIPs */
+    double memory_soft; /* bytes of GLPK memory at which every phase stops as
+                         * at an interrupt (0 = no memory limit) */
+    bool *memory_hit;   /* set when that happened (NULL: not tracked) */
 } glpk_job;
 
 typedef struct search_state {
@@ -42,6 +45,7 @@ typedef struct search_state {
     bool start_given;
     bool integral;       /* every objective coefficient is an integer */
     bool proven;         /* stopped because ceil(bound) reached the incumbent */
+    const struct glpk_job *job; /* its memory limit, when non-NULL */
 } search_state;
 
 /* A minimisation problem with n_rows rows and n_cols columns, all empty. */
@@ -55,6 +59,7 @@ typedef struct pl_glpk_limits {
     volatile sig_atomic_t *interrupt;
     double deadline;
     double bound;
+    const struct glpk_job *job; /* its memory limit too, when non-NULL */
 } pl_glpk_limits;
 void pl_glpk_limits_callback(glp_tree *tree, void *info);
 
@@ -63,8 +68,27 @@ void pl_glpk_row_bounds(glp_prob *lp, int i, double lb, double ub);
 void pl_glpk_col_bounds(glp_prob *lp, int j, double lb, double ub);
 
 double pl_glpk_seconds_left(const glpk_job *job);
+/* Whether GLPK's memory may grow by `factor` times what it holds now and
+ * stay within the job's memory limit (always true without one): asked
+ * before large copies, which would otherwise fail inside GLPK. */
+bool pl_glpk_room(const glpk_job *job, double factor);
+
+/* Whether the job must stop: the caller's interrupt flag is set, or GLPK's
+ * memory has reached the job's soft memory limit (then *memory_hit is
+ * set).  Every phase looks at it between GLPK calls. */
 bool pl_glpk_interrupted(const glpk_job *job);
 int pl_glpk_milliseconds(double seconds);
+
+/* GLPK's crash basis for lp, or the slack basis on models too large for
+ * the crash (which no limit can stop). */
+void pl_glpk_first_basis(glp_prob *lp);
+
+/* glp_simplex on lp with smcp (its tm_lim is set here) for at most
+ * `seconds`, in slices that resume from the last basis so that the job's
+ * interrupt flag is seen within a slice; from pl_glpk_first_basis when lp
+ * has no basis yet.  Returns glp_simplex's last code (GLP_ETMLIM when time
+ * ran out or the job was interrupted). */
+int pl_glpk_simplex(const glpk_job *job, glp_prob *lp, glp_smcp *smcp, double seconds);
 void pl_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds);
 void pl_glpk_report(search_state *s, double incumbent, double bound, double gap);
 

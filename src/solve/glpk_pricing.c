@@ -285,7 +285,7 @@ int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
                  double *value, double *bound)
 {
     pl_slice *s = &sp->slices[k];
-    pl_glpk_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL};
+    pl_glpk_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL, job};
     glp_iocp iocp;
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;

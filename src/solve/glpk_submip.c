@@ -218,13 +218,11 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
      * does not look at its own limit while solving the root LP, and the
      * LP of a large neighbourhood can take minutes.  The search then
      * starts from that basis (no presolve: it needs the LP's optimum). */
-    pl_glpk_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL};
+    pl_glpk_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL, job};
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    smcp.tm_lim = pl_glpk_milliseconds(seconds);
-    glp_adv_basis(lp, 0);
-    if (glp_simplex(lp, &smcp) != 0 || glp_get_status(lp) != GLP_OPT)
+    if (pl_glpk_simplex(job, lp, &smcp, seconds) != 0 || glp_get_status(lp) != GLP_OPT)
         goto cleanup; /* no better schedule here, or no time to find one */
     glp_iocp iocp;
     pl_glpk_init_iocp(&iocp, job, lim.deadline - pl_clock_seconds());

@@ -51,6 +51,38 @@ static pl_status failed(const pl_instance *inst, pl_result result,
                               n_reasons, pl_clock_seconds() - started, out);
 }
 
+/* The memory limit against the estimate for the method the solve will
+ * take. */
+static pl_status check_memory(const pl_instance *inst, const pl_params *params,
+                              pl_diags *diags)
+{
+    pl_model_estimate est;
+    if (params->allocation_only)
+        return PL_OK; /* the estimate is of placements; GLPK's cap still holds */
+    pl_model_estimate_size(inst, &est);
+    bool allocation = false;
+    for (int t = 0; t < inst->n_trainees; t++)
+        allocation |= inst->trainees[t].has_home_choices;
+    bool decomposition = pl_backend_decomposes(params, (size_t)est.cells, allocation);
+    return pl_model_check_limit(inst, params->memory_limit_mb, decomposition, diags);
+}
+
+/* The schedule of a solve stopped while the model was being built: no
+ * placements, and the reason.  Returns `why` (the caller's status). */
+static pl_status stopped_building(const pl_instance *inst, pl_status why,
+                                  double started, pl_schedule **out)
+{
+    pl_status status = PL_OK;
+    char *reason[1] = {why == PL_ERR_INTERRUPTED
+                           ? "interrupted while the model was being built"
+                           : "the time limit was reached while the model was being "
+                             "built: allow more time"};
+    PL_TRY(failed(inst, PL_RESULT_NO_SOLUTION, reason, 1, started, out));
+    status = why;
+cleanup:
+    return status;
+}
+
 pl_status pl_solve(const pl_instance *instance, const pl_params *params,
                    pl_schedule **out, pl_diags *diags)
 {
@@ -76,14 +108,22 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     }
     pl_build_options_init(&opt);
     opt.allocation_only = params->allocation_only;
-    if (params->memory_limit_mb > 0 && !params->allocation_only)
-        PL_TRY(pl_model_check_limit(instance, params->memory_limit_mb, diags));
+    if (params->memory_limit_mb > 0)
+        PL_TRY(check_memory(instance, params, diags));
     if (params->reference) {
         PL_TRY(reference_grids(instance, params->reference, &ref_site, &ref_rotation));
         opt.reference_site = ref_site;
         opt.reference_rotation = ref_rotation;
     }
-    PL_TRY(pl_model_build(instance, &opt, &m));
+    opt.interrupt = params->interrupt;
+    if (params->time_limit > 0)
+        opt.deadline = started + params->time_limit;
+    status = pl_model_build(instance, &opt, &m);
+    if (status == PL_ERR_NO_SOLUTION || status == PL_ERR_INTERRUPTED) {
+        PL_TRY(stopped_building(instance, status, started, out));
+        goto cleanup;
+    }
+    PL_TRY(status);
     if (params->write_lp)
         PL_TRY(pl_backend_write(m, params->write_lp, false, diags));
     if (params->write_mps)
@@ -116,11 +156,15 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         goto cleanup;
     }
     if (res.outcome == PL_OUTCOME_NONE) {
-        char *why[1] = {res.interrupted
-                            ? "interrupted before any schedule was found"
-                            : "no schedule was found within the time limit"};
+        char *why[1] = {res.memory_limited
+                            ? "the memory limit (--memory-limit) was reached before any "
+                              "schedule was found"
+                        : res.interrupted ? "interrupted before any schedule was found"
+                                          : "no schedule was found within the time limit"};
         PL_TRY(failed(instance, PL_RESULT_NO_SOLUTION, why, 1, started, out));
-        status = res.interrupted ? PL_ERR_INTERRUPTED : PL_ERR_NO_SOLUTION;
+        status = res.memory_limited ? PL_ERR_LIMIT
+                 : res.interrupted  ? PL_ERR_INTERRUPTED
+                                    : PL_ERR_NO_SOLUTION;
         goto cleanup;
     }
 
@@ -147,6 +191,16 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     if (status != PL_OK) {
         pl_schedule_free(*out);
         *out = NULL;
+        goto cleanup;
+    }
+    if (res.memory_limited && res.outcome != PL_OUTCOME_OPTIMAL) {
+        /* the schedule is kept, the search did not finish */
+        PL_TRY(pl_diags_add(diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
+                            "the memory limit of %zu MB was reached: the best schedule "
+                            "found so far is kept (status feasible); raise "
+                            "--memory-limit to search further",
+                            params->memory_limit_mb));
+        status = PL_ERR_LIMIT;
     }
 cleanup:
     for (size_t i = 0; i < n_reasons; i++)
