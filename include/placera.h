@@ -139,6 +139,14 @@ typedef struct pl_instance_summary {
 
 void pl_instance_summarize(const pl_instance *instance, pl_instance_summary *out);
 const char *pl_instance_name(const pl_instance *instance);
+size_t pl_instance_period_count(const pl_instance *instance);
+
+/* A time of the instance's horizon (format.md 1): a period number
+ * 0..length, or a date YYYY-MM-DD (with unit month also YYYY-MM), which
+ * means the period that contains it, cut to 0..length.  PL_ERR_INVALID for
+ * anything else or a number above length. */
+pl_status pl_instance_period(const pl_instance *instance, const char *text,
+                             int *period);
 size_t pl_instance_trainee_count(const pl_instance *instance);
 const char *pl_instance_trainee_id(const pl_instance *instance, size_t index);
 
@@ -192,6 +200,10 @@ void pl_schedule_free(pl_schedule *schedule);
 /* "optimal", "feasible", "infeasible" or "no_solution". */
 const char *pl_schedule_status(const pl_schedule *schedule);
 double pl_schedule_cost(const pl_schedule *schedule);
+/* Why a schedule with status infeasible or no_solution has no placements:
+ * the number of reasons, and reason i (NULL past the end). */
+size_t pl_schedule_reason_count(const pl_schedule *schedule);
+const char *pl_schedule_reason(const pl_schedule *schedule, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* The independent checker (placera check)                             */
@@ -214,6 +226,20 @@ typedef struct pl_check_report {
  * to see whether the schedule passed); *out belongs to the caller. */
 pl_status pl_check(const pl_instance *instance, const pl_schedule *schedule,
                    const pl_schedule *reference, pl_check_report **out);
+
+typedef struct pl_check_options {
+    const pl_schedule *reference; /* `change` is measured against it; default NULL */
+    int keep_until;   /* with a reference: periods before this one must be as in
+                         the reference (placed and empty) and cost no change;
+                         default 0 */
+    bool costs_only;  /* recompute the costs without comparing them with the
+                         schedule's stated ones (rescore); default false */
+} pl_check_options;
+
+void pl_check_options_init(pl_check_options *options);
+/* pl_check with options (NULL = the defaults). */
+pl_status pl_check_with(const pl_instance *instance, const pl_schedule *schedule,
+                        const pl_check_options *options, pl_check_report **out);
 bool pl_check_passed(const pl_check_report *report);
 void pl_check_report_free(pl_check_report *report);
 
@@ -246,6 +272,9 @@ typedef struct pl_params {
     double time_limit;          /* seconds; default 60 */
     double gap;                 /* relative MIP gap accepted as optimal; default 0 */
     const pl_schedule *reference; /* charge `change` against this; default NULL */
+    int keep_until;             /* with a reference: periods before this one keep the
+                                 * reference's placements and empty periods as pins,
+                                 * and `change` is charged from it on; default 0 */
     const char *write_lp;       /* write the model in CPLEX LP format here; NULL = no */
     const char *write_mps;      /* write the model in free MPS format here; NULL = no */
     pl_progress_fn progress;    /* NULL = silent */

@@ -32,13 +32,14 @@ static double z(double x)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera check INSTANCE SCHEDULE [--reference SCHEDULE]\n");
+    fprintf(stderr, "usage: placera check INSTANCE SCHEDULE [--reference SCHEDULE [--keep-until T]]\n");
     return 2;
 }
 
 int cmd_check(int argc, char **argv)
 {
-    const char *inst_path = NULL, *sched_path = NULL, *ref_path = NULL;
+    const char *inst_path = NULL, *sched_path = NULL, *ref_path = NULL, *keep = NULL;
+    pl_check_options options;
     pl_instance *inst = NULL;
     pl_schedule *sched = NULL, *ref = NULL;
     pl_check_report *report = NULL;
@@ -54,6 +55,8 @@ int cmd_check(int argc, char **argv)
             ref_path = argv[++i];
         } else if (!strncmp(argv[i], "--reference=", 12) && !ref_path) {
             ref_path = argv[i] + 12;
+        } else if (!strcmp(argv[i], "--keep-until") && i + 1 < argc) {
+            keep = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "placera check: unknown option '%s'\n", argv[i]);
             return usage();
@@ -67,10 +70,21 @@ int cmd_check(int argc, char **argv)
     }
     if (!inst_path || !sched_path)
         return usage();
+    if (keep && !ref_path) {
+        fprintf(stderr, "placera check: --keep-until needs --reference\n");
+        return usage();
+    }
+    pl_check_options_init(&options);
 
     st = pl_instance_load(inst_path, &inst, &diags);
     if (st != PL_OK)
         goto cleanup;
+    if (keep && pl_instance_period(inst, keep, &options.keep_until) != PL_OK) {
+        fprintf(stderr, "placera check: --keep-until needs a period 0..%zu or a date of "
+                        "the horizon, got '%s'\n", pl_instance_period_count(inst), keep);
+        st = PL_ERR_USAGE;
+        goto cleanup;
+    }
     st = pl_schedule_load(sched_path, inst, false, &sched, &diags);
     if (st != PL_OK)
         goto cleanup;
@@ -81,7 +95,8 @@ int cmd_check(int argc, char **argv)
     }
     pl_diags_print(&diags, stderr); /* warnings, if any */
     pl_diags_clear(&diags);
-    st = pl_check(inst, sched, ref, &report);
+    options.reference = ref;
+    st = pl_check_with(inst, sched, &options, &report);
     if (st != PL_OK)
         goto cleanup;
 
@@ -107,7 +122,7 @@ int cmd_check(int argc, char **argv)
 cleanup:
     if (st != PL_OK) {
         pl_diags_print(&diags, stderr);
-        if (diags.count == 0)
+        if (diags.count == 0 && st != PL_ERR_USAGE)
             fprintf(stderr, "placera check: %s\n", pl_strerror(st));
         rc = 2;
     }

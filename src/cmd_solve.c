@@ -61,7 +61,7 @@ static int usage(void)
 {
     fprintf(stderr,
             "usage: placera solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL]\n"
-            "                     [--reference SCHEDULE] [--format json|csv|text]\n"
+            "                     [--reference SCHEDULE [--keep-until T]] [--format json|csv|text]\n"
             "                     [--write-lp FILE] [--write-mps FILE] [--memory-limit MB]\n"
             "                     [--method auto|compact|decomposition]\n"
             "                     [--allocation-only] [--progress] [--quiet]\n");
@@ -70,7 +70,7 @@ static int usage(void)
 
 int cmd_solve(int argc, char **argv)
 {
-    const char *instance_path = NULL, *output = NULL, *reference_path = NULL;
+    const char *instance_path = NULL, *output = NULL, *reference_path = NULL, *keep = NULL;
     pl_format format = PL_FORMAT_JSON;
     bool quiet = false, progress = isatty(STDERR_FILENO);
     pl_params params;
@@ -98,6 +98,8 @@ int cmd_solve(int argc, char **argv)
             }
         } else if (!strcmp(a, "--reference") && has_value) {
             reference_path = argv[++i];
+        } else if (!strcmp(a, "--keep-until") && has_value) {
+            keep = argv[++i];
         } else if (!strcmp(a, "--format") && has_value) {
             const char *f = argv[++i];
             if (!strcmp(f, "json"))
@@ -145,8 +147,17 @@ int cmd_solve(int argc, char **argv)
     }
     if (!instance_path)
         return usage();
+    if (keep && !reference_path) {
+        fprintf(stderr, "placera solve: --keep-until needs --reference\n");
+        return usage();
+    }
 
     pl_status st = pl_instance_load(instance_path, &inst, &diags);
+    if (st == PL_OK && keep && pl_instance_period(inst, keep, &params.keep_until) != PL_OK) {
+        fprintf(stderr, "placera solve: --keep-until needs a period 0..%zu or a date of "
+                        "the horizon, got '%s'\n", pl_instance_period_count(inst), keep);
+        goto cleanup;
+    }
     if (st == PL_OK && reference_path)
         st = pl_schedule_load(reference_path, inst, true, &reference, &diags);
     if (!quiet || st != PL_OK)
@@ -185,6 +196,9 @@ int cmd_solve(int argc, char **argv)
     exit_code = st == PL_OK ? 0 : 1;
     if (!quiet && st == PL_OK)
         print_allocation(inst, schedule);
+    if (st != PL_OK) /* why, where people read it */
+        for (size_t i = 0; i < pl_schedule_reason_count(schedule); i++)
+            fprintf(stderr, "placera: %s\n", pl_schedule_reason(schedule, i));
     if (!quiet || st != PL_OK) {
         fprintf(stderr, "placera: %s", pl_schedule_status(schedule));
         if (st == PL_OK)

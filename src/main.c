@@ -16,13 +16,14 @@ typedef struct command {
 static const command commands[] = {
     {"solve", cmd_solve,
      "solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL] [--reference SCHEDULE]\n"
+     "                      [--keep-until T]\n"
      "                      [--format json|csv|text] [--write-lp FILE] [--write-mps FILE]\n"
      "                      [--memory-limit MB] [--allocation-only] [--progress] [--quiet]"},
     {"validate", cmd_validate, "validate INSTANCE"},
     {"whatif", cmd_whatif,
      "whatif BASE SCENARIO... [--json FILE] [--time-limit SEC] [--jobs N] [--keep DIR]\n"
      "                      [--threshold PP] [--quiet]"},
-    {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE]"},
+    {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE [--keep-until T]]"},
     {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]"},
     {"export", cmd_export, "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]"},
     {"import", cmd_import,

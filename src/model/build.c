@@ -40,6 +40,7 @@ pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
     PL_TRY(pl_model_amounts(m, opt));
     PL_TRY(pl_model_order(m, opt));
     PL_TRY(pl_model_pins(m, opt));
+    PL_TRY(pl_model_kept(m, opt));
     PL_TRY(pl_model_costs(m, opt));
     *out = m;
     m = NULL;
