@@ -130,6 +130,15 @@ pl_status pl_instance_load_patched(const char *base_path,
                                    const char *scenario_path,
                                    pl_instance **out, pl_diags *diags);
 
+/* Load `base_path`, apply the scenarios in order, validate the result
+ * (messages name the last scenario file; a note explains an error under an
+ * id the base lacks).  On PL_OK *json (when json is non-NULL) is the
+ * patched document as indented JSON text (free()) and *out (when out is
+ * non-NULL) the instance (pl_instance_free). */
+pl_status pl_instance_patch(const char *base_path, const char *const *scenarios,
+                            size_t n, char **json, pl_instance **out,
+                            pl_diags *diags);
+
 void pl_instance_free(pl_instance *instance);
 
 typedef struct pl_instance_summary {
@@ -242,6 +251,19 @@ pl_status pl_check_with(const pl_instance *instance, const pl_schedule *schedule
                         const pl_check_options *options, pl_check_report **out);
 bool pl_check_passed(const pl_check_report *report);
 void pl_check_report_free(pl_check_report *report);
+
+/* A schedule edited by hand with every figure recomputed (placera
+ * rescore): the hard rules are checked as by pl_check_with (options may be
+ * NULL; its costs_only is implied), and when none is broken *out is a new
+ * schedule with the same placements, homes and main supervisors, status
+ * "feasible", and cost, costs, trainee_costs, unmet, unassigned and
+ * understaffed recomputed from the instance; the input's stated figures are
+ * ignored.  PL_ERR_CHECK when a hard rule is broken (*out NULL).  When
+ * `report` is non-NULL it receives the check's report either way (the
+ * caller frees it). */
+pl_status pl_rescore(const pl_instance *instance, const pl_schedule *schedule,
+                     const pl_check_options *options, pl_schedule **out,
+                     pl_check_report **report);
 
 /* ------------------------------------------------------------------ */
 /* Solving                                                             */
@@ -528,6 +550,14 @@ pl_status pl_whatif_measure(const pl_instance *instance,
 pl_status pl_whatif_rebase(const pl_schedule *reference,
                            const pl_instance *instance, pl_schedule **out,
                            size_t *n_dropped);
+
+/* What `scenario` (the base patched) changes against `base`, read back
+ * from the two loaded instances, one line per change in planners' words
+ * ("site vc-kalix capacity for pc: closed 2027-06 to 2027-08 (was 2)",
+ * "supervisor anna leaves: not there from 2027-04 on (end 2027-03)").
+ * *lines (each line and the array) belongs to the caller; *n may be 0. */
+pl_status pl_whatif_describe(const pl_instance *base, const pl_instance *scenario,
+                             char ***lines, size_t *n);
 
 /* One column as compact JSON text (what `--json` holds per column) and
  * back; used to pass results between processes.  *text belongs to the

@@ -1,8 +1,12 @@
 /*
- * cmd_whatif.c — `placera whatif BASE SCENARIO...`: solve the base, then
- * each scenario (the base patched, format.md §5) with the base's schedule
- * as the reference so that re-plans move as few people as possible, and
- * print the results side by side (`--json FILE` for the same as JSON).
+ * cmd_whatif.c — `placera whatif BASE SCENARIO...`: every scenario (the
+ * base patched, format.md §5) is patched and validated first, all at once,
+ * and what each changes is printed; then the base is solved (or, with
+ * `--schedule FILE`, the published schedule is taken as it is, its figures
+ * recomputed), then each scenario with the base's schedule as the
+ * reference so that re-plans move as few people as possible (with
+ * `--keep-until T` the periods before T do not move at all), and the
+ * results are printed side by side (`--json FILE` for the same as JSON).
  *
  * Scenarios are independent.  With `--jobs N` they run in up to N child
  * processes; each child solves one scenario and writes its column as JSON
@@ -36,7 +40,8 @@ typedef struct options {
     const char *base;
     const char **scenarios;
     int n_scenarios;
-    const char *json, *keep;
+    const char *json, *keep, *schedule, *keep_until_text;
+    int keep_until;
     double time_limit, threshold;
     long jobs;
     bool quiet;
@@ -45,8 +50,9 @@ typedef struct options {
 static int usage(void)
 {
     fprintf(stderr,
-            "usage: placera whatif BASE SCENARIO... [--json FILE] [--time-limit SEC]\n"
-            "                      [--jobs N] [--keep DIR] [--threshold PP] [--quiet]\n");
+            "usage: placera whatif BASE SCENARIO... [--schedule FILE [--keep-until T]]\n"
+            "                      [--json FILE] [--time-limit SEC] [--jobs N] [--keep DIR]\n"
+            "                      [--threshold PP] [--quiet]\n");
     return 2;
 }
 
@@ -79,30 +85,26 @@ static char *keep_path(const char *dir, const char *label)
 typedef struct base_run {
     pl_instance *inst;
     pl_schedule *schedule; /* NULL when it could not be solved */
+    pl_instance **scenarios; /* [n_scenarios], patched and validated first */
 } base_run;
 
 /* Solve one scenario into `col`; errors are in the column (invalid) or
  * printed by the caller.  Returns PL_OK unless memory ran out. */
-static pl_status run_scenario(const options *o, const base_run *b,
-                              const char *path, const char *label,
-                              pl_whatif_column *col)
+static pl_status run_scenario(const options *o, const base_run *b, int i,
+                              const char *label, pl_whatif_column *col)
 {
     pl_status status = PL_OK;
     pl_diags diags;
-    pl_instance *inst = NULL;
+    const pl_instance *inst = b->scenarios[i];
+    const char *path = o->scenarios[i];
     pl_schedule *reference = NULL, *sched = NULL;
     pl_params params;
 
     pl_diags_init(&diags);
-    pl_status st = pl_instance_load_patched(o->base, path, &inst, &diags);
-    if (st != PL_OK) {
-        status = pl_whatif_column_invalid(col, label, path, &diags);
-        goto cleanup;
-    }
-    pl_diags_clear(&diags);
     pl_params_init(&params);
     params.time_limit = o->time_limit;
     params.interrupt = &interrupted;
+    pl_status st;
     if (b->schedule) {
         st = pl_whatif_rebase(b->schedule, inst, &reference, NULL);
         if (st != PL_OK) {
@@ -110,6 +112,7 @@ static pl_status run_scenario(const options *o, const base_run *b,
             goto cleanup;
         }
         params.reference = reference;
+        params.keep_until = o->keep_until;
     }
     st = pl_solve(inst, &params, &sched, &diags);
     if (!sched) {
@@ -138,7 +141,6 @@ static pl_status run_scenario(const options *o, const base_run *b,
 cleanup:
     pl_schedule_free(sched);
     pl_schedule_free(reference);
-    pl_instance_free(inst);
     pl_diags_free(&diags);
     return status;
 }
@@ -179,7 +181,7 @@ static void child(const options *o, const base_run *b, int i, const char *label,
     char *text = NULL;
     pl_whatif_column_init(&col);
     int rc = 1;
-    if (run_scenario(o, b, o->scenarios[i], label, &col) == PL_OK &&
+    if (run_scenario(o, b, i, label, &col) == PL_OK &&
         pl_whatif_column_to_json(&col, &text) == PL_OK &&
         fputs(text, j->result) != EOF && fflush(j->result) == 0)
         rc = 0;
@@ -266,6 +268,96 @@ fail:
     return -1;
 }
 
+/* Patch and validate every scenario before anything is solved; every
+ * problem of every scenario is printed (file and JSON path).  False when
+ * some scenario is invalid. */
+static bool load_scenarios(const options *o, base_run *b)
+{
+    int bad = 0;
+    pl_diags diags;
+    pl_diags_init(&diags);
+    for (int i = 0; i < o->n_scenarios; i++) {
+        pl_status st = pl_instance_load_patched(o->base, o->scenarios[i], &b->scenarios[i],
+                                                &diags);
+        if (st != PL_OK || !o->quiet)
+            pl_diags_print(&diags, stderr);
+        pl_diags_clear(&diags);
+        if (st != PL_OK) {
+            fprintf(stderr, "placera whatif: scenario %s is invalid: %s\n", o->scenarios[i],
+                    pl_strerror(st));
+            bad++;
+        }
+    }
+    pl_diags_free(&diags);
+    if (bad > 0)
+        fprintf(stderr, "placera whatif: %d of %d scenario%s invalid; nothing was solved\n",
+                bad, o->n_scenarios, o->n_scenarios == 1 ? " is" : "s are");
+    return bad == 0;
+}
+
+/* What each scenario changes, as placera reads it, before any figure. */
+static pl_status print_readings(const options *o, const base_run *b, char **labels)
+{
+    for (int i = 0; i < o->n_scenarios; i++) {
+        char **lines = NULL;
+        size_t n = 0;
+        pl_status st = pl_whatif_describe(b->inst, b->scenarios[i], &lines, &n);
+        if (st != PL_OK)
+            return st;
+        const char *name = pl_instance_name(b->scenarios[i]);
+        printf("%s%s%s%s:%s\n", labels[i], *name ? " (\"" : "", name, *name ? "\")" : "",
+               n == 0 ? " no change to the base" : "");
+        for (size_t k = 0; k < n; k++) {
+            printf("  %s\n", lines[k]);
+            free(lines[k]);
+        }
+        free(lines);
+    }
+    if (o->n_scenarios > 0)
+        putchar('\n');
+    return PL_OK;
+}
+
+/* --schedule: the published schedule of the base, taken as it is (never
+ * solved again), its figures recomputed by the checker.  Returns 0, or
+ * (after saying why) 2 when it cannot be read and 1 when it breaks a hard
+ * rule of the base. */
+static int published_base(const options *o, base_run *b, pl_whatif_column *col)
+{
+    pl_diags diags;
+    pl_schedule *given = NULL;
+    pl_check_report *report = NULL;
+    int rc = 2;
+    pl_diags_init(&diags);
+    pl_status st = pl_schedule_load(o->schedule, b->inst, false, &given, &diags);
+    pl_diags_print(&diags, stderr);
+    if (st != PL_OK)
+        goto cleanup;
+    st = pl_rescore(b->inst, given, NULL, &b->schedule, &report);
+    if (st == PL_ERR_CHECK) {
+        pl_diags_print(&report->violations, stderr);
+        fprintf(stderr, "placera whatif: the schedule %s breaks %zu hard rule%s of the base\n",
+                o->schedule, report->violations.count,
+                report->violations.count == 1 ? "" : "s");
+        rc = 1;
+        goto cleanup;
+    }
+    if (st != PL_OK) {
+        fprintf(stderr, "placera whatif: %s: %s\n", o->schedule, pl_strerror(st));
+        goto cleanup;
+    }
+    if (!o->quiet)
+        fprintf(stderr, "placera whatif: the base is the schedule %s (not solved again)\n",
+                o->schedule);
+    rc = pl_whatif_measure(b->inst, b->schedule, NULL, NULL, o->threshold, "base", o->base,
+                           col) == PL_OK ? 0 : 2;
+cleanup:
+    pl_check_report_free(report);
+    pl_schedule_free(given);
+    pl_diags_free(&diags);
+    return rc;
+}
+
 static int parse(int argc, char **argv, options *o)
 {
     o->time_limit = 60;
@@ -281,6 +373,10 @@ static int parse(int argc, char **argv, options *o)
             o->json = argv[++i];
         } else if (!strcmp(a, "--keep") && has_value) {
             o->keep = argv[++i];
+        } else if (!strcmp(a, "--schedule") && has_value) {
+            o->schedule = argv[++i];
+        } else if (!strcmp(a, "--keep-until") && has_value) {
+            o->keep_until_text = argv[++i];
         } else if (!strcmp(a, "--time-limit") && has_value) {
             if (!cmd_parse_number(argv[++i], &o->time_limit)) {
                 fprintf(stderr, "placera whatif: --time-limit needs seconds >= 0, got '%s'\n", argv[i]);
@@ -311,13 +407,18 @@ static int parse(int argc, char **argv, options *o)
     }
     if (!o->base || o->n_scenarios == 0)
         return usage();
+    if (o->keep_until_text && !o->schedule) {
+        fprintf(stderr, "placera whatif: --keep-until needs --schedule (the published plan "
+                        "whose past is kept)\n");
+        return usage();
+    }
     return 0;
 }
 
 int cmd_whatif(int argc, char **argv)
 {
     options o;
-    base_run b = {NULL, NULL};
+    base_run b = {NULL, NULL, NULL};
     pl_diags diags;
     pl_whatif_column *cols = NULL;
     char **labels = NULL;
@@ -362,35 +463,56 @@ int cmd_whatif(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    /* The base. */
+    /* The base, then every scenario patched and validated before any solve. */
     pl_status st = pl_instance_load(o.base, &b.inst, &diags);
     if (st != PL_OK || !o.quiet)
         pl_diags_print(&diags, stderr);
     pl_diags_clear(&diags);
     if (st != PL_OK)
         goto cleanup;
-    pl_params params;
-    pl_params_init(&params);
-    params.time_limit = o.time_limit;
-    params.interrupt = &interrupted;
-    if (!o.quiet)
-        fprintf(stderr, "placera whatif: solving the base %s\n", o.base);
-    st = pl_solve(b.inst, &params, &b.schedule, &diags);
-    pl_diags_print(&diags, stderr);
-    pl_diags_clear(&diags);
-    if (b.schedule && pl_whatif_measure(b.inst, b.schedule, NULL, NULL, o.threshold,
-                                        "base", o.base, &cols[0]) != PL_OK)
+    if (o.keep_until_text &&
+        pl_instance_period(b.inst, o.keep_until_text, &o.keep_until) != PL_OK) {
+        fprintf(stderr, "placera whatif: --keep-until needs a period 0..%zu or a date of "
+                        "the horizon, got '%s'\n", pl_instance_period_count(b.inst),
+                o.keep_until_text);
+        goto cleanup;
+    }
+    if (!(b.scenarios = calloc((size_t)n + 1, sizeof *b.scenarios)))
         goto nomem;
-    if (!b.schedule) {
-        fprintf(stderr, "placera whatif: the base has no schedule: %s\n", pl_strerror(st));
-        pl_diags_add(&diags, PL_SEV_ERROR, o.base, 0, 0, NULL, "%s", pl_strerror(st));
-        pl_whatif_column_invalid(&cols[0], "base", o.base, &diags);
+    if (!load_scenarios(&o, &b))
+        goto cleanup; /* exit 2: bad input, nothing solved */
+    if (print_readings(&o, &b, labels) != PL_OK)
+        goto nomem;
+
+    if (o.schedule) {
+        exit_code = published_base(&o, &b, &cols[0]);
+        if (exit_code != 0)
+            goto cleanup;
+    } else {
+        pl_params params;
+        pl_params_init(&params);
+        params.time_limit = o.time_limit;
+        params.interrupt = &interrupted;
+        if (!o.quiet)
+            fprintf(stderr, "placera whatif: solving the base %s\n", o.base);
+        st = pl_solve(b.inst, &params, &b.schedule, &diags);
+        pl_diags_print(&diags, stderr);
         pl_diags_clear(&diags);
-    } else if (st != PL_OK) {
-        /* infeasible / no_solution: no reference for the scenarios */
-        pl_schedule_free(b.schedule);
-        b.schedule = NULL;
-    } else if (o.keep) {
+        if (b.schedule && pl_whatif_measure(b.inst, b.schedule, NULL, NULL, o.threshold,
+                                            "base", o.base, &cols[0]) != PL_OK)
+            goto nomem;
+        if (!b.schedule) {
+            fprintf(stderr, "placera whatif: the base has no schedule: %s\n", pl_strerror(st));
+            pl_diags_add(&diags, PL_SEV_ERROR, o.base, 0, 0, NULL, "%s", pl_strerror(st));
+            pl_whatif_column_invalid(&cols[0], "base", o.base, &diags);
+            pl_diags_clear(&diags);
+        } else if (st != PL_OK) {
+            /* infeasible / no_solution: no reference for the scenarios */
+            pl_schedule_free(b.schedule);
+            b.schedule = NULL;
+        }
+    }
+    if (b.schedule && o.keep) {
         char *kp = keep_path(o.keep, "base");
         if (!kp || pl_schedule_write(b.schedule, b.inst, PL_FORMAT_JSON, kp, &diags) != PL_OK)
             pl_diags_print(&diags, stderr);
@@ -407,7 +529,7 @@ int cmd_whatif(int argc, char **argv)
             exit_code = 1;
     } else {
         for (int i = 0; i < n; i++)
-            if (run_scenario(&o, &b, o.scenarios[i], labels[i], &cols[i + 1]) != PL_OK)
+            if (run_scenario(&o, &b, i, labels[i], &cols[i + 1]) != PL_OK)
                 goto nomem;
     }
 
@@ -440,6 +562,9 @@ cleanup:
     for (int i = 0; labels && i < n; i++)
         free(labels[i]);
     free(labels);
+    for (int i = 0; b.scenarios && i < n; i++)
+        pl_instance_free(b.scenarios[i]);
+    free(b.scenarios);
     free(o.scenarios);
     pl_schedule_free(b.schedule);
     pl_instance_free(b.inst);

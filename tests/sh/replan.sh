@@ -7,6 +7,9 @@
 #     the published plan (places and supervisors), cost 3 worked out by hand,
 #     `check --reference --keep-until` passes it and refuses an edited past;
 #     a kept past that the new instance forbids is said in planners' words;
+#   - whatif --schedule --keep-until: the given schedule is the base (never
+#     solved again, its cost recomputed), the scenario's reading is printed,
+#     the kept scenario schedule passes check;
 #   - supervisors' start/end are validated and checked.
 # Run from the repo root:  sh tests/sh/replan.sh build/placera
 PLACERA=${1:-build/placera}
@@ -92,6 +95,46 @@ rc=$?
 # without keeping the past the same re-plan exists
 "$PLACERA" solve "$tmp/closed.json" --reference "$tmp/kalix-ref.json" --quiet >/dev/null 2>&1 \
     && ok || fail "re-plan without --keep-until should exist"
+
+# --- 2. whatif --schedule [--keep-until] ---------------------------------
+cat >"$tmp/anna-april.json" <<'J'
+{"name": "Anna leaves in April", "supervisors": {"anna": {"end": "2027-03"}}}
+J
+# a published plan that is not the optimum (t2 at Kalix in January), so a
+# base solved again would show -30 instead of its own -29
+cat >"$tmp/hand.json" <<'J'
+{"format": "placera-schedule/1", "status": "feasible", "cost": 1234, "placements": [
+ {"trainee": "t1", "site": "heden", "rotation": "pc", "from": 0, "to": 5, "supervisor": "anna"},
+ {"trainee": "t2", "site": "kalix", "rotation": "pc", "from": 0, "to": 0, "supervisor": "cecilia"},
+ {"trainee": "t2", "site": "heden", "rotation": "pc", "from": 1, "to": 5, "supervisor": "anna"}]}
+J
+"$PLACERA" whatif "$tmp/base.json" "$tmp/anna-april.json" --schedule "$tmp/hand.json" \
+    --keep-until 2027-04 --keep "$tmp/kept" --json "$tmp/wi.json" >"$tmp/table" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 0 ] && ok || { fail "whatif --schedule: exit $rc"; cat "$tmp/err"; }
+grep -q "not solved again" "$tmp/err" && ! grep -q "solving the base" "$tmp/err" && ok \
+    || { fail "whatif --schedule solved the base"; cat "$tmp/err"; }
+grep -q '^anna-april ("Anna leaves in April"):$' "$tmp/table" \
+    && grep -q '^  supervisor anna leaves: not there from 2027-04 on (end 2027-03)$' "$tmp/table" \
+    && ok || { fail "whatif reading of the scenario"; cat "$tmp/table"; }
+# base column: the given schedule's own cost recomputed (-29: preference
+# 18 + 1 + 10), not its stated 1234 and not the optimum -30.  The scenario
+# keeps January-March (t2 stays at Kalix in January) and, from April, t2
+# goes to Kalix: preference -(18 + 1 + 2*2 + 3*1) = -26, change 3*10 = 30.
+grep -q '^cost  *-29  *4$' "$tmp/table" && ok || { fail "whatif costs -29 / 4 expected"; cat "$tmp/table"; }
+"$PLACERA" check "$tmp/april.json" "$tmp/kept/anna-april.json" --reference "$tmp/kept/base.json" \
+    --keep-until 2027-04 >"$tmp/out" 2>&1 && ok || { fail "check of the kept scenario schedule"; cat "$tmp/out"; }
+[ "$(rows "$tmp/kept/anna-april.json")" = "$(rows "$tmp/hand.json")" ] && ok \
+    || { fail "whatif --keep-until moved January-March"; rows "$tmp/kept/anna-april.json"; }
+"$PLACERA" whatif "$tmp/base.json" "$tmp/anna-april.json" --keep-until 3 >/dev/null 2>&1
+[ $? -eq 2 ] && ok || fail "whatif --keep-until without --schedule: exit 2 expected"
+# a published schedule that breaks a hard rule of the base: exit 1, said
+sed 's/"from": 0, "to": 0, "supervisor": "cecilia"/"from": 0, "to": 0, "supervisor": "anna"/' \
+    "$tmp/hand.json" >"$tmp/hand-bad.json"
+"$PLACERA" whatif "$tmp/base.json" "$tmp/anna-april.json" --schedule "$tmp/hand-bad.json" \
+    >/dev/null 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "breaks 1 hard rule of the base" "$tmp/err" && ok \
+    || { fail "whatif with a broken published schedule"; cat "$tmp/err"; }
 
 # supervisors' start and end (format.md 2.4): validated with their path,
 # and a schedule naming Anna after she left fails check, saying so
