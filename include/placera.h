@@ -227,6 +227,7 @@ typedef struct pl_check_report {
     size_t n_trainees;
     double *trainee_costs; /* [n_trainees], in instance order */
     size_t n_placements;   /* rows of the schedule checked */
+    size_t n_unnamed;      /* of them, rows that name no supervisor */
 } pl_check_report;
 
 /* Verify every hard rule of format.md section 3 on `schedule` and recompute
@@ -264,6 +265,10 @@ void pl_check_report_free(pl_check_report *report);
 pl_status pl_rescore(const pl_instance *instance, const pl_schedule *schedule,
                      const pl_check_options *options, pl_schedule **out,
                      pl_check_report **report);
+/* Whether `schedule` has placements whose figures pl_rescore can
+ * recompute: status optimal or feasible, and not an allocation-only
+ * schedule (which has homes and no placements by design). */
+bool pl_schedule_rescorable(const pl_schedule *schedule, const pl_instance *instance);
 
 /* ------------------------------------------------------------------ */
 /* Solving                                                             */

@@ -12,18 +12,6 @@
 #include "commands.h"
 #include "placera.h"
 
-static void print_list(const pl_diags *list, const char *file)
-{
-    for (size_t i = 0; i < list->count; i++) {
-        const pl_diag *d = &list->items[i];
-        if (d->path)
-            fprintf(stderr, "%s: %s: error: %s\n", file, d->path[0] ? d->path : "/",
-                    d->message);
-        else
-            fprintf(stderr, "%s: error: %s\n", file, d->message);
-    }
-}
-
 /* Print -0 as 0. */
 static double z(double x)
 {
@@ -100,8 +88,8 @@ int cmd_check(int argc, char **argv)
     if (st != PL_OK)
         goto cleanup;
 
-    print_list(&report->violations, sched_path);
-    print_list(&report->mismatches, sched_path);
+    cmd_print_check(&report->violations, sched_path);
+    cmd_print_check(&report->mismatches, sched_path);
     const pl_costs *k = &report->costs;
     if (pl_check_passed(report)) {
         printf("ok: %zu placements, cost %.10g (unmet %g, unassigned %g, idle %g, "

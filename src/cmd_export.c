@@ -1,9 +1,11 @@
 /*
  * cmd_export.c — `placera export ics|csv INSTANCE SCHEDULE [-o DIR]
- * [--bom] [--semicolon]`: calendars per trainee and site (ics), or the
- * placements as spreadsheets (csv), in DIR (default: the current
- * directory; created if missing).  Exit 0 when written, 2 for bad usage or
- * input.
+ * [--bom] [--semicolon] [--reference S [--keep-until T]]`: calendars per
+ * trainee and site (ics), or the placements as spreadsheets (csv), in DIR
+ * (default: the current directory; created if missing).  The schedule's
+ * figures are recomputed from the instance first (never trusted from the
+ * file).  Exit 0 when written, 1 when the schedule breaks a hard rule, 2
+ * for bad usage or input.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,13 +16,15 @@
 static int usage(void)
 {
     fprintf(stderr, "usage: placera export ics INSTANCE SCHEDULE [-o DIR]\n"
-                    "       placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n");
+                    "       placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
+                    "       (both: [--reference SCHEDULE [--keep-until T]])\n");
     return 2;
 }
 
 int cmd_export(int argc, char **argv)
 {
     const char *kind = NULL, *inst_path = NULL, *sched_path = NULL, *dir = ".";
+    const char *ref_path = NULL, *keep = NULL;
     pl_csv_options csv;
     pl_instance *inst = NULL;
     pl_schedule *sched = NULL;
@@ -36,6 +40,10 @@ int cmd_export(int argc, char **argv)
             dir = argv[++i];
         } else if (!strncmp(argv[i], "--output=", 9)) {
             dir = argv[i] + 9;
+        } else if (!strcmp(argv[i], "--reference") && i + 1 < argc) {
+            ref_path = argv[++i];
+        } else if (!strcmp(argv[i], "--keep-until") && i + 1 < argc) {
+            keep = argv[++i];
         } else if (!strcmp(argv[i], "--bom")) {
             csv.bom = true;
         } else if (!strcmp(argv[i], "--semicolon")) {
@@ -61,10 +69,13 @@ int cmd_export(int argc, char **argv)
         return usage();
     }
 
+    if (keep && !ref_path)
+        return usage();
+    rc = cmd_load_scored(inst_path, sched_path, ref_path, keep, "export", &inst, &sched);
+    if (rc != 0)
+        return rc;
+    rc = 2;
     pl_diags_init(&diags);
-    st = pl_instance_load(inst_path, &inst, &diags);
-    if (st == PL_OK)
-        st = pl_schedule_load(sched_path, inst, false, &sched, &diags);
     size_t files = 2;
     if (st == PL_OK)
         st = !strcmp(kind, "ics") ? pl_export_ics(inst, sched, dir, &files, &diags)

@@ -21,11 +21,17 @@ static const command commands[] = {
      "                      [--memory-limit MB] [--allocation-only] [--progress] [--quiet]"},
     {"validate", cmd_validate, "validate INSTANCE"},
     {"whatif", cmd_whatif,
-     "whatif BASE SCENARIO... [--json FILE] [--time-limit SEC] [--jobs N] [--keep DIR]\n"
+     "whatif BASE SCENARIO... [--schedule FILE [--keep-until T]] [--json FILE]\n"
+     "                      [--html FILE] [--time-limit SEC] [--jobs N] [--keep DIR]\n"
      "                      [--threshold PP] [--quiet]"},
+    {"patch", cmd_patch, "patch BASE SCENARIO... [-o FILE] [--quiet]"},
+    {"rescore", cmd_rescore,
+     "rescore INSTANCE SCHEDULE [-o FILE] [--reference SCHEDULE [--keep-until T]]"},
     {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE [--keep-until T]]"},
-    {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]"},
-    {"export", cmd_export, "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]"},
+    {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]\n"
+     "                      [--reference SCHEDULE [--keep-until T]]"},
+    {"export", cmd_export, "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
+     "                      [--reference SCHEDULE [--keep-until T]]"},
     {"import", cmd_import,
      "import mssp FILE.dzn [-o INSTANCE.json]\n"
      "                      (or: import mssp --solution SOL.dzn FILE.dzn [-o SCHEDULE.json])"},

@@ -56,6 +56,8 @@ pl_status pl_check_with(const pl_instance *instance, const pl_schedule *schedule
         goto cleanup;
     }
     rep->n_placements = schedule->n_rows;
+    for (size_t i = 0; i < schedule->n_rows; i++)
+        rep->n_unnamed += schedule->rows[i].supervisor == NULL;
     c.inst = instance;
     c.sched = schedule;
     c.file = NULL;

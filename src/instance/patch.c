@@ -10,6 +10,7 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "instance/patch.h"
@@ -190,8 +191,14 @@ pl_status pl_instance_patch(const char *base_path, const char *const *scenarios,
             json_decref(before);
             continue;
         }
-        /* the last scenario: validate, and explain new ids against what
-         * it was applied to */
+        /* the last scenario: written out before validating (which may
+         * release parts of the document as it goes), validated, and new
+         * ids explained against what it was applied to */
+        if (json && !(*json = json_dumps(doc, JSON_INDENT(2)))) {
+            json_decref(before);
+            status = PL_ERR_NOMEM;
+            goto cleanup;
+        }
         size_t first = diags->count;
         status = pl_instance_from_json(doc, file, &inst, diags);
         if (status == PL_ERR_INVALID)
@@ -200,20 +207,22 @@ pl_status pl_instance_patch(const char *base_path, const char *const *scenarios,
         json_decref(before);
         PL_TRY(status);
     }
-    if (n == 0)
-        PL_TRY(pl_instance_from_json(doc, file, &inst, diags));
-    if (json) {
-        *json = json_dumps(doc, JSON_INDENT(2));
-        if (!*json) {
+    if (n == 0) {
+        if (json && !(*json = json_dumps(doc, JSON_INDENT(2)))) {
             status = PL_ERR_NOMEM;
             goto cleanup;
         }
+        PL_TRY(pl_instance_from_json(doc, file, &inst, diags));
     }
     if (out) {
         *out = inst;
         inst = NULL;
     }
 cleanup:
+    if (status != PL_OK && json) {
+        free(*json);
+        *json = NULL;
+    }
     pl_instance_free(inst);
     json_decref(base);
     json_decref(doc);

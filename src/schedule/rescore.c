@@ -83,3 +83,10 @@ cleanup:
         pl_check_report_free(rep);
     return status;
 }
+
+bool pl_schedule_rescorable(const pl_schedule *schedule, const pl_instance *instance)
+{
+    return schedule && instance &&
+           (schedule->status == PL_RESULT_OPTIMAL || schedule->status == PL_RESULT_FEASIBLE) &&
+           !pl_schedule_is_allocation_only(schedule, instance);
+}

@@ -10,6 +10,10 @@
 #   - whatif --schedule --keep-until: the given schedule is the base (never
 #     solved again, its cost recomputed), the scenario's reading is printed,
 #     the kept scenario schedule passes check;
+#   - patch writes the patched instance (scenarios in order) and its reading;
+#   - rescore recomputes a hand-edited schedule (costs worked out by hand),
+#     refuses one that breaks a hard rule, and report/export show the
+#     recomputed figures, not the stated ones;
 #   - supervisors' start/end are validated and checked.
 # Run from the repo root:  sh tests/sh/replan.sh build/placera
 PLACERA=${1:-build/placera}
@@ -135,6 +139,78 @@ sed 's/"from": 0, "to": 0, "supervisor": "cecilia"/"from": 0, "to": 0, "supervis
     >/dev/null 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "breaks 1 hard rule of the base" "$tmp/err" && ok \
     || { fail "whatif with a broken published schedule"; cat "$tmp/err"; }
+
+# --- 3. patch ---------------------------------------------------------------
+"$PLACERA" patch "$tmp/base.json" "$tmp/anna-april.json" -o "$tmp/patched.json" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 0 ] && jq -e '.supervisors.anna.end == "2027-03" and .name == "Anna leaves in April"
+    and .supervisors.anna.max_trainees == 2' "$tmp/patched.json" >/dev/null && ok \
+    || { fail "patch: exit $rc or wrong document"; cat "$tmp/err" "$tmp/patched.json"; }
+grep -q '^  supervisor anna leaves: not there from 2027-04 on (end 2027-03)$' "$tmp/err" && ok \
+    || { fail "patch: reading on stderr"; cat "$tmp/err"; }
+"$PLACERA" validate "$tmp/patched.json" >/dev/null 2>&1 && ok || fail "patched instance is not valid"
+# the kept scenario schedule of whatif checks against the written instance
+"$PLACERA" check "$tmp/patched.json" "$tmp/kept/anna-april.json" --reference "$tmp/kept/base.json" \
+    --keep-until 2027-04 >/dev/null 2>&1 && ok || fail "check against the patched instance"
+# scenarios apply in order; `{"from": "2027-07"}` without `to` is July only
+cat >"$tmp/bertil-july.json" <<'J'
+{"supervisors": {"bertil": {"unavailable": [{"from": "2027-05"}]}}}
+J
+"$PLACERA" patch "$tmp/base.json" "$tmp/anna-april.json" "$tmp/bertil-july.json" >"$tmp/p2.json" 2>"$tmp/err"
+[ $? -eq 0 ] && jq -e '.supervisors.anna.end == "2027-03" and .supervisors.bertil.unavailable[0].from == "2027-05"' \
+    "$tmp/p2.json" >/dev/null && grep -q '^  supervisor bertil away 2027-05$' "$tmp/err" && ok \
+    || { fail "patch with two scenarios"; cat "$tmp/err"; }
+# a bad scenario: exit 2, file and path, nothing written
+cat >"$tmp/bad.json" <<'J'
+{"supervisors": {"anna": {"end": "soon"}}}
+J
+"$PLACERA" patch "$tmp/base.json" "$tmp/bad.json" -o "$tmp/none.json" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "^$tmp/bad.json: /supervisors/anna/end: error:" "$tmp/err" && [ ! -e "$tmp/none.json" ] \
+    && ok || { fail "patch of a bad scenario"; cat "$tmp/err"; }
+
+# --- 4. rescore, and report / export recompute --------------------------------
+"$PLACERA" rescore "$tmp/base.json" "$tmp/hand.json" -o "$tmp/rescored.json" 2>"$tmp/err"
+[ $? -eq 0 ] && grep -q '"cost": -29.0,' "$tmp/rescored.json" && grep -q 'the file stated 1234' "$tmp/err" \
+    && ok || { fail "rescore of the hand-edited plan"; cat "$tmp/err"; }
+"$PLACERA" check "$tmp/base.json" "$tmp/rescored.json" >/dev/null 2>&1 && ok || fail "rescored schedule fails check"
+"$PLACERA" check "$tmp/base.json" "$tmp/hand.json" >/dev/null 2>&1
+[ $? -eq 1 ] && ok || fail "the hand-edited plan (stated 1234) should fail check"
+# whatif's base column is the rescore of the given schedule
+[ "$(jq '.columns[0].cost' "$tmp/wi.json")" = "$(jq '.cost' "$tmp/rescored.json")" ] && ok \
+    || { fail "whatif base column differs from rescore"; jq '.columns[0]' "$tmp/wi.json"; }
+# June taken away from t2 by hand: unmet 1 (1000) + unassigned 1 (100)
+# - preference (18 + 5*2) = 1072
+cat >"$tmp/june.json" <<'J'
+{"format": "placera-schedule/1", "status": "optimal", "cost": -30, "placements": [
+ {"trainee": "t1", "site": "heden", "rotation": "pc", "from": 0, "to": 5, "supervisor": "anna"},
+ {"trainee": "t2", "site": "heden", "rotation": "pc", "from": 0, "to": 4}],
+ "unmet": [], "unassigned": [],
+ "costs": {"unmet": 0, "unassigned": 0, "idle": 0, "site_change": 0, "preference": -30, "change": 0,
+           "rank": 0, "unallocated": 0, "no_mentor": 0, "understaffed": 0, "priority": 0, "fairness": 0}}
+J
+"$PLACERA" rescore "$tmp/base.json" "$tmp/june.json" -o "$tmp/june2.json" 2>"$tmp/err"
+[ $? -eq 0 ] && jq -e '.cost == 1072 and .costs.unmet == 1000 and .costs.unassigned == 100
+    and .unmet == [{"trainee": "t2", "rotation": "pc", "missing": 1}]
+    and .unassigned[0].from == 5 and .trainee_costs.t2 == 1090 and .status == "feasible"' \
+    "$tmp/june2.json" >/dev/null && grep -q '1 of 2 rows name no supervisor' "$tmp/err" && ok \
+    || { fail "rescore of June taken away"; cat "$tmp/err" "$tmp/june2.json"; }
+"$PLACERA" check "$tmp/base.json" "$tmp/june2.json" >/dev/null 2>&1 && ok || fail "rescored June fails check"
+# report recomputes instead of copying the stated summary (-30, 0 unmet)
+"$PLACERA" report "$tmp/base.json" "$tmp/june.json" -o "$tmp/june.html" 2>/dev/null
+[ $? -eq 0 ] && grep -q '<b>1072</b><span>cost' "$tmp/june.html" \
+    && grep -q '<b>1</b><span>periods of unmet requirements' "$tmp/june.html" && ok \
+    || fail "report does not show the recomputed figures"
+"$PLACERA" export csv "$tmp/base.json" "$tmp/june.json" -o "$tmp/csv" 2>/dev/null && ok || fail "export csv of June"
+# a broken rule: exit 1 with the check's messages, nothing written
+"$PLACERA" rescore "$tmp/base.json" "$tmp/hand-bad.json" -o "$tmp/none.json" 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "^$tmp/hand-bad.json: /placements/1: error: .*supervised by anna, who works at another site" "$tmp/err" \
+    && [ ! -e "$tmp/none.json" ] && ok || { fail "rescore of a broken schedule"; cat "$tmp/err"; }
+"$PLACERA" report "$tmp/base.json" "$tmp/hand-bad.json" -o "$tmp/none.html" 2>/dev/null
+[ $? -eq 1 ] && [ ! -e "$tmp/none.html" ] && ok || fail "report of a broken schedule: exit 1 expected"
+# rescore with the kept past: change from April on only
+"$PLACERA" rescore "$tmp/april.json" "$tmp/kept/anna-april.json" --reference "$tmp/hand.json" \
+    --keep-until 2027-04 -o "$tmp/r3.json" 2>/dev/null && jq -e '.cost == 4 and .costs.change == 30' "$tmp/r3.json" >/dev/null \
+    && ok || fail "rescore --reference --keep-until"
 
 # supervisors' start and end (format.md 2.4): validated with their path,
 # and a schedule naming Anna after she left fails check, saying so
