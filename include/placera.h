@@ -492,19 +492,30 @@ pl_status pl_generate(const pl_generate_params *params, char **json,
 /* What-if (placera whatif): one scenario's results next to the base's  */
 /* ------------------------------------------------------------------ */
 
-/* A site whose utilisation (placed trainee-periods / capacity over the
- * horizon, 0..1) moved by at least the threshold between the schedules. */
+/* A site whose utilisation (placed trainee-periods / the base's capacity
+ * over the horizon, 0..1, so that a closed clinic shows fewer trainees and
+ * not a fuller one) moved by at least the threshold between the schedules. */
 typedef struct pl_whatif_site {
     char *site;      /* the site id */
     double base;     /* utilisation in the base schedule */
     double scenario; /* utilisation in the scenario's schedule */
 } pl_whatif_site;
 
+/* A trainee who moves in a scenario: a run of consecutive periods placed
+ * differently from the base, with one before and one after. */
+typedef struct pl_whatif_move {
+    char *trainee;   /* the trainee id */
+    int from, to;    /* periods (inclusive) of the scenario's horizon */
+    char *when;      /* the periods for people: "2027-04 to 2027-06" */
+    char *before;    /* "heden (pc)" in the base, or NULL: not placed */
+    char *after;     /* the same in the scenario, or NULL */
+} pl_whatif_move;
+
 /* The figures of one column of the what-if table: the base or one
  * scenario.  Initialise with pl_whatif_column_init, release with
  * pl_whatif_column_clear; the column owns every pointer in it. */
 typedef struct pl_whatif_column {
-    char *label;        /* "base" or the scenario file's stem */
+    char *label;        /* "base", the scenario's `name`, or its file's stem */
     char *file;         /* the base or scenario file */
     char *name;         /* the (patched) instance's name; NULL when invalid */
     bool valid;         /* false: the patched instance is invalid (errors) */
@@ -525,6 +536,8 @@ typedef struct pl_whatif_column {
     long periods_changed;  /* trainee-periods placed differently (or placed vs not) */
     pl_whatif_site *sites; /* utilisation changes of at least the threshold */
     size_t n_sites;
+    pl_whatif_move *moves; /* who moves, by trainee in instance order */
+    size_t n_moves;
 } pl_whatif_column;
 
 void pl_whatif_column_init(pl_whatif_column *column);
@@ -581,6 +594,17 @@ pl_status pl_whatif_write_table(const pl_whatif_column *columns, size_t n,
 pl_status pl_whatif_write_json(const pl_whatif_column *columns, size_t n,
                                double threshold, const char *path,
                                pl_diags *diags);
+
+/* The same comparison as one self-contained HTML page (`--html FILE`):
+ * the figures, then per trainee the base's timeline and every scenario's
+ * side by side with the periods placed differently from the base marked,
+ * and who moves.  instances[i] and schedules[i] belong to columns[i]
+ * ([0] the base; a schedule may be NULL: no placements drawn).  Written
+ * through a temporary file renamed over `path`. */
+pl_status pl_whatif_write_html(const pl_instance *const *instances,
+                               const pl_schedule *const *schedules,
+                               const pl_whatif_column *columns, size_t n,
+                               const char *path, pl_diags *diags);
 
 #ifdef __cplusplus
 }

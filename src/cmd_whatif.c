@@ -40,7 +40,8 @@ typedef struct options {
     const char *base;
     const char **scenarios;
     int n_scenarios;
-    const char *json, *keep, *schedule, *keep_until_text;
+    const char *json, *keep, *schedule, *keep_until_text, *html;
+    char *scratch;   /* a temporary --keep directory for --html, or NULL */
     int keep_until;
     double time_limit, threshold;
     long jobs;
@@ -51,7 +52,8 @@ static int usage(void)
 {
     fprintf(stderr,
             "usage: placera whatif BASE SCENARIO... [--schedule FILE [--keep-until T]]\n"
-            "                      [--json FILE] [--time-limit SEC] [--jobs N] [--keep DIR]\n"
+            "                      [--json FILE] [--html FILE] [--time-limit SEC] [--jobs N]\n"
+            "                      [--keep DIR]\n"
             "                      [--threshold PP] [--quiet]\n");
     return 2;
 }
@@ -86,7 +88,33 @@ typedef struct base_run {
     pl_instance *inst;
     pl_schedule *schedule; /* NULL when it could not be solved */
     pl_instance **scenarios; /* [n_scenarios], patched and validated first */
+    char **names;            /* [n_scenarios]: column labels, the scenarios' `name` */
 } base_run;
+
+/* Why a scenario has no schedule, kept with its column so that the parent
+ * prints it (the reasons of an infeasible re-plan, e.g. a kept past the
+ * scenario forbids). */
+static pl_status keep_reasons(const pl_schedule *sched, const char *path,
+                              pl_whatif_column *col)
+{
+    size_t n = pl_schedule_reason_count(sched);
+    if (n == 0)
+        return PL_OK;
+    char **grown = realloc(col->errors, (col->n_errors + n) * sizeof *grown);
+    if (!grown)
+        return PL_ERR_NOMEM;
+    col->errors = grown;
+    for (size_t i = 0; i < n; i++) {
+        const char *why = pl_schedule_reason(sched, i);
+        size_t len = strlen(path) + strlen(why) + 16;
+        char *line = malloc(len);
+        if (!line)
+            return PL_ERR_NOMEM;
+        snprintf(line, len, "%s: no schedule: %s", path, why);
+        col->errors[col->n_errors++] = line;
+    }
+    return PL_OK;
+}
 
 /* Solve one scenario into `col`; errors are in the column (invalid) or
  * printed by the caller.  Returns PL_OK unless memory ran out. */
@@ -119,7 +147,7 @@ static pl_status run_scenario(const options *o, const base_run *b, int i,
         /* The solver failed without a schedule: report it as invalid with
          * its reasons. */
         pl_diags_add(&diags, PL_SEV_ERROR, path, 0, 0, NULL, "%s", pl_strerror(st));
-        status = pl_whatif_column_invalid(col, label, path, &diags);
+        status = pl_whatif_column_invalid(col, b->names[i], path, &diags);
         if (status == PL_OK) {
             free(col->status);
             col->status = malloc(12);
@@ -130,7 +158,9 @@ static pl_status run_scenario(const options *o, const base_run *b, int i,
         goto cleanup;
     }
     status = pl_whatif_measure(inst, sched, b->inst, b->schedule, o->threshold,
-                               label, path, col);
+                               b->names[i], path, col);
+    if (status == PL_OK)
+        status = keep_reasons(sched, path, col);
     if (status == PL_OK && o->keep && col->has_schedule) {
         char *kp = keep_path(o->keep, label);
         pl_diags_clear(&diags);
@@ -295,6 +325,38 @@ static bool load_scenarios(const options *o, base_run *b)
     return bad == 0;
 }
 
+/* The column labels: a scenario's own `name` where it gives one (the
+ * patched name differs from the base's), else its file's stem; numbered
+ * where two would be the same.  NULL when memory ran out. */
+static char **column_names(const options *o, const base_run *b, char **stems)
+{
+    int n = o->n_scenarios;
+    char **names = calloc((size_t)n + 1, sizeof *names);
+    if (!names)
+        return NULL;
+    const char *base_name = pl_instance_name(b->inst);
+    for (int i = 0; i < n; i++) {
+        const char *name = pl_instance_name(b->scenarios[i]);
+        const char *pick = *name && strcmp(name, base_name) ? name : stems[i];
+        bool taken = !strcmp(pick, "base");
+        for (int k = 0; k < i && !taken; k++)
+            taken = !strcmp(names[k], pick);
+        size_t len = strlen(pick) + 24;
+        if (!(names[i] = malloc(len)))
+            goto fail;
+        if (taken)
+            snprintf(names[i], len, "%s-%d", pick, i + 1);
+        else
+            snprintf(names[i], len, "%s", pick);
+    }
+    return names;
+fail:
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return NULL;
+}
+
 /* What each scenario changes, as placera reads it, before any figure. */
 static pl_status print_readings(const options *o, const base_run *b, char **labels)
 {
@@ -358,6 +420,48 @@ cleanup:
     return rc;
 }
 
+/* --html: the page with every column's timelines; the scenarios'
+ * schedules are read back from the --keep directory (they may have been
+ * solved in other processes).  Returns 0, or 2 after saying why. */
+static int write_page(const options *o, const base_run *b, char **stems,
+                      const pl_whatif_column *cols)
+{
+    int n = o->n_scenarios, rc = 2;
+    pl_diags diags;
+    const pl_instance **insts = calloc((size_t)n + 1, sizeof *insts);
+    const pl_schedule **scheds = calloc((size_t)n + 1, sizeof *scheds);
+    pl_schedule **read = calloc((size_t)n + 1, sizeof *read);
+    pl_diags_init(&diags);
+    if (!insts || !scheds || !read)
+        goto cleanup;
+    insts[0] = b->inst;
+    scheds[0] = b->schedule;
+    for (int i = 0; i < n; i++) {
+        insts[i + 1] = b->scenarios[i];
+        char *kp = keep_path(o->keep, stems[i]);
+        if (kp && cols[i + 1].has_schedule &&
+            pl_schedule_load(kp, b->scenarios[i], false, &read[i], &diags) == PL_OK)
+            scheds[i + 1] = read[i];
+        pl_diags_clear(&diags);
+        free(kp);
+    }
+    if (pl_whatif_write_html(insts, scheds, cols, (size_t)n + 1, o->html, &diags) != PL_OK) {
+        pl_diags_print(&diags, stderr);
+        goto cleanup;
+    }
+    if (!o->quiet)
+        fprintf(stderr, "placera whatif: page written to %s\n", o->html);
+    rc = 0;
+cleanup:
+    for (int i = 0; read && i < n; i++)
+        pl_schedule_free(read[i]);
+    free(read);
+    free(insts);
+    free(scheds);
+    pl_diags_free(&diags);
+    return rc;
+}
+
 static int parse(int argc, char **argv, options *o)
 {
     o->time_limit = 60;
@@ -373,6 +477,8 @@ static int parse(int argc, char **argv, options *o)
             o->json = argv[++i];
         } else if (!strcmp(a, "--keep") && has_value) {
             o->keep = argv[++i];
+        } else if (!strcmp(a, "--html") && has_value) {
+            o->html = argv[++i];
         } else if (!strcmp(a, "--schedule") && has_value) {
             o->schedule = argv[++i];
         } else if (!strcmp(a, "--keep-until") && has_value) {
@@ -418,7 +524,7 @@ static int parse(int argc, char **argv, options *o)
 int cmd_whatif(int argc, char **argv)
 {
     options o;
-    base_run b = {NULL, NULL, NULL};
+    base_run b = {NULL, NULL, NULL, NULL};
     pl_diags diags;
     pl_whatif_column *cols = NULL;
     char **labels = NULL;
@@ -451,6 +557,22 @@ int cmd_whatif(int argc, char **argv)
                 break;
             }
     }
+    if (o.html && !o.keep) { /* the scenarios' schedules, for the page */
+        const char *dir = getenv("TMPDIR");
+        dir = dir && *dir ? dir : "/tmp";
+        size_t len = strlen(dir) + 32;
+        if (!(o.scratch = malloc(len)))
+            goto nomem;
+        snprintf(o.scratch, len, "%s/placera-whatif-XXXXXX", dir);
+        if (!mkdtemp(o.scratch)) {
+            fprintf(stderr, "placera whatif: cannot create a temporary directory in %s: %s\n",
+                    dir, strerror(errno));
+            free(o.scratch);
+            o.scratch = NULL;
+            goto cleanup;
+        }
+        o.keep = o.scratch;
+    }
     if (o.keep && mkdir(o.keep, 0777) != 0 && errno != EEXIST) {
         fprintf(stderr, "placera whatif: cannot create %s: %s\n", o.keep, strerror(errno));
         goto cleanup;
@@ -481,6 +603,8 @@ int cmd_whatif(int argc, char **argv)
         goto nomem;
     if (!load_scenarios(&o, &b))
         goto cleanup; /* exit 2: bad input, nothing solved */
+    if (!(b.names = column_names(&o, &b, labels)))
+        goto nomem;
     if (print_readings(&o, &b, labels) != PL_OK)
         goto nomem;
 
@@ -551,11 +675,27 @@ int cmd_whatif(int argc, char **argv)
         pl_diags_print(&diags, stderr);
         exit_code = 2;
     }
+    if (o.html && write_page(&o, &b, labels, cols) != 0)
+        exit_code = 2;
     goto cleanup;
 nomem:
     fprintf(stderr, "placera whatif: %s\n", pl_strerror(PL_ERR_NOMEM));
     exit_code = 2;
 cleanup:
+    if (o.scratch) { /* only what this run wrote there */
+        for (int i = 0; i < n; i++) {
+            char *kp = labels && labels[i] ? keep_path(o.scratch, labels[i]) : NULL;
+            if (kp)
+                remove(kp);
+            free(kp);
+        }
+        char *kp = keep_path(o.scratch, "base");
+        if (kp)
+            remove(kp);
+        free(kp);
+        rmdir(o.scratch);
+        free(o.scratch);
+    }
     for (int i = 0; cols && i <= n; i++)
         pl_whatif_column_clear(&cols[i]);
     free(cols);
@@ -564,6 +704,9 @@ cleanup:
     free(labels);
     for (int i = 0; b.scenarios && i < n; i++)
         pl_instance_free(b.scenarios[i]);
+    for (int i = 0; b.names && i < n; i++)
+        free(b.names[i]);
+    free(b.names);
     free(b.scenarios);
     free(o.scenarios);
     pl_schedule_free(b.schedule);

@@ -27,7 +27,8 @@ static json_t *column_json(const pl_whatif_column *c)
 {
     json_t *o = json_object();
     json_t *errors = json_array(), *costs = json_object(), *sites = json_array();
-    int bad = !o || !errors || !costs || !sites;
+    json_t *moves = json_array();
+    int bad = !o || !errors || !costs || !sites || !moves;
 
     for (size_t i = 0; !bad && i < c->n_errors; i++)
         bad |= json_array_append_new(errors, json_string(c->errors[i])) != 0;
@@ -43,11 +44,23 @@ static json_t *column_json(const pl_whatif_column *c)
         bad |= put(s, "change_pp",
                    json_real(100.0 * (c->sites[i].scenario - c->sites[i].base)));
     }
+    for (size_t i = 0; !bad && i < c->n_moves; i++) {
+        const pl_whatif_move *mv = &c->moves[i];
+        json_t *m = json_object();
+        bad |= !m || json_array_append_new(moves, m) != 0;
+        bad |= put(m, "trainee", json_string(mv->trainee));
+        bad |= put(m, "from", json_integer(mv->from));
+        bad |= put(m, "to", json_integer(mv->to));
+        bad |= put(m, "when", json_string(mv->when ? mv->when : ""));
+        bad |= put(m, "before", mv->before ? json_string(mv->before) : json_null());
+        bad |= put(m, "after", mv->after ? json_string(mv->after) : json_null());
+    }
     if (bad) {
         json_decref(o);
         json_decref(errors);
         json_decref(costs);
         json_decref(sites);
+        json_decref(moves);
         return NULL;
     }
     bad |= put(o, "label", json_string(c->label ? c->label : ""));
@@ -74,6 +87,7 @@ static json_t *column_json(const pl_whatif_column *c)
     bad |= put(o, "trainees_changed", c->compared ? json_integer(c->trainees_changed) : json_null());
     bad |= put(o, "periods_changed", c->compared ? json_integer(c->periods_changed) : json_null());
     bad |= put(o, "utilisation_changes", sites);
+    bad |= put(o, "moves", moves);
     if (bad) {
         json_decref(o);
         return NULL;
@@ -184,6 +198,25 @@ pl_status pl_whatif_column_from_json(const char *text, size_t length,
         w->site = id;
         w->base = get_real(s, "base");
         w->scenario = get_real(s, "scenario");
+    }
+    const json_t *moves = json_object_get(o, "moves");
+    size_t nm = json_array_size(moves);
+    if (nm && !(c->moves = calloc(nm, sizeof *c->moves))) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        const json_t *m = json_array_get(moves, i);
+        char *id = get_string(m, "trainee", &nomem);
+        if (!id)
+            continue;
+        pl_whatif_move *mv = &c->moves[c->n_moves++];
+        mv->trainee = id;
+        mv->from = (int)get_long(m, "from");
+        mv->to = (int)get_long(m, "to");
+        mv->when = get_string(m, "when", &nomem);
+        mv->before = get_string(m, "before", &nomem);
+        mv->after = get_string(m, "after", &nomem);
     }
     if (nomem)
         status = PL_ERR_NOMEM;

@@ -10,6 +10,9 @@
 #   - whatif --schedule --keep-until: the given schedule is the base (never
 #     solved again, its cost recomputed), the scenario's reading is printed,
 #     the kept scenario schedule passes check;
+#   - the whatif table and --json label columns with the scenario's name,
+#     list who moves, measure utilisation against the base's capacity, and
+#     --html draws the timelines side by side with the moves marked;
 #   - patch writes the patched instance (scenarios in order) and its reading;
 #   - rescore recomputes a hand-edited schedule (costs worked out by hand),
 #     refuses one that breaks a hard rule, and report/export show the
@@ -211,6 +214,41 @@ J
 "$PLACERA" rescore "$tmp/april.json" "$tmp/kept/anna-april.json" --reference "$tmp/hand.json" \
     --keep-until 2027-04 -o "$tmp/r3.json" 2>/dev/null && jq -e '.cost == 4 and .costs.change == 30' "$tmp/r3.json" >/dev/null \
     && ok || fail "rescore --reference --keep-until"
+
+# --- 5. the whatif table, --json and --html -------------------------------------
+# the scenario's name labels its column; who moves, from what to what, when
+grep -q '^ *base  *Anna leaves in April$' "$tmp/table" && ok || { fail "column label"; cat "$tmp/table"; }
+grep -q '^  Anna leaves in April: t2 2027-04 to 2027-06: heden (pc) -> kalix (pc)$' "$tmp/table" \
+    && ok || { fail "who moves line"; cat "$tmp/table"; }
+jq -e '.columns[1].label == "Anna leaves in April" and .columns[1].moves == [{"trainee": "t2",
+    "from": 3, "to": 5, "when": "2027-04 to 2027-06", "before": "heden (pc)", "after": "kalix (pc)"}]' \
+    "$tmp/wi.json" >/dev/null && ok || { fail "--json moves"; jq '.columns[1]' "$tmp/wi.json"; }
+# utilisation against the base's capacity: Kalix closes April-June, where
+# the published plan has t2 all year; 3 of its 6 trainee-periods remain:
+# 100% -> 50% (against its own cut capacity it would stay at 100%)
+cat >"$tmp/kalix-all.json" <<'J'
+{"format": "placera-schedule/1", "status": "feasible", "placements": [
+ {"trainee": "t1", "site": "heden", "rotation": "pc", "from": 0, "to": 5, "supervisor": "anna"},
+ {"trainee": "t2", "site": "kalix", "rotation": "pc", "from": 0, "to": 5, "supervisor": "cecilia"}]}
+J
+cat >"$tmp/kalix-closes.json" <<'J'
+{"name": "Kalix closes in spring", "sites": {"kalix": {"capacity": {"pc": [1, 1, 1, 0, 0, 0]}}}}
+J
+mkdir "$tmp/scratch"
+TMPDIR="$tmp/scratch" "$PLACERA" whatif "$tmp/base.json" "$tmp/kalix-closes.json" "$tmp/anna-april.json" --schedule "$tmp/kalix-all.json" \
+    --keep-until 2027-04 --html "$tmp/wi.html" --jobs 2 --quiet >"$tmp/table2" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 0 ] && ok || { fail "whatif --html: exit $rc"; cat "$tmp/err"; }
+grep -q '^  kalix  *100%  *50% (-50)' "$tmp/table2" && ok || { fail "kalix utilisation against base capacity"; cat "$tmp/table2"; }
+grep -q '^  site kalix capacity for pc: closed 2027-04 to 2027-06 (was 1)$' "$tmp/table2" && ok \
+    || { fail "reading of the closure"; cat "$tmp/table2"; }
+# the page: both scenarios' names, three moved periods for the closure
+# (t2 April-June) and none for Anna's leaving (t2 is at Kalix already)
+[ -s "$tmp/wi.html" ] && grep -q '<th>Kalix closes in spring</th>' "$tmp/wi.html" \
+    && [ "$(grep -o 'class="moved"' "$tmp/wi.html" | wc -l)" -eq 3 ] \
+    && grep -q '<li><b>t2</b> 2027-04 to 2027-06: kalix (pc) → heden (pc)</li>' "$tmp/wi.html" \
+    && ok || { fail "--html page"; grep -c moved "$tmp/wi.html"; }
+[ -z "$(ls "$tmp/scratch")" ] && ok || fail "--html left its temporary directory"
 
 # supervisors' start and end (format.md 2.4): validated with their path,
 # and a schedule naming Anna after she left fails check, saying so
