@@ -174,6 +174,56 @@ static void presence(lines *l, const pl_horizon *h, const char *who, const bool 
     }
 }
 
+/* The ids of the set `on` ([n] over `ids`), or "all", into a new string. */
+static char *set_text(const bool *on, int n, char *const *ids, size_t stride)
+{
+    pl_buf buf = {0};
+    int count = 0;
+    for (int i = 0; i < n; i++)
+        if (on[i]) {
+            pl_buf_puts(&buf, count++ ? ", " : "");
+            pl_buf_puts(&buf, *(char *const *)(const void *)((const char *)ids + (size_t)i * stride));
+        }
+    if (count == n) {
+        pl_buf_free(&buf);
+        return pl_strdup("all");
+    }
+    if (count == 0)
+        pl_buf_puts(&buf, "none");
+    if (buf.failed) {
+        pl_buf_free(&buf);
+        return NULL;
+    }
+    return buf.data;
+}
+
+/* A supervisor's programs or rotations, compared by id. */
+static void sup_set(lines *l, const char *who, const char *what, const bool *before,
+                    const bool *after, int nb, int na, char *const *ids_b, char *const *ids_a,
+                    size_t stride, const pl_instance *b, const pl_instance *s,
+                    int (*index)(const pl_instance *, const char *))
+{
+    bool differ = false;
+    for (int i = 0; i < na && !differ; i++) {
+        const char *id = *(char *const *)(const void *)((const char *)ids_a + (size_t)i * stride);
+        int j = index(b, id);
+        differ = after[i] != (j >= 0 && before[j]);
+    }
+    for (int j = 0; j < nb && !differ; j++) {
+        const char *id = *(char *const *)(const void *)((const char *)ids_b + (size_t)j * stride);
+        differ = before[j] && index(s, id) < 0;
+    }
+    if (!differ)
+        return;
+    char *x = set_text(before, nb, ids_b, stride), *y = set_text(after, na, ids_a, stride);
+    if (x && y)
+        add(l, "%s %s: %s -> %s", who, what, x, y);
+    else
+        l->nomem = true;
+    free(x);
+    free(y);
+}
+
 static void supervisors(lines *l, const pl_instance *b, const pl_instance *s)
 {
     char who[128];
@@ -197,6 +247,14 @@ static void supervisors(lines *l, const pl_instance *b, const pl_instance *s)
             add(l, "%s max_trainees %d -> %d", who, w->max_trainees, v->max_trainees);
         if (w->mentees != v->mentees)
             add(l, "%s mentees %d -> %d", who, w->mentees, v->mentees);
+        if (b->n_programs > 0 && s->n_programs > 0)
+            sup_set(l, who, "programs", w->programs, v->programs, b->n_programs, s->n_programs,
+                &b->programs[0].id, &s->programs[0].id, sizeof(pl_program), b, s,
+                pl_instance_program_index);
+        if (b->n_rotations > 0 && s->n_rotations > 0)
+            sup_set(l, who, "rotations", w->rotations, v->rotations, b->n_rotations,
+                s->n_rotations, &b->rotations[0].id, &s->rotations[0].id,
+                sizeof(pl_rotation), b, s, pl_instance_rotation_index);
         if (b->horizon.length == s->horizon.length)
             presence(l, &s->horizon, who, w->available, v->available, w->end, v->end);
     }
