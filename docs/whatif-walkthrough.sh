@@ -24,6 +24,8 @@ run() {
 # 1. Both questions against the published plan, January-March kept.
 run whatif vgr-year.json vgr-year-angered-summer.json vgr-year-anders-leaves.json \
     --schedule vgr-year-published.json --keep-until 2027-04 --quiet
+# 1b. The same supervisor question without keeping the past, for contrast.
+run whatif vgr-year.json vgr-year-anders-leaves.json --schedule vgr-year-published.json --quiet
 # 2. The instance the planner will use from April: read back what it says.
 run patch vgr-year.json vgr-year-anders-leaves.json -o april.json
 # 3. The re-plan itself, checked independently.

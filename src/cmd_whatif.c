@@ -413,6 +413,16 @@ static int published_base(const options *o, base_run *b, pl_whatif_column *col)
                 o->schedule);
     rc = pl_whatif_measure(b->inst, b->schedule, NULL, NULL, o->threshold, "base", o->base,
                            col) == PL_OK ? 0 : 2;
+    if (rc == 0) { /* the status says where the base came from */
+        char *given = malloc(6);
+        if (!given) {
+            rc = 2;
+            goto cleanup;
+        }
+        memcpy(given, "given", 6);
+        free(col->status);
+        col->status = given;
+    }
 cleanup:
     pl_check_report_free(report);
     pl_schedule_free(given);
