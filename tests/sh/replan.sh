@@ -68,6 +68,12 @@ grep -q '"trainee": "t2", "site": "kalix", "rotation": "pc", "from": 3, "to": 5'
 "$PLACERA" check "$tmp/april.json" "$tmp/replan.json" --reference "$tmp/published.json" \
     --keep-until 2027-04 >"$tmp/out" 2>&1 && grep -q 'cost 3 ' "$tmp/out" && ok \
     || { fail "check --keep-until of the re-plan"; cat "$tmp/out"; }
+# the decomposition keeps the past as well
+"$PLACERA" solve "$tmp/april.json" --reference "$tmp/published.json" --keep-until 2027-04 \
+    --method decomposition -o "$tmp/replan-d.json" --quiet 2>/dev/null \
+    && grep -q '"cost": 3.0,' "$tmp/replan-d.json" \
+    && "$PLACERA" check "$tmp/april.json" "$tmp/replan-d.json" --reference "$tmp/published.json" \
+        --keep-until 2027-04 >/dev/null 2>&1 && ok || fail "decomposition with --keep-until"
 # the same past, kept until period 3 given as a number
 "$PLACERA" check "$tmp/april.json" "$tmp/replan.json" --reference "$tmp/published.json" \
     --keep-until 3 >/dev/null 2>&1 && ok || fail "check --keep-until 3"

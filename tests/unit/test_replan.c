@@ -6,8 +6,9 @@
  * supervisors), the cost is the one worked out by hand and the one found by
  * exhaustive search with those periods fixed (support_enum, whose only
  * judge is the independent checker).  Random references on tiny instances,
- * some of whose pasts break the instance: the solver and the enumeration
- * agree on the optimum, or both find none.  The checker refuses a schedule
+ * some of whose pasts break the instance: the solver (compact model and
+ * decomposition) and the enumeration agree on the optimum, or all find
+ * none.  The checker refuses a schedule
  * that changes the kept past and charges no change there; a kept past that
  * names a site the instance lost is a reason, not a silent drop; times
  * parse as period numbers or dates.
@@ -74,12 +75,13 @@ static pl_schedule *load_schedule(const char *text, const pl_instance *inst)
     return s;
 }
 
-static pl_status solve_kept(const pl_instance *inst, const pl_schedule *ref, int keep,
-                            pl_schedule **out)
+static pl_status solve_method(const pl_instance *inst, const pl_schedule *ref, int keep,
+                              pl_method method, pl_schedule **out)
 {
     pl_params params;
     pl_diags d;
     pl_params_init(&params);
+    params.method = method;
     params.reference = ref;
     params.keep_until = keep;
     params.time_limit = 20;
@@ -87,6 +89,12 @@ static pl_status solve_kept(const pl_instance *inst, const pl_schedule *ref, int
     pl_status st = pl_solve(inst, &params, out, &d);
     pl_diags_free(&d);
     return st;
+}
+
+static pl_status solve_kept(const pl_instance *inst, const pl_schedule *ref, int keep,
+                            pl_schedule **out)
+{
+    return solve_method(inst, ref, keep, PL_METHOD_AUTO, out);
 }
 
 /* Site, rotation and supervisor of trainee t in period p, or -1s. */
@@ -316,32 +324,35 @@ static void test_random_kept_against_enumeration(void **state)
         double ecost = 0;
         pl_status est = enum_optimum_kept(inst, ref, keep, true, &ecost, NULL, NULL);
         assert_true(est == PL_OK || est == PL_ERR_INFEASIBLE);
-        pl_schedule *out = NULL;
-        pl_status st = solve_kept(inst, ref, keep, &out);
-        if (est == PL_ERR_INFEASIBLE) {
-            if (st != PL_ERR_INFEASIBLE)
-                fprintf(stderr, "case %d (keep %d): enumeration none, solver %s %g\n%s\n", i,
-                        keep, pl_schedule_status(out), pl_schedule_cost(out), text);
-            assert_int_equal(st, PL_ERR_INFEASIBLE);
-            infeasible++;
-        } else {
-            if (st != PL_OK || fabs(pl_schedule_cost(out) - ecost) > 1e-6)
-                fprintf(stderr, "case %d (keep %d): enumeration %g, solver %s %g\n%s\n", i, keep,
-                        ecost, out ? pl_schedule_status(out) : "-", out ? pl_schedule_cost(out) : 0,
-                        text);
-            assert_int_equal(st, PL_OK);
-            assert_true(fabs(pl_schedule_cost(out) - ecost) < 1e-6);
-            pl_check_options o;
-            pl_check_report *rep = NULL;
-            pl_check_options_init(&o);
-            o.reference = ref;
-            o.keep_until = keep;
-            assert_int_equal(pl_check_with(inst, out, &o, &rep), PL_OK);
-            assert_true(pl_check_passed(rep));
-            pl_check_report_free(rep);
-            agreed++;
+        for (int m = 0; m < 2; m++) { /* both methods keep the past */
+            pl_method method = m == 0 ? PL_METHOD_COMPACT : PL_METHOD_DECOMPOSITION;
+            pl_schedule *out = NULL;
+            pl_status st = solve_method(inst, ref, keep, method, &out);
+            if (est == PL_ERR_INFEASIBLE) {
+                if (st != PL_ERR_INFEASIBLE)
+                    fprintf(stderr, "case %d (keep %d, method %d): enumeration none, solver %s %g\n%s\n",
+                            i, keep, m, pl_schedule_status(out), pl_schedule_cost(out), text);
+                assert_int_equal(st, PL_ERR_INFEASIBLE);
+                infeasible += m == 0;
+            } else {
+                if (st != PL_OK || fabs(pl_schedule_cost(out) - ecost) > 1e-6)
+                    fprintf(stderr, "case %d (keep %d, method %d): enumeration %g, solver %s %g\n%s\n",
+                            i, keep, m, ecost, out ? pl_schedule_status(out) : "-",
+                            out ? pl_schedule_cost(out) : 0, text);
+                assert_int_equal(st, PL_OK);
+                assert_true(fabs(pl_schedule_cost(out) - ecost) < 1e-6);
+                pl_check_options o;
+                pl_check_report *rep = NULL;
+                pl_check_options_init(&o);
+                o.reference = ref;
+                o.keep_until = keep;
+                assert_int_equal(pl_check_with(inst, out, &o, &rep), PL_OK);
+                assert_true(pl_check_passed(rep));
+                pl_check_report_free(rep);
+                agreed += m == 0;
+            }
+            pl_schedule_free(out);
         }
-        pl_schedule_free(out);
         pl_schedule_free(ref);
         pl_instance_free(inst);
     }
