@@ -43,6 +43,45 @@ static void period_text(const pl_instance *inst, int p, char buf[11])
     pl_format_date(y, mo, d, buf);
 }
 
+/* Whether supervisor j could take trainee t at (s, r) in period p. */
+static bool covers(const pl_instance *inst, int j, int t, int s, int r, int p)
+{
+    const pl_supervisor *v = &inst->supervisors[j];
+    return v->site == s && v->available[p] && v->rotations[r] &&
+           v->programs[inst->trainees[t].program] && v->max_trainees > 0;
+}
+
+/* The kept placements of period p at site s need no more supervision than
+ * the supervisors there then can give (those who cover at least one of
+ * them, up to max_trainees each): a necessary condition, said in planners'
+ * words; the exact matching is the model's. */
+static pl_status kept_supervision(pl_model *m, const pl_build_options *opt, int p, int s)
+{
+    const pl_instance *inst = m->inst;
+    int T = inst->horizon.length, kept = 0;
+    long room = 0;
+    char date[11];
+    for (int t = 0; t < inst->n_trainees; t++)
+        kept += opt->reference_site[(size_t)t * T + p] == s && pl_model_trainee_built(opt, t);
+    if (kept == 0)
+        return PL_OK;
+    for (int j = 0; j < inst->n_supervisors; j++) {
+        bool any = false;
+        for (int t = 0; t < inst->n_trainees && !any; t++)
+            any = opt->reference_site[(size_t)t * T + p] == s && pl_model_trainee_built(opt, t) &&
+                  covers(inst, j, t, s, opt->reference_rotation[(size_t)t * T + p], p);
+        if (any)
+            room += inst->supervisors[j].max_trainees;
+    }
+    if (kept <= room)
+        return PL_OK;
+    period_text(inst, p, date);
+    return pl_model_add_reason(
+        m, "kept past: in period %d (%s) the reference has %d trainees at %s, but the "
+           "supervisors there then can take only %ld of them",
+        p, date, kept, inst->sites[s].id, room);
+}
+
 /* The kept placements of period p must fit every (site, rotation). */
 static pl_status kept_capacity(pl_model *m, const pl_build_options *opt,
                                int p, int *count)
@@ -133,8 +172,11 @@ pl_status pl_model_kept(pl_model *m, const pl_build_options *opt)
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    for (int p = 0; p < until; p++)
+    for (int p = 0; p < until; p++) {
         PL_TRY(kept_capacity(m, opt, p, count));
+        for (int s = 0; s < inst->n_sites; s++)
+            PL_TRY(kept_supervision(m, opt, p, s));
+    }
     for (int t = 0; t < inst->n_trainees; t++)
         if (pl_model_trainee_built(opt, t))
             PL_TRY(keep_trainee(m, opt, t, until, &row));

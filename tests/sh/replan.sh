@@ -105,6 +105,13 @@ grep -q '"site": "kalix"' "$tmp/kalix-ref.json" || fail "test setup: kalix refer
 rc=$?
 [ "$rc" -eq 1 ] && grep -q "kept past: t2 is at kalix (pc) in period 1 (2027-02-01) in the reference, which this instance does not allow: the site has no capacity" "$tmp/err" \
     && ok || { fail "kept past that breaks capacity: exit $rc"; cat "$tmp/err"; }
+# Anna gone from February already (a late report): the kept February and
+# March have two trainees at Heden and only Bertil to supervise them
+sed 's/"end": "2027-03"/"end": "2027-01"/' "$tmp/april.json" >"$tmp/feb.json"
+"$PLACERA" solve "$tmp/feb.json" --reference "$tmp/published.json" --keep-until 2027-04 \
+    --quiet >/dev/null 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "kept past: in period 1 (2027-02-01) the reference has 2 trainees at heden, but the supervisors there then can take only 1 of them" "$tmp/err" \
+    && ok || { fail "kept past beyond supervision"; cat "$tmp/err"; }
 # without keeping the past the same re-plan exists
 "$PLACERA" solve "$tmp/closed.json" --reference "$tmp/kalix-ref.json" --quiet >/dev/null 2>&1 \
     && ok || fail "re-plan without --keep-until should exist"
