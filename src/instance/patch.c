@@ -16,11 +16,29 @@
 #include "instance/patch.h"
 #include "instance/validate.h"
 
+/* A shallow copy of an object that fails as a whole (jansson's json_copy
+ * ignores a member it could not add, which would drop it silently). */
+static json_t *copy_object(json_t *object)
+{
+    json_t *copy = json_object();
+    const char *key;
+    json_t *v;
+    if (!copy)
+        return NULL;
+    json_object_foreach(object, key, v) {
+        if (json_object_set(copy, key, v) != 0) {
+            json_decref(copy);
+            return NULL;
+        }
+    }
+    return copy;
+}
+
 json_t *pl_json_merge_patch(json_t *target, json_t *patch)
 {
     if (!json_is_object(patch))
         return json_incref(patch);
-    json_t *result = json_is_object(target) ? json_copy(target) : json_object();
+    json_t *result = json_is_object(target) ? copy_object(target) : json_object();
     if (!result)
         return NULL;
     const char *key;
