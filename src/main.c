@@ -15,8 +15,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"solve", cmd_solve,
-     "solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL] [--reference SCHEDULE]\n"
-     "                      [--keep-until T]\n"
+     "solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL]\n"
+     "                      [--reference SCHEDULE [--keep-until T]]\n"
      "                      [--format json|csv|text] [--write-lp FILE] [--write-mps FILE]\n"
      "                      [--memory-limit MB] [--allocation-only] [--progress] [--quiet]"},
     {"validate", cmd_validate, "validate INSTANCE"},
@@ -26,7 +26,8 @@ static const command commands[] = {
      "                      [--threshold PP] [--quiet]"},
     {"patch", cmd_patch, "patch BASE SCENARIO... [-o FILE] [--quiet]"},
     {"rescore", cmd_rescore,
-     "rescore INSTANCE SCHEDULE [-o FILE] [--reference SCHEDULE [--keep-until T]]"},
+     "rescore INSTANCE SCHEDULE [-o FILE] [--reference SCHEDULE [--keep-until T]]\n"
+     "                      [--format json|csv|text] [--quiet]"},
     {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE [--keep-until T]]"},
     {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]\n"
      "                      [--reference SCHEDULE [--keep-until T]]"},
