@@ -507,8 +507,11 @@ typedef struct pl_whatif_move {
     char *trainee;   /* the trainee id */
     int from, to;    /* periods (inclusive) of the scenario's horizon */
     char *when;      /* the periods for people: "2027-04 to 2027-06" */
-    char *before;    /* "heden (pc)" in the base, or NULL: not placed */
+    char *before;    /* "heden (pc)" in the base, or NULL: not placed (for a
+                        trainee the scenario removes: its first placement) */
     char *after;     /* the same in the scenario, or NULL */
+    char *before_site, *before_rotation; /* the ids of `before`, or NULL */
+    char *after_site, *after_rotation;   /* the ids of `after`, or NULL */
 } pl_whatif_move;
 
 /* The figures of one column of the what-if table: the base or one

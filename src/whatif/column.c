@@ -67,6 +67,10 @@ void pl_whatif_column_clear(pl_whatif_column *c)
         free(c->moves[i].when);
         free(c->moves[i].before);
         free(c->moves[i].after);
+        free(c->moves[i].before_site);
+        free(c->moves[i].before_rotation);
+        free(c->moves[i].after_site);
+        free(c->moves[i].after_rotation);
     }
     free(c->moves);
     pl_whatif_column_init(c);

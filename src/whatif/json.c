@@ -23,6 +23,19 @@ static int put(json_t *obj, const char *key, json_t *value)
     return value ? json_object_set_new(obj, key, value) : -1;
 }
 
+/* {"site", "rotation"} of a move, or null when not placed. */
+static json_t *place_json(const char *site, const char *rotation)
+{
+    if (!site || !rotation)
+        return json_null();
+    json_t *o = json_object();
+    if (!o || put(o, "site", json_string(site)) || put(o, "rotation", json_string(rotation))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 static json_t *column_json(const pl_whatif_column *c)
 {
     json_t *o = json_object();
@@ -52,8 +65,8 @@ static json_t *column_json(const pl_whatif_column *c)
         bad |= put(m, "from", json_integer(mv->from));
         bad |= put(m, "to", json_integer(mv->to));
         bad |= put(m, "when", json_string(mv->when ? mv->when : ""));
-        bad |= put(m, "before", mv->before ? json_string(mv->before) : json_null());
-        bad |= put(m, "after", mv->after ? json_string(mv->after) : json_null());
+        bad |= put(m, "before", place_json(mv->before_site, mv->before_rotation));
+        bad |= put(m, "after", place_json(mv->after_site, mv->after_rotation));
     }
     if (bad) {
         json_decref(o);
@@ -215,8 +228,17 @@ pl_status pl_whatif_column_from_json(const char *text, size_t length,
         mv->from = (int)get_long(m, "from");
         mv->to = (int)get_long(m, "to");
         mv->when = get_string(m, "when", &nomem);
-        mv->before = get_string(m, "before", &nomem);
-        mv->after = get_string(m, "after", &nomem);
+        const json_t *b = json_object_get(m, "before"), *a = json_object_get(m, "after");
+        mv->before_site = get_string(b, "site", &nomem);
+        mv->before_rotation = get_string(b, "rotation", &nomem);
+        mv->after_site = get_string(a, "site", &nomem);
+        mv->after_rotation = get_string(a, "rotation", &nomem);
+        if (mv->before_site && mv->before_rotation &&
+            !(mv->before = pl_asprintf("%s (%s)", mv->before_site, mv->before_rotation)))
+            nomem = true;
+        if (mv->after_site && mv->after_rotation &&
+            !(mv->after = pl_asprintf("%s (%s)", mv->after_site, mv->after_rotation)))
+            nomem = true;
     }
     if (nomem)
         status = PL_ERR_NOMEM;

@@ -152,21 +152,29 @@ static void figures(const pl_instance *inst, const pl_schedule *s, const grid *g
     free(homes);
 }
 
-/* "heden (pc)" for a placement, NULL for none (ids of `inst`). */
-static char *where(const pl_instance *inst, const grid *g, int t, int p)
+/* A placement by ids (pointers into an instance); site NULL = none. */
+typedef struct place {
+    const char *site, *rotation;
+} place;
+
+static place where(const pl_instance *inst, const grid *g, int t, int p)
 {
+    place w = {NULL, NULL};
     if (t < 0 || p >= g->length)
-        return NULL;
+        return w;
     size_t k = (size_t)t * (size_t)g->length + (size_t)p;
-    if (g->site[k] < 0)
-        return NULL;
-    return pl_asprintf("%s (%s)", inst->sites[g->site[k]].id,
-                       inst->rotations[g->rotation[k]].id);
+    if (g->site[k] >= 0) {
+        w.site = inst->sites[g->site[k]].id;
+        w.rotation = inst->rotations[g->rotation[k]].id;
+    }
+    return w;
 }
 
-static bool same_text(const char *a, const char *b)
+static bool same_place(place a, place b)
 {
-    return (!a && !b) || (a && b && !strcmp(a, b));
+    if (!a.site || !b.site)
+        return !a.site && !b.site;
+    return !strcmp(a.site, b.site) && !strcmp(a.rotation, b.rotation);
 }
 
 /* "2027-04" or "2027-04 to 2027-06" (months), else first and last days. */
@@ -186,25 +194,34 @@ static char *when(const pl_horizon *h, int from, int to)
     return pl_asprintf("%s to %s", a, b);
 }
 
-/* Append a move; takes over `before` and `after`. */
+/* Copies of a place's ids and its text for people; false when memory ran
+ * out (what was made is freed by the column). */
+static bool keep_place(place w, char **site, char **rotation, char **text)
+{
+    if (!w.site)
+        return true;
+    *site = pl_strdup(w.site);
+    *rotation = pl_strdup(w.rotation);
+    *text = pl_asprintf("%s (%s)", w.site, w.rotation);
+    return *site && *rotation && *text;
+}
+
 static pl_status add_move(pl_whatif_column *c, const pl_horizon *h, const char *id,
-                          int from, int to, char *before, char *after)
+                          int from, int to, place before, place after)
 {
     pl_whatif_move *grown = realloc(c->moves, (c->n_moves + 1) * sizeof *grown);
-    if (!grown) {
-        free(before);
-        free(after);
+    if (!grown)
         return PL_ERR_NOMEM;
-    }
     c->moves = grown;
     pl_whatif_move *mv = &c->moves[c->n_moves++];
-    mv->trainee = pl_strdup(id);
+    memset(mv, 0, sizeof *mv);
     mv->from = from;
     mv->to = to;
+    mv->trainee = pl_strdup(id);
     mv->when = when(h, from, to);
-    mv->before = before;
-    mv->after = after;
-    return mv->trainee && mv->when ? PL_OK : PL_ERR_NOMEM;
+    bool ok = keep_place(before, &mv->before_site, &mv->before_rotation, &mv->before) &&
+              keep_place(after, &mv->after_site, &mv->after_rotation, &mv->after);
+    return ok && mv->trainee && mv->when ? PL_OK : PL_ERR_NOMEM;
 }
 
 /* Trainees and trainee-periods placed differently in `g` (scenario) and
@@ -216,38 +233,28 @@ static pl_status changes(const pl_instance *inst, const grid *g,
 {
     pl_status status = PL_OK;
     int len = g->length > b->length ? g->length : b->length;
-    char *s0 = NULL, *s1 = NULL;
     for (int t = 0; t < g->n_trainees; t++) {
         int tb = pl_instance_trainee_index(base_inst, inst->trainees[t].id);
         long changed = 0;
         int run_from = -1;
-        char *run0 = NULL, *run1 = NULL;
+        place run0 = {NULL, NULL}, run1 = {NULL, NULL};
         for (int p = 0; p <= len; p++) {
-            s1 = p < len ? where(inst, g, t, p) : NULL;
-            s0 = p < len ? where(base_inst, b, tb, p) : NULL;
-            bool differs = p < len && !same_text(s0, s1);
+            place now = p < len ? where(inst, g, t, p) : run1;
+            place was = p < len ? where(base_inst, b, tb, p) : run0;
+            bool differs = p < len && !same_place(was, now);
             changed += differs;
-            if (run_from >= 0 && (!differs || !same_text(run0, s0) || !same_text(run1, s1))) {
-                status = add_move(c, &inst->horizon, inst->trainees[t].id, run_from,
-                                  p - 1 < g->length ? p - 1 : g->length - 1, run0, run1);
-                run0 = run1 = NULL;
+            if (run_from >= 0 &&
+                (!differs || !same_place(run0, was) || !same_place(run1, now))) {
+                PL_TRY(add_move(c, &inst->horizon, inst->trainees[t].id, run_from, p - 1,
+                                run0, run1));
                 run_from = -1;
-                if (status != PL_OK)
-                    break;
             }
             if (differs && run_from < 0) {
                 run_from = p;
-                run0 = s0;
-                run1 = s1;
-                s0 = s1 = NULL;
+                run0 = was;
+                run1 = now;
             }
-            free(s0);
-            free(s1);
-            s0 = s1 = NULL;
         }
-        free(run0);
-        free(run1);
-        PL_TRY(status);
         c->periods_changed += changed;
         c->trainees_changed += changed > 0;
     }
@@ -256,13 +263,20 @@ static pl_status changes(const pl_instance *inst, const grid *g,
         if (pl_instance_trainee_index(inst, base_inst->trainees[tb].id) >= 0)
             continue;
         long changed = 0;
+        int first = -1, last = -1;
         for (int p = 0; p < b->length; p++)
-            changed += b->site[(size_t)tb * b->length + p] >= 0;
+            if (b->site[(size_t)tb * b->length + p] >= 0) {
+                changed++;
+                last = p;
+                first = first < 0 ? p : first;
+            }
         c->periods_changed += changed;
         c->trainees_changed += changed > 0;
-        if (changed > 0)
-            PL_TRY(add_move(c, &base_inst->horizon, base_inst->trainees[tb].id, 0,
-                            b->length - 1, pl_strdup("placed"), NULL));
+        if (changed > 0) {
+            place none = {NULL, NULL}, some = where(base_inst, b, tb, first);
+            PL_TRY(add_move(c, &base_inst->horizon, base_inst->trainees[tb].id, first, last,
+                            some, none));
+        }
     }
 cleanup:
     return status;

@@ -234,7 +234,8 @@ grep -q '^ *base  *Anna leaves in April$' "$tmp/table" && ok || { fail "column l
 grep -q '^  Anna leaves in April: t2 2027-04 to 2027-06: heden (pc) -> kalix (pc)$' "$tmp/table" \
     && ok || { fail "who moves line"; cat "$tmp/table"; }
 jq -e '.columns[1].label == "Anna leaves in April" and .columns[1].moves == [{"trainee": "t2",
-    "from": 3, "to": 5, "when": "2027-04 to 2027-06", "before": "heden (pc)", "after": "kalix (pc)"}]' \
+    "from": 3, "to": 5, "when": "2027-04 to 2027-06", "before": {"site": "heden", "rotation": "pc"},
+    "after": {"site": "kalix", "rotation": "pc"}}]' \
     "$tmp/wi.json" >/dev/null && ok || { fail "--json moves"; jq '.columns[1]' "$tmp/wi.json"; }
 # utilisation against the base's capacity: Kalix closes April-June, where
 # the published plan has t2 all year; 3 of its 6 trainee-periods remain:

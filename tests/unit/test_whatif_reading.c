@@ -177,7 +177,10 @@ static void test_moves_and_utilisation(void **state)
     assert_string_equal(c.moves[0].when, "2027-04 to 2027-05");
     assert_string_equal(c.moves[0].before, "kalix (pc)");
     assert_string_equal(c.moves[0].after, "heden (pc)");
+    assert_string_equal(c.moves[0].after_site, "heden");
+    assert_string_equal(c.moves[0].after_rotation, "pc");
     assert_string_equal(c.moves[1].when, "2027-06");
+    assert_null(c.moves[1].after_site);
     assert_null(c.moves[1].after);
     assert_int_equal(c.periods_changed, 3);
     /* kalix: 6 of 6 in the base, 3 of the base's 6 in the scenario */
@@ -195,6 +198,7 @@ static void test_moves_and_utilisation(void **state)
     assert_int_equal(back.n_moves, 2);
     assert_string_equal(back.moves[0].before, "kalix (pc)");
     assert_string_equal(back.moves[0].after, "heden (pc)");
+    assert_string_equal(back.moves[0].before_site, "kalix");
     assert_null(back.moves[1].after);
     assert_int_equal(back.moves[1].from, 5);
     free(text);
