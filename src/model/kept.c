@@ -51,35 +51,53 @@ static bool covers(const pl_instance *inst, int j, int t, int s, int r, int p)
            v->programs[inst->trainees[t].program] && v->max_trainees > 0;
 }
 
-/* The kept placements of period p at site s need no more supervision than
- * the supervisors there then can give (those who cover at least one of
- * them, up to max_trainees each): a necessary condition, said in planners'
- * words; the exact matching is the model's. */
-static pl_status kept_supervision(pl_model *m, const pl_build_options *opt, int p, int s)
+/* The kept placements of period p at each site need no more supervision
+ * than the supervisors there then can give (those who cover at least one
+ * of them, up to max_trainees each): a necessary condition, said in
+ * planners' words; the exact matching is the model's.  Trainees are
+ * bucketed by site first (head[s], next[t]), so the work is one pass over
+ * the trainees and one over each supervisor's site's kept trainees. */
+static pl_status kept_supervision(pl_model *m, const pl_build_options *opt, int p,
+                                  int *head, int *next)
 {
+    pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
-    int T = inst->horizon.length, kept = 0;
-    long room = 0;
+    int T = inst->horizon.length;
     char date[11];
-    for (int t = 0; t < inst->n_trainees; t++)
-        kept += opt->reference_site[(size_t)t * T + p] == s && pl_model_trainee_built(opt, t);
-    if (kept == 0)
-        return PL_OK;
-    for (int j = 0; j < inst->n_supervisors; j++) {
-        bool any = false;
-        for (int t = 0; t < inst->n_trainees && !any; t++)
-            any = opt->reference_site[(size_t)t * T + p] == s && pl_model_trainee_built(opt, t) &&
-                  covers(inst, j, t, s, opt->reference_rotation[(size_t)t * T + p], p);
-        if (any)
-            room += inst->supervisors[j].max_trainees;
+    for (int s = 0; s < inst->n_sites; s++)
+        head[s] = -1;
+    for (int t = inst->n_trainees - 1; t >= 0; t--) {
+        int s = opt->reference_site[(size_t)t * T + p];
+        if (s < 0 || !pl_model_trainee_built(opt, t))
+            continue;
+        next[t] = head[s];
+        head[s] = t;
     }
-    if (kept <= room)
-        return PL_OK;
-    period_text(inst, p, date);
-    return pl_model_add_reason(
-        m, "kept past: in period %d (%s) the reference has %d trainees at %s, but the "
-           "supervisors there then can take only %ld of them",
-        p, date, kept, inst->sites[s].id, room);
+    for (int s = 0; s < inst->n_sites; s++) {
+        if (head[s] < 0)
+            continue;
+        long kept = 0, room = 0;
+        for (int t = head[s]; t >= 0; t = next[t])
+            kept++;
+        for (int j = 0; j < inst->n_supervisors; j++) {
+            if (inst->supervisors[j].site != s)
+                continue;
+            bool any = false;
+            for (int t = head[s]; t >= 0 && !any; t = next[t])
+                any = covers(inst, j, t, s, opt->reference_rotation[(size_t)t * T + p], p);
+            if (any)
+                room += inst->supervisors[j].max_trainees;
+        }
+        if (kept <= room)
+            continue;
+        period_text(inst, p, date);
+        PL_TRY(pl_model_add_reason(
+            m, "kept past: in period %d (%s) the reference has %ld trainees at %s, but the "
+               "supervisors there then can take only %ld of them",
+            p, date, kept, inst->sites[s].id, room));
+    }
+cleanup:
+    return status;
 }
 
 /* The kept placements of period p must fit every (site, rotation). */
@@ -163,25 +181,28 @@ pl_status pl_model_kept(pl_model *m, const pl_build_options *opt)
     int until = opt->keep_until < inst->horizon.length ? opt->keep_until
                                                        : inst->horizon.length;
     pl_terms row = {0};
-    int *count = NULL;
+    int *count = NULL, *head = NULL, *next = NULL;
 
     if (!opt->reference_site || until <= 0 || (opt->relax & PL_FAMILY_PINS))
         goto cleanup;
     count = malloc(((size_t)inst->n_sites * (size_t)inst->n_rotations + 1) * sizeof *count);
-    if (!count) {
+    head = malloc(((size_t)inst->n_sites + 1) * sizeof *head);
+    next = malloc(((size_t)inst->n_trainees + 1) * sizeof *next);
+    if (!count || !head || !next) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
     for (int p = 0; p < until; p++) {
         PL_TRY(kept_capacity(m, opt, p, count));
-        for (int s = 0; s < inst->n_sites; s++)
-            PL_TRY(kept_supervision(m, opt, p, s));
+        PL_TRY(kept_supervision(m, opt, p, head, next));
     }
     for (int t = 0; t < inst->n_trainees; t++)
         if (pl_model_trainee_built(opt, t))
             PL_TRY(keep_trainee(m, opt, t, until, &row));
 cleanup:
     free(count);
+    free(head);
+    free(next);
     pl_terms_free(&row);
     return status;
 }
