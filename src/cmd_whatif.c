@@ -116,8 +116,9 @@ static pl_status keep_reasons(const pl_schedule *sched, const char *path,
     return PL_OK;
 }
 
-/* Solve one scenario into `col`; errors are in the column (invalid) or
- * printed by the caller.  Returns PL_OK unless memory ran out. */
+/* Solve scenario i into `col` (its schedule under --keep as `label`.json);
+ * errors and the reasons of a scenario without a schedule are in the
+ * column, printed by the caller.  Returns PL_OK unless memory ran out. */
 static pl_status run_scenario(const options *o, const base_run *b, int i,
                               const char *label, pl_whatif_column *col)
 {

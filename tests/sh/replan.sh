@@ -112,6 +112,15 @@ sed 's/"end": "2027-03"/"end": "2027-01"/' "$tmp/april.json" >"$tmp/feb.json"
     --quiet >/dev/null 2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "kept past: in period 1 (2027-02-01) the reference has 2 trainees at heden, but the supervisors there then can take only 1 of them" "$tmp/err" \
     && ok || { fail "kept past beyond supervision"; cat "$tmp/err"; }
+# the same through whatif: the scenario has no schedule and says why
+cat >"$tmp/anna-feb.json" <<'J'
+{"name": "Anna gone in February", "supervisors": {"anna": {"end": "2027-01"}}}
+J
+"$PLACERA" whatif "$tmp/base.json" "$tmp/anna-feb.json" --schedule "$tmp/published.json" \
+    --keep-until 2027-04 --quiet >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "^$tmp/anna-feb.json: no schedule: kept past: in period 1 (2027-02-01)" "$tmp/err" \
+    && grep -q '^status  *given  *infeasible$' "$tmp/out" && ok \
+    || { fail "whatif with a kept past the scenario forbids"; cat "$tmp/err" "$tmp/out"; }
 # without keeping the past the same re-plan exists
 "$PLACERA" solve "$tmp/closed.json" --reference "$tmp/kalix-ref.json" --quiet >/dev/null 2>&1 \
     && ok || fail "re-plan without --keep-until should exist"
