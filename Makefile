@@ -64,6 +64,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT_OBJS) $(BUILD)/libplacera.a
 
 # The fault-injection test wraps the allocator (tests/unit/test_alloc_failures.c).
 $(BUILD)/tests/test_alloc_failures: TEST_LDLIBS += -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -Wl,--wrap=strdup
+# The GLPK error test makes chosen GLPK calls fail (tests/unit/test_glpk_errors.c).
+$(BUILD)/tests/test_glpk_errors: TEST_LDLIBS += -Wl,--wrap=glp_simplex -Wl,--wrap=glp_intopt -Wl,--wrap=glp_load_matrix -Wl,--wrap=glp_add_cols
 
 demo: deps
 	@$(MAKE) --no-print-directory all
