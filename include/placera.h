@@ -354,7 +354,17 @@ void pl_params_init(pl_params *params);
  * schedule.  On PL_OK *out is a schedule with status optimal or feasible.
  * On PL_ERR_INFEASIBLE / PL_ERR_NO_SOLUTION *out is still a schedule (status
  * infeasible / no_solution, no placements, reasons filled) so that it can be
- * written.  Other errors leave *out NULL and say why in `diags`. */
+ * written.  Other errors leave *out NULL and say why in `diags`.
+ *
+ * GLPK: the solve uses GLPK in the calling thread and caps GLPK's memory
+ * (glp_mem_limit) at its share of params->memory_limit_mb during the
+ * solve, setting it back to unlimited after (GLPK cannot report a cap set
+ * before).  When GLPK fails internally (its memory cap reached, or an
+ * error of its own; PL_ERR_LIMIT or PL_ERR_SOLVER) placera calls
+ * glp_free_env(), the only recovery GLPK offers, which frees every GLPK
+ * object of the thread and its hooks: a program that uses GLPK itself
+ * must not keep GLPK objects across pl_solve in the same thread (pl_solve
+ * is the only function here that uses GLPK). */
 pl_status pl_solve(const pl_instance *instance, const pl_params *params,
                    pl_schedule **out, pl_diags *diags);
 

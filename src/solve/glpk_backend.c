@@ -101,6 +101,86 @@ glp_prob *pl_glpk_new_prob(int n_rows, int n_cols)
     return lp;
 }
 
+bool pl_glpk_hold(glpk_job *job, void *p, pl_glpk_drop drop)
+{
+    if (job->n_held == job->cap_held) {
+        size_t cap = job->cap_held ? 2 * job->cap_held : 32;
+        pl_glpk_held *held = realloc(job->held, cap * sizeof *held);
+        if (!held) {
+            if (drop)
+                drop(p);
+            else
+                free(p);
+            return false;
+        }
+        job->held = held;
+        job->cap_held = cap;
+    }
+    job->held[job->n_held].p = p;
+    job->held[job->n_held++].drop = drop;
+    return true;
+}
+
+void *pl_glpk_malloc(glpk_job *job, size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    return p && pl_glpk_hold(job, p, NULL) ? p : NULL;
+}
+
+void *pl_glpk_calloc(glpk_job *job, size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    return p && pl_glpk_hold(job, p, NULL) ? p : NULL;
+}
+
+/* Stop holding p (searched from the most recent hold: blocks mostly go in
+ * the order they came); its drop, or NULL when it is a plain block. */
+static pl_glpk_drop unhold(glpk_job *job, void *p)
+{
+    for (size_t i = job->n_held; i-- > 0;)
+        if (job->held[i].p == p) {
+            pl_glpk_drop drop = job->held[i].drop;
+            memmove(&job->held[i], &job->held[i + 1],
+                    (job->n_held - i - 1) * sizeof *job->held);
+            job->n_held--;
+            return drop;
+        }
+    return NULL;
+}
+
+void pl_glpk_free(glpk_job *job, void *p)
+{
+    if (!p)
+        return;
+    pl_glpk_drop drop = unhold(job, p);
+    if (drop)
+        drop(p);
+    else
+        free(p);
+}
+
+void *pl_glpk_release(glpk_job *job, void *p)
+{
+    if (p)
+        unhold(job, p);
+    return p;
+}
+
+/* Free everything the job still holds, the latest first. */
+static void drop_held(glpk_job *job)
+{
+    while (job->n_held > 0) {
+        pl_glpk_held *h = &job->held[--job->n_held];
+        if (h->drop)
+            h->drop(h->p);
+        else
+            free(h->p);
+    }
+    free(job->held);
+    job->held = NULL;
+    job->cap_held = 0;
+}
+
 void pl_glpk_limits_callback(glp_tree *tree, void *info)
 {
     pl_glpk_limits *lim = info;
@@ -116,10 +196,12 @@ void pl_glpk_limits_callback(glp_tree *tree, void *info)
 }
 
 /* The model as a GLPK problem; row and column names only when it is to be
- * written (3.4 million of them on the national tier, for nothing). */
-static glp_prob *load(const pl_model *m, bool names)
+ * written (3.4 million of them on the national tier, for nothing).  The
+ * problem goes to job->lp (deleted by guarded()); false without memory. */
+static bool load(glpk_job *job, bool names)
 {
-    glp_prob *lp = pl_glpk_new_prob(m->n_rows, m->n_cols);
+    const pl_model *m = job->m;
+    glp_prob *lp = job->lp = pl_glpk_new_prob(m->n_rows, m->n_cols);
     for (int i = 0; i < m->n_rows; i++) {
         pl_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
         if (names && pl_model_row_name(m, i))
@@ -134,11 +216,9 @@ static glp_prob *load(const pl_model *m, bool names)
             glp_set_col_name(lp, j + 1, pl_model_col_name(m, j));
     }
     /* objective: sum the contributions per column */
-    double *obj = calloc((size_t)m->n_cols + 1, sizeof *obj);
-    if (!obj) {
-        glp_delete_prob(lp);
-        return NULL;
-    }
+    double *obj = pl_glpk_calloc(job, (size_t)m->n_cols + 1, sizeof *obj);
+    if (!obj)
+        return false;
     double constant = pl_model_objective(m, obj);
     /* the constant goes into the objective as a column fixed at 1, so that
      * a model written in MPS reads the same in every solver (the MPS
@@ -152,29 +232,26 @@ static glp_prob *load(const pl_model *m, bool names)
     for (int j = 0; j < m->n_cols; j++)
         if (obj[j] != 0.0)
             glp_set_obj_coef(lp, j + 1, obj[j]);
-    free(obj);
+    pl_glpk_free(job, obj);
     if (m->nnz > 0) {
-        int *ia = malloc((m->nnz + 1) * sizeof *ia);
-        int *ja = malloc((m->nnz + 1) * sizeof *ja);
-        double *ar = malloc((m->nnz + 1) * sizeof *ar);
-        if (!ia || !ja || !ar) {
-            free(ia);
-            free(ja);
-            free(ar);
-            glp_delete_prob(lp);
-            return NULL;
-        }
-        for (size_t k = 0; k < m->nnz; k++) {
+        int *ia = pl_glpk_malloc(job, (m->nnz + 1) * sizeof *ia);
+        int *ja = pl_glpk_malloc(job, (m->nnz + 1) * sizeof *ja);
+        double *ar = pl_glpk_malloc(job, (m->nnz + 1) * sizeof *ar);
+        bool ok = ia && ja && ar;
+        for (size_t k = 0; ok && k < m->nnz; k++) {
             ia[k + 1] = m->ent_row[k] + 1;
             ja[k + 1] = m->ent_col[k] + 1;
             ar[k + 1] = m->ent_val[k];
         }
-        glp_load_matrix(lp, (int)m->nnz, ia, ja, ar);
-        free(ia);
-        free(ja);
-        free(ar);
+        if (ok)
+            glp_load_matrix(lp, (int)m->nnz, ia, ja, ar);
+        pl_glpk_free(job, ar);
+        pl_glpk_free(job, ja);
+        pl_glpk_free(job, ia);
+        if (!ok)
+            return false;
     }
-    return lp;
+    return true;
 }
 
 void pl_glpk_report(search_state *s, double incumbent, double bound, double gap)
@@ -310,9 +387,12 @@ static pl_status glpk_failed(glpk_job *job, const hook_state *hook, int limit_mb
 }
 
 /* Run `work` with GLPK's error hook armed: an internal GLPK error frees the
- * GLPK environment and returns PL_ERR_SOLVER (PL_ERR_LIMIT for the memory
- * limit) instead of aborting.  GLPK's allocations are capped by its share
- * of the memory limit during the work, uncapped again after. */
+ * GLPK environment (every GLPK object of this thread: GLPK offers no other
+ * way back, placera.h tells the host) and returns PL_ERR_SOLVER
+ * (PL_ERR_LIMIT for the memory limit) instead of aborting.  Everything the
+ * job holds is freed on either path.  GLPK's allocations are capped by its
+ * share of the memory limit during the work and uncapped after it (GLPK
+ * cannot tell a limit set before: unlimited is its default). */
 static pl_status guarded(glpk_job *job, glpk_work work)
 {
     hook_state hook;
@@ -328,15 +408,18 @@ static pl_status guarded(glpk_job *job, glpk_work work)
         glp_mem_limit(limit_mb);
     if (setjmp(hook.jump)) {
         status = glpk_failed(job, &hook, limit_mb);
-        glp_free_env(); /* frees every GLPK object, job->lp included */
+        /* frees every GLPK object, job->lp and those the job's structures
+         * point to included, with the hooks and the cap: a new
+         * environment starts with none of them */
+        glp_free_env();
         job->lp = NULL;
     } else {
         status = work(job);
+        if (limit_mb > 0)
+            glp_mem_limit(INT_MAX);
+        glp_error_hook(NULL, NULL);
+        glp_term_hook(NULL, NULL);
     }
-    if (limit_mb > 0)
-        glp_mem_limit(INT_MAX);
-    glp_error_hook(NULL, NULL);
-    glp_term_hook(NULL, NULL);
     if (job->lp)
         glp_delete_prob(job->lp);
     job->lp = NULL;
@@ -346,8 +429,8 @@ static pl_status guarded(glpk_job *job, glpk_work work)
         free(job->tmp);
         job->tmp = NULL;
     }
-    free(job->values);
-    job->values = NULL;
+    job->values = NULL; /* held: freed with the rest */
+    drop_held(job);
     pl_submip_free(job->sub);
     job->sub = NULL;
     return status;
@@ -493,9 +576,10 @@ static pl_status solve_work(glpk_job *job)
     double *start = NULL, start_obj = NAN;
     pl_status status = PL_OK;
 
-    job->lp = load(m, false);
-    job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
-    if (!job->lp || !job->values)
+    if (!load(job, false))
+        return PL_ERR_NOMEM;
+    job->values = pl_glpk_malloc(job, ((size_t)m->n_cols + 1) * sizeof *job->values);
+    if (!job->values)
         return PL_ERR_NOMEM;
 
     glp_scale_prob(job->lp, GLP_SF_AUTO); /* costs span 1 to 10^6 in practice */
@@ -558,7 +642,7 @@ static pl_status solve_work(glpk_job *job)
             double obj = start_obj;
             polish(job->lp, m, job->values, &obj);
             result->objective = obj;
-            result->values = job->values;
+            result->values = pl_glpk_release(job, job->values);
             job->values = NULL;
             result->outcome = PL_OUTCOME_FEASIBLE;
             if (!isnan(root)) { /* the unfinished LP's bound */
@@ -596,7 +680,7 @@ static pl_status solve_work(glpk_job *job)
         if (!polish(job->lp, m, job->values, &obj) && isnan(obj))
             obj = 0.0;
         result->objective = obj;
-        result->values = job->values;
+        result->values = pl_glpk_release(job, job->values);
         job->values = NULL;
         bool proven = have && ((rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP || st.proven);
         result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
@@ -624,7 +708,7 @@ static pl_status solve_work(glpk_job *job)
                  "GLPK stopped with code %d", rc);
     status = PL_ERR_SOLVER;
 cleanup:
-    free(start);
+    pl_glpk_free(job, start);
     return status;
 }
 
@@ -647,11 +731,11 @@ static bool small_enough(const pl_model *m)
 static pl_status take_values(glpk_job *job, double *x)
 {
     const pl_model *m = job->m;
-    free(job->values);
-    job->values = malloc(((size_t)m->n_cols + 1) * sizeof *job->values);
+    pl_glpk_free(job, job->values);
+    job->values = pl_glpk_malloc(job, ((size_t)m->n_cols + 1) * sizeof *job->values);
     for (int j = 0; job->values && j < m->n_cols; j++)
         job->values[j] = x[j + 1];
-    free(x);
+    pl_glpk_free(job, x);
     return job->values ? PL_OK : PL_ERR_NOMEM;
 }
 
@@ -660,7 +744,7 @@ static void set_result(glpk_job *job, double obj, double bound, bool proven)
 {
     pl_backend_result *result = job->result;
     result->objective = obj;
-    result->values = job->values;
+    result->values = pl_glpk_release(job, job->values);
     job->values = NULL;
     result->interrupted = pl_glpk_interrupted(job);
     result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
@@ -677,10 +761,10 @@ static pl_status finish_compact(glpk_job *job, double *x, double obj, double bou
 {
     const pl_model *m = job->m;
     pl_backend_result *result = job->result;
-    signed char *cells = malloc(m->n_cells + 1);
+    signed char *cells = pl_glpk_malloc(job, m->n_cells + 1);
     pl_status status = PL_OK;
     if (!cells) {
-        free(x);
+        pl_glpk_free(job, x);
         return PL_ERR_NOMEM;
     }
     for (size_t i = 0; i < m->n_cells; i++)
@@ -689,7 +773,7 @@ static pl_status finish_compact(glpk_job *job, double *x, double obj, double bou
     job->start_cells = cells;
     status = solve_work(job);
     job->start_cells = given;
-    free(cells);
+    pl_glpk_free(job, cells);
     bool have = status == PL_OK && result->values &&
                 (result->outcome == PL_OUTCOME_OPTIMAL || result->outcome == PL_OUTCOME_FEASIBLE);
     if (status == PL_OK && (!have || result->objective > obj + 1e-9)) {
@@ -712,7 +796,7 @@ static pl_status finish_compact(glpk_job *job, double *x, double obj, double bou
         result->bound = proven ? o : bound;
         result->gap = fabs(o - result->bound) / (1e-10 + fabs(o));
     }
-    free(x);
+    pl_glpk_free(job, x);
     return status;
 }
 
@@ -788,8 +872,8 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
                            pl_backend_result *result, pl_diags *diags)
 {
     bool memory_hit = false;
-    glpk_job job = {false, m, params, started, result, diags, start_cells, NULL, false,
-                    NULL, NULL, NULL, NULL, 0.0, &memory_hit};
+    glpk_job job = {.m = m, .params = params, .started = started, .result = result,
+                    .diags = diags, .start_cells = start_cells, .memory_hit = &memory_hit};
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
@@ -805,8 +889,7 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
 static pl_status write_work(glpk_job *job)
 {
     job->tmp = pl_asprintf("%s.tmp%ld", job->path, (long)getpid());
-    job->lp = load(job->m, true);
-    if (!job->tmp || !job->lp)
+    if (!job->tmp || !load(job, true))
         return PL_ERR_NOMEM;
     int rc = job->mps ? glp_write_mps(job->lp, GLP_MPS_FILE, NULL, job->tmp)
                       : glp_write_lp(job->lp, NULL, job->tmp);
@@ -821,14 +904,13 @@ static pl_status write_work(glpk_job *job)
 pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags)
 {
-    glpk_job job = {false, m, NULL, 0.0, NULL, diags, NULL, path, mps, NULL, NULL, NULL, NULL, 0.0, NULL};
+    glpk_job job = {.m = m, .diags = diags, .path = path, .mps = mps};
     return guarded(&job, write_work);
 }
 
 static pl_status lp_work(glpk_job *job)
 {
-    job->lp = load(job->m, false);
-    if (!job->lp)
+    if (!load(job, false))
         return PL_ERR_NOMEM;
     glp_smcp smcp;
     glp_init_smcp(&smcp);
@@ -847,7 +929,7 @@ pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags)
 {
     pl_backend_result res;
     memset(&res, 0, sizeof res);
-    glpk_job job = {false, m, NULL, 0.0, &res, diags, NULL, NULL, false, NULL, NULL, NULL, NULL, 0.0, NULL};
+    glpk_job job = {.m = m, .result = &res, .diags = diags};
     pl_status status = guarded(&job, lp_work);
     *value = res.objective;
     return status;

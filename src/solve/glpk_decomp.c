@@ -78,17 +78,20 @@ typedef struct decomp {
     double best_bound;
     double until;        /* the column generation's deadline (clock) */
     bool round_complete; /* the last round priced every candidate */
-    double *first_x;     /* the greedy schedules' values, if they fit */
+    double *first_x;     /* the greedy schedules' values, if they fit (held
+                          * by the job) */
     bool *is_cell;       /* [n_cols] the column is a placement cell */
     double first_obj;
     bool have_center;    /* center holds the duals of center_bound */
     double center_bound;
 } decomp;
 
-static void decomp_free(decomp *d)
+/* The decomposition's memory (a pl_glpk_drop: it is held by the job),
+ * not its GLPK problems: decomp_close deletes those first, or the GLPK
+ * error path has freed them with the environment. */
+static void decomp_drop(void *p)
 {
-    if (d->master)
-        glp_delete_prob(d->master);
+    decomp *d = p;
     for (int i = 0; i < d->n_sched; i++) {
         free(d->sched[i].local);
         free(d->sched[i].val);
@@ -99,12 +102,23 @@ static void decomp_free(decomp *d)
     free(d->center);
     free(d->price);
     free(d->x);
-    free(d->first_x);
     free(d->is_cell);
     free(d->ind);
     free(d->val);
     free(d->coef);
     pl_split_free(&d->sp);
+    free(d);
+}
+
+/* The decomposition ended normally: its GLPK problems, then the rest. */
+static void decomp_close(decomp *d)
+{
+    glpk_job *job = d->job;
+    if (d->master)
+        glp_delete_prob(d->master);
+    pl_split_delete_probs(&d->sp);
+    pl_glpk_free(job, d->first_x);
+    pl_glpk_free(job, d);
 }
 
 /* The master before any schedule: coupling rows, convexity rows, shared
@@ -134,11 +148,11 @@ static pl_status master_build(decomp *d)
      * amounts, save a cost term in every period */
     d->full_price = (m->inst->horizon.length + 1.0) * maxc;
     d->shared_col = malloc(((size_t)m->n_cols + 1) * sizeof *d->shared_col);
-    int *ind = malloc(((size_t)d->n_master_rows + 2) * sizeof *ind);
-    double *val = malloc(((size_t)d->n_master_rows + 2) * sizeof *val);
+    int *ind = pl_glpk_malloc(d->job, ((size_t)d->n_master_rows + 2) * sizeof *ind);
+    double *val = pl_glpk_malloc(d->job, ((size_t)d->n_master_rows + 2) * sizeof *val);
     if (!d->shared_col || !ind || !val) {
-        free(ind);
-        free(val);
+        pl_glpk_free(d->job, val);
+        pl_glpk_free(d->job, ind);
         return PL_ERR_NOMEM;
     }
     for (int j = 0; j < m->n_cols; j++) {
@@ -185,8 +199,8 @@ static pl_status master_build(decomp *d)
         d->n_art++;
     }
     d->first_sched = glp_get_num_cols(lp) + 1;
-    free(ind);
-    free(val);
+    pl_glpk_free(d->job, val);
+    pl_glpk_free(d->job, ind);
     return PL_OK;
 }
 
@@ -313,21 +327,42 @@ typedef struct cand_t {
     int slice;
 } cand_t;
 
-/* One pricing round's per-slice state. */
+/* One pricing round's per-slice state (held by the job). */
 typedef struct round_state {
+    int n;             /* slices */
     double *lp;        /* [n_slices] LP value (lower bound), NaN if unsolved */
     cand_t *cand;      /* candidates (LP reduced cost negative, LP fractional) */
     int n_cand;
     double **rep_x;    /* schedules of slices with twins, this round */
 } round_state;
 
-static void round_free(round_state *r, int n)
+/* A pl_glpk_drop: the round's memory. */
+static void round_drop(void *p)
 {
-    for (int k = 0; r->rep_x && k < n; k++)
+    round_state *r = p;
+    for (int k = 0; r->rep_x && k < r->n; k++)
         free(r->rep_x[k]);
     free(r->rep_x);
     free(r->lp);
     free(r->cand);
+    free(r);
+}
+
+/* A round for n slices, held by the job; NULL without memory. */
+static round_state *round_new(glpk_job *job, int n)
+{
+    round_state *r = calloc(1, sizeof *r);
+    if (!r || !pl_glpk_hold(job, r, round_drop))
+        return NULL;
+    r->n = n;
+    r->lp = malloc(((size_t)n + 1) * sizeof *r->lp);
+    r->cand = malloc(((size_t)n + 1) * sizeof *r->cand);
+    r->rep_x = calloc((size_t)n + 1, sizeof *r->rep_x);
+    if (!r->lp || !r->cand || !r->rep_x) {
+        pl_glpk_free(job, r);
+        return NULL;
+    }
+    return r;
 }
 
 /* A schedule of slice k with value `value` under duals: joins when its
@@ -414,30 +449,25 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
 {
     pl_split *sp = &d->sp;
     size_t ns = (size_t)sp->n_slices;
-    round_state r = {0};
     double started = pl_clock_seconds();
     bool lps_ok = false;
     int added = 0;
     *sum_value = NAN;
     *complete = false;
-    r.lp = malloc((ns + 1) * sizeof *r.lp);
-    r.cand = malloc((ns + 1) * sizeof *r.cand);
-    r.rep_x = calloc(ns + 1, sizeof *r.rep_x);
-    if (!r.lp || !r.cand || !r.rep_x) {
-        added = -2;
-        goto cleanup;
-    }
-    added = price_lps(d, duals, &r, &lps_ok);
+    round_state *r = round_new(d->job, sp->n_slices);
+    if (!r)
+        return -2;
+    added = price_lps(d, duals, r, &lps_ok);
     if (added < 0)
         goto cleanup;
     double budget = pl_clock_seconds() - started;
     if (budget < DEFAULT_ROUND_MIP_SECONDS)
         budget = DEFAULT_ROUND_MIP_SECONDS;
     double mip_until = pl_clock_seconds() + budget;
-    qsort(r.cand, (size_t)r.n_cand, sizeof *r.cand, by_key);
+    qsort(r->cand, (size_t)r->n_cand, sizeof *r->cand, by_key);
     int priced = 0;
-    for (; priced < r.n_cand; priced++) {
-        int k = r.cand[priced].slice;
+    for (; priced < r->n_cand; priced++) {
+        int k = r->cand[priced].slice;
         double now = pl_clock_seconds(), value, lpv;
         if (now > d->until - 0.05 || pl_glpk_interrupted(d->job) ||
             (now > mip_until && added > 0))
@@ -466,8 +496,8 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
             added = -1;
             goto cleanup;
         }
-        if (mip_bound > r.lp[k])
-            r.lp[k] = mip_bound; /* what the search proved: a tighter bound */
+        if (mip_bound > r->lp[k])
+            r->lp[k] = mip_bound; /* what the search proved: a tighter bound */
         if (rc == 4)
             continue;
         int j = offer(d, k, duals, value);
@@ -477,15 +507,15 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
         }
         added += j;
     }
-    *complete = lps_ok && priced == r.n_cand;
+    *complete = lps_ok && priced == r->n_cand;
     if (lps_ok) {
         double sum = 0.0;
         for (size_t k = 0; k < ns; k++)
-            sum += r.lp[k];
+            sum += r->lp[k];
         *sum_value = sum;
     }
 cleanup:
-    round_free(&r, sp->n_slices);
+    pl_glpk_free(d->job, r);
     return added;
 }
 
@@ -566,13 +596,13 @@ static int greedy_start(decomp *d)
 {
     pl_split *sp = &d->sp;
     const pl_model *m = d->job->m;
-    double *act = calloc((size_t)d->n_master_rows + 1, sizeof *act);
-    double *ub = malloc(((size_t)d->n_master_rows + 1) * sizeof *ub);
+    double *act = pl_glpk_calloc(d->job, (size_t)d->n_master_rows + 1, sizeof *act);
+    double *ub = pl_glpk_malloc(d->job, ((size_t)d->n_master_rows + 1) * sizeof *ub);
     int max_cols = 0;
     for (int k = 0; k < sp->n_slices; k++)
         if (sp->slices[k].n_cols > max_cols)
             max_cols = sp->slices[k].n_cols;
-    int *closed = malloc(((size_t)max_cols + 1) * sizeof *closed);
+    int *closed = pl_glpk_malloc(d->job, ((size_t)max_cols + 1) * sizeof *closed);
     cand_t *order = NULL;
     int added = 0;
     if (!act || !ub || !closed) {
@@ -586,7 +616,7 @@ static int greedy_start(decomp *d)
             ub[sp->master_row[i]] = m->row_ub[i];
     /* the trainees with the fewest choices first: they are the ones a
      * full row would leave without a place */
-    order = malloc(((size_t)sp->n_slices + 1) * sizeof *order);
+    order = pl_glpk_malloc(d->job, ((size_t)sp->n_slices + 1) * sizeof *order);
     if (!order) {
         added = -2;
         goto cleanup;
@@ -649,10 +679,10 @@ static int greedy_start(decomp *d)
         }
     }
 cleanup:
-    free(act);
-    free(ub);
-    free(closed);
-    free(order);
+    pl_glpk_free(d->job, order);
+    pl_glpk_free(d->job, closed);
+    pl_glpk_free(d->job, ub);
+    pl_glpk_free(d->job, act);
     return added;
 }
 
@@ -739,7 +769,7 @@ static double *master_values(const decomp *d, bool mip, double *objective)
     const pl_model *m = d->job->m;
     glp_prob *lp = d->master;
     int n = glp_get_num_cols(lp);
-    double *x = calloc((size_t)m->n_cols + 2, sizeof *x);
+    double *x = pl_glpk_calloc(d->job, (size_t)m->n_cols + 2, sizeof *x);
     if (!x)
         return NULL;
     for (int c = 1; c <= d->n_shared; c++) {
@@ -775,7 +805,7 @@ static double *master_values(const decomp *d, bool mip, double *objective)
     *objective = obj;
     return x;
 fail:
-    free(x);
+    pl_glpk_free(d->job, x);
     return NULL;
 }
 
@@ -907,10 +937,9 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
 static pl_status decomp_init(decomp *d, glpk_job *job)
 {
     pl_status status = PL_OK;
-    memset(d, 0, sizeof *d);
     d->job = job;
     d->best_bound = -HUGE_VAL;
-    PL_TRY(pl_split_build(job->m, &d->sp));
+    PL_TRY(pl_split_build(job, &d->sp));
     PL_TRY(master_build(d));
     size_t nr = (size_t)d->n_master_rows + 1;
     int max_cols = 0;
@@ -937,35 +966,39 @@ cleanup:
 double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
                               double *bound, bool *infeasible)
 {
-    decomp d;
     double *x = NULL;
     double start = pl_clock_seconds();
     *bound = NAN;
     *infeasible = false;
-    if (decomp_init(&d, job) != PL_OK)
+    /* on the heap and held by the job, with every array it points to:
+     * a GLPK error longjmps past this frame */
+    decomp *d = calloc(1, sizeof *d);
+    if (!d || !pl_glpk_hold(job, d, decomp_drop))
+        return NULL;
+    if (decomp_init(d, job) != PL_OK)
         goto cleanup;
     /* most of the share for the bound, the rest for the master MIP */
-    int rc = generate_columns(&d, start + seconds * DEFAULT_GREEDY_SHARE,
+    int rc = generate_columns(d, start + seconds * DEFAULT_GREEDY_SHARE,
                               start + seconds * DEFAULT_CG_SHARE);
     if (rc == 1) {
         *infeasible = true;
         goto cleanup;
     }
-    if (!isinf(d.best_bound))
-        *bound = d.best_bound;
+    if (!isinf(d->best_bound))
+        *bound = d->best_bound;
     if (rc != 0)
         goto cleanup;
     if (!pl_glpk_interrupted(job))
-        x = restricted_master_mip(&d, start + seconds, objective);
-    if (d.first_x && (!x || d.first_obj < *objective)) {
-        free(x);
-        x = d.first_x;
-        *objective = d.first_obj;
-        d.first_x = NULL;
+        x = restricted_master_mip(d, start + seconds, objective);
+    if (d->first_x && (!x || d->first_obj < *objective)) {
+        pl_glpk_free(job, x);
+        x = d->first_x;
+        *objective = d->first_obj;
+        d->first_x = NULL;
     }
     if (x)
-        report(&d, *objective);
+        report(d, *objective);
 cleanup:
-    decomp_free(&d);
+    decomp_close(d);
     return x;
 }

@@ -28,6 +28,7 @@ typedef struct pl_slice {
 } pl_slice;
 
 typedef struct pl_split {
+    glpk_job *job;   /* which holds the scratch of its GLPK calls */
     const pl_model *m;
     pl_model_csr a;
     int *owner;      /* [n_cols] trainee or -1 */
@@ -41,7 +42,11 @@ typedef struct pl_split {
     int n_coupling;  /* coupling rows */
 } pl_split;
 
-pl_status pl_split_build(const pl_model *m, pl_split *sp);
+pl_status pl_split_build(glpk_job *job, pl_split *sp);
+/* The slices' GLPK problems deleted (the normal path, before
+ * pl_split_free; after a GLPK error glp_free_env() has freed them). */
+void pl_split_delete_probs(pl_split *sp);
+/* The split's memory freed: everything but the GLPK problems. */
 void pl_split_free(pl_split *sp);
 
 /* Set slice k's objective to obj - Σ duals·A over the coupling rows

@@ -62,8 +62,8 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
                 glp_set_row_bnds(copy, i + 1, GLP_FR, 0.0, 0.0);
     int n = glp_get_num_cols(copy); /* the model's columns and the constant */
     if (!isnan(cutoff)) {
-        ind = malloc(((size_t)n + 1) * sizeof *ind);
-        val = malloc(((size_t)n + 1) * sizeof *val);
+        ind = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *ind);
+        val = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *val);
         if (!ind || !val)
             goto cleanup;
         int len = 0;
@@ -103,7 +103,7 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
     glp_intopt(copy, &iocp);
     int st = glp_mip_status(copy);
     if (st == GLP_OPT || st == GLP_FEAS) {
-        x = malloc(((size_t)n + 1) * sizeof *x);
+        x = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *x);
         if (x) {
             x[0] = 0.0;
             for (int j = 1; j <= n; j++)
@@ -112,8 +112,8 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
         }
     }
 cleanup:
-    free(ind);
-    free(val);
+    pl_glpk_free(job, val);
+    pl_glpk_free(job, ind);
     glp_delete_prob(copy);
     return x;
 }
@@ -126,8 +126,8 @@ static double *construct(glpk_job *job, double seconds, double *objective)
     int n = m->inst->n_trainees;
     int steps = n < 10 ? n : 10, batch = (n + steps - 1) / steps;
     double deadline = pl_clock_seconds() + seconds;
-    signed char *fix = malloc(m->n_cells + 1);
-    bool *relax = malloc((size_t)n + 1);
+    signed char *fix = pl_glpk_malloc(job, m->n_cells + 1);
+    bool *relax = pl_glpk_malloc(job, (size_t)n + 1);
     double *x = NULL;
 
     if (!fix || !relax || n == 0)
@@ -164,7 +164,7 @@ static double *construct(glpk_job *job, double seconds, double *objective)
                                   : restricted_solution(job, fix, relax, NAN, limit, &value);
             }
         }
-        free(x);
+        pl_glpk_free(job, x);
         x = y;
         if (!x)
             goto cleanup;
@@ -176,8 +176,8 @@ static double *construct(glpk_job *job, double seconds, double *objective)
         }
     }
 cleanup:
-    free(fix);
-    free(relax);
+    pl_glpk_free(job, relax);
+    pl_glpk_free(job, fix);
     return x;
 }
 
@@ -187,7 +187,7 @@ double *pl_glpk_start(glpk_job *job, const signed char *start_cells,
     const pl_model *m = job->m;
     double deadline = pl_clock_seconds() + seconds;
     double *x = NULL;
-    signed char *fix = malloc(m->n_cells + 1);
+    signed char *fix = pl_glpk_malloc(job, m->n_cells + 1);
     if (!fix)
         return NULL;
     if (start_cells) { /* the reference schedule, completed */
@@ -203,21 +203,21 @@ double *pl_glpk_start(glpk_job *job, const signed char *start_cells,
     }
     if (!x && !pl_glpk_interrupted(job))
         x = construct(job, deadline - pl_clock_seconds(), objective);
-    free(fix);
+    pl_glpk_free(job, fix);
     return x;
 }
 
 double *pl_glpk_lp_guided(glpk_job *job, double seconds, double *objective)
 {
     const pl_model *m = job->m;
-    signed char *fix = malloc(m->n_cells + 1);
+    signed char *fix = pl_glpk_malloc(job, m->n_cells + 1);
     double *x = NULL;
     if (!fix)
         return NULL;
     for (size_t i = 0; i < m->n_cells; i++)
         fix[i] = glp_get_col_prim(job->lp, m->cells[i].col + 1) < 1e-6 ? 0 : -1;
     x = restricted_solution(job, fix, NULL, NAN, seconds, objective);
-    free(fix);
+    pl_glpk_free(job, fix);
     return x;
 }
 
@@ -272,11 +272,11 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
     double deadline = pl_clock_seconds() + seconds;
     double tolerance = 1e-6 + (job->params->gap > 0 ? job->params->gap : 0.0) * fabs(*objective);
     unsigned long long rng = 0x706C6163657261ull + round; /* same input, same search */
-    signed char *fix = malloc(m->n_cells + 1);
-    bool *freed = malloc((size_t)n + 1);
-    bool *seen = calloc((size_t)n + 1, sizeof *seen);
-    int *cand = malloc(((size_t)n + 1) * sizeof *cand);
-    double *tcost = malloc(((size_t)n + 1) * sizeof *tcost);
+    signed char *fix = pl_glpk_malloc(job, m->n_cells + 1);
+    bool *freed = pl_glpk_malloc(job, (size_t)n + 1);
+    bool *seen = pl_glpk_calloc(job, (size_t)n + 1, sizeof *seen);
+    int *cand = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *cand);
+    double *tcost = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *tcost);
     /* neighbourhood size: grows after 10 failures in a row, up to a
      * quarter of the trainees but at least 12 (all, when fewer) */
     int k = 2, max_k = n / 4 > 12 ? n / 4 : 12;
@@ -353,7 +353,7 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
                                                *objective, limit, &value)
                              : restricted_solution(job, fix, NULL, *objective, limit, &value);
         if (y && value < *objective - 1e-9) {
-            free(*x);
+            pl_glpk_free(job, *x);
             *x = y;
             *objective = value;
             stall = 0;
@@ -361,7 +361,7 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
             pl_glpk_report(st, value, isinf(bound) ? NAN : bound,
                            isinf(bound) ? NAN : fabs(value - bound) / (1e-10 + fabs(value)));
         } else {
-            free(y);
+            pl_glpk_free(job, y);
             if (it >= 0) {
                 stall++;
                 fails_at_k++;
@@ -373,9 +373,9 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
         }
     }
 cleanup:
-    free(fix);
-    free(freed);
-    free(seen);
-    free(cand);
-    free(tcost);
+    pl_glpk_free(job, tcost);
+    pl_glpk_free(job, cand);
+    pl_glpk_free(job, seen);
+    pl_glpk_free(job, freed);
+    pl_glpk_free(job, fix);
 }

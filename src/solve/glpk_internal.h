@@ -14,6 +14,16 @@
 
 typedef struct pl_submip pl_submip;
 
+/* What an error path frees of a structure held by the job (below): its
+ * memory, never a GLPK object (glp_free_env() has freed those). */
+typedef void (*pl_glpk_drop)(void *p);
+
+/* One block or structure held by the job. */
+typedef struct pl_glpk_held {
+    void *p;
+    pl_glpk_drop drop; /* NULL: a block from pl_glpk_malloc, free()d */
+} pl_glpk_held;
+
 /* Everything a GLPK call may leave behind, kept outside the stack frame
  * that setjmp protects so that the error path can release it. */
 typedef struct glpk_job {
@@ -33,7 +43,32 @@ typedef struct glpk_job {
     double memory_soft; /* bytes of GLPK memory at which every phase stops as
                          * at an interrupt (0 = no memory limit) */
     bool *memory_hit;   /* set when that happened (NULL: not tracked) */
+    pl_glpk_held *held; /* what the job holds (pl_glpk_malloc, pl_glpk_hold) */
+    size_t n_held, cap_held;
 } glpk_job;
+
+/*
+ * Memory that lives across GLPK calls.  GLPK's error hook longjmps out of
+ * any GLPK call (most often at its memory cap), past every stack frame of
+ * the job: what those frames alone pointed to would leak.  So every block
+ * that is alive across a GLPK call is held by the job, and guarded() frees
+ * what is still held when the job ends, on the error path as on the
+ * normal one.  Blocks held are freed with pl_glpk_free (never free());
+ * pl_glpk_release hands one over to an owner outside the job (a result),
+ * which then frees it with free().
+ */
+void *pl_glpk_malloc(glpk_job *job, size_t size);
+void *pl_glpk_calloc(glpk_job *job, size_t n, size_t size);
+/* p (NULL is fine) no longer held, and freed: by its drop if it has one. */
+void pl_glpk_free(glpk_job *job, void *p);
+/* p no longer held (the caller owns it now); returns p. */
+void *pl_glpk_release(glpk_job *job, void *p);
+/* A structure p (non-NULL, of plain allocations) held with the function
+ * that frees its memory, GLPK objects excepted: the caller deletes those
+ * before pl_glpk_free(job, p) on the normal path.  drop NULL: p is a
+ * plain block, free()d.  Without memory for the hold, p is dropped at once
+ * and false returned. */
+bool pl_glpk_hold(glpk_job *job, void *p, pl_glpk_drop drop);
 
 typedef struct search_state {
     const pl_params *params;

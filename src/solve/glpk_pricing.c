@@ -14,6 +14,15 @@
 #include "solve/glpk_decomp.h"
 
 
+void pl_split_delete_probs(pl_split *sp)
+{
+    for (int k = 0; sp->slices && k < sp->n_slices; k++)
+        if (sp->slices[k].lp) {
+            glp_delete_prob(sp->slices[k].lp);
+            sp->slices[k].lp = NULL;
+        }
+}
+
 void pl_split_free(pl_split *sp)
 {
     if (!sp)
@@ -21,8 +30,6 @@ void pl_split_free(pl_split *sp)
     for (int k = 0; sp->slices && k < sp->n_slices; k++) {
         free(sp->slices[k].cols);
         free(sp->slices[k].rows);
-        if (sp->slices[k].lp)
-            glp_delete_prob(sp->slices[k].lp);
     }
     free(sp->slices);
     pl_model_csr_free(&sp->a);
@@ -128,12 +135,14 @@ static void find_twins(pl_split *sp)
         }
 }
 
-pl_status pl_split_build(const pl_model *m, pl_split *sp)
+pl_status pl_split_build(glpk_job *job, pl_split *sp)
 {
+    const pl_model *m = job->m;
     pl_status status = PL_OK;
     size_t nc = (size_t)m->n_cols, nr = (size_t)m->n_rows;
     int *slice_of = NULL;
     memset(sp, 0, sizeof *sp);
+    sp->job = job;
     sp->m = m;
     PL_TRY(pl_model_csr_build(m, &sp->a));
     sp->owner = malloc((nc + 1) * sizeof *sp->owner);
@@ -182,13 +191,14 @@ static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
             glp_set_col_kind(lp, c + 1, GLP_IV);
         pl_glpk_col_bounds(lp, c + 1, m->col_lb[j], m->col_ub[j]);
     }
-    int *ia = malloc(((size_t)nz + 1) * sizeof *ia);
-    int *ja = malloc(((size_t)nz + 1) * sizeof *ja);
-    double *ar = malloc(((size_t)nz + 1) * sizeof *ar);
+    /* held by the job: glp_load_matrix may fail at GLPK's memory cap */
+    int *ia = pl_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ia);
+    int *ja = pl_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ja);
+    double *ar = pl_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ar);
     if (!ia || !ja || !ar) {
-        free(ia);
-        free(ja);
-        free(ar);
+        pl_glpk_free(sp->job, ar);
+        pl_glpk_free(sp->job, ja);
+        pl_glpk_free(sp->job, ia);
         glp_delete_prob(lp);
         return NULL;
     }
@@ -203,9 +213,9 @@ static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
         }
     }
     glp_load_matrix(lp, nz, ia, ja, ar);
-    free(ia);
-    free(ja);
-    free(ar);
+    pl_glpk_free(sp->job, ar);
+    pl_glpk_free(sp->job, ja);
+    pl_glpk_free(sp->job, ia);
     return lp;
 }
 

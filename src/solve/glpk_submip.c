@@ -238,7 +238,7 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
     if (st == GLP_OPT || st == GLP_FEAS) {
         /* x is [1..n]: the model's columns and the objective constant's */
         int n = job->lp ? glp_get_num_cols(job->lp) : m->n_cols + 1;
-        y = malloc(((size_t)n + 1) * sizeof *y);
+        y = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *y);
         if (y) {
             memcpy(y, x, ((size_t)n + 1) * sizeof *y);
             for (int c = 0; c < n_free; c++)
