@@ -150,6 +150,15 @@ pl_status pl_instance_load_patched(const char *base_path,
                                    const char *scenario_path,
                                    pl_instance **out, pl_diags *diags);
 
+/* Load `base_path`, apply the scenarios in order, validate the result
+ * (messages name the last scenario file; a note explains an error under an
+ * id the base lacks).  On PL_OK *json (when json is non-NULL) is the
+ * patched document as indented JSON text (free()) and *out (when out is
+ * non-NULL) the instance (pl_instance_free). */
+pl_status pl_instance_patch(const char *base_path, const char *const *scenarios,
+                            size_t n, char **json, pl_instance **out,
+                            pl_diags *diags);
+
 void pl_instance_free(pl_instance *instance);
 
 typedef struct pl_instance_summary {
@@ -159,6 +168,14 @@ typedef struct pl_instance_summary {
 
 void pl_instance_summarize(const pl_instance *instance, pl_instance_summary *out);
 const char *pl_instance_name(const pl_instance *instance);
+size_t pl_instance_period_count(const pl_instance *instance);
+
+/* A time of the instance's horizon (format.md 1): a period number
+ * 0..length, or a date YYYY-MM-DD (with unit month also YYYY-MM), which
+ * means the period that contains it, cut to 0..length.  PL_ERR_INVALID for
+ * anything else or a number above length. */
+pl_status pl_instance_period(const pl_instance *instance, const char *text,
+                             int *period);
 size_t pl_instance_trainee_count(const pl_instance *instance);
 const char *pl_instance_trainee_id(const pl_instance *instance, size_t index);
 
@@ -228,6 +245,10 @@ pl_status pl_schedule_explain(const pl_instance *instance, pl_schedule *schedule
 /* "optimal", "feasible", "infeasible" or "no_solution". */
 const char *pl_schedule_status(const pl_schedule *schedule);
 double pl_schedule_cost(const pl_schedule *schedule);
+/* Why a schedule with status infeasible or no_solution has no placements:
+ * the number of reasons, and reason i (NULL past the end). */
+size_t pl_schedule_reason_count(const pl_schedule *schedule);
+const char *pl_schedule_reason(const pl_schedule *schedule, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* The independent checker (placera check)                             */
@@ -242,6 +263,7 @@ typedef struct pl_check_report {
     size_t n_trainees;
     double *trainee_costs; /* [n_trainees], in instance order */
     size_t n_placements;   /* rows of the schedule checked */
+    size_t n_unnamed;      /* of them, rows that name no supervisor */
 } pl_check_report;
 
 /* Verify every hard rule of format.md section 3 on `schedule` and recompute
@@ -250,8 +272,39 @@ typedef struct pl_check_report {
  * to see whether the schedule passed); *out belongs to the caller. */
 pl_status pl_check(const pl_instance *instance, const pl_schedule *schedule,
                    const pl_schedule *reference, pl_check_report **out);
+
+typedef struct pl_check_options {
+    const pl_schedule *reference; /* `change` is measured against it; default NULL */
+    int keep_until;   /* with a reference: periods before this one must be as in
+                         the reference (placed and empty) and cost no change;
+                         default 0 */
+    bool costs_only;  /* recompute the costs without comparing them with the
+                         schedule's stated ones (rescore); default false */
+} pl_check_options;
+
+void pl_check_options_init(pl_check_options *options);
+/* pl_check with options (NULL = the defaults). */
+pl_status pl_check_with(const pl_instance *instance, const pl_schedule *schedule,
+                        const pl_check_options *options, pl_check_report **out);
 bool pl_check_passed(const pl_check_report *report);
 void pl_check_report_free(pl_check_report *report);
+
+/* A schedule edited by hand with every figure recomputed (placera
+ * rescore): the hard rules are checked as by pl_check_with (options may be
+ * NULL; its costs_only is implied), and when none is broken *out is a new
+ * schedule with the same placements, homes and main supervisors, status
+ * "feasible", and cost, costs, trainee_costs, unmet, unassigned and
+ * understaffed recomputed from the instance; the input's stated figures are
+ * ignored.  PL_ERR_CHECK when a hard rule is broken (*out NULL).  When
+ * `report` is non-NULL it receives the check's report either way (the
+ * caller frees it). */
+pl_status pl_rescore(const pl_instance *instance, const pl_schedule *schedule,
+                     const pl_check_options *options, pl_schedule **out,
+                     pl_check_report **report);
+/* Whether `schedule` has placements whose figures pl_rescore can
+ * recompute: status optimal or feasible, and not an allocation-only
+ * schedule (which has homes and no placements by design). */
+bool pl_schedule_rescorable(const pl_schedule *schedule, const pl_instance *instance);
 
 /* ------------------------------------------------------------------ */
 /* Solving                                                             */
@@ -282,6 +335,9 @@ typedef struct pl_params {
     double time_limit;          /* seconds; default 60 */
     double gap;                 /* relative MIP gap accepted as optimal; default 0 */
     const pl_schedule *reference; /* charge `change` against this; default NULL */
+    int keep_until;             /* with a reference: periods before this one keep the
+                                 * reference's placements and empty periods as pins,
+                                 * and `change` is charged from it on; default 0 */
     const char *write_lp;       /* write the model in CPLEX LP format here; NULL = no */
     const char *write_mps;      /* write the model in free MPS format here; NULL = no */
     pl_progress_fn progress;    /* NULL = silent */
@@ -538,19 +594,33 @@ pl_status pl_generate(const pl_generate_params *params, char **json,
 /* What-if (placera whatif): one scenario's results next to the base's  */
 /* ------------------------------------------------------------------ */
 
-/* A site whose utilisation (placed trainee-periods / capacity over the
- * horizon, 0..1) moved by at least the threshold between the schedules. */
+/* A site whose utilisation (placed trainee-periods / the base's capacity
+ * over the horizon, 0..1, so that a closed clinic shows fewer trainees and
+ * not a fuller one) moved by at least the threshold between the schedules. */
 typedef struct pl_whatif_site {
     char *site;      /* the site id */
     double base;     /* utilisation in the base schedule */
     double scenario; /* utilisation in the scenario's schedule */
 } pl_whatif_site;
 
+/* A trainee who moves in a scenario: a run of consecutive periods placed
+ * differently from the base, with one before and one after. */
+typedef struct pl_whatif_move {
+    char *trainee;   /* the trainee id */
+    int from, to;    /* periods (inclusive) of the scenario's horizon */
+    char *when;      /* the periods for people: "2027-04 to 2027-06" */
+    char *before;    /* "heden (pc)" in the base, or NULL: not placed (for a
+                        trainee the scenario removes: its first placement) */
+    char *after;     /* the same in the scenario, or NULL */
+    char *before_site, *before_rotation; /* the ids of `before`, or NULL */
+    char *after_site, *after_rotation;   /* the ids of `after`, or NULL */
+} pl_whatif_move;
+
 /* The figures of one column of the what-if table: the base or one
  * scenario.  Initialise with pl_whatif_column_init, release with
  * pl_whatif_column_clear; the column owns every pointer in it. */
 typedef struct pl_whatif_column {
-    char *label;        /* "base" or the scenario file's stem */
+    char *label;        /* "base", the scenario's `name`, or its file's stem */
     char *file;         /* the base or scenario file */
     char *name;         /* the (patched) instance's name; NULL when invalid */
     bool valid;         /* false: the patched instance is invalid (errors) */
@@ -571,6 +641,8 @@ typedef struct pl_whatif_column {
     long periods_changed;  /* trainee-periods placed differently (or placed vs not) */
     pl_whatif_site *sites; /* utilisation changes of at least the threshold */
     size_t n_sites;
+    pl_whatif_move *moves; /* who moves, by trainee in instance order */
+    size_t n_moves;
 } pl_whatif_column;
 
 void pl_whatif_column_init(pl_whatif_column *column);
@@ -602,6 +674,14 @@ pl_status pl_whatif_rebase(const pl_schedule *reference,
                            const pl_instance *instance, pl_schedule **out,
                            size_t *n_dropped);
 
+/* What `scenario` (the base patched) changes against `base`, read back
+ * from the two loaded instances, one line per change in planners' words
+ * ("site vc-kalix capacity for pc: closed 2027-06 to 2027-08 (was 2)",
+ * "supervisor anna leaves: not there from 2027-04 on (end 2027-03)").
+ * *lines (each line and the array) belongs to the caller; *n may be 0. */
+pl_status pl_whatif_describe(const pl_instance *base, const pl_instance *scenario,
+                             char ***lines, size_t *n);
+
 /* One column as compact JSON text (what `--json` holds per column) and
  * back; used to pass results between processes.  *text belongs to the
  * caller (free()). */
@@ -619,6 +699,17 @@ pl_status pl_whatif_write_table(const pl_whatif_column *columns, size_t n,
 pl_status pl_whatif_write_json(const pl_whatif_column *columns, size_t n,
                                double threshold, const char *path,
                                pl_diags *diags);
+
+/* The same comparison as one self-contained HTML page (`--html FILE`):
+ * the figures, then per trainee the base's timeline and every scenario's
+ * side by side with the periods placed differently from the base marked,
+ * and who moves.  instances[i] and schedules[i] belong to columns[i]
+ * ([0] the base; a schedule may be NULL: no placements drawn).  Written
+ * through a temporary file renamed over `path`. */
+pl_status pl_whatif_write_html(const pl_instance *const *instances,
+                               const pl_schedule *const *schedules,
+                               const pl_whatif_column *columns, size_t n,
+                               const char *path, pl_diags *diags);
 
 #ifdef __cplusplus
 }

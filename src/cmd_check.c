@@ -12,19 +12,6 @@
 #include "commands.h"
 #include "placera.h"
 
-static void print_list(const pl_diags *list, const char *file)
-{
-    for (size_t i = 0; i < list->count; i++) {
-        const pl_diag *d = &list->items[i];
-        const char *sev = d->severity == PL_SEV_NOTE ? "note" : "error"; /* "N more" */
-        if (d->path)
-            fprintf(stderr, "%s: %s: %s: %s\n", file, d->path[0] ? d->path : "/", sev,
-                    d->message);
-        else
-            fprintf(stderr, "%s: %s: %s\n", file, sev, d->message);
-    }
-}
-
 /* Print -0 as 0. */
 static double z(double x)
 {
@@ -33,13 +20,14 @@ static double z(double x)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera check INSTANCE SCHEDULE [--reference SCHEDULE]\n");
+    fprintf(stderr, "usage: placera check INSTANCE SCHEDULE [--reference SCHEDULE [--keep-until T]]\n");
     return 2;
 }
 
 int cmd_check(int argc, char **argv, const cmd_common *common)
 {
-    const char *inst_path = NULL, *sched_path = NULL, *ref_path = NULL;
+    const char *inst_path = NULL, *sched_path = NULL, *ref_path = NULL, *keep = NULL;
+    pl_check_options options;
     pl_instance *inst = NULL;
     pl_schedule *sched = NULL, *ref = NULL;
     pl_check_report *report = NULL;
@@ -55,6 +43,8 @@ int cmd_check(int argc, char **argv, const cmd_common *common)
             ref_path = argv[++i];
         } else if (!strncmp(argv[i], "--reference=", 12) && !ref_path) {
             ref_path = argv[i] + 12;
+        } else if (!strcmp(argv[i], "--keep-until") && i + 1 < argc) {
+            keep = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "placera check: unknown option '%s'\n", argv[i]);
             return usage();
@@ -68,13 +58,24 @@ int cmd_check(int argc, char **argv, const cmd_common *common)
     }
     if (!inst_path || !sched_path)
         return usage();
+    if (keep && !ref_path) {
+        fprintf(stderr, "placera check: --keep-until needs --reference\n");
+        return usage();
+    }
     const char *inputs[] = {inst_path, sched_path, ref_path};
     if (!cmd_files_ok("check", common, NULL, 0, inputs, 3))
         return 2;
+    pl_check_options_init(&options);
 
     st = pl_instance_load(inst_path, &inst, &diags);
     if (st != PL_OK)
         goto cleanup;
+    if (keep && pl_instance_period(inst, keep, &options.keep_until) != PL_OK) {
+        fprintf(stderr, "placera check: --keep-until needs a period 0..%zu or a date of "
+                        "the horizon, got '%s'\n", pl_instance_period_count(inst), keep);
+        st = PL_ERR_USAGE;
+        goto cleanup;
+    }
     st = pl_schedule_load(sched_path, inst, false, &sched, &diags);
     if (st != PL_OK)
         goto cleanup;
@@ -85,12 +86,13 @@ int cmd_check(int argc, char **argv, const cmd_common *common)
     }
     pl_diags_print(&diags, stderr); /* warnings, if any */
     pl_diags_clear(&diags);
-    st = pl_check(inst, sched, ref, &report);
+    options.reference = ref;
+    st = pl_check_with(inst, sched, &options, &report);
     if (st != PL_OK)
         goto cleanup;
 
-    print_list(&report->violations, sched_path);
-    print_list(&report->mismatches, sched_path);
+    cmd_print_check(&report->violations, sched_path);
+    cmd_print_check(&report->mismatches, sched_path);
     const pl_costs *k = &report->costs;
     if (pl_check_passed(report)) {
         printf("ok: %zu placements, cost %.10g (unmet %g, unassigned %g, idle %g, "
@@ -112,7 +114,7 @@ int cmd_check(int argc, char **argv, const cmd_common *common)
 cleanup:
     if (st != PL_OK) {
         pl_diags_print(&diags, stderr);
-        if (diags.count == 0)
+        if (diags.count == 0 && st != PL_ERR_USAGE)
             fprintf(stderr, "placera check: %s\n", pl_strerror(st));
         rc = 2;
     }

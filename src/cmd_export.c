@@ -1,11 +1,13 @@
 /*
  * cmd_export.c — `placera export ics|csv INSTANCE SCHEDULE [-o DIR]
- * [--bom] [--semicolon]`: calendars per trainee and site (ics), or the
- * placements as spreadsheets (csv), in DIR (default: the current
- * directory; created if missing).  `placera export csv INSTANCE -o DIR`
- * (no schedule): the instance itself as the folder of spreadsheets that
- * `placera import csv` reads (docs/spreadsheets.md); DIR must be new or
- * empty.  Exit 0 when written, 2 for bad usage or input.
+ * [--bom] [--semicolon] [--reference S [--keep-until T]]`: calendars per
+ * trainee and site (ics), or the placements as spreadsheets (csv), in DIR
+ * (default: the current directory; created if missing).  The schedule's
+ * figures are recomputed from the instance first (never trusted from the
+ * file).  `placera export csv INSTANCE -o DIR` (no schedule): the instance
+ * itself as the folder of spreadsheets that `placera import csv` reads
+ * (docs/spreadsheets.md); DIR must be new or empty.  Exit 0 when written,
+ * 1 when the schedule breaks a hard rule, 2 for bad usage or input.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +19,7 @@ static int usage(void)
 {
     fprintf(stderr, "usage: placera export ics INSTANCE SCHEDULE [-o DIR]\n"
                     "       placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
+                    "       (both: [--reference SCHEDULE [--keep-until T]])\n"
                     "       placera export csv INSTANCE -o DIR [--bom] [--semicolon]\n");
     return 2;
 }
@@ -48,6 +51,7 @@ static int export_instance(const char *inst_path, const char *dir,
 int cmd_export(int argc, char **argv, const cmd_common *common)
 {
     const char *kind = NULL, *inst_path = NULL, *sched_path = NULL, *dir = NULL;
+    const char *ref_path = NULL, *keep = NULL;
     pl_csv_options csv;
     pl_instance *inst = NULL;
     pl_schedule *sched = NULL;
@@ -63,6 +67,10 @@ int cmd_export(int argc, char **argv, const cmd_common *common)
             dir = argv[++i];
         } else if (!strncmp(argv[i], "--output=", 9)) {
             dir = argv[i] + 9;
+        } else if (!strcmp(argv[i], "--reference") && i + 1 < argc) {
+            ref_path = argv[++i];
+        } else if (!strcmp(argv[i], "--keep-until") && i + 1 < argc) {
+            keep = argv[++i];
         } else if (!strcmp(argv[i], "--bom")) {
             csv.bom = true;
         } else if (!strcmp(argv[i], "--semicolon")) {
@@ -80,7 +88,7 @@ int cmd_export(int argc, char **argv, const cmd_common *common)
             return usage();
         }
     }
-    if (kind && !strcmp(kind, "csv") && inst_path && !sched_path)
+    if (kind && !strcmp(kind, "csv") && inst_path && !sched_path && !ref_path)
         return export_instance(inst_path, dir, &csv, common);
     if (!dir)
         dir = ".";
@@ -91,24 +99,28 @@ int cmd_export(int argc, char **argv, const cmd_common *common)
         fprintf(stderr, "placera export: --bom and --semicolon are for csv\n");
         return usage();
     }
+    if (keep && !ref_path)
+        return usage();
 
-    const char *inputs[] = {inst_path, sched_path};
-    if (!cmd_files_ok("export", common, NULL, 0, inputs, 2))
+    const char *inputs[] = {inst_path, sched_path, ref_path};
+    if (!cmd_files_ok("export", common, NULL, 0, inputs, 3))
         return 2;
     pl_diags_init(&diags);
-    st = pl_export_outputs_check(!strcmp(kind, "ics"), dir, inputs, 2, &diags);
+    st = pl_export_outputs_check(!strcmp(kind, "ics"), dir, inputs, 3, &diags);
     if (st != PL_OK) {
         pl_diags_print(&diags, stderr);
         pl_diags_free(&diags);
         return 2;
     }
-    st = pl_instance_load(inst_path, &inst, &diags);
-    if (st == PL_OK)
-        st = pl_schedule_load(sched_path, inst, false, &sched, &diags);
+    rc = cmd_load_scored(inst_path, sched_path, ref_path, keep, "export", &inst, &sched);
+    if (rc != 0) {
+        pl_diags_free(&diags);
+        return rc;
+    }
+    rc = 2;
     size_t files = 2;
-    if (st == PL_OK)
-        st = !strcmp(kind, "ics") ? pl_export_ics(inst, sched, dir, &files, &diags)
-                                  : pl_export_csv(inst, sched, &csv, dir, &diags);
+    st = !strcmp(kind, "ics") ? pl_export_ics(inst, sched, dir, &files, &diags)
+                              : pl_export_csv(inst, sched, &csv, dir, &diags);
     pl_diags_print(&diags, stderr);
     if (st == PL_OK) {
         fprintf(stderr, "placera: %zu %s file%s written to %s\n", files, kind,

@@ -1,8 +1,11 @@
 /*
  * cmd_report.c — `placera report INSTANCE SCHEDULE -o FILE.html
- * [--group program|site|area] [--sort id|program|site]`: a self-contained
- * HTML report of a schedule for people (timelines, occupancy, supervisor
- * load).  Exit 0 when written, 2 for bad usage or input.
+ * [--group program|site|area] [--sort id|program|site] [--reference S
+ * [--keep-until T]]`: a self-contained HTML report of a schedule for people
+ * (timelines, occupancy, supervisor load).  Its figures are recomputed from
+ * the instance and the placements (never copied from the file's stated
+ * summary; `change` against --reference).  Exit 0 when written, 1 when the
+ * schedule breaks a hard rule, 2 for bad usage or input.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +16,8 @@
 static int usage(void)
 {
     fprintf(stderr, "usage: placera report INSTANCE SCHEDULE -o FILE.html "
-                    "[--group program|site|area] [--sort id|program|site]\n");
+                    "[--group program|site|area] [--sort id|program|site]\n"
+                    "                      [--reference SCHEDULE [--keep-until T]]\n");
     return 2;
 }
 
@@ -33,6 +37,7 @@ static const char *option(int argc, char **argv, int *i, const char *name)
 int cmd_report(int argc, char **argv, const cmd_common *common)
 {
     const char *inst_path = NULL, *sched_path = NULL, *out = NULL, *v;
+    const char *ref_path = NULL, *keep = NULL;
     pl_report_options opts;
     pl_instance *inst = NULL;
     pl_schedule *sched = NULL;
@@ -55,6 +60,10 @@ int cmd_report(int argc, char **argv, const cmd_common *common)
             else if (!strcmp(v, "program")) opts.sort = PL_REPORT_SORT_PROGRAM;
             else if (!strcmp(v, "site")) opts.sort = PL_REPORT_SORT_SITE;
             else return usage();
+        } else if ((v = option(argc, argv, &i, "--reference"))) {
+            ref_path = v;
+        } else if ((v = option(argc, argv, &i, "--keep-until"))) {
+            keep = v;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "placera report: unknown or incomplete option '%s'\n", argv[i]);
             return usage();
@@ -66,18 +75,18 @@ int cmd_report(int argc, char **argv, const cmd_common *common)
             return usage();
         }
     }
-    if (!inst_path || !sched_path || !out)
+    if (!inst_path || !sched_path || !out || (keep && !ref_path))
         return usage();
     const char *inputs[] = {inst_path, sched_path};
     if (!cmd_files_ok("report", common, &out, 1, inputs, 2))
         return 2;
 
+    rc = cmd_load_scored(inst_path, sched_path, ref_path, keep, "report", &inst, &sched);
+    if (rc != 0)
+        return rc;
+    rc = 2;
     pl_diags_init(&diags);
-    st = pl_instance_load(inst_path, &inst, &diags);
-    if (st == PL_OK)
-        st = pl_schedule_load(sched_path, inst, false, &sched, &diags);
-    if (st == PL_OK)
-        st = pl_report_html(inst, sched, &opts, out, &diags);
+    st = pl_report_html(inst, sched, &opts, out, &diags);
     pl_diags_print(&diags, stderr);
     if (st == PL_OK) {
         if (strcmp(out, "-"))

@@ -134,7 +134,7 @@ static int usage(void)
 {
     fprintf(stderr,
             "usage: placera solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL]\n"
-            "                     [--reference SCHEDULE] [--format json|csv|text]\n"
+            "                     [--reference SCHEDULE [--keep-until T]] [--format json|csv|text]\n"
             "                     [--write-lp FILE] [--write-mps FILE] [--memory-limit MB]\n"
             "                     [--method auto|compact|decomposition]\n"
             "                     [--allocation-only] [--progress] [--quiet]\n");
@@ -143,7 +143,7 @@ static int usage(void)
 
 int cmd_solve(int argc, char **argv, const cmd_common *common)
 {
-    const char *instance_path = NULL, *output = NULL, *reference_path = NULL;
+    const char *instance_path = NULL, *output = NULL, *reference_path = NULL, *keep = NULL;
     pl_format format = PL_FORMAT_JSON;
     bool quiet = false, progress = isatty(STDERR_FILENO);
     pl_params params;
@@ -174,6 +174,8 @@ int cmd_solve(int argc, char **argv, const cmd_common *common)
             }
         } else if (!strcmp(a, "--reference") && has_value) {
             reference_path = argv[++i];
+        } else if (!strcmp(a, "--keep-until") && has_value) {
+            keep = argv[++i];
         } else if (!strcmp(a, "--format") && has_value) {
             const char *f = argv[++i];
             if (!strcmp(f, "json"))
@@ -222,12 +224,21 @@ int cmd_solve(int argc, char **argv, const cmd_common *common)
     }
     if (!instance_path)
         return usage();
+    if (keep && !reference_path) {
+        fprintf(stderr, "placera solve: --keep-until needs --reference\n");
+        return usage();
+    }
     const char *outputs[] = {output, params.write_lp, params.write_mps};
     const char *inputs[] = {instance_path, reference_path};
     if (!cmd_files_ok("solve", common, outputs, 3, inputs, 2))
         return 2;
 
     pl_status st = pl_instance_load(instance_path, &inst, &diags);
+    if (st == PL_OK && keep && pl_instance_period(inst, keep, &params.keep_until) != PL_OK) {
+        fprintf(stderr, "placera solve: --keep-until needs a period 0..%zu or a date of "
+                        "the horizon, got '%s'\n", pl_instance_period_count(inst), keep);
+        goto cleanup;
+    }
     if (st == PL_OK && reference_path)
         st = pl_schedule_load(reference_path, inst, true, &reference, &diags);
     if (!quiet || st != PL_OK)
@@ -279,6 +290,9 @@ int cmd_solve(int argc, char **argv, const cmd_common *common)
     exit_code = st == PL_OK ? 0 : 1;
     if (!quiet && st == PL_OK)
         print_allocation(inst, schedule);
+    if (st != PL_OK) /* why, where people read it */
+        for (size_t i = 0; i < pl_schedule_reason_count(schedule); i++)
+            fprintf(stderr, "placera: %s\n", pl_schedule_reason(schedule, i));
     if (!quiet || st != PL_OK) {
         fprintf(stderr, "placera: %s", pl_schedule_status(schedule));
         if (st == PL_OK)

@@ -1,8 +1,12 @@
 /*
- * cmd_whatif.c — `placera whatif BASE SCENARIO...`: solve the base, then
- * each scenario (the base patched, format.md §5) with the base's schedule
- * as the reference so that re-plans move as few people as possible, and
- * print the results side by side (`--json FILE` for the same as JSON).
+ * cmd_whatif.c — `placera whatif BASE SCENARIO...`: every scenario (the
+ * base patched, format.md §5) is patched and validated first, all at once,
+ * and what each changes is printed; then the base is solved (or, with
+ * `--schedule FILE`, the published schedule is taken as it is, its figures
+ * recomputed), then each scenario with the base's schedule as the
+ * reference so that re-plans move as few people as possible (with
+ * `--keep-until T` the periods before T do not move at all), and the
+ * results are printed side by side (`--json FILE` for the same as JSON).
  *
  * Scenarios are independent.  With `--jobs N` they run in up to N child
  * processes; each child solves one scenario and writes its column as JSON
@@ -36,7 +40,9 @@ typedef struct options {
     const char *base;
     const char **scenarios;
     int n_scenarios;
-    const char *json, *keep;
+    const char *json, *keep, *schedule, *keep_until_text, *html;
+    char *scratch;   /* a temporary --keep directory for --html, or NULL */
+    int keep_until;
     double time_limit, threshold;
     long jobs;
     bool quiet;
@@ -45,8 +51,10 @@ typedef struct options {
 static int usage(void)
 {
     fprintf(stderr,
-            "usage: placera whatif BASE SCENARIO... [--json FILE] [--time-limit SEC]\n"
-            "                      [--jobs N] [--keep DIR] [--threshold PP] [--quiet]\n");
+            "usage: placera whatif BASE SCENARIO... [--schedule FILE [--keep-until T]]\n"
+            "                      [--json FILE] [--html FILE] [--time-limit SEC] [--jobs N]\n"
+            "                      [--keep DIR]\n"
+            "                      [--threshold PP] [--quiet]\n");
     return 2;
 }
 
@@ -102,32 +110,55 @@ static int keep_schedule(const char *dir, const char *label,
 typedef struct base_run {
     pl_instance *inst;
     pl_schedule *schedule; /* NULL when it could not be solved */
+    pl_instance **scenarios; /* [n_scenarios], patched and validated first */
+    char **names;            /* [n_scenarios]: column labels, the scenarios' `name` */
 } base_run;
 
-/* Solve one scenario into `col`; errors are in the column (invalid) or
- * printed by the caller; *kept says what --keep did.  Returns PL_OK unless
- * memory ran out. */
-static pl_status run_scenario(const options *o, const base_run *b,
-                              const char *path, const char *label,
-                              pl_whatif_column *col, int *kept)
+/* Why a scenario has no schedule, kept with its column so that the parent
+ * prints it (the reasons of an infeasible re-plan, e.g. a kept past the
+ * scenario forbids). */
+static pl_status keep_reasons(const pl_schedule *sched, const char *path,
+                              pl_whatif_column *col)
+{
+    size_t n = pl_schedule_reason_count(sched);
+    if (n == 0)
+        return PL_OK;
+    char **grown = realloc(col->errors, (col->n_errors + n) * sizeof *grown);
+    if (!grown)
+        return PL_ERR_NOMEM;
+    col->errors = grown;
+    for (size_t i = 0; i < n; i++) {
+        const char *why = pl_schedule_reason(sched, i);
+        size_t len = strlen(path) + strlen(why) + 16;
+        char *line = malloc(len);
+        if (!line)
+            return PL_ERR_NOMEM;
+        snprintf(line, len, "%s: no schedule: %s", path, why);
+        col->errors[col->n_errors++] = line;
+    }
+    return PL_OK;
+}
+
+/* Solve scenario i into `col` (its schedule under --keep as
+ * `label`.schedule.json); errors and the reasons of a scenario without a
+ * schedule are in the column, printed by the caller; *kept says what
+ * --keep did.  Returns PL_OK unless memory ran out. */
+static pl_status run_scenario(const options *o, const base_run *b, int i,
+                              const char *label, pl_whatif_column *col, int *kept)
 {
     pl_status status = PL_OK;
     pl_diags diags;
-    pl_instance *inst = NULL;
+    const pl_instance *inst = b->scenarios[i];
+    const char *path = o->scenarios[i];
     pl_schedule *reference = NULL, *sched = NULL;
     pl_params params;
 
     *kept = KEEP_NONE;
     pl_diags_init(&diags);
-    pl_status st = pl_instance_load_patched(o->base, path, &inst, &diags);
-    if (st != PL_OK) {
-        status = pl_whatif_column_invalid(col, label, path, &diags);
-        goto cleanup;
-    }
-    pl_diags_clear(&diags);
     pl_params_init(&params);
     params.time_limit = o->time_limit;
     params.interrupt = &interrupted;
+    pl_status st;
     if (b->schedule) {
         st = pl_whatif_rebase(b->schedule, inst, &reference, NULL);
         if (st != PL_OK) {
@@ -135,13 +166,14 @@ static pl_status run_scenario(const options *o, const base_run *b,
             goto cleanup;
         }
         params.reference = reference;
+        params.keep_until = o->keep_until;
     }
     st = pl_solve(inst, &params, &sched, &diags);
     if (!sched) {
         /* The solver failed without a schedule: report it as invalid with
          * its reasons. */
         pl_diags_add(&diags, PL_SEV_ERROR, path, 0, 0, NULL, "%s", pl_strerror(st));
-        status = pl_whatif_column_invalid(col, label, path, &diags);
+        status = pl_whatif_column_invalid(col, b->names[i], path, &diags);
         if (status == PL_OK) {
             free(col->status);
             col->status = malloc(12);
@@ -152,13 +184,14 @@ static pl_status run_scenario(const options *o, const base_run *b,
         goto cleanup;
     }
     status = pl_whatif_measure(inst, sched, b->inst, b->schedule, o->threshold,
-                               label, path, col);
+                               b->names[i], path, col);
+    if (status == PL_OK)
+        status = keep_reasons(sched, path, col);
     if (status == PL_OK && o->keep && col->has_schedule)
         *kept = keep_schedule(o->keep, label, sched, inst);
 cleanup:
     pl_schedule_free(sched);
     pl_schedule_free(reference);
-    pl_instance_free(inst);
     pl_diags_free(&diags);
     return status;
 }
@@ -202,7 +235,7 @@ static void child(const options *o, const base_run *b, int i, const char *label,
     int kept = KEEP_NONE;
     pl_whatif_column_init(&col);
     int rc = 1;
-    if (run_scenario(o, b, o->scenarios[i], label, &col, &kept) == PL_OK &&
+    if (run_scenario(o, b, i, label, &col, &kept) == PL_OK &&
         pl_whatif_column_to_json(&col, &text) == PL_OK &&
         fputs(text, j->result) != EOF && fflush(j->result) == 0)
         rc = 0;
@@ -294,6 +327,180 @@ fail:
     return -1;
 }
 
+/* Patch and validate every scenario before anything is solved; every
+ * problem of every scenario is printed (file and JSON path).  False when
+ * some scenario is invalid. */
+static bool load_scenarios(const options *o, base_run *b)
+{
+    int bad = 0;
+    pl_diags diags;
+    pl_diags_init(&diags);
+    for (int i = 0; i < o->n_scenarios; i++) {
+        pl_status st = pl_instance_load_patched(o->base, o->scenarios[i], &b->scenarios[i],
+                                                &diags);
+        if (st != PL_OK || !o->quiet)
+            pl_diags_print(&diags, stderr);
+        pl_diags_clear(&diags);
+        if (st != PL_OK) {
+            fprintf(stderr, "placera whatif: scenario %s is invalid: %s\n", o->scenarios[i],
+                    pl_strerror(st));
+            bad++;
+        }
+    }
+    pl_diags_free(&diags);
+    if (bad > 0)
+        fprintf(stderr, "placera whatif: %d of %d scenario%s invalid; nothing was solved\n",
+                bad, o->n_scenarios, o->n_scenarios == 1 ? " is" : "s are");
+    return bad == 0;
+}
+
+/* The column labels: a scenario's own `name` where it gives one (the
+ * patched name differs from the base's), else its file's stem; numbered
+ * where two would be the same.  NULL when memory ran out. */
+static char **column_names(const options *o, const base_run *b, char **stems)
+{
+    int n = o->n_scenarios;
+    char **names = calloc((size_t)n + 1, sizeof *names);
+    if (!names)
+        return NULL;
+    const char *base_name = pl_instance_name(b->inst);
+    for (int i = 0; i < n; i++) {
+        const char *name = pl_instance_name(b->scenarios[i]);
+        const char *pick = *name && strcmp(name, base_name) ? name : stems[i];
+        bool taken = !strcmp(pick, "base");
+        for (int k = 0; k < i && !taken; k++)
+            taken = !strcmp(names[k], pick);
+        size_t len = strlen(pick) + 24;
+        if (!(names[i] = malloc(len)))
+            goto fail;
+        if (taken)
+            snprintf(names[i], len, "%s-%d", pick, i + 1);
+        else
+            snprintf(names[i], len, "%s", pick);
+    }
+    return names;
+fail:
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return NULL;
+}
+
+/* What each scenario changes, as placera reads it, before any figure. */
+static pl_status print_readings(const options *o, const base_run *b, char **labels)
+{
+    for (int i = 0; i < o->n_scenarios; i++) {
+        char **lines = NULL;
+        size_t n = 0;
+        pl_status st = pl_whatif_describe(b->inst, b->scenarios[i], &lines, &n);
+        if (st != PL_OK)
+            return st;
+        const char *name = pl_instance_name(b->scenarios[i]);
+        printf("%s%s%s%s:%s\n", labels[i], *name ? " (\"" : "", name, *name ? "\")" : "",
+               n == 0 ? " no change to the base" : "");
+        for (size_t k = 0; k < n; k++) {
+            printf("  %s\n", lines[k]);
+            free(lines[k]);
+        }
+        free(lines);
+    }
+    if (o->n_scenarios > 0)
+        putchar('\n');
+    return PL_OK;
+}
+
+/* --schedule: the published schedule of the base, taken as it is (never
+ * solved again), its figures recomputed by the checker.  Returns 0, or
+ * (after saying why) 2 when it cannot be read and 1 when it breaks a hard
+ * rule of the base. */
+static int published_base(const options *o, base_run *b, pl_whatif_column *col)
+{
+    pl_diags diags;
+    pl_schedule *given = NULL;
+    pl_check_report *report = NULL;
+    int rc = 2;
+    pl_diags_init(&diags);
+    pl_status st = pl_schedule_load(o->schedule, b->inst, false, &given, &diags);
+    pl_diags_print(&diags, stderr);
+    if (st != PL_OK)
+        goto cleanup;
+    st = pl_rescore(b->inst, given, NULL, &b->schedule, &report);
+    if (st == PL_ERR_CHECK) {
+        pl_diags_print(&report->violations, stderr);
+        fprintf(stderr, "placera whatif: the schedule %s breaks %zu hard rule%s of the base\n",
+                o->schedule, report->violations.count,
+                report->violations.count == 1 ? "" : "s");
+        rc = 1;
+        goto cleanup;
+    }
+    if (st != PL_OK) {
+        fprintf(stderr, "placera whatif: %s: %s\n", o->schedule, pl_strerror(st));
+        goto cleanup;
+    }
+    if (!o->quiet)
+        fprintf(stderr, "placera whatif: the base is the schedule %s (not solved again)\n",
+                o->schedule);
+    rc = pl_whatif_measure(b->inst, b->schedule, NULL, NULL, o->threshold, "base", o->base,
+                           col) == PL_OK ? 0 : 2;
+    if (rc == 0) { /* the status says where the base came from */
+        char *given = malloc(6);
+        if (!given) {
+            rc = 2;
+            goto cleanup;
+        }
+        memcpy(given, "given", 6);
+        free(col->status);
+        col->status = given;
+    }
+cleanup:
+    pl_check_report_free(report);
+    pl_schedule_free(given);
+    pl_diags_free(&diags);
+    return rc;
+}
+
+/* --html: the page with every column's timelines; the scenarios'
+ * schedules are read back from the --keep directory (they may have been
+ * solved in other processes).  Returns 0, or 2 after saying why. */
+static int write_page(const options *o, const base_run *b, char **stems,
+                      const pl_whatif_column *cols)
+{
+    int n = o->n_scenarios, rc = 2;
+    pl_diags diags;
+    const pl_instance **insts = calloc((size_t)n + 1, sizeof *insts);
+    const pl_schedule **scheds = calloc((size_t)n + 1, sizeof *scheds);
+    pl_schedule **read = calloc((size_t)n + 1, sizeof *read);
+    pl_diags_init(&diags);
+    if (!insts || !scheds || !read)
+        goto cleanup;
+    insts[0] = b->inst;
+    scheds[0] = b->schedule;
+    for (int i = 0; i < n; i++) {
+        insts[i + 1] = b->scenarios[i];
+        char *kp = keep_path(o->keep, stems[i]);
+        if (kp && cols[i + 1].has_schedule &&
+            pl_schedule_load(kp, b->scenarios[i], false, &read[i], &diags) == PL_OK)
+            scheds[i + 1] = read[i];
+        pl_diags_clear(&diags);
+        free(kp);
+    }
+    if (pl_whatif_write_html(insts, scheds, cols, (size_t)n + 1, o->html, &diags) != PL_OK) {
+        pl_diags_print(&diags, stderr);
+        goto cleanup;
+    }
+    if (!o->quiet)
+        fprintf(stderr, "placera whatif: page written to %s\n", o->html);
+    rc = 0;
+cleanup:
+    for (int i = 0; read && i < n; i++)
+        pl_schedule_free(read[i]);
+    free(read);
+    free(insts);
+    free(scheds);
+    pl_diags_free(&diags);
+    return rc;
+}
+
 static int parse(int argc, char **argv, options *o)
 {
     o->time_limit = 60;
@@ -309,6 +516,12 @@ static int parse(int argc, char **argv, options *o)
             o->json = argv[++i];
         } else if (!strcmp(a, "--keep") && has_value) {
             o->keep = argv[++i];
+        } else if (!strcmp(a, "--html") && has_value) {
+            o->html = argv[++i];
+        } else if (!strcmp(a, "--schedule") && has_value) {
+            o->schedule = argv[++i];
+        } else if (!strcmp(a, "--keep-until") && has_value) {
+            o->keep_until_text = argv[++i];
         } else if (!strcmp(a, "--time-limit") && has_value) {
             if (!cmd_parse_range(argv[++i], 0, CMD_MAX_SECONDS, &o->time_limit)) {
                 fprintf(stderr, "placera whatif: --time-limit needs seconds from 0 to %d, got '%s'\n",
@@ -340,6 +553,11 @@ static int parse(int argc, char **argv, options *o)
     }
     if (!o->base || o->n_scenarios == 0)
         return usage();
+    if (o->keep_until_text && !o->schedule) {
+        fprintf(stderr, "placera whatif: --keep-until needs --schedule (the published plan "
+                        "whose past is kept)\n");
+        return usage();
+    }
     return 0;
 }
 
@@ -386,8 +604,8 @@ static bool outputs_ok(const options *o, const cmd_common *common, char **keep_p
 {
     int n = o->n_scenarios, n_out = 0;
     bool ok = true;
-    const char **inputs = calloc((size_t)n + 1, sizeof *inputs);
-    const char **outputs = calloc((size_t)n + 2, sizeof *outputs);
+    const char **inputs = calloc((size_t)n + 2, sizeof *inputs);
+    const char **outputs = calloc((size_t)n + 3, sizeof *outputs);
     if (!inputs || !outputs) {
         fprintf(stderr, "placera whatif: %s\n", pl_strerror(PL_ERR_NOMEM));
         ok = false;
@@ -396,10 +614,12 @@ static bool outputs_ok(const options *o, const cmd_common *common, char **keep_p
     inputs[0] = o->base;
     for (int i = 0; i < n; i++)
         inputs[i + 1] = o->scenarios[i];
+    inputs[n + 1] = o->schedule; /* the published base, when given */
     outputs[n_out++] = o->json;
     for (int i = 0; keep_paths && i <= n; i++)
         outputs[n_out++] = keep_paths[i];
-    if (!cmd_files_ok("whatif", common, outputs, (size_t)n_out, inputs, (size_t)n + 1)) {
+    outputs[n_out++] = o->html;
+    if (!cmd_files_ok("whatif", common, outputs, (size_t)n_out, inputs, (size_t)n + 2)) {
         ok = false;
         goto cleanup;
     }
@@ -435,7 +655,7 @@ static void undo_keep(const options *o, char **keep_paths, const int *kept,
 int cmd_whatif(int argc, char **argv, const cmd_common *common)
 {
     options o;
-    base_run b = {NULL, NULL};
+    base_run b = {NULL, NULL, NULL, NULL};
     pl_diags diags;
     pl_whatif_column *cols = NULL;
     char **labels = NULL, **keep_paths = NULL;
@@ -467,7 +687,23 @@ int cmd_whatif(int argc, char **argv, const cmd_common *common)
     }
     if (!outputs_ok(&o, common, keep_paths))
         goto cleanup;
-    if (o.keep) {
+    if (o.html && !o.keep) { /* the scenarios' schedules, for the page */
+        const char *dir = getenv("TMPDIR");
+        dir = dir && *dir ? dir : "/tmp";
+        size_t len = strlen(dir) + 32;
+        if (!(o.scratch = malloc(len)))
+            goto nomem;
+        snprintf(o.scratch, len, "%s/placera-whatif-XXXXXX", dir);
+        if (!mkdtemp(o.scratch)) {
+            fprintf(stderr, "placera whatif: cannot create a temporary directory in %s: %s\n",
+                    dir, strerror(errno));
+            free(o.scratch);
+            o.scratch = NULL;
+            goto cleanup;
+        }
+        o.keep = o.scratch;
+    }
+    if (o.keep && !o.scratch) {
         if (mkdir(o.keep, 0777) == 0) {
             created_dir = true;
         } else if (errno != EEXIST) {
@@ -483,37 +719,59 @@ int cmd_whatif(int argc, char **argv, const cmd_common *common)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    /* The base. */
+    /* The base, then every scenario patched and validated before any solve. */
     pl_status st = pl_instance_load(o.base, &b.inst, &diags);
     if (st != PL_OK || !o.quiet)
         pl_diags_print(&diags, stderr);
     pl_diags_clear(&diags);
     if (st != PL_OK)
         goto cleanup;
-    pl_params params;
-    pl_params_init(&params);
-    params.time_limit = o.time_limit;
-    params.interrupt = &interrupted;
-    if (!o.quiet)
-        fprintf(stderr, "placera whatif: solving the base %s\n", o.base);
-    st = pl_solve(b.inst, &params, &b.schedule, &diags);
-    pl_diags_print(&diags, stderr);
-    pl_diags_clear(&diags);
-    if (b.schedule && pl_whatif_measure(b.inst, b.schedule, NULL, NULL, o.threshold,
-                                        "base", o.base, &cols[0]) != PL_OK)
-        goto nomem;
-    if (!b.schedule) {
-        fprintf(stderr, "placera whatif: the base has no schedule: %s\n", pl_strerror(st));
-        pl_diags_add(&diags, PL_SEV_ERROR, o.base, 0, 0, NULL, "%s", pl_strerror(st));
-        pl_whatif_column_invalid(&cols[0], "base", o.base, &diags);
-        pl_diags_clear(&diags);
-    } else if (st != PL_OK) {
-        /* infeasible / no_solution: no reference for the scenarios */
-        pl_schedule_free(b.schedule);
-        b.schedule = NULL;
-    } else if (o.keep) {
-        kept[0] = keep_schedule(o.keep, "base", b.schedule, b.inst);
+    if (o.keep_until_text &&
+        pl_instance_period(b.inst, o.keep_until_text, &o.keep_until) != PL_OK) {
+        fprintf(stderr, "placera whatif: --keep-until needs a period 0..%zu or a date of "
+                        "the horizon, got '%s'\n", pl_instance_period_count(b.inst),
+                o.keep_until_text);
+        goto cleanup;
     }
+    if (!(b.scenarios = calloc((size_t)n + 1, sizeof *b.scenarios)))
+        goto nomem;
+    if (!load_scenarios(&o, &b))
+        goto cleanup; /* exit 2: bad input, nothing solved */
+    if (!(b.names = column_names(&o, &b, labels)))
+        goto nomem;
+    if (print_readings(&o, &b, labels) != PL_OK)
+        goto nomem;
+
+    if (o.schedule) {
+        exit_code = published_base(&o, &b, &cols[0]);
+        if (exit_code != 0)
+            goto cleanup;
+    } else {
+        pl_params params;
+        pl_params_init(&params);
+        params.time_limit = o.time_limit;
+        params.interrupt = &interrupted;
+        if (!o.quiet)
+            fprintf(stderr, "placera whatif: solving the base %s\n", o.base);
+        st = pl_solve(b.inst, &params, &b.schedule, &diags);
+        pl_diags_print(&diags, stderr);
+        pl_diags_clear(&diags);
+        if (b.schedule && pl_whatif_measure(b.inst, b.schedule, NULL, NULL, o.threshold,
+                                            "base", o.base, &cols[0]) != PL_OK)
+            goto nomem;
+        if (!b.schedule) {
+            fprintf(stderr, "placera whatif: the base has no schedule: %s\n", pl_strerror(st));
+            pl_diags_add(&diags, PL_SEV_ERROR, o.base, 0, 0, NULL, "%s", pl_strerror(st));
+            pl_whatif_column_invalid(&cols[0], "base", o.base, &diags);
+            pl_diags_clear(&diags);
+        } else if (st != PL_OK) {
+            /* infeasible / no_solution: no reference for the scenarios */
+            pl_schedule_free(b.schedule);
+            b.schedule = NULL;
+        }
+    }
+    if (b.schedule && o.keep)
+        kept[0] = keep_schedule(o.keep, "base", b.schedule, b.inst);
 
     /* The scenarios. */
     if (!o.quiet)
@@ -524,8 +782,7 @@ int cmd_whatif(int argc, char **argv, const cmd_common *common)
             exit_code = 1;
     } else {
         for (int i = 0; i < n; i++)
-            if (run_scenario(&o, &b, o.scenarios[i], labels[i], &cols[i + 1],
-                             &kept[i + 1]) != PL_OK)
+            if (run_scenario(&o, &b, i, labels[i], &cols[i + 1], &kept[i + 1]) != PL_OK)
                 goto nomem;
     }
 
@@ -543,16 +800,18 @@ int cmd_whatif(int argc, char **argv, const cmd_common *common)
         fprintf(stderr, "placera whatif: cannot write the table\n");
         write_failed = true;
     }
-    for (int i = 0; o.keep && i <= n; i++)
+    for (int i = 0; o.keep && !o.scratch && i <= n; i++)
         write_failed = write_failed || kept[i] == KEEP_FAILED;
     if (!write_failed && o.json &&
         pl_whatif_write_json(cols, (size_t)n + 1, o.threshold, o.json, &diags) != PL_OK) {
         pl_diags_print(&diags, stderr);
         write_failed = true;
     }
+    if (!write_failed && o.html && write_page(&o, &b, labels, cols) != 0)
+        write_failed = true;
     if (write_failed) {
         /* exit 2, and nothing this run wrote is left behind */
-        if (o.keep)
+        if (o.keep && !o.scratch)
             undo_keep(&o, keep_paths, kept, created_dir);
         exit_code = 2;
     }
@@ -561,6 +820,20 @@ nomem:
     fprintf(stderr, "placera whatif: %s\n", pl_strerror(PL_ERR_NOMEM));
     exit_code = 2;
 cleanup:
+    if (o.scratch) { /* only what this run wrote there */
+        for (int i = 0; i < n; i++) {
+            char *kp = labels && labels[i] ? keep_path(o.scratch, labels[i]) : NULL;
+            if (kp)
+                remove(kp);
+            free(kp);
+        }
+        char *kp = keep_path(o.scratch, "base");
+        if (kp)
+            remove(kp);
+        free(kp);
+        rmdir(o.scratch);
+        free(o.scratch);
+    }
     for (int i = 0; cols && i <= n; i++)
         pl_whatif_column_clear(&cols[i]);
     free(cols);
@@ -571,6 +844,12 @@ cleanup:
         free(keep_paths[i]);
     free(keep_paths);
     free(kept);
+    for (int i = 0; b.scenarios && i < n; i++)
+        pl_instance_free(b.scenarios[i]);
+    for (int i = 0; b.names && i < n; i++)
+        free(b.names[i]);
+    free(b.names);
+    free(b.scenarios);
     free(o.scenarios);
     pl_schedule_free(b.schedule);
     pl_instance_free(b.inst);

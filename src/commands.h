@@ -33,6 +33,8 @@ int cmd_export(int argc, char **argv, const cmd_common *common);
 int cmd_import(int argc, char **argv, const cmd_common *common);
 int cmd_generate(int argc, char **argv, const cmd_common *common);
 int cmd_whatif(int argc, char **argv, const cmd_common *common);
+int cmd_patch(int argc, char **argv, const cmd_common *common);
+int cmd_rescore(int argc, char **argv, const cmd_common *common);
 
 /* cmd_args.c: take the common options out of argv (argv[0] is the
  * command), set *common (defaults for what is not given) and return the
@@ -56,5 +58,25 @@ bool cmd_parse_size(const char *text, unsigned long long *out);
 bool cmd_files_ok(const char *command, const cmd_common *common,
                   const char *const *outputs, size_t n_outputs,
                   const char *const *inputs, size_t n_inputs);
+
+/* cmd_args.c: the schedule's figures recomputed from the instance
+ * (pl_rescore, `change` against `reference` from keep_until on) in place
+ * of *schedule, when it has placements to recompute.  Returns 0, 1 after
+ * printing the check's messages when a hard rule is broken (they name
+ * `path`), or 2 when memory ran out. */
+#include "placera.h"
+/* The check's messages as `placera check` prints them, naming `path`. */
+void cmd_print_check(const pl_diags *list, const char *path);
+int cmd_recompute(const pl_instance *instance, pl_schedule **schedule,
+                  const pl_schedule *reference, int keep_until, const char *path,
+                  const char *who);
+
+/* Load the instance, the schedule (strictly) and the reference (may be
+ * NULL; leniently), and recompute the schedule's figures (cmd_recompute):
+ * what `report` and `export` show.  Returns 0 with *inst and *sched set,
+ * else 1 or 2 (after saying why) with both NULL. */
+int cmd_load_scored(const char *inst_path, const char *sched_path, const char *ref_path,
+                    const char *keep, const char *who, pl_instance **inst,
+                    pl_schedule **sched);
 
 #endif /* PL_COMMANDS_H */

@@ -15,17 +15,24 @@ typedef struct command {
 
 static const command commands[] = {
     {"solve", cmd_solve,
-     "solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL] [--reference SCHEDULE]\n"
+     "solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL]\n"
+     "                      [--reference SCHEDULE [--keep-until T]]\n"
      "                      [--format json|csv|text] [--write-lp FILE] [--write-mps FILE]\n"
      "                      [--memory-limit MB] [--allocation-only] [--progress] [--quiet]"},
     {"validate", cmd_validate, "validate INSTANCE"},
     {"whatif", cmd_whatif,
-     "whatif BASE SCENARIO... [--json FILE] [--time-limit SEC] [--jobs N] [--keep DIR]\n"
+     "whatif BASE SCENARIO... [--schedule FILE [--keep-until T]] [--json FILE]\n"
+     "                      [--html FILE] [--time-limit SEC] [--jobs N] [--keep DIR]\n"
      "                      [--threshold PP] [--quiet]"},
-    {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE]"},
-    {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]"},
+    {"patch", cmd_patch, "patch BASE SCENARIO... [-o FILE] [--quiet]"},
+    {"rescore", cmd_rescore,
+     "rescore INSTANCE SCHEDULE [-o FILE] [--reference SCHEDULE [--keep-until T]]\n"
+     "                      [--format json|csv|text] [--quiet]"},
+    {"check", cmd_check, "check INSTANCE SCHEDULE [--reference SCHEDULE [--keep-until T]]"},
+    {"report", cmd_report, "report INSTANCE SCHEDULE -o FILE.html [--group program|site|area] [--sort id|program|site]\n"
+     "                      [--reference SCHEDULE [--keep-until T]]"},
     {"export", cmd_export,
-     "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
+     "export ics|csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon] [--reference SCHEDULE [--keep-until T]]\n"
      "                      (or: export csv INSTANCE -o DIR [--bom] [--semicolon]: the instance as spreadsheets)"},
     {"import", cmd_import,
      "import mssp FILE.dzn [-o INSTANCE.json]\n"

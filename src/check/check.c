@@ -10,13 +10,34 @@
 
 #include "check/check_internal.h"
 
+void pl_check_options_init(pl_check_options *options)
+{
+    options->reference = NULL;
+    options->keep_until = 0;
+    options->costs_only = false;
+}
+
 pl_status pl_check(const pl_instance *instance, const pl_schedule *schedule,
                    const pl_schedule *reference, pl_check_report **out)
+{
+    pl_check_options o;
+    pl_check_options_init(&o);
+    o.reference = reference;
+    return pl_check_with(instance, schedule, &o, out);
+}
+
+pl_status pl_check_with(const pl_instance *instance, const pl_schedule *schedule,
+                        const pl_check_options *options, pl_check_report **out)
 {
     pl_status status = PL_OK;
     pl_check_ctx c = {0};
     pl_check_report *rep = NULL;
+    pl_check_options defaults;
 
+    if (!options) {
+        pl_check_options_init(&defaults);
+        options = &defaults;
+    }
     if (!out)
         return PL_ERR_USAGE;
     *out = NULL;
@@ -35,10 +56,14 @@ pl_status pl_check(const pl_instance *instance, const pl_schedule *schedule,
         goto cleanup;
     }
     rep->n_placements = schedule->n_rows;
+    for (size_t i = 0; i < schedule->n_rows; i++)
+        rep->n_unnamed += schedule->rows[i].supervisor == NULL;
     c.inst = instance;
     c.sched = schedule;
     c.file = NULL;
     c.report = rep;
+    c.reference = options->reference;
+    c.keep_until = options->reference ? options->keep_until : 0;
     PL_TRY(pl_check_grid_build(instance, schedule, &c));
     PL_TRY(pl_check_eligibility(&c));
     PL_TRY(pl_check_capacity(&c));
@@ -50,7 +75,8 @@ pl_status pl_check(const pl_instance *instance, const pl_schedule *schedule,
     PL_TRY(pl_check_pins(&c));
     PL_TRY(pl_check_allocation(&c));
     PL_TRY(pl_check_mentors(&c));
-    PL_TRY(pl_check_costs(&c, reference));
+    PL_TRY(pl_check_kept(&c));
+    PL_TRY(pl_check_costs(&c, !options->costs_only));
     *out = rep;
     rep = NULL;
 cleanup:

@@ -41,6 +41,8 @@ typedef struct pl_check_ctx {
     int *home_row;           /* [n_trainees]: index into sched->homes, -1 */
     int *mentor_row;         /* [n_trainees]: index into sched->mentors, -1 */
     pl_check_report *report;
+    const pl_schedule *reference; /* `change` is measured against it, or NULL */
+    int keep_until;          /* periods before it must be as in the reference */
 } pl_check_ctx;
 
 static inline int pl_cell(const pl_check_ctx *c, int t, int p)
@@ -70,9 +72,12 @@ pl_status pl_check_choices(pl_check_ctx *c);
 pl_status pl_check_pins(pl_check_ctx *c);
 pl_status pl_check_allocation(pl_check_ctx *c);
 pl_status pl_check_mentors(pl_check_ctx *c);
-/* costs.c: fill report->costs, cost, trainee_costs; then compare with the
- * schedule's stated costs (mismatches). */
-pl_status pl_check_costs(pl_check_ctx *c, const pl_schedule *reference);
+/* kept.c: the periods before keep_until are the reference's. */
+pl_status pl_check_kept(pl_check_ctx *c);
+/* costs.c: fill report->costs, cost, trainee_costs (`change` against
+ * c->reference from c->keep_until on); then, unless `stated` is false,
+ * compare with the schedule's stated costs (mismatches). */
+pl_status pl_check_costs(pl_check_ctx *c, bool stated);
 
 /* describe.c: message helpers. */
 /* Append a violation (severity error) with a JSON pointer path (may be NULL). */

@@ -57,7 +57,7 @@ static double trainee_cost(const pl_check_ctx *c, const pl_check_grid *ref, int 
                     moves++;
                 prev_site = s;
             }
-            if (ref && tr->active[p]) {
+            if (ref && tr->active[p] && p >= c->keep_until) {
                 int rc = t * ref->length + p;
                 if (ref->site[rc] != s || (s >= 0 && ref->rotation[rc] != r))
                     changes++;
@@ -161,8 +161,9 @@ cleanup:
     return status;
 }
 
-pl_status pl_check_costs(pl_check_ctx *c, const pl_schedule *reference)
+pl_status pl_check_costs(pl_check_ctx *c, bool stated)
 {
+    const pl_schedule *reference = c->reference;
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
     pl_check_report *rep = c->report;
@@ -215,7 +216,8 @@ pl_status pl_check_costs(pl_check_ctx *c, const pl_schedule *reference)
     rep->cost = k->unmet + k->unassigned + k->idle + k->site_change + k->preference +
                 k->change + k->rank + k->unallocated + k->no_mentor + k->understaffed +
                 k->priority + k->fairness;
-    PL_TRY(compare_stated(c));
+    if (stated)
+        PL_TRY(compare_stated(c));
 cleanup:
     free(count);
     pl_check_grid_free(&ref);

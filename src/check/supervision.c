@@ -89,6 +89,8 @@ static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p,
         }
         const pl_supervisor *sv = &inst->supervisors[j];
         const char *why = sv->site != s ? "works at another site"
+                          : p < sv->start ? "has not started then (start)"
+                          : p > sv->end ? "has left by then (end)"
                           : !sv->available[p] ? "is not available then"
                           : !sv->rotations[c->grid.rotation[k]] ? "does not cover that rotation"
                           : "is not qualified for the trainee's program";

@@ -97,7 +97,9 @@ typedef struct pl_supervisor {
     bool *programs;    /* [n_programs]: qualified for it (default: all) */
     int max_trainees;  /* default 1 */
     int mentees;       /* default 0 */
-    bool *available;   /* [length] */
+    int start, end;    /* the window cut to the horizon (default 0 .. length-1;
+                          start > end when never inside it) */
+    bool *available;   /* [length]: inside start..end and not unavailable */
 } pl_supervisor;
 
 typedef struct pl_program {

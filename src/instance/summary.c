@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "instance/dates.h"
 #include "instance/eligible.h"
 #include "instance/instance.h"
 #include "util/prefetch.h"
@@ -14,6 +15,29 @@
 const char *pl_instance_name(const pl_instance *inst)
 {
     return inst && inst->name ? inst->name : "";
+}
+
+size_t pl_instance_period_count(const pl_instance *inst)
+{
+    return inst ? (size_t)inst->horizon.length : 0;
+}
+
+pl_status pl_instance_period(const pl_instance *inst, const char *text, int *period)
+{
+    int len = inst->horizon.length, y, mo, d;
+    if (!text || !*text)
+        return PL_ERR_INVALID;
+    if (strspn(text, "0123456789") == strlen(text)) {
+        if (strlen(text) > 9 || atol(text) > len)
+            return PL_ERR_INVALID;
+        *period = (int)atol(text);
+        return PL_OK;
+    }
+    if (!pl_parse_date(text, inst->horizon.unit == PL_UNIT_MONTH, &y, &mo, &d))
+        return PL_ERR_INVALID;
+    long p = pl_date_to_period(&inst->horizon, y, mo, d);
+    *period = (int)(p < 0 ? 0 : p > len ? len : p);
+    return PL_OK;
 }
 
 size_t pl_instance_trainee_count(const pl_instance *inst)

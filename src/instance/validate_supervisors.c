@@ -9,11 +9,42 @@
 
 #include "instance/validate.h"
 
+/* start / end: the supervisor's window, cut to the horizon; the periods
+ * outside it are unavailable (format.md 2.4). */
+static void window(pl_loader *L, pl_supervisor *u, json_t *v)
+{
+    pl_jctx *c = &L->j;
+    int len = L->inst->horizon.length;
+    long a = 0, z = len - 1;
+    bool ok = true, given_a = false;
+    json_t *x;
+    if ((x = json_object_get(v, "start"))) {
+        size_t m = pl_jpush(c, "start");
+        ok = (given_a = pl_vtime(L, x, &a)) && ok;
+        pl_jpop(c, m);
+    }
+    if ((x = json_object_get(v, "end"))) {
+        size_t m = pl_jpush(c, "end");
+        bool given_z = pl_vtime(L, x, &z);
+        ok = given_z && ok;
+        if (ok && given_a && L->horizon_ok && z < a)
+            pl_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
+        pl_jpop(c, m);
+    }
+    if (!ok || !L->horizon_ok)
+        return;
+    u->start = (int)(a < 0 ? 0 : a > len ? len : a);
+    u->end = (int)(z >= len ? len - 1 : z < -1 ? -1 : z);
+    for (int p = 0; p < len; p++)
+        if (p < u->start || p > u->end)
+            u->available[p] = false;
+}
+
 void pl_validate_supervisors(pl_loader *L, json_t *obj)
 {
     static const char *const keys[] = {"site", "name", "rotations", "programs",
-                                       "max_trainees", "unavailable",
-                                       "mentees", NULL};
+                                       "max_trainees", "start", "end",
+                                       "unavailable", "mentees", NULL};
     pl_jctx *c = &L->j;
     pl_instance *inst = L->inst;
     size_t nr = (size_t)inst->n_rotations, np = (size_t)inst->n_programs;
@@ -26,6 +57,8 @@ void pl_validate_supervisors(pl_loader *L, json_t *obj)
         u->site = -1;
         u->max_trainees = 1;
         u->mentees = 0;
+        u->start = 0;
+        u->end = len - 1;
         u->rotations = calloc(nr + 1, sizeof *u->rotations);
         u->programs = calloc(np + 1, sizeof *u->programs);
         u->available = malloc((size_t)len * sizeof *u->available);
@@ -67,6 +100,7 @@ void pl_validate_supervisors(pl_loader *L, json_t *obj)
         }
         pl_jfield_int(c, v, "max_trainees", 0, INT_MAX - 1, &u->max_trainees);
         pl_jfield_int(c, v, "mentees", 0, INT_MAX - 1, &u->mentees);
+        window(L, u, v);
         pl_vunavailable(L, v, "unavailable", u->available, true);
         pl_jpop(c, m);
     }

@@ -17,7 +17,8 @@ typedef pl_status (*family_fn)(pl_model *m, const pl_build_options *opt);
 /* The rules over the placements, in the order they are built. */
 static const family_fn families[] = {
     pl_model_capacity, pl_model_supervision, pl_model_blocks, pl_model_choices,
-    pl_model_amounts,  pl_model_order,       pl_model_pins,   pl_model_costs,
+    pl_model_amounts,  pl_model_order,       pl_model_pins,   pl_model_kept,
+    pl_model_costs,
 };
 
 pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,

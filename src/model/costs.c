@@ -5,8 +5,8 @@
  *  unassigned   constant w·|active| minus w per placement
  *  preference   −w·(sites[s] + rotations[r]) per placement
  *  priority     −w·priority(s) per placement (top-level weight)
- *  change       per active period: 1 − x[reference cell], or Σ x when the
- *               reference has the trainee unplaced
+ *  change       per active period from keep_until on: 1 − x[reference
+ *               cell], or Σ x when the reference has the trainee unplaced
  *  idle         L_p = "placed in p or later", exact by L_p >= L_{p+1},
  *               L_p >= placed_p, L_p <= L_{p+1} + placed_p; idle = Σ (L_p − placed_p)
  *  site_change  w[s,p] >= "the last placement up to p was at s";
@@ -47,7 +47,8 @@ static pl_status placement_costs(pl_model *m, const pl_build_options *opt, int t
                                      -inst->weights.priority * inst->sites[c[i].s].priority,
                                      PL_TERM_PRIORITY, -1));
         }
-        if (!opt->reference_site || !tr->active[p] || w->change == 0.0)
+        if (!opt->reference_site || !tr->active[p] || w->change == 0.0 ||
+            p < opt->keep_until) /* the kept past is the reference: no change */
             continue;
         int s0 = opt->reference_site[(size_t)t * T + p];
         int r0 = opt->reference_rotation[(size_t)t * T + p];

@@ -137,6 +137,8 @@ typedef struct pl_model {
 typedef struct pl_build_options {
     const int *reference_site;     /* [n_trainees*T] or NULL: the reference schedule */
     const int *reference_rotation; /* [n_trainees*T] */
+    int keep_until;                /* with a reference: periods before this one keep
+                                      the reference's placements (kept.c); default 0 */
     unsigned relax;                /* PL_FAMILY_* bits of rules to leave out */
     const bool *only_trainees;     /* [n_trainees] or NULL = all: build only these */
     bool no_costs;                 /* feasibility only: objective 0 */
@@ -231,6 +233,7 @@ pl_status pl_model_choices(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_amounts(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_order(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_pins(pl_model *m, const pl_build_options *opt);
+pl_status pl_model_kept(pl_model *m, const pl_build_options *opt);
 pl_status pl_model_costs(pl_model *m, const pl_build_options *opt);
 
 /* Rows and costs whose constant part applies only while trainee t is

@@ -266,7 +266,8 @@ static void read_placements(reader *rd, const json_t *v, pl_schedule *s)
     if (!want_type(rd, v, json_is_array(v), "an array"))
         return;
     size_t n = json_array_size(v);
-    if (!(s->rows = grow(rd, NULL, n, sizeof *s->rows)))
+    if (!(s->rows = grow(rd, NULL, n, sizeof *s->rows)) ||
+        !(s->dropped = grow(rd, NULL, n, sizeof *s->dropped)))
         return;
     for (size_t i = 0; i < n; i++) {
         entry e;
@@ -276,8 +277,11 @@ static void read_placements(reader *rd, const json_t *v, pl_schedule *s)
             int from = e.ints[4], to = e.has[5] ? e.ints[5] : from;
             if (!check_range(rd, from, to, &e.drop))
                 e.bad |= !rd->lenient;
-            if (!e.bad && !e.drop) {
-                pl_row *r = &s->rows[s->n_rows++];
+            bool gone = e.drop && !e.bad && e.index[0] >= 0 &&
+                        (e.index[1] < 0 || e.index[2] < 0) && from >= 0 &&
+                        from <= to; /* a site or rotation gone: remembered */
+            if ((!e.bad && !e.drop) || gone) {
+                pl_row *r = gone ? &s->dropped[s->n_dropped++] : &s->rows[s->n_rows++];
                 r->trainee = copy_string(rd, e.ids[0]);
                 r->site = copy_string(rd, e.ids[1]);
                 r->rotation = copy_string(rd, e.ids[2]);

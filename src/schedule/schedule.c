@@ -28,6 +28,16 @@ double pl_schedule_cost(const pl_schedule *schedule)
     return schedule->cost;
 }
 
+size_t pl_schedule_reason_count(const pl_schedule *schedule)
+{
+    return schedule ? schedule->n_reasons : 0;
+}
+
+const char *pl_schedule_reason(const pl_schedule *schedule, size_t i)
+{
+    return schedule && i < schedule->n_reasons ? schedule->reasons[i] : NULL;
+}
+
 /* Added in the order of format.md §4 so that every caller gets the same
  * rounding. */
 double pl_costs_total(const pl_costs *c)
@@ -69,6 +79,13 @@ void pl_schedule_free(pl_schedule *s)
         free(s->rows[i].supervisor);
     }
     free(s->rows);
+    for (size_t i = 0; i < s->n_dropped; i++) {
+        free(s->dropped[i].trainee);
+        free(s->dropped[i].site);
+        free(s->dropped[i].rotation);
+        free(s->dropped[i].supervisor);
+    }
+    free(s->dropped);
     free_pairs(s->homes, s->n_homes);
     free_pairs(s->mentors, s->n_mentors);
     for (size_t i = 0; i < s->n_unmet; i++) {

@@ -62,6 +62,10 @@ struct pl_schedule {
     bool has_cost;            /* cost/bound/gap/seconds were given */
     double cost, bound, gap, seconds;
     pl_row *rows;             size_t n_rows;
+    pl_row *dropped;          size_t n_dropped; /* rows of a lenient load or a
+                                 rebase left out for a site or rotation the
+                                 instance lacks (ids kept, t resolved); a
+                                 kept past must not lose them silently */
     pl_pair *homes;           size_t n_homes;
     pl_pair *mentors;         size_t n_mentors;
     pl_unmet_row *unmet;      size_t n_unmet;
@@ -113,11 +117,14 @@ pl_status pl_schedule_failed(const pl_instance *inst, pl_result status,
 
 /*
  * Name a supervisor for every placed trainee-period of `a` (a->supervisor is
- * overwritten): a maximum bipartite matching per site and period that keeps
- * each trainee with the supervisor of its previous period wherever possible.
- * Returns PL_ERR_INFEASIBLE if some period cannot be matched.
+ * overwritten): a maximum bipartite matching per site and period that gives
+ * each trainee the supervisor in `wanted` ([n_trainees * length], -1 = no
+ * wish; or NULL) and else keeps the supervisor of its previous period,
+ * wherever possible.  Returns PL_ERR_INFEASIBLE if some period cannot be
+ * matched.
  */
-pl_status pl_name_supervisors(const pl_instance *inst, pl_assignment *a);
+pl_status pl_name_supervisors(const pl_instance *inst, const int *wanted,
+                              pl_assignment *a);
 
 const char *pl_result_name(pl_result status);
 

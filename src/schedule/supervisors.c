@@ -2,8 +2,10 @@
  * supervisors.c — name a supervisor for every placed trainee-period
  * (format.md §3.2): for each site and period a maximum bipartite matching of
  * the trainees there to the site's supervisors, each supervisor taking up to
- * max_trainees.  Trainees first keep the supervisor of their previous period
- * where it is still valid and has room; the rest are matched by augmenting
+ * max_trainees.  Trainees first get the supervisor the caller wants for
+ * them (a re-plan's kept past names the reference's), then keep the
+ * supervisor of their previous period, each where it is still valid and
+ * has room; the rest are matched by augmenting
  * paths (Kuhn's algorithm with capacities), in instance order, so the result
  * is deterministic.
  */
@@ -15,6 +17,7 @@
 typedef struct matcher {
     const pl_instance *inst;
     const pl_assignment *a;
+    const int *wanted; /* [n_trainees * length] supervisor or -1, or NULL */
     int p;          /* the period */
     int *trainees;  /* [n] trainee indices at this site */
     int n;
@@ -74,30 +77,36 @@ static bool augment(matcher *mt, int i)
     return false;
 }
 
+/* Give trainee i supervisor `sup` if it is one of the site's, valid for
+ * i and has room. */
+static void prefer(matcher *mt, int i, int sup)
+{
+    if (sup < 0 || mt->match[i] >= 0)
+        return;
+    for (int j = 0; j < mt->m; j++) {
+        if (mt->sups[j] != sup)
+            continue;
+        if (valid(mt, i, j) && mt->load[j] < mt->inst->supervisors[sup].max_trainees) {
+            mt->match[i] = j;
+            mt->load[j]++;
+        }
+        return;
+    }
+}
+
 static bool match_site(matcher *mt)
 {
     const pl_assignment *a = mt->a;
     memset(mt->load, 0, (size_t)(mt->m ? mt->m : 1) * sizeof *mt->load);
     for (int i = 0; i < mt->n; i++)
         mt->match[i] = -1;
+    if (mt->wanted) /* the caller's wish first */
+        for (int i = 0; i < mt->n; i++)
+            prefer(mt, i, mt->wanted[(size_t)mt->trainees[i] * a->length + mt->p]);
     /* Continuity: the supervisor of the previous period, if it still fits. */
-    if (mt->p > 0) {
-        for (int i = 0; i < mt->n; i++) {
-            int prev = a->supervisor[(size_t)mt->trainees[i] * a->length + mt->p - 1];
-            if (prev < 0)
-                continue;
-            for (int j = 0; j < mt->m; j++) {
-                if (mt->sups[j] != prev)
-                    continue;
-                if (valid(mt, i, j) &&
-                    mt->load[j] < mt->inst->supervisors[prev].max_trainees) {
-                    mt->match[i] = j;
-                    mt->load[j]++;
-                }
-                break;
-            }
-        }
-    }
+    if (mt->p > 0)
+        for (int i = 0; i < mt->n; i++)
+            prefer(mt, i, a->supervisor[(size_t)mt->trainees[i] * a->length + mt->p - 1]);
     for (int i = 0; i < mt->n; i++) {
         if (mt->match[i] >= 0)
             continue;
@@ -108,7 +117,8 @@ static bool match_site(matcher *mt)
     return true;
 }
 
-pl_status pl_name_supervisors(const pl_instance *inst, pl_assignment *a)
+pl_status pl_name_supervisors(const pl_instance *inst, const int *wanted,
+                              pl_assignment *a)
 {
     pl_status status = PL_OK;
     int ns = inst->n_sites, nv = inst->n_supervisors, nt = a->n_trainees;
@@ -154,6 +164,7 @@ pl_status pl_name_supervisors(const pl_instance *inst, pl_assignment *a)
     memset(&mt, 0, sizeof mt);
     mt.inst = inst;
     mt.a = a;
+    mt.wanted = wanted;
     mt.match = match;
     mt.load = load;
     mt.seen = seen;

@@ -21,7 +21,8 @@
 
 typedef enum probe_result { PROBE_FEASIBLE, PROBE_INFEASIBLE, PROBE_UNKNOWN } probe_result;
 
-static probe_result probe(const pl_instance *inst, const bool *only,
+static probe_result probe(const pl_instance *inst, const pl_build_options *kept,
+                          const bool *only,
                           unsigned relax, double time_limit, char ***model_reasons,
                           size_t *n_model_reasons)
 {
@@ -33,6 +34,11 @@ static probe_result probe(const pl_instance *inst, const bool *only,
     probe_result out = PROBE_UNKNOWN;
 
     pl_build_options_init(&opt);
+    if (kept) {
+        opt.reference_site = kept->reference_site;
+        opt.reference_rotation = kept->reference_rotation;
+        opt.keep_until = kept->keep_until;
+    }
     opt.only_trainees = only;
     opt.relax = relax;
     opt.no_costs = true;
@@ -83,7 +89,7 @@ static const struct {
     unsigned family;
     const char *words;
 } families[] = {
-    {PL_FAMILY_PINS, "its pinned placements (fixed) cannot be honoured together with its other rules"},
+    {PL_FAMILY_PINS, "its pinned placements (fixed, or kept from the reference) cannot be honoured together with its other rules"},
     {PL_FAMILY_BLOCKS, "its block lengths (block_min / block_max) cannot be met in the periods it can be placed"},
     {PL_FAMILY_ORDER, "its order rules (after) cannot be met"},
     {PL_FAMILY_CHOICES, "its choices (exactly k of a set of rotations) cannot be met"},
@@ -91,7 +97,8 @@ static const struct {
     {PL_FAMILY_MAX_PER_SITE, "its max_per_site limit cannot be met"},
 };
 
-pl_status pl_explain_infeasible(const pl_instance *inst, double time_limit,
+pl_status pl_explain_infeasible(const pl_instance *inst,
+                                const pl_build_options *kept, double time_limit,
                                 char ***reasons, size_t *n_reasons)
 {
     pl_status status = PL_OK;
@@ -112,7 +119,7 @@ pl_status pl_explain_infeasible(const pl_instance *inst, double time_limit,
         char **mr = NULL;
         size_t nmr = 0;
         only[t] = true;
-        probe_result alone = probe(inst, only, 0, budget, &mr, &nmr);
+        probe_result alone = probe(inst, kept, only, 0, budget, &mr, &nmr);
         if (alone == PROBE_INFEASIBLE) {
             individual = true;
             for (size_t i = 0; i < nmr; i++) {
@@ -125,7 +132,7 @@ pl_status pl_explain_infeasible(const pl_instance *inst, double time_limit,
             PL_TRY(status);
             bool named = nmr > 0;
             for (size_t f = 0; !named && f < sizeof families / sizeof families[0]; f++) {
-                if (probe(inst, only, families[f].family, budget, NULL, NULL) == PROBE_FEASIBLE) {
+                if (probe(inst, kept, only, families[f].family, budget, NULL, NULL) == PROBE_FEASIBLE) {
                     PL_TRY(push(reasons, n_reasons,
                                 pl_asprintf("trainee %s: %s", inst->trainees[t].id,
                                             families[f].words)));
@@ -146,18 +153,22 @@ pl_status pl_explain_infeasible(const pl_instance *inst, double time_limit,
     }
     if (individual)
         goto cleanup;
-    if (probe(inst, NULL, PL_FAMILY_CAPACITY, budget, NULL, NULL) == PROBE_FEASIBLE)
+    if (probe(inst, kept, NULL, PL_FAMILY_CAPACITY, budget, NULL, NULL) == PROBE_FEASIBLE)
         PL_TRY(push(reasons, n_reasons,
                     pl_strdup("the trainees' hard rules (pins, blocks, order, choices) "
                               "together need more places than the sites' capacity allows")));
-    else if (probe(inst, NULL, PL_FAMILY_SUPERVISION, budget, NULL, NULL) == PROBE_FEASIBLE)
+    else if (probe(inst, kept, NULL, PL_FAMILY_SUPERVISION, budget, NULL, NULL) == PROBE_FEASIBLE)
         PL_TRY(push(reasons, n_reasons,
                     pl_strdup("the trainees' hard rules together need more supervision "
                               "than the available supervisors can give (max_trainees, leave)")));
-    else if (probe(inst, NULL, PL_FAMILY_PINS, budget, NULL, NULL) == PROBE_FEASIBLE)
+    else if (probe(inst, kept, NULL, PL_FAMILY_PINS, budget, NULL, NULL) == PROBE_FEASIBLE)
         PL_TRY(push(reasons, n_reasons,
-                    pl_strdup("the pinned placements of several trainees cannot be honoured "
-                              "together (they compete for places or supervisors)")));
+                    pl_strdup(kept && kept->keep_until > 0
+                                  ? "the pinned placements of several trainees, or the past "
+                                    "kept from the reference, cannot be honoured together "
+                                    "(they compete for places or supervisors)"
+                                  : "the pinned placements of several trainees cannot be honoured "
+                                    "together (they compete for places or supervisors)")));
     else
         PL_TRY(push(reasons, n_reasons,
                     pl_strdup("the hard rules of several trainees conflict with the "

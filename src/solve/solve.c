@@ -16,18 +16,21 @@
 #include "schedule/schedule.h"
 #include "solve/backend.h"
 #include "solve/explain.h"
+#include "util/strutil.h"
 
-/* The reference schedule as dense per trainee-period grids. */
+/* The reference schedule as dense per trainee-period grids: site,
+ * rotation and named supervisor (-1 where none). */
 static pl_status reference_grids(const pl_instance *inst, const pl_schedule *ref,
-                                 int **site, int **rotation)
+                                 int **site, int **rotation, int **supervisor)
 {
     size_t n = (size_t)inst->n_trainees * (size_t)inst->horizon.length;
     *site = malloc((n + 1) * sizeof **site);
     *rotation = malloc((n + 1) * sizeof **rotation);
-    if (!*site || !*rotation)
+    *supervisor = malloc((n + 1) * sizeof **supervisor);
+    if (!*site || !*rotation || !*supervisor)
         return PL_ERR_NOMEM;
     for (size_t k = 0; k < n; k++)
-        (*site)[k] = (*rotation)[k] = -1;
+        (*site)[k] = (*rotation)[k] = (*supervisor)[k] = -1;
     for (size_t i = 0; i < ref->n_rows; i++) {
         const pl_row *row = &ref->rows[i];
         if (row->t < 0 || row->s < 0 || row->r < 0)
@@ -38,9 +41,48 @@ static pl_status reference_grids(const pl_instance *inst, const pl_schedule *ref
             size_t k = (size_t)row->t * inst->horizon.length + p;
             (*site)[k] = row->s;
             (*rotation)[k] = row->r;
+            (*supervisor)[k] = row->sup;
         }
     }
     return PL_OK;
+}
+
+/* Reference rows in the kept past whose site or rotation this instance
+ * does not have: the past names something that is gone, which no schedule
+ * can keep.  Each becomes a reason. */
+static pl_status kept_unknowns(const pl_schedule *ref,
+int until, char ***reasons,
+                              size_t *n_reasons)
+{
+    for (size_t i = 0; i < ref->n_dropped; i++) {
+        const pl_row *row = &ref->dropped[i];
+        if (row->t < 0 || (row->s >= 0 && row->r >= 0) || row->from >= until)
+            continue;
+        char *why = pl_asprintf(
+            "kept past: %s is at %s (%s) from period %d in the reference, but this "
+            "instance has no %s %s",
+            row->trainee, row->site ? row->site : "?", row->rotation ? row->rotation : "?",
+            row->from, row->s < 0 ? "site" : "rotation",
+            row->s < 0 ? (row->site ? row->site : "?") : (row->rotation ? row->rotation : "?"));
+        char **l = why ? realloc(*reasons, (*n_reasons + 1) * sizeof *l) : NULL;
+        if (!l) {
+            free(why);
+            return PL_ERR_NOMEM;
+        }
+        *reasons = l;
+        l[(*n_reasons)++] = why;
+    }
+    return PL_OK;
+}
+
+/* The wanted supervisors of a re-plan: the reference's in the kept past
+ * (grid `sup` is overwritten from keep_until on with -1). */
+static void kept_supervisors(const pl_instance *inst, int until, int *sup)
+{
+    int T = inst->horizon.length;
+    for (int t = 0; t < inst->n_trainees; t++)
+        for (int p = until < 0 ? 0 : until; p < T; p++)
+            sup[(size_t)t * T + p] = -1;
 }
 
 static pl_status failed(const pl_instance *inst, pl_result result,
@@ -94,7 +136,7 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     pl_backend_result res;
     pl_assignment a;
     double *trainee_costs = NULL;
-    int *ref_site = NULL, *ref_rotation = NULL;
+    int *ref_site = NULL, *ref_rotation = NULL, *ref_sup = NULL;
     signed char *start_cells = NULL;
     char **reasons = NULL;
     size_t n_reasons = 0;
@@ -111,9 +153,19 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     if (params->memory_limit_mb > 0)
         PL_TRY(check_memory(instance, params, diags));
     if (params->reference) {
-        PL_TRY(reference_grids(instance, params->reference, &ref_site, &ref_rotation));
+        PL_TRY(reference_grids(instance, params->reference, &ref_site, &ref_rotation,
+                               &ref_sup));
         opt.reference_site = ref_site;
         opt.reference_rotation = ref_rotation;
+        opt.keep_until = params->keep_until;
+        kept_supervisors(instance, params->keep_until, ref_sup);
+        PL_TRY(kept_unknowns(params->reference, params->keep_until, &reasons,
+                             &n_reasons));
+        if (n_reasons > 0) {
+            PL_TRY(failed(instance, PL_RESULT_INFEASIBLE, reasons, n_reasons, started, out));
+            status = PL_ERR_INFEASIBLE;
+            goto cleanup;
+        }
     }
     opt.interrupt = params->interrupt;
     if (params->time_limit > 0)
@@ -149,7 +201,7 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     PL_TRY(pl_backend_solve(m, params, started, start_cells, &res, diags));
     if (res.outcome == PL_OUTCOME_INFEASIBLE) {
         double left = params->time_limit - (pl_clock_seconds() - started);
-        PL_TRY(pl_explain_infeasible(instance, left > 5.0 ? left : 5.0, &reasons,
+        PL_TRY(pl_explain_infeasible(instance, &opt, left > 5.0 ? left : 5.0, &reasons,
                                      &n_reasons));
         PL_TRY(failed(instance, PL_RESULT_INFEASIBLE, reasons, n_reasons, started, out));
         status = PL_ERR_INFEASIBLE;
@@ -176,7 +228,7 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     }
     PL_TRY(pl_assignment_init(&a, instance->n_trainees, instance->horizon.length));
     PL_TRY(pl_extract(m, res.values, &a, &costs, trainee_costs));
-    PL_TRY(pl_name_supervisors(instance, &a));
+    PL_TRY(pl_name_supervisors(instance, params->keep_until > 0 ? ref_sup : NULL, &a));
     double bound = res.bound;
     double total = pl_costs_total(&costs);
     if (res.outcome == PL_OUTCOME_OPTIMAL && !isnan(bound) && bound > total)
@@ -210,6 +262,7 @@ cleanup:
     free(trainee_costs);
     free(ref_site);
     free(ref_rotation);
+    free(ref_sup);
     free(start_cells);
     pl_assignment_free(&a);
     pl_model_free(m);

@@ -62,6 +62,17 @@ void pl_whatif_column_clear(pl_whatif_column *c)
     for (size_t i = 0; i < c->n_sites; i++)
         free(c->sites[i].site);
     free(c->sites);
+    for (size_t i = 0; i < c->n_moves; i++) {
+        free(c->moves[i].trainee);
+        free(c->moves[i].when);
+        free(c->moves[i].before);
+        free(c->moves[i].after);
+        free(c->moves[i].before_site);
+        free(c->moves[i].before_rotation);
+        free(c->moves[i].after_site);
+        free(c->moves[i].after_rotation);
+    }
+    free(c->moves);
     pl_whatif_column_init(c);
 }
 

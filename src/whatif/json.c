@@ -23,11 +23,25 @@ static int put(json_t *obj, const char *key, json_t *value)
     return value ? json_object_set_new(obj, key, value) : -1;
 }
 
+/* {"site", "rotation"} of a move, or null when not placed. */
+static json_t *place_json(const char *site, const char *rotation)
+{
+    if (!site || !rotation)
+        return json_null();
+    json_t *o = json_object();
+    if (!o || put(o, "site", json_string(site)) || put(o, "rotation", json_string(rotation))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 static json_t *column_json(const pl_whatif_column *c)
 {
     json_t *o = json_object();
     json_t *errors = json_array(), *costs = json_object(), *sites = json_array();
-    int bad = !o || !errors || !costs || !sites;
+    json_t *moves = json_array();
+    int bad = !o || !errors || !costs || !sites || !moves;
 
     for (size_t i = 0; !bad && i < c->n_errors; i++)
         bad |= json_array_append_new(errors, json_string(c->errors[i])) != 0;
@@ -43,11 +57,23 @@ static json_t *column_json(const pl_whatif_column *c)
         bad |= put(s, "change_pp",
                    json_real(100.0 * (c->sites[i].scenario - c->sites[i].base)));
     }
+    for (size_t i = 0; !bad && i < c->n_moves; i++) {
+        const pl_whatif_move *mv = &c->moves[i];
+        json_t *m = json_object();
+        bad |= !m || json_array_append_new(moves, m) != 0;
+        bad |= put(m, "trainee", json_string(mv->trainee));
+        bad |= put(m, "from", json_integer(mv->from));
+        bad |= put(m, "to", json_integer(mv->to));
+        bad |= put(m, "when", json_string(mv->when ? mv->when : ""));
+        bad |= put(m, "before", place_json(mv->before_site, mv->before_rotation));
+        bad |= put(m, "after", place_json(mv->after_site, mv->after_rotation));
+    }
     if (bad) {
         json_decref(o);
         json_decref(errors);
         json_decref(costs);
         json_decref(sites);
+        json_decref(moves);
         return NULL;
     }
     bad |= put(o, "label", json_string(c->label ? c->label : ""));
@@ -74,6 +100,7 @@ static json_t *column_json(const pl_whatif_column *c)
     bad |= put(o, "trainees_changed", c->compared ? json_integer(c->trainees_changed) : json_null());
     bad |= put(o, "periods_changed", c->compared ? json_integer(c->periods_changed) : json_null());
     bad |= put(o, "utilisation_changes", sites);
+    bad |= put(o, "moves", moves);
     if (bad) {
         json_decref(o);
         return NULL;
@@ -184,6 +211,34 @@ pl_status pl_whatif_column_from_json(const char *text, size_t length,
         w->site = id;
         w->base = get_real(s, "base");
         w->scenario = get_real(s, "scenario");
+    }
+    const json_t *moves = json_object_get(o, "moves");
+    size_t nm = json_array_size(moves);
+    if (nm && !(c->moves = calloc(nm, sizeof *c->moves))) {
+        status = PL_ERR_NOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        const json_t *m = json_array_get(moves, i);
+        char *id = get_string(m, "trainee", &nomem);
+        if (!id)
+            continue;
+        pl_whatif_move *mv = &c->moves[c->n_moves++];
+        mv->trainee = id;
+        mv->from = (int)get_long(m, "from");
+        mv->to = (int)get_long(m, "to");
+        mv->when = get_string(m, "when", &nomem);
+        const json_t *b = json_object_get(m, "before"), *a = json_object_get(m, "after");
+        mv->before_site = get_string(b, "site", &nomem);
+        mv->before_rotation = get_string(b, "rotation", &nomem);
+        mv->after_site = get_string(a, "site", &nomem);
+        mv->after_rotation = get_string(a, "rotation", &nomem);
+        if (mv->before_site && mv->before_rotation &&
+            !(mv->before = pl_asprintf("%s (%s)", mv->before_site, mv->before_rotation)))
+            nomem = true;
+        if (mv->after_site && mv->after_rotation &&
+            !(mv->after = pl_asprintf("%s (%s)", mv->after_site, mv->after_rotation)))
+            nomem = true;
     }
     if (nomem)
         status = PL_ERR_NOMEM;

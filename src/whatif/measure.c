@@ -1,14 +1,16 @@
 /*
  * measure.c — pl_whatif_measure: the figures of one schedule for the
  * what-if table (shortfalls, fill rate, preferences) and, against the base
- * schedule, what changed: trainees and trainee-periods placed differently,
- * and sites whose utilisation moved by at least a threshold.  Trainees and
+ * schedule, what changed: trainees and trainee-periods placed differently
+ * (and who moves, from what to what, when), and sites whose utilisation
+ * against the base's capacity moved by at least a threshold.  Trainees and
  * sites are matched by id, so the scenario may add or remove them.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "instance/dates.h"
 #include "instance/instance.h"
 #include "schedule/schedule.h"
 #include "util/strutil.h"
@@ -52,26 +54,52 @@ static pl_status grid_build(const pl_instance *inst, const pl_schedule *s, grid 
     return PL_OK;
 }
 
-/* Placed trainee-periods per site divided by the site's capacity summed over
- * rotations and periods (0 when it has none).  *out is [n_sites]. */
-static pl_status utilisation(const pl_instance *inst, const grid *g, double **out)
+/* The capacity of each site of `inst` summed over rotations and periods. */
+static pl_status capacities(const pl_instance *inst, double **out)
 {
     int S = inst->n_sites, T = inst->horizon.length;
+    double *cap = calloc((size_t)S + 1, sizeof *cap);
+    if (!cap)
+        return PL_ERR_NOMEM;
+    for (int s = 0; s < S; s++)
+        for (int r = 0; r < inst->n_rotations; r++)
+            for (int p = 0; p < T; p++)
+                cap[s] += pl_cap_max(inst, s, r, p);
+    *out = cap;
+    return PL_OK;
+}
+
+/* Placed trainee-periods per site of `inst` divided by the site's capacity
+ * over the horizon in `measure_inst` (the base: a clinic whose capacity a
+ * scenario cuts shows fewer trainees, not a fuller clinic), matched by id;
+ * a site the base lacks is measured against its own.  0 without capacity.
+ * *out is [inst->n_sites]. */
+static pl_status utilisation(const pl_instance *inst, const grid *g,
+                             const pl_instance *measure_inst, double **out)
+{
+    pl_status status = PL_OK;
+    int S = inst->n_sites;
+    double *own = NULL, *other = NULL;
     double *u = calloc((size_t)S + 1, sizeof *u);
     if (!u)
         return PL_ERR_NOMEM;
+    PL_TRY(capacities(inst, &own));
+    PL_TRY(capacities(measure_inst, &other));
     for (size_t k = 0; k < (size_t)g->n_trainees * (size_t)g->length; k++)
         if (g->site[k] >= 0)
             u[g->site[k]] += 1.0;
     for (int s = 0; s < S; s++) {
-        double cap = 0.0;
-        for (int r = 0; r < inst->n_rotations; r++)
-            for (int p = 0; p < T; p++)
-                cap += pl_cap_max(inst, s, r, p);
+        int m = pl_instance_site_index(measure_inst, inst->sites[s].id);
+        double cap = m >= 0 ? other[m] : own[s];
         u[s] = cap > 0.0 ? u[s] / cap : 0.0;
     }
     *out = u;
-    return PL_OK;
+    u = NULL;
+cleanup:
+    free(u);
+    free(own);
+    free(other);
+    return status;
 }
 
 /* Shortfalls, fill rate and preferences of `s` alone. */
@@ -124,28 +152,108 @@ static void figures(const pl_instance *inst, const pl_schedule *s, const grid *g
     free(homes);
 }
 
-/* Trainees and trainee-periods placed differently in `g` (scenario) and
- * `b` (base), by id; a period outside one horizon counts as not placed. */
-static void changes(const pl_instance *inst, const grid *g,
-                    const pl_instance *base_inst, const grid *b,
-                    pl_whatif_column *c)
+/* A placement by ids (pointers into an instance); site NULL = none. */
+typedef struct place {
+    const char *site, *rotation;
+} place;
+
+static place where(const pl_instance *inst, const grid *g, int t, int p)
 {
+    place w = {NULL, NULL};
+    if (t < 0 || p >= g->length)
+        return w;
+    size_t k = (size_t)t * (size_t)g->length + (size_t)p;
+    if (g->site[k] >= 0) {
+        w.site = inst->sites[g->site[k]].id;
+        w.rotation = inst->rotations[g->rotation[k]].id;
+    }
+    return w;
+}
+
+static bool same_place(place a, place b)
+{
+    if (!a.site || !b.site)
+        return !a.site && !b.site;
+    return !strcmp(a.site, b.site) && !strcmp(a.rotation, b.rotation);
+}
+
+/* "2027-04" or "2027-04 to 2027-06" (months), else first and last days. */
+static char *when(const pl_horizon *h, int from, int to)
+{
+    char a[11], b[11];
+    int y, m, d;
+    pl_period_first_day(h, from, &y, &m, &d);
+    pl_format_date(y, m, d, a);
+    pl_period_last_day(h, to, &y, &m, &d);
+    pl_format_date(y, m, d, b);
+    if (h->unit == PL_UNIT_MONTH && h->step == 1) {
+        a[7] = b[7] = '\0';
+        if (from == to)
+            return pl_strdup(a);
+    }
+    return pl_asprintf("%s to %s", a, b);
+}
+
+/* Copies of a place's ids and its text for people; false when memory ran
+ * out (what was made is freed by the column). */
+static bool keep_place(place w, char **site, char **rotation, char **text)
+{
+    if (!w.site)
+        return true;
+    *site = pl_strdup(w.site);
+    *rotation = pl_strdup(w.rotation);
+    *text = pl_asprintf("%s (%s)", w.site, w.rotation);
+    return *site && *rotation && *text;
+}
+
+static pl_status add_move(pl_whatif_column *c, const pl_horizon *h, const char *id,
+                          int from, int to, place before, place after)
+{
+    pl_whatif_move *grown = realloc(c->moves, (c->n_moves + 1) * sizeof *grown);
+    if (!grown)
+        return PL_ERR_NOMEM;
+    c->moves = grown;
+    pl_whatif_move *mv = &c->moves[c->n_moves++];
+    memset(mv, 0, sizeof *mv);
+    mv->from = from;
+    mv->to = to;
+    mv->trainee = pl_strdup(id);
+    mv->when = when(h, from, to);
+    bool ok = keep_place(before, &mv->before_site, &mv->before_rotation, &mv->before) &&
+              keep_place(after, &mv->after_site, &mv->after_rotation, &mv->after);
+    return ok && mv->trainee && mv->when ? PL_OK : PL_ERR_NOMEM;
+}
+
+/* Trainees and trainee-periods placed differently in `g` (scenario) and
+ * `b` (base), by id; a period outside one horizon counts as not placed.
+ * Each run of changed periods with one before and one after is a move. */
+static pl_status changes(const pl_instance *inst, const grid *g,
+                         const pl_instance *base_inst, const grid *b,
+                         pl_whatif_column *c)
+{
+    pl_status status = PL_OK;
     int len = g->length > b->length ? g->length : b->length;
     for (int t = 0; t < g->n_trainees; t++) {
         int tb = pl_instance_trainee_index(base_inst, inst->trainees[t].id);
         long changed = 0;
-        for (int p = 0; p < len; p++) {
-            const char *s1 = NULL, *r1 = NULL, *s0 = NULL, *r0 = NULL;
-            if (p < g->length && g->site[(size_t)t * g->length + p] >= 0) {
-                s1 = inst->sites[g->site[(size_t)t * g->length + p]].id;
-                r1 = inst->rotations[g->rotation[(size_t)t * g->length + p]].id;
+        int run_from = -1;
+        place run0 = {NULL, NULL}, run1 = {NULL, NULL};
+        for (int p = 0; p <= len; p++) {
+            place now = p < len ? where(inst, g, t, p) : run1;
+            place was = p < len ? where(base_inst, b, tb, p) : run0;
+            bool differs = p < len && !same_place(was, now);
+            changed += differs;
+            if (run_from >= 0 &&
+                (!differs || !same_place(run0, was) || !same_place(run1, now))) {
+                PL_TRY(add_move(c, &inst->horizon, inst->trainees[t].id, run_from, p - 1,
+                                run0, run1));
+                run_from = -1;
             }
-            if (tb >= 0 && p < b->length && b->site[(size_t)tb * b->length + p] >= 0) {
-                s0 = base_inst->sites[b->site[(size_t)tb * b->length + p]].id;
-                r0 = base_inst->rotations[b->rotation[(size_t)tb * b->length + p]].id;
+            if (differs && run_from < 0) {
+                run_from = p;
+                run0 = was;
+                run1 = now;
             }
-            if (!s0 != !s1 || (s0 && (strcmp(s0, s1) || strcmp(r0, r1))))
-                changed++;
         }
         c->periods_changed += changed;
         c->trainees_changed += changed > 0;
@@ -155,11 +263,23 @@ static void changes(const pl_instance *inst, const grid *g,
         if (pl_instance_trainee_index(inst, base_inst->trainees[tb].id) >= 0)
             continue;
         long changed = 0;
+        int first = -1, last = -1;
         for (int p = 0; p < b->length; p++)
-            changed += b->site[(size_t)tb * b->length + p] >= 0;
+            if (b->site[(size_t)tb * b->length + p] >= 0) {
+                changed++;
+                last = p;
+                first = first < 0 ? p : first;
+            }
         c->periods_changed += changed;
         c->trainees_changed += changed > 0;
+        if (changed > 0) {
+            place none = {NULL, NULL}, some = where(base_inst, b, tb, first);
+            PL_TRY(add_move(c, &base_inst->horizon, base_inst->trainees[tb].id, first, last,
+                            some, none));
+        }
     }
+cleanup:
+    return status;
 }
 
 static pl_status add_site(pl_whatif_column *c, const char *id, double base,
@@ -236,9 +356,9 @@ pl_status pl_whatif_measure(const pl_instance *instance,
         goto cleanup;
     PL_TRY(grid_build(base_instance, base, &b));
     c->compared = true;
-    changes(instance, &g, base_instance, &b, c);
-    PL_TRY(utilisation(instance, &g, &u));
-    PL_TRY(utilisation(base_instance, &b, &ub));
+    PL_TRY(changes(instance, &g, base_instance, &b, c));
+    PL_TRY(utilisation(instance, &g, base_instance, &u));
+    PL_TRY(utilisation(base_instance, &b, base_instance, &ub));
     PL_TRY(site_changes(instance, u, base_instance, ub, threshold, c));
 cleanup:
     grid_free(&g);

@@ -4,9 +4,12 @@
  * scenario may remove or reorder trainees, sites, rotations and
  * supervisors, so every row is resolved again by id.  Unlike a lenient
  * schedule load, a supervisor who is gone only loses its name: the
- * trainee's placement still counts as the reference.
+ * trainee's placement still counts as the reference.  Rows of a trainee
+ * still there whose site or rotation is gone are kept in `dropped`, so
+ * that a kept past can say it cannot be kept.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "instance/instance.h"
@@ -26,7 +29,8 @@ pl_status pl_whatif_rebase(const pl_schedule *reference,
     *out = NULL;
     if (!(s = calloc(1, sizeof *s)) ||
         !(s->instance_name = pl_strdup(instance->name ? instance->name : "")) ||
-        !(s->rows = calloc(reference->n_rows + 1, sizeof *s->rows))) {
+        !(s->rows = calloc(reference->n_rows + 1, sizeof *s->rows)) ||
+        !(s->dropped = calloc(reference->n_rows + 1, sizeof *s->dropped))) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
@@ -42,9 +46,11 @@ pl_status pl_whatif_rebase(const pl_schedule *reference,
                                                      : instance->horizon.length - 1;
         if (t < 0 || si < 0 || r < 0 || lo > hi) {
             dropped++;
-            continue;
+            if (t < 0 || lo > hi)
+                continue;
         }
-        pl_row *row = &s->rows[s->n_rows];
+        bool gone = si < 0 || r < 0; /* remembered for a kept past */
+        pl_row *row = gone ? &s->dropped[s->n_dropped] : &s->rows[s->n_rows];
         row->t = t;
         row->s = si;
         row->r = r;
@@ -53,7 +59,10 @@ pl_status pl_whatif_rebase(const pl_schedule *reference,
                        : -1;
         row->from = lo;
         row->to = hi;
-        s->n_rows++;
+        if (gone)
+            s->n_dropped++;
+        else
+            s->n_rows++;
         if (!(row->trainee = pl_strdup(from->trainee)) ||
             !(row->site = pl_strdup(from->site)) ||
             !(row->rotation = pl_strdup(from->rotation)) ||

@@ -168,6 +168,21 @@ static void build(table *tb, const pl_whatif_column *cols, double threshold)
     free(head);
 }
 
+/* Characters (not bytes) of UTF-8 text: what a terminal column needs. */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void pad(pl_buf *b, size_t n)
+{
+    while (n-- > 0)
+        pl_buf_puts(b, " ");
+}
+
 static void table_free(table *tb)
 {
     for (size_t i = 0; i < tb->n_lines * (tb->n_cols + 1); i++)
@@ -191,17 +206,19 @@ pl_status pl_whatif_write_table(const pl_whatif_column *columns, size_t n,
     }
     for (size_t l = 0; l < tb.n_lines; l++)
         for (size_t i = 0; i <= n; i++) {
-            const char *s = tb.cells[l * (n + 1) + i];
-            size_t w = s ? strlen(s) : 0;
+            size_t w = chars(tb.cells[l * (n + 1) + i]);
             if (w > width[i])
                 width[i] = w;
         }
     for (size_t l = 0; l < tb.n_lines; l++) {
         char **cells = tb.cells + l * (n + 1);
         pl_buf b = {0};
-        pl_buf_printf(&b, "%-*s", (int)width[0], cells[0] ? cells[0] : "");
-        for (size_t i = 1; i <= n; i++)
-            pl_buf_printf(&b, "  %*s", (int)width[i], cells[i] ? cells[i] : "");
+        pl_buf_puts(&b, cells[0] ? cells[0] : "");
+        pad(&b, width[0] - chars(cells[0]));
+        for (size_t i = 1; i <= n; i++) {
+            pad(&b, 2 + width[i] - chars(cells[i]));
+            pl_buf_puts(&b, cells[i] ? cells[i] : "");
+        }
         if (b.failed) {
             pl_buf_free(&b);
             status = PL_ERR_NOMEM;
@@ -211,6 +228,21 @@ pl_status pl_whatif_write_table(const pl_whatif_column *columns, size_t n,
             b.data[--b.len] = '\0';
         fprintf(out, "%s\n", b.data);
         pl_buf_free(&b);
+    }
+    /* Who moves, per scenario: trainee, when, from -> to. */
+    bool any = false;
+    for (size_t i = 1; i < n; i++)
+        any |= columns[i].n_moves > 0;
+    if (any)
+        fprintf(out, "who moves\n");
+    for (size_t i = 1; i < n; i++) {
+        const pl_whatif_column *c = &columns[i];
+        for (size_t k = 0; k < c->n_moves; k++) {
+            const pl_whatif_move *mv = &c->moves[k];
+            fprintf(out, "  %s: %s %s: %s -> %s\n", c->label ? c->label : "", mv->trainee,
+                    mv->when ? mv->when : "", mv->before ? mv->before : "not placed",
+                    mv->after ? mv->after : "not placed");
+        }
     }
     if (ferror(out))
         status = PL_ERR_IO;

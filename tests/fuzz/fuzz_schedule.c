@@ -2,7 +2,8 @@
  * fuzz_schedule.c — libFuzzer harness for the schedule reader and the
  * checker: a fixed small instance is loaded once, then every input is read
  * with pl_schedule_load_string (strict and lenient); a schedule that loads
- * is checked with pl_check (also against itself as a reference) and written
+ * is checked with pl_check (also against itself as a reference), rescored
+ * (pl_rescore, lenient ones with themselves as a kept past) and written
  * back as JSON, CSV and text to a memory stream.
  */
 #include <stddef.h>
@@ -87,6 +88,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 (void)pl_check_passed(rep);
                 pl_check_report_free(rep);
             }
+            /* the re-planning paths: a kept past against itself, and
+             * the schedule rescored (its figures rebuilt) and written */
+            pl_check_options o;
+            pl_check_options_init(&o);
+            o.reference = s;
+            o.keep_until = (int)(size % 8);
+            pl_schedule *fresh = NULL;
+            rep = NULL;
+            st = pl_rescore(inst, s, lenient ? &o : NULL, &fresh, &rep);
+            if ((st == PL_OK) != (fresh != NULL) || (st == PL_ERR_CHECK && !rep))
+                abort();
+            if (fresh)
+                write_all(fresh, inst);
+            pl_schedule_free(fresh);
+            pl_check_report_free(rep);
             write_all(s, inst);
             pl_schedule_free(s);
         }

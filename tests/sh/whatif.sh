@@ -7,8 +7,8 @@
 # `placera check` (scenario schedules with --reference DIR/base.schedule.json, so the
 # change cost is recomputed too), with a high change weight the re-plan
 # moves only the trainee who had to move, an invalid scenario is reported
-# with its file and JSON path (exit 1, base still solved), an invalid base
-# exits 2.  Run from the repo root:  sh tests/sh/whatif.sh build/placera
+# with its file and JSON path before anything is solved (exit 2), a typo
+# in an id is explained, an invalid base exits 2.  Run from the repo root:  sh tests/sh/whatif.sh build/placera
 PLACERA=${1:-build/placera}
 passed=0
 failed=0
@@ -66,14 +66,23 @@ grep -q '"trainee": "t1", "site": "heden", "rotation": "pc", "from": 0, "to": 3'
     && grep -q '"trainee": "t2", "site": "kalix", "rotation": "pc", "from": 0, "to": 3' "$tmp/keep/bertil-leaves.schedule.json" \
     && ok || { fail "re-plan moves more than t2"; cat "$tmp/keep/bertil-leaves.schedule.json"; }
 
-# invalid scenario: named with its path, column invalid, exit 1
-"$PLACERA" whatif "$tmp/base.json" "$tmp/bad.json" "$tmp/bertil-leaves.json" --quiet \
+# invalid scenario: every scenario is validated before anything is solved;
+# the bad one is named with its path, nothing is solved, exit 2
+"$PLACERA" whatif "$tmp/base.json" "$tmp/bad.json" "$tmp/bertil-leaves.json" \
     >"$tmp/table" 2>"$tmp/err"
 rc=$?
-[ "$rc" -eq 1 ] && ok || fail "invalid scenario: exit $rc, expected 1"
+[ "$rc" -eq 2 ] && ok || fail "invalid scenario: exit $rc, expected 2"
 grep -q "^$tmp/bad.json: /sites/kalix/capacity/pc: error:" "$tmp/err" && ok \
     || { fail "invalid scenario error lacks file and path"; cat "$tmp/err"; }
-[ "$(line status)" = "status optimal invalid optimal" ] && ok || fail "invalid status line: $(line status)"
+grep -q "nothing was solved" "$tmp/err" && ! grep -q "solving" "$tmp/err" && [ ! -s "$tmp/table" ] \
+    && ok || { fail "invalid scenario: something was solved"; cat "$tmp/err" "$tmp/table"; }
+# a typo in an id: the cause is named, with the id meant
+cat >"$tmp/typo.json" <<'J'
+{"supervisors": {"bertl": {"max_trainees": 2}}}
+J
+"$PLACERA" whatif "$tmp/base.json" "$tmp/typo.json" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "^$tmp/typo.json: /supervisors/bertl: note: the base has no supervisor 'bertl', so the scenario adds a new one instead of changing one (did you mean 'bertil'?)" "$tmp/err" \
+    && ok || { fail "typo scenario: cause not named"; cat "$tmp/err"; }
 
 # invalid base: exit 2
 echo '{"format": "placera/1"}' >"$tmp/badbase.json"

@@ -27,6 +27,7 @@ typedef struct enum_list {
 typedef struct enum_ctx {
     const pl_instance *inst;
     const pl_schedule *reference;
+    int keep_until;       /* with the reference: the kept past (pl_check_with) */
     bool prune;
     int length;
     enum_list *lists;     /* [n_trainees] */
@@ -42,7 +43,8 @@ typedef struct enum_ctx {
 /* Check `a` against `inst`: *violated when any hard rule is broken, *cost the
  * recomputed cost; when keep is non-NULL the built schedule is handed over. */
 static pl_status enum_check(const pl_instance *inst, const pl_assignment *a,
-                            const pl_schedule *reference, const double *zeros,
+                            const pl_schedule *reference, int keep_until,
+                            const double *zeros,
                             enum_stats *stats, bool *violated, double *cost,
                             pl_schedule **keep)
 {
@@ -53,7 +55,11 @@ static pl_status enum_check(const pl_instance *inst, const pl_assignment *a,
     memset(&costs, 0, sizeof costs);
     PL_TRY(pl_schedule_from_assignment(inst, a, PL_RESULT_FEASIBLE, &costs,
                                        zeros, 0.0, 0.0, 0.0, &sched));
-    PL_TRY(pl_check(inst, sched, reference, &rep));
+    pl_check_options o;
+    pl_check_options_init(&o);
+    o.reference = reference;
+    o.keep_until = keep_until;
+    PL_TRY(pl_check_with(inst, sched, &o, &rep));
     if (stats)
         stats->checks++;
     *violated = rep->violations.count > 0;
@@ -220,7 +226,7 @@ static pl_status enum_trainee(enum_ctx *ctx, int t)
                     bool violated;
                     double cost;
                     enum_put(&one, 0, &c);
-                    PL_TRY(enum_check(&alone, &one, NULL, ctx->zeros, ctx->stats,
+                    PL_TRY(enum_check(&alone, &one, NULL, 0, ctx->zeros, ctx->stats,
                                       &violated, &cost, NULL));
                     keep = !violated;
                 }
@@ -265,7 +271,7 @@ static pl_status enum_combine(enum_ctx *ctx, int k)
         double cost;
         if (k == n - 1) {
             pl_schedule *kept = NULL;
-            PL_TRY(enum_check(inst, &ctx->full, ctx->reference, ctx->zeros,
+            PL_TRY(enum_check(inst, &ctx->full, ctx->reference, ctx->keep_until, ctx->zeros,
                               ctx->stats, &violated, &cost,
                               ctx->want_best ? &kept : NULL));
             if (ctx->stats) {
@@ -288,7 +294,7 @@ static pl_status enum_combine(enum_ctx *ctx, int k)
             prefix.n_trainees = k + 1;
             pl_assignment view = ctx->full;
             view.n_trainees = k + 1;
-            PL_TRY(enum_check(&prefix, &view, NULL, ctx->zeros, ctx->stats,
+            PL_TRY(enum_check(&prefix, &view, NULL, 0, ctx->zeros, ctx->stats,
                               &violated, &cost, NULL));
             if (violated)
                 continue;
@@ -303,6 +309,13 @@ pl_status enum_optimum_ex(const pl_instance *inst, const pl_schedule *reference,
                           bool prune, double *best_cost, pl_schedule **best,
                           enum_stats *stats)
 {
+    return enum_optimum_kept(inst, reference, 0, prune, best_cost, best, stats);
+}
+
+pl_status enum_optimum_kept(const pl_instance *inst, const pl_schedule *reference,
+                            int keep_until, bool prune, double *best_cost,
+                            pl_schedule **best, enum_stats *stats)
+{
     pl_status status = PL_OK;
     enum_ctx ctx;
     bool full_ok = false;
@@ -313,6 +326,7 @@ pl_status enum_optimum_ex(const pl_instance *inst, const pl_schedule *reference,
         memset(stats, 0, sizeof *stats);
     ctx.inst = inst;
     ctx.reference = reference;
+    ctx.keep_until = keep_until;
     ctx.prune = prune && enum_can_prune(inst);
     ctx.length = inst->horizon.length;
     ctx.stats = stats;
@@ -337,7 +351,7 @@ pl_status enum_optimum_ex(const pl_instance *inst, const pl_schedule *reference,
         bool violated;
         double cost;
         pl_schedule *kept = NULL;
-        PL_TRY(enum_check(inst, &ctx.full, reference, ctx.zeros, stats,
+        PL_TRY(enum_check(inst, &ctx.full, reference, keep_until, ctx.zeros, stats,
                           &violated, &cost, best ? &kept : NULL));
         if (!violated) {
             ctx.found = true;

@@ -45,6 +45,12 @@ pl_status enum_optimum_ex(const pl_instance *inst, const pl_schedule *reference,
                           bool prune, double *best_cost, pl_schedule **best,
                           enum_stats *stats);
 
+/* The same where the periods before keep_until must be as in `reference`
+ * (pl_check_with's kept past). */
+pl_status enum_optimum_kept(const pl_instance *inst, const pl_schedule *reference,
+                            int keep_until, bool prune, double *best_cost,
+                            pl_schedule **best, enum_stats *stats);
+
 /* How many complete combinations enumeration without pruning would check:
  * the product over trainees of their raw candidate counts. */
 double enum_raw_size(const pl_instance *inst);

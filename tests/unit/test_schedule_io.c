@@ -690,7 +690,7 @@ static void test_loaded_instance(void **state)
     fx_place(&a, t1, kalix, pc, -1, 0, 1);
     fx_place(&a, t1, kalix, ac, -1, 2, 3);
     fx_place(&a, t2, kalix, ac, -1, 0, 1);
-    assert_int_equal(pl_name_supervisors(in, &a), PL_OK);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
     pl_schedule *s = NULL;
     assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL,
                                                  &case_costs, NULL, 0, 0, 0.5, &s),

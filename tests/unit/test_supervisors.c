@@ -32,7 +32,7 @@ static void test_matching_beats_greedy(void **state)
     assert_int_equal(pl_assignment_init(&a, 2, 1), PL_OK);
     fx_place(&a, 0, 0, 0, -1, 0, 0); /* x: r0 */
     fx_place(&a, 1, 0, 1, -1, 0, 0); /* y: r1 */
-    assert_int_equal(pl_name_supervisors(in, &a), PL_OK);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 0, 0), 1); /* x with B */
     assert_int_equal(SUP(&a, 1, 0), 0); /* y with A */
     pl_assignment_free(&a);
@@ -50,7 +50,7 @@ static void test_continuity(void **state)
     assert_int_equal(pl_assignment_init(&a, 2, 3), PL_OK);
     fx_place(&a, 1, 0, 0, -1, 0, 2); /* x = t1 in 0..2 */
     fx_place(&a, 0, 0, 0, -1, 1, 1); /* w = t0 in 1 */
-    assert_int_equal(pl_name_supervisors(in, &a), PL_OK);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 1, 0), 0);
     assert_int_equal(SUP(&a, 1, 1), 0); /* kept A */
     assert_int_equal(SUP(&a, 0, 1), 1); /* w with B */
@@ -73,13 +73,13 @@ static void test_capacity_and_infeasible(void **state)
     assert_int_equal(pl_assignment_init(&a, 3, 1), PL_OK);
     fx_place(&a, 0, 0, 0, -1, 0, 0);
     fx_place(&a, 1, 0, 0, -1, 0, 0);
-    assert_int_equal(pl_name_supervisors(in, &a), PL_OK);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 0, 0), 0);
     assert_int_equal(SUP(&a, 1, 0), 0);
     fx_place(&a, 2, 0, 0, -1, 0, 0);
-    assert_int_equal(pl_name_supervisors(in, &a), PL_ERR_INFEASIBLE);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_ERR_INFEASIBLE);
     in->supervisors[1].programs[0] = true;
-    assert_int_equal(pl_name_supervisors(in, &a), PL_OK);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 2, 0), 1);
     pl_assignment_free(&a);
     pl_instance_free(in);
@@ -94,11 +94,11 @@ static void test_other_site(void **state)
     pl_assignment a;
     assert_int_equal(pl_assignment_init(&a, 1, 2), PL_OK);
     fx_place(&a, 0, 0, 0, 5, 0, 0); /* a stale supervisor is overwritten */
-    assert_int_equal(pl_name_supervisors(in, &a), PL_OK);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 0, 0), 0);
     assert_int_equal(SUP(&a, 0, 1), -1);
     fx_place(&a, 0, 1, 0, -1, 1, 1);
-    assert_int_equal(pl_name_supervisors(in, &a), PL_ERR_INFEASIBLE);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_ERR_INFEASIBLE);
     pl_assignment_free(&a);
     pl_instance_free(in);
 }
@@ -118,7 +118,7 @@ static void test_chain(void **state)
     fx_place(&a, 0, 0, 0, -1, 0, 0);
     fx_place(&a, 1, 0, 1, -1, 0, 0);
     fx_place(&a, 2, 0, 2, -1, 0, 0);
-    assert_int_equal(pl_name_supervisors(in, &a), PL_OK);
+    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 0, 0), 2);
     assert_int_equal(SUP(&a, 1, 0), 1);
     assert_int_equal(SUP(&a, 2, 0), 0);
