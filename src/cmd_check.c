@@ -31,10 +31,22 @@ static double z(double x)
     return x == 0 ? 0 : x;
 }
 
+static const cmd_option check_options[] = {
+    {"--reference SCHEDULE", "recompute `change` against SCHEDULE, the reference the schedule was solved with"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_check_help = {
+    "check",
+    "Verify every hard rule of a schedule and recompute its costs, independently of the solver.",
+    "placera check INSTANCE SCHEDULE [--reference SCHEDULE]",
+    check_options,
+    "docs/rules.md, docs/examples.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera check INSTANCE SCHEDULE [--reference SCHEDULE]\n");
-    return 2;
+    return cmd_usage(&cmd_check_help);
 }
 
 int cmd_check(int argc, char **argv, const cmd_common *common)

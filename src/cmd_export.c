@@ -13,12 +13,26 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option export_options[] = {
+    {"-o, --output DIR", "the folder to write to (default: the current one; an instance needs a new or empty one)"},
+    {"--bom", "csv: start each file with a UTF-8 byte order mark (for Excel)"},
+    {"--semicolon", "csv: separate cells with ; and write decimal commas (Swedish Excel)"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_export_help = {
+    "export",
+    "Write a schedule as calendars (ics) or spreadsheets (csv), or an instance as the spreadsheets import reads.",
+    "placera export ics INSTANCE SCHEDULE [-o DIR]\n"
+    "placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
+    "placera export csv INSTANCE -o DIR [--bom] [--semicolon]",
+    export_options,
+    "docs/report.md (a schedule), docs/spreadsheets.md (an instance)",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera export ics INSTANCE SCHEDULE [-o DIR]\n"
-                    "       placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
-                    "       placera export csv INSTANCE -o DIR [--bom] [--semicolon]\n");
-    return 2;
+    return cmd_usage(&cmd_export_help);
 }
 
 /* The instance as spreadsheets (no schedule given). */

@@ -10,11 +10,24 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option report_options[] = {
+    {"-o, --output FILE.html", "write the report to FILE.html (required; - for standard output)"},
+    {"--group program|site|area|none", "one timeline table per program, home site or area (default none)"},
+    {"--sort id|program|site", "the order of the trainees in a table (default id)"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_report_help = {
+    "report",
+    "Draw a schedule for people as one HTML file: timelines, occupancy, supervisor load, why.",
+    "placera report INSTANCE SCHEDULE -o FILE.html [options]",
+    report_options,
+    "docs/report.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera report INSTANCE SCHEDULE -o FILE.html "
-                    "[--group program|site|area] [--sort id|program|site]\n");
-    return 2;
+    return cmd_usage(&cmd_report_help);
 }
 
 /* The value of option `name` at argv[*i] ("--name V" or "--name=V"), or NULL. */

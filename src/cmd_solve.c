@@ -130,15 +130,33 @@ static bool model_file_close(model_file *mf, bool keep)
     return ok;
 }
 
+static const cmd_option solve_options[] = {
+    {"-o FILE", "write the schedule to FILE (default: standard output)"},
+    {"--format json|csv|text", "the schedule as JSON (the default, format.md section 4), CSV or a text table"},
+    {"--time-limit SEC", "stop after SEC seconds with the best schedule found (default 60)"},
+    {"--gap REL", "stop at a schedule proven within REL of optimal (0.01 = 1 %; default 0)"},
+    {"--reference SCHEDULE", "charge `change` for every placement that differs from SCHEDULE"},
+    {"--write-lp FILE", "also write the integer program to FILE (CPLEX LP format)"},
+    {"--write-mps FILE", "also write the integer program to FILE (MPS format)"},
+    {"--memory-limit MB", "refuse (exit 1) a model that would need more than MB megabytes"},
+    {"--method auto|compact|decomposition", "how the program is solved (default auto; docs/solver.md)"},
+    {"--allocation-only", "solve only the homes and main supervisors (docs/allocation.md)"},
+    {"--progress", "one line per better schedule on standard error (the default on a terminal)"},
+    {"--quiet", "no summary line on standard error"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_solve_help = {
+    "solve",
+    "Find the schedule of least cost that keeps every hard rule of an instance.",
+    "placera solve INSTANCE [options]",
+    solve_options,
+    "docs/solver.md, docs/examples.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr,
-            "usage: placera solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL]\n"
-            "                     [--reference SCHEDULE] [--format json|csv|text]\n"
-            "                     [--write-lp FILE] [--write-mps FILE] [--memory-limit MB]\n"
-            "                     [--method auto|compact|decomposition]\n"
-            "                     [--allocation-only] [--progress] [--quiet]\n");
-    return 2;
+    return cmd_usage(&cmd_solve_help);
 }
 
 int cmd_solve(int argc, char **argv, const cmd_common *common)

@@ -42,12 +42,27 @@ typedef struct options {
     bool quiet;
 } options;
 
+static const cmd_option whatif_options[] = {
+    {"--json FILE", "also write the comparison as JSON to FILE"},
+    {"--time-limit SEC", "time limit of each solve, the base's and each scenario's (default 60)"},
+    {"--jobs N", "solve up to N scenarios at once, each in its own process (default 1)"},
+    {"--keep DIR", "write every schedule to DIR (base.schedule.json, SCENARIO.schedule.json)"},
+    {"--threshold PP", "list sites whose utilisation moved by at least PP percentage points (default 10)"},
+    {"--quiet", "no progress lines on standard error"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_whatif_help = {
+    "whatif",
+    "Solve a base instance and each scenario (the base patched), re-planned with the least change, side by side.",
+    "placera whatif BASE SCENARIO... [options]",
+    whatif_options,
+    "docs/whatif.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr,
-            "usage: placera whatif BASE SCENARIO... [--json FILE] [--time-limit SEC]\n"
-            "                      [--jobs N] [--keep DIR] [--threshold PP] [--quiet]\n");
-    return 2;
+    return cmd_usage(&cmd_whatif_help);
 }
 
 /* The file's name without its directory and extension: the column label
