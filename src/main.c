@@ -72,8 +72,10 @@ static int help(int argc, char **argv)
         cmd_help_print(c->help, stdout);
         return 0;
     }
-    fprintf(stderr, "placera help: no help on '%s' (a command, or format)\n",
-            argc > 2 ? argv[2] : "");
+    if (argc == 3)
+        fprintf(stderr, "placera help: no help on '%s' (a command, or format)\n", argv[2]);
+    else
+        fprintf(stderr, "placera help: one topic at a time (a command, or format)\n");
     usage(stderr);
     return 2;
 }
