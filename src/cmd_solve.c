@@ -142,7 +142,7 @@ static const cmd_option solve_options[] = {
     {"--method auto|compact|decomposition", "how the program is solved (default auto; docs/solver.md)"},
     {"--allocation-only", "solve only the homes and main supervisors (docs/allocation.md)"},
     {"--progress", "one line per better schedule on standard error (the default on a terminal)"},
-    {"--quiet", "no summary line on standard error"},
+    {"--quiet", "no warnings, progress or summary on standard error, only errors"},
     {NULL, NULL},
 };
 

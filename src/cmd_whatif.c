@@ -48,7 +48,7 @@ static const cmd_option whatif_options[] = {
     {"--jobs N", "solve up to N scenarios at once, each in its own process (default 1)"},
     {"--keep DIR", "write every schedule to DIR (base.schedule.json, SCENARIO.schedule.json)"},
     {"--threshold PP", "list sites whose utilisation moved by at least PP percentage points (default 10)"},
-    {"--quiet", "no progress lines on standard error"},
+    {"--quiet", "no progress lines or warnings on standard error, only errors"},
     {NULL, NULL},
 };
 
