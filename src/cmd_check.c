@@ -32,7 +32,7 @@ static double z(double x)
 }
 
 static const cmd_option check_options[] = {
-    {"--reference SCHEDULE", "recompute `change` against SCHEDULE, the reference the schedule was solved with"},
+    {"--reference SCHEDULE", "recompute `change` against the reference SCHEDULE"},
     {NULL, NULL},
 };
 

@@ -14,9 +14,9 @@
 #include "placera.h"
 
 static const cmd_option export_options[] = {
-    {"-o, --output DIR", "the folder to write to (default: the current one; an instance needs a new or empty one)"},
-    {"--bom", "csv: start each file with a UTF-8 byte order mark (for Excel)"},
-    {"--semicolon", "csv: separate cells with ; and write decimal commas (Swedish Excel)"},
+    {"-o, --output DIR", "the folder (default: here; an instance: a new one)"},
+    {"--bom", "csv: a UTF-8 byte order mark first (for Excel)"},
+    {"--semicolon", "csv: ; between cells, decimal commas (Swedish Excel)"},
     {NULL, NULL},
 };
 

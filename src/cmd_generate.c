@@ -13,11 +13,11 @@
 #include "placera.h"
 
 static const cmd_option generate_options[] = {
-    {"--tier small|region|national", "the size: a small test, a region, a whole country (default small)"},
+    {"--tier T", "small (the default), region or national"},
     {"--trainees N", "this many trainees instead of the tier's"},
     {"--sites N", "this many sites instead of the tier's"},
     {"--periods N", "this many months instead of the tier's"},
-    {"--seed N", "the random seed (default 1): the same options give the same bytes"},
+    {"--seed N", "the random seed (default 1): same options, same bytes"},
     {"-o, --output FILE", "write the instance to FILE (default: standard output)"},
     {NULL, NULL},
 };

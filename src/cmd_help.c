@@ -11,8 +11,8 @@
 
 /* The options every command takes (main.c and cmd_args.c handle them). */
 static const cmd_option common_options[] = {
-    {"--max-input-size BYTES", "refuse an input file larger than BYTES (default 1G; K, M, G, T)"},
-    {"-h, --help", "show this help and exit"},
+    {"--max-input-size BYTES", "refuse larger inputs (default 1G; K, M, G, T)"},
+    {"-h, --help", "show this help"},
     {NULL, NULL},
 };
 

@@ -17,8 +17,8 @@
 #include "placera.h"
 
 static const cmd_option import_options[] = {
-    {"-o, --output FILE", "write the instance (or schedule) to FILE (default: standard output)"},
-    {"--solution SOL.dzn", "mssp: convert the authors' solution SOL.dzn of FILE.dzn into a schedule"},
+    {"-o, --output FILE", "write the result to FILE (default: standard output)"},
+    {"--solution SOL.dzn", "mssp: SOL.dzn, a solution of FILE.dzn, as a schedule"},
     {NULL, NULL},
 };
 

@@ -11,9 +11,9 @@
 #include "placera.h"
 
 static const cmd_option report_options[] = {
-    {"-o, --output FILE.html", "write the report to FILE.html (required; - for standard output)"},
-    {"--group program|site|area|none", "one timeline table per program, home site or area (default none)"},
-    {"--sort id|program|site", "the order of the trainees in a table (default id)"},
+    {"-o, --output FILE", "the HTML file (required; - for standard output)"},
+    {"--group G", "tables per program, site or area, or none (default)"},
+    {"--sort S", "the order of trainees: id (default), program or site"},
     {NULL, NULL},
 };
 

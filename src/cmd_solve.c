@@ -131,18 +131,18 @@ static bool model_file_close(model_file *mf, bool keep)
 }
 
 static const cmd_option solve_options[] = {
-    {"-o FILE", "write the schedule to FILE (default: standard output)"},
-    {"--format json|csv|text", "the schedule as JSON (the default, format.md section 4), CSV or a text table"},
-    {"--time-limit SEC", "stop after SEC seconds with the best schedule found (default 60)"},
-    {"--gap REL", "stop at a schedule proven within REL of optimal (0.01 = 1 %; default 0)"},
-    {"--reference SCHEDULE", "charge `change` for every placement that differs from SCHEDULE"},
-    {"--write-lp FILE", "also write the integer program to FILE (CPLEX LP format)"},
-    {"--write-mps FILE", "also write the integer program to FILE (MPS format)"},
-    {"--memory-limit MB", "refuse (exit 1) a model that would need more than MB megabytes"},
-    {"--method auto|compact|decomposition", "how the program is solved (default auto; docs/solver.md)"},
-    {"--allocation-only", "solve only the homes and main supervisors (docs/allocation.md)"},
-    {"--progress", "one line per better schedule on standard error (the default on a terminal)"},
-    {"--quiet", "no warnings, progress or summary on standard error, only errors"},
+    {"-o FILE", "write the schedule to FILE (else standard output)"},
+    {"--format F", "json (the default), csv or text (a table)"},
+    {"--time-limit SEC", "stop searching after SEC seconds (default 60)"},
+    {"--gap REL", "stop within REL of optimal (0.01 = 1 %; default 0)"},
+    {"--reference SCHEDULE", "charge `change` for each move from SCHEDULE"},
+    {"--write-lp FILE", "also write the integer program as CPLEX LP"},
+    {"--write-mps FILE", "also write the integer program as MPS"},
+    {"--memory-limit MB", "refuse (exit 1) a model larger than MB megabytes"},
+    {"--method M", "auto, compact or decomposition (docs/solver.md)"},
+    {"--allocation-only", "only homes and main supervisors (docs/allocation.md)"},
+    {"--progress", "a line per better schedule (default on a terminal)"},
+    {"--quiet", "no warnings, progress or summary, only errors"},
     {NULL, NULL},
 };
 

@@ -44,11 +44,11 @@ typedef struct options {
 
 static const cmd_option whatif_options[] = {
     {"--json FILE", "also write the comparison as JSON to FILE"},
-    {"--time-limit SEC", "time limit of each solve, the base's and each scenario's (default 60)"},
-    {"--jobs N", "solve up to N scenarios at once, each in its own process (default 1)"},
-    {"--keep DIR", "write every schedule to DIR (base.schedule.json, SCENARIO.schedule.json)"},
-    {"--threshold PP", "list sites whose utilisation moved by at least PP percentage points (default 10)"},
-    {"--quiet", "no progress lines or warnings on standard error, only errors"},
+    {"--time-limit SEC", "the time limit of each solve (default 60)"},
+    {"--jobs N", "solve up to N scenarios at once (default 1)"},
+    {"--keep DIR", "write every schedule into DIR (NAME.schedule.json)"},
+    {"--threshold PP", "list sites whose use moved by PP points (default 10)"},
+    {"--quiet", "no progress lines or warnings, only errors"},
     {NULL, NULL},
 };
 

@@ -2,9 +2,10 @@
 # help.sh — the help teaches: `placera --help` and `placera help` list every
 # command; each `placera CMD --help` (also -h and `placera help CMD`) exits
 # 0 with its text on standard output only, says what the command does in a
-# sentence, names docs that exist, and mentions every option that the
-# command's parser accepts (read from src/cmd_CMD.c: the options compared in
-# strcmp/strncmp/option(...)), and names no option the parser lacks; an
+# sentence, names docs that exist, lists its options one a line, mentions
+# every option that the command's parser accepts (read from src/cmd_CMD.c:
+# the options compared in strcmp/strncmp/option(...)) and names no option
+# the parser lacks; an
 # unknown option is refused with exit 2 and a pointer to --help;
 # `placera help format` names docs/format.md and lists its sections as the
 # page has them.  The option reader is first shown to work on a sample.
@@ -129,10 +130,14 @@ for c in $commands; do
     else
         bad "$c --help names options its parser does not take:$extra"
     fi
-    # the longest line fits a terminal
+    # one line per option, and every line fits a terminal
     long=$(awk 'length($0) > 79' "$tmp/help" | head -n 1)
-    [ -z "$long" ] && ok "$c --help: lines of at most 79 characters" ||
-        bad "$c --help has a line longer than 79: $long"
+    other=$(sed -n '/^options:$/,/^$/p' "$tmp/help" | sed '1d;$d' | grep -v '^  -' | head -n 1)
+    if [ -z "$long" ] && [ -z "$other" ]; then
+        ok "$c --help: one line per option, lines of at most 79 characters"
+    else
+        bad "$c --help: a line longer than 79 or an option on two lines: $long$other"
+    fi
     # an unknown option: exit 2, the usage and a pointer to --help, no output
     case $c in
     import | export) args="csv --no-such-option" ;;
