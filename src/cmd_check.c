@@ -18,10 +18,23 @@ static double z(double x)
     return x == 0 ? 0 : x;
 }
 
+static const cmd_option check_options[] = {
+    {"--reference SCHEDULE", "recompute `change` against the reference SCHEDULE"},
+    {"--keep-until T", "periods before T stay as in the reference"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_check_help = {
+    "check",
+    "Verify every hard rule of a schedule and recompute its costs, independently of the solver.",
+    "placera check INSTANCE SCHEDULE [--reference SCHEDULE [--keep-until T]]",
+    check_options,
+    "docs/rules.md, docs/examples.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera check INSTANCE SCHEDULE [--reference SCHEDULE [--keep-until T]]\n");
-    return 2;
+    return cmd_usage(&cmd_check_help);
 }
 
 int cmd_check(int argc, char **argv, const cmd_common *common)

@@ -15,13 +15,29 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option export_options[] = {
+    {"-o, --output DIR", "the folder (default: here; an instance: a new one)"},
+    {"--bom", "csv: a UTF-8 byte order mark first (for Excel)"},
+    {"--semicolon", "csv: ; between cells, decimal commas (Swedish Excel)"},
+    {"--reference SCHEDULE", "recompute `change` against SCHEDULE"},
+    {"--keep-until T", "periods before T stay as in the reference"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_export_help = {
+    "export",
+    "Write a schedule as calendars (ics) or spreadsheets (csv), or an instance as the spreadsheets import reads.",
+    "placera export ics INSTANCE SCHEDULE [-o DIR]\n"
+    "placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
+    "placera export csv INSTANCE -o DIR [--bom] [--semicolon]\n"
+    "(with a schedule: [--reference SCHEDULE [--keep-until T]])",
+    export_options,
+    "docs/report.md (a schedule), docs/spreadsheets.md (an instance)",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera export ics INSTANCE SCHEDULE [-o DIR]\n"
-                    "       placera export csv INSTANCE SCHEDULE [-o DIR] [--bom] [--semicolon]\n"
-                    "       (both: [--reference SCHEDULE [--keep-until T]])\n"
-                    "       placera export csv INSTANCE -o DIR [--bom] [--semicolon]\n");
-    return 2;
+    return cmd_usage(&cmd_export_help);
 }
 
 /* The instance as spreadsheets (no schedule given). */

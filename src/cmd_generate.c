@@ -12,11 +12,27 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option generate_options[] = {
+    {"--tier T", "small (the default), region or national"},
+    {"--trainees N", "this many trainees instead of the tier's"},
+    {"--sites N", "this many sites instead of the tier's"},
+    {"--periods N", "this many months instead of the tier's"},
+    {"--seed N", "the random seed (default 1): same options, same bytes"},
+    {"-o, --output FILE", "write the instance to FILE (default: standard output)"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_generate_help = {
+    "generate",
+    "Write a realistic generated instance, the same bytes for the same options.",
+    "placera generate [options]",
+    generate_options,
+    "docs/generator.md, docs/programs.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera generate [--tier small|region|national] [--trainees N]\n"
-                    "                        [--sites N] [--periods N] [--seed N] [-o FILE]\n");
-    return 2;
+    return cmd_usage(&cmd_generate_help);
 }
 
 static int number(const char *opt, const char *text, unsigned long long max,

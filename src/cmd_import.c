@@ -16,12 +16,25 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option import_options[] = {
+    {"-o, --output FILE", "write the result to FILE (default: standard output)"},
+    {"--solution SOL.dzn", "mssp: SOL.dzn, a solution of FILE.dzn, as a schedule"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_import_help = {
+    "import",
+    "Turn a folder of spreadsheets (csv) or a Medical Student Scheduling benchmark (mssp) into an instance.",
+    "placera import csv DIR [-o INSTANCE.json]\n"
+    "placera import mssp FILE.dzn [-o INSTANCE.json]\n"
+    "placera import mssp --solution SOL.dzn FILE.dzn [-o SCHEDULE.json]",
+    import_options,
+    "docs/spreadsheets.md (csv), docs/mssp.md (mssp)",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera import mssp FILE.dzn [-o INSTANCE.json]\n"
-                    "       placera import mssp --solution SOL.dzn FILE.dzn [-o SCHEDULE.json]\n"
-                    "       placera import csv DIR [-o INSTANCE.json]\n");
-    return 2;
+    return cmd_usage(&cmd_import_help);
 }
 
 /* Whether `out` is one of the CSV files of `dir` (an input). */

@@ -14,10 +14,23 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option patch_options[] = {
+    {"-o FILE", "write it to FILE (else standard output)"},
+    {"--quiet", "no reading of what the scenarios change, only errors"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_patch_help = {
+    "patch",
+    "Write the base instance with the scenarios applied, validated, and say what they change.",
+    "placera patch BASE SCENARIO... [-o FILE]",
+    patch_options,
+    "docs/whatif.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera patch BASE SCENARIO... [-o FILE] [--quiet]\n");
-    return 2;
+    return cmd_usage(&cmd_patch_help);
 }
 
 /* The reading of the patched instance against the base, on stderr. */

@@ -13,12 +13,26 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option report_options[] = {
+    {"-o, --output FILE", "the HTML file (required; - for standard output)"},
+    {"--group G", "tables per program, site or area, or none (default)"},
+    {"--sort S", "the order of trainees: id (default), program or site"},
+    {"--reference SCHEDULE", "recompute `change` against SCHEDULE"},
+    {"--keep-until T", "periods before T stay as in the reference"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_report_help = {
+    "report",
+    "Draw a schedule for people as one HTML file: timelines, occupancy, supervisor load, why.",
+    "placera report INSTANCE SCHEDULE -o FILE.html [options]",
+    report_options,
+    "docs/report.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera report INSTANCE SCHEDULE -o FILE.html "
-                    "[--group program|site|area] [--sort id|program|site]\n"
-                    "                      [--reference SCHEDULE [--keep-until T]]\n");
-    return 2;
+    return cmd_usage(&cmd_report_help);
 }
 
 /* The value of option `name` at argv[*i] ("--name V" or "--name=V"), or NULL. */

@@ -14,12 +14,26 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option rescore_options[] = {
+    {"-o FILE", "write the schedule to FILE (else standard output)"},
+    {"--format F", "json (the default), csv or text (a table)"},
+    {"--reference SCHEDULE", "charge `change` for each move from SCHEDULE"},
+    {"--keep-until T", "periods before T must be as in the reference"},
+    {"--quiet", "no summary, only errors"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_rescore_help = {
+    "rescore",
+    "Recompute the costs and lists of a schedule edited by hand; refuse one that breaks a hard rule.",
+    "placera rescore INSTANCE SCHEDULE [options]",
+    rescore_options,
+    "docs/whatif.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: placera rescore INSTANCE SCHEDULE [-o FILE] [--reference SCHEDULE "
-                    "[--keep-until T]]\n"
-                    "                       [--format json|csv|text] [--quiet]\n");
-    return 2;
+    return cmd_usage(&cmd_rescore_help);
 }
 
 int cmd_rescore(int argc, char **argv, const cmd_common *common)

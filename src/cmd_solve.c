@@ -130,15 +130,34 @@ static bool model_file_close(model_file *mf, bool keep)
     return ok;
 }
 
+static const cmd_option solve_options[] = {
+    {"-o FILE", "write the schedule to FILE (else standard output)"},
+    {"--format F", "json (the default), csv or text (a table)"},
+    {"--time-limit SEC", "stop searching after SEC seconds (default 60)"},
+    {"--gap REL", "stop within REL of optimal (0.01 = 1 %; default 0)"},
+    {"--reference SCHEDULE", "charge `change` for each move from SCHEDULE"},
+    {"--keep-until T", "periods before T stay as in the reference"},
+    {"--write-lp FILE", "also write the integer program as CPLEX LP"},
+    {"--write-mps FILE", "also write the integer program as MPS"},
+    {"--memory-limit MB", "refuse (exit 1) a model larger than MB megabytes"},
+    {"--method M", "auto, compact or decomposition (docs/solver.md)"},
+    {"--allocation-only", "only homes and main supervisors (docs/allocation.md)"},
+    {"--progress", "a line per better schedule (default on a terminal)"},
+    {"--quiet", "no warnings, progress or summary, only errors"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_solve_help = {
+    "solve",
+    "Find the schedule of least cost that keeps every hard rule of an instance.",
+    "placera solve INSTANCE [options]",
+    solve_options,
+    "docs/solver.md, docs/examples.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr,
-            "usage: placera solve INSTANCE [-o FILE] [--time-limit SEC] [--gap REL]\n"
-            "                     [--reference SCHEDULE [--keep-until T]] [--format json|csv|text]\n"
-            "                     [--write-lp FILE] [--write-mps FILE] [--memory-limit MB]\n"
-            "                     [--method auto|compact|decomposition]\n"
-            "                     [--allocation-only] [--progress] [--quiet]\n");
-    return 2;
+    return cmd_usage(&cmd_solve_help);
 }
 
 int cmd_solve(int argc, char **argv, const cmd_common *common)

@@ -9,11 +9,24 @@
 #include "commands.h"
 #include "placera.h"
 
+static const cmd_option validate_options[] = {
+    {NULL, NULL}, /* none of its own */
+};
+
+const cmd_help cmd_validate_help = {
+    "validate",
+    "Check an instance and report every problem in it at once, with warnings for likely slips.",
+    "placera validate INSTANCE",
+    validate_options,
+    "docs/format.md (sections 2 and 3), docs/examples.md",
+};
+
 int cmd_validate(int argc, char **argv, const cmd_common *common)
 {
-    if (argc != 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-        fprintf(stderr, "usage: placera validate INSTANCE\n");
-        return 2;
+    if (argc != 2 || (argv[1][0] == '-' && argv[1][1])) {
+        if (argc == 2)
+            fprintf(stderr, "placera validate: unknown option '%s'\n", argv[1]);
+        return cmd_usage(&cmd_validate_help);
     }
     const char *path = argv[1];
     if (!cmd_files_ok("validate", common, NULL, 0, (const char *const *)&argv[1], 1))

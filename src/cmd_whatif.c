@@ -48,14 +48,30 @@ typedef struct options {
     bool quiet;
 } options;
 
+static const cmd_option whatif_options[] = {
+    {"--schedule FILE", "the published schedule is the base (not solved again)"},
+    {"--keep-until T", "periods before T stay as in --schedule"},
+    {"--json FILE", "also write the comparison as JSON to FILE"},
+    {"--html FILE", "also write a page with every column's timelines"},
+    {"--time-limit SEC", "the time limit of each solve (default 60)"},
+    {"--jobs N", "solve up to N scenarios at once (default 1)"},
+    {"--keep DIR", "write every schedule into DIR (NAME.schedule.json)"},
+    {"--threshold PP", "list sites whose use moved by PP points (default 10)"},
+    {"--quiet", "no progress lines or warnings, only errors"},
+    {NULL, NULL},
+};
+
+const cmd_help cmd_whatif_help = {
+    "whatif",
+    "Re-plan each scenario (the base patched) from the base's schedule with the least change, side by side.",
+    "placera whatif BASE SCENARIO... [options]",
+    whatif_options,
+    "docs/whatif.md",
+};
+
 static int usage(void)
 {
-    fprintf(stderr,
-            "usage: placera whatif BASE SCENARIO... [--schedule FILE [--keep-until T]]\n"
-            "                      [--json FILE] [--html FILE] [--time-limit SEC] [--jobs N]\n"
-            "                      [--keep DIR]\n"
-            "                      [--threshold PP] [--quiet]\n");
-    return 2;
+    return cmd_usage(&cmd_whatif_help);
 }
 
 /* The file's name without its directory and extension: the column label

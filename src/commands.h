@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Options every command takes (main.c takes them out of argv). */
 typedef struct cmd_common {
@@ -24,6 +25,51 @@ typedef struct cmd_common {
 
 /* The largest --max-input-size: 1 PiB. */
 #define CMD_MAX_INPUT_SIZE (1ULL << 50)
+
+/* One option of a command for its --help: as typed, with its value
+ * ("--time-limit SEC"), and what it does in one line. */
+typedef struct cmd_option {
+    const char *name;
+    const char *text;
+} cmd_option;
+
+/* A command's help, kept in its own file (cmd_NAME.c): `placera NAME
+ * --help` prints all of it on standard output, bad usage the usage lines
+ * on standard error (cmd_help.c). */
+typedef struct cmd_help {
+    const char *name;
+    const char *summary;        /* what the command does, one sentence */
+    const char *usage;          /* its forms, one a line, each "placera NAME ..." */
+    const cmd_option *options;  /* every option it takes, {NULL, NULL} last */
+    const char *docs;           /* the docs to read: "docs/solver.md" */
+} cmd_help;
+
+extern const cmd_help cmd_solve_help;
+extern const cmd_help cmd_validate_help;
+extern const cmd_help cmd_check_help;
+extern const cmd_help cmd_patch_help;
+extern const cmd_help cmd_rescore_help;
+extern const cmd_help cmd_report_help;
+extern const cmd_help cmd_export_help;
+extern const cmd_help cmd_import_help;
+extern const cmd_help cmd_generate_help;
+extern const cmd_help cmd_whatif_help;
+
+/* cmd_help.c: the whole help of a command: usage, what it does, every
+ * option (also the common ones) one a line, the docs to read. */
+void cmd_help_print(const cmd_help *help, FILE *out);
+
+/* cmd_help.c: one line of `placera --help`'s list: the command's name
+ * and what it does (broken into lines of at most 79 characters). */
+void cmd_help_list_line(const cmd_help *help, FILE *out);
+
+/* cmd_help.c: bad usage: the usage lines and where the options are
+ * explained, on standard error; returns 2 (the exit status). */
+int cmd_usage(const cmd_help *help);
+
+/* cmd_help.c: `placera help format`: where the formats are documented
+ * and the sections of docs/format.md. */
+void cmd_help_format(FILE *out);
 
 int cmd_solve(int argc, char **argv, const cmd_common *common);
 int cmd_validate(int argc, char **argv, const cmd_common *common);

@@ -1,7 +1,9 @@
 /*
  * csv_export_cells.c — putting the instance's JSON values into cells for
  * `placera export csv`: headers, rows, one value, a whole object by its
- * field list, and the message for what cannot be written.
+ * field list, and the message for what cannot be written.  A text cell
+ * that a spreadsheet would take for a formula (= + - @, tab, CR first) gets
+ * a ' in front; numbers are written as they are.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -51,7 +53,27 @@ pl_csv_row *pl_csv_export_row(pl_csv_export *ex, pl_csv_file file)
     return row;
 }
 
-void pl_csv_put_text(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
+/* A text cell with a ' in front when a spreadsheet would take it for a
+ * formula (docs/spreadsheets.md; the import takes the ' off again): `text`
+ * itself, or a new string that replaces it (NULL when out of memory). */
+static char *guarded(char *text)
+{
+    if (!text || !pl_csv_guard_needed(text))
+        return text;
+    char *g = pl_asprintf("'%s", text);
+    free(text);
+    return g;
+}
+
+/* A formatted value as a cell: numbers as they are, any other value's text
+ * (ids, names, lists, free text) guarded. */
+static char *value_cell(char *text, const json_t *value)
+{
+    return json_is_number(value) ? text : guarded(text);
+}
+
+/* Cell `header` of `row` := text, as it is. */
+static void set_cell(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
                      const char *header, const char *text)
 {
     pl_csv_table *t = &ex->tables[file];
@@ -67,14 +89,27 @@ void pl_csv_put_text(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
     pl_csv_eok(ex, pl_csv_row_set(row, (size_t)col, text));
 }
 
+void pl_csv_put_text(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
+                     const char *header, const char *text)
+{
+    char *cell = row ? guarded(pl_strdup(text)) : NULL;
+    if (cell)
+        set_cell(ex, file, row, header, cell);
+    else if (row)
+        pl_csv_eok(ex, PL_ERR_NOMEM);
+    free(cell);
+}
+
 void pl_csv_put_json(pl_csv_export *ex, pl_csv_file file, pl_csv_row *row,
                 const char *header, const json_t *value, pl_csv_type type,
                 unsigned flags, const char *pointer)
 {
     const char *why = NULL;
     char *text = pl_csv_format_cell(value, type, flags, ex->decimal, &why);
+    if (text && !(text = value_cell(text, value)))
+        why = NULL; /* out of memory */
     if (text)
-        pl_csv_put_text(ex, file, row, header, text);
+        set_cell(ex, file, row, header, text);
     else if (why)
         pl_csv_cannot(ex, pointer, "%s", why);
     else
@@ -87,6 +122,8 @@ void pl_csv_put_at(pl_csv_export *ex, pl_csv_row *row, size_t col,
 {
     const char *why = NULL;
     char *text = row ? pl_csv_format_cell(value, type, 0, ex->decimal, &why) : NULL;
+    if (text && !(text = value_cell(text, value)))
+        why = NULL; /* out of memory */
     if (text)
         pl_csv_eok(ex, pl_csv_row_set(row, col, text));
     else if (why)

@@ -4,7 +4,8 @@
  * the one the header line uses more often.  The text is fed to the parser
  * a byte at a time so that each row knows the line it starts on and a
  * malformed quote is reported at its line and cell.  Rows whose cells are
- * all empty (spreadsheets leave them) are dropped.
+ * all empty (spreadsheets leave them) are dropped.  A data cell that the
+ * export guarded against formulas ('=x, '-a1) loses that one '.
  */
 #include <csv.h>
 #include <errno.h>
@@ -96,6 +97,9 @@ static void on_record(int c, void *data)
     for (size_t i = 0; i < row->n; i++)
         free(row->cells[i]);
     free(row->cells);
+    for (size_t i = 0; i < r->n; i++) /* the export's ' before a formula */
+        if (pl_csv_unguard(r->cells[i]) != r->cells[i])
+            memmove(r->cells[i], r->cells[i] + 1, strlen(r->cells[i]));
     row->cells = r->cells;
     row->n = r->n;
     row->line = r->record_line;

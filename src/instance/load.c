@@ -2,7 +2,8 @@
  * load.c — read an instance file, parse it with jansson and hand the
  * document to the validator: pl_instance_load and pl_instance_load_string.
  *
- * Syntax errors become one diagnostic `FILE:LINE:COLUMN: error: ...`; an
+ * Syntax errors become one diagnostic `FILE:LINE:COLUMN: error: ...`, with
+ * a hint for a trailing comma, a comment or single quotes; an
  * empty file, a byte order mark, a directory and an unreadable file are
  * refused with a message of their own.
  */
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "instance/validate.h"
+#include "util/json_hint.h"
 #include "util/read_file.h"
 #include "util/strutil.h"
 
@@ -42,8 +44,10 @@ pl_status pl_json_parse_text(const char *text, size_t length, const char *name,
     if (!root) {
         int line = err.line > 0 ? err.line : 1;
         int column = err.column > 0 ? err.column : 1;
+        const char *hint = pl_json_syntax_hint(text, length, (size_t)err.position);
         if (pl_diags_add(diags, PL_SEV_ERROR, name, line, column, NULL,
-                         "invalid JSON: %s", err.text) != PL_OK)
+                         "invalid JSON: %s%s%s%s", err.text, hint ? " (" : "",
+                         hint ? hint : "", hint ? ")" : "") != PL_OK)
             return PL_ERR_NOMEM;
         return PL_ERR_SYNTAX;
     }

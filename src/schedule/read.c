@@ -20,6 +20,7 @@
 
 #include "instance/json_read.h"
 #include "schedule/schedule.h"
+#include "util/json_hint.h"
 #include "util/read_file.h"
 #include "util/diag.h"
 #include "util/strutil.h"
@@ -600,9 +601,11 @@ pl_status pl_schedule_load_string(const char *text, size_t length,
         return PL_ERR_USAGE;
     root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
+        const char *hint = pl_json_syntax_hint(text, length, (size_t)err.position);
         if (pl_diags_add(diags, PL_SEV_ERROR, name, err.line > 0 ? err.line : 1,
-                         err.column > 0 ? err.column : 1, NULL, "%s",
-                         err.text) != PL_OK)
+                         err.column > 0 ? err.column : 1, NULL, "%s%s%s%s",
+                         err.text, hint ? " (" : "", hint ? hint : "",
+                         hint ? ")" : "") != PL_OK)
             status = PL_ERR_NOMEM;
         else
             status = PL_ERR_SYNTAX;

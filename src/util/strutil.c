@@ -128,3 +128,15 @@ bool pl_csv_formula_like(const char *cell)
 {
     return cell[0] != '\0' && strchr("=+-@\t\r", cell[0]) != NULL;
 }
+
+bool pl_csv_guard_needed(const char *cell)
+{
+    while (*cell == '\'')
+        cell++;
+    return pl_csv_formula_like(cell);
+}
+
+const char *pl_csv_unguard(const char *cell)
+{
+    return cell[0] == '\'' && pl_csv_guard_needed(cell + 1) ? cell + 1 : cell;
+}

@@ -41,6 +41,16 @@ void pl_buf_free(pl_buf *b);
  * put a ' before such a cell. */
 bool pl_csv_formula_like(const char *cell);
 
+/* Whether a text cell of an instance's spreadsheets (docs/spreadsheets.md)
+ * gets a ' in front: it is formula-like after any leading 's, so that the
+ * import, which takes one ' off such a cell (pl_csv_unguard), gives back
+ * every text, also one that begins with ' ("'=x" is written "''=x"). */
+bool pl_csv_guard_needed(const char *cell);
+
+/* `cell` without the ' the export put in front of it (a pointer into
+ * `cell`); the cell itself when it has none. */
+const char *pl_csv_unguard(const char *cell);
+
 /* Append "/" + token to a JSON pointer, escaping '~' and '/' (RFC 6901). */
 pl_status pl_buf_pointer(pl_buf *b, const char *token);
 

@@ -6,7 +6,8 @@
  * tests/cases/, tests/csv/), with ',' and with ';' (decimal commas); files with a byte
  * order mark and in Windows-1252 import to the same instance; bad cells,
  * bad quotes and the validator's messages point at FILE:LINE:COLUMN; an
- * export never writes into a folder that has files.
+ * export never writes into a folder that has files; texts that a
+ * spreadsheet would take for formulas get a ' that the import takes off.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -567,6 +568,61 @@ static void test_export_never_overwrites(void **state)
     free(dir);
 }
 
+/* Whether `text` has `line` as a whole line. */
+static int has_line(const char *text, const char *line)
+{
+    size_t n = strlen(line);
+    for (const char *p = text; p; p = strchr(p, '\n')) {
+        if (*p == '\n')
+            p++;
+        if (!strncmp(p, line, n) && (p[n] == '\r' || p[n] == '\n'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Texts a spreadsheet would take for formulas (= + - @ first) are written
+ * with a ' in front, numbers (-1, -2) as they are, a text that begins with '
+ * before such a character with one more; the import takes one ' off, so the
+ * instance comes back the same, also with ';' (tests/csv/formulas.json). */
+static void test_formulas_neutralised(void **state)
+{
+    (void)state;
+    static const char *const src = "tests/csv/formulas.json";
+    pl_csv_options semicolon;
+    pl_csv_options_init(&semicolon);
+    semicolon.separator = ';';
+    const pl_csv_options *options[] = {NULL, &semicolon};
+    for (size_t k = 0; k < 2; k++) {
+        char *dir = make_tmpdir(), path[4096], want[256];
+        char *json = round_trip(src, options[k], dir);
+        assert_same_instance(src, json);
+        const char s = k ? ';' : ',';
+        size_t n;
+        snprintf(path, sizeof path, "%s/sheets/trainees.csv", dir);
+        char *trainees = read_file(path, &n);
+        snprintf(want, sizeof want,
+                 "'-a1%c'=SUM(1)%cBT%c%c%c'-s1%c%c'-north | south%c'-u1%c%c%c%c"
+                 "''=already quoted%c-1%c\"\"\"\\tTab\"\"\"%c",
+                 s, s, s, s, s, s, s, s, s, s, s, s, s, s, s);
+        if (!has_line(trainees, want))
+            fail_msg("trainees.csv has no line %s:\n%s", want, trainees);
+        snprintf(want, sizeof want, "b2%c'''-two quotes%cBT", s, s);
+        assert_non_null(strstr(trainees, want));
+        snprintf(want, sizeof want, "%c'not a formula", s); /* as it is */
+        assert_non_null(strstr(trainees, want));
+        snprintf(path, sizeof path, "%s/sheets/preferences.csv", dir);
+        char *prefs = read_file(path, &n);
+        snprintf(want, sizeof want, "'-a1%cs2%c%c-2", s, s, s); /* a number as it is */
+        assert_true(has_line(prefs, want));
+        free(prefs);
+        free(trainees);
+        free(json);
+        remove_tree(dir);
+        free(dir);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +641,7 @@ int main(void)
         cmocka_unit_test(test_unknown_column_and_missing_file),
         cmocka_unit_test(test_notes_and_empty_settings),
         cmocka_unit_test(test_export_never_overwrites),
+        cmocka_unit_test(test_formulas_neutralised),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

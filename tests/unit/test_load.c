@@ -276,6 +276,7 @@ static void test_syntax_error_position(void **state)
     assert_int_equal(d.count, 1);
     assert_int_equal(d.items[0].line, 3);
     assert_true(d.items[0].column > 0);
+    assert_null(strstr(d.items[0].message, "(")); /* no slip: no hint */
     pl_diags_clear(&d);
     const char *dup = "{\"format\": \"placera/1\", \"format\": \"placera/1\"}";
     assert_int_equal(pl_instance_load_string(dup, strlen(dup), "s.json", &inst, &d),
@@ -289,6 +290,43 @@ static void test_syntax_error_position(void **state)
     pl_diags_clear(&d);
     assert_int_equal(pl_instance_load("/tmp", &inst, &d), PL_ERR_IO);
     assert_non_null(strstr(d.items[0].message, "directory"));
+    pl_diags_free(&d);
+}
+
+/* The common slips get a plain hint after jansson's message; a slash or a
+ * brace that is not one of them gets none. */
+static void test_syntax_hints(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *hint;
+    } cases[] = {
+        {"{\"format\": \"placera/1\",\n}", "(remove the comma before } or ])"},
+        {"{\"a\": [1, 2 , \n ]}", "(remove the comma before } or ])"},
+        {"{\"a\": 1, // note\n}", "(JSON has no comments; use a \"$comment\" key)"},
+        {"{\"a\": /* note */ 1}", "(JSON has no comments; use a \"$comment\" key)"},
+        {"{'format': 1}", "(JSON strings use double quotes)"},
+        {"{\"a\": 'x'}", "(JSON strings use double quotes)"},
+        {"{\"a\": 1 / 2}", NULL},
+        {"{\"a\": }", NULL},
+        {"{\"a\": [1 2]}", NULL},
+    };
+    pl_instance *inst = NULL;
+    pl_diags d;
+    pl_diags_init(&d);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *text = cases[i].text;
+        assert_int_equal(pl_instance_load_string(text, strlen(text), "h.json", &inst, &d),
+                         PL_ERR_SYNTAX);
+        assert_int_equal(d.count, 1);
+        const char *m = d.items[0].message;
+        assert_non_null(strstr(m, "invalid JSON: "));
+        if (cases[i].hint)
+            assert_non_null(strstr(m, cases[i].hint));
+        else
+            assert_null(strchr(m, '('));
+        pl_diags_clear(&d);
+    }
     pl_diags_free(&d);
 }
 
@@ -384,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_month_dates_same_period),
         cmocka_unit_test(test_all_errors_collected),
         cmocka_unit_test(test_syntax_error_position),
+        cmocka_unit_test(test_syntax_hints),
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_streamed_large),
     };

@@ -543,6 +543,14 @@ static void test_read_errors(void **state)
     assert_true(diags.items[0].column > 0);
     pl_diags_clear(&diags);
 
+    /* a trailing comma: the syntax error says so */
+    spit(p, HEAD "\n\"placements\": [],\n}");
+    assert_int_equal(pl_schedule_load(p, in, false, &s, &diags), PL_ERR_SYNTAX);
+    assert_int_equal(diags.count, 1);
+    assert_int_equal(diags.items[0].line, 3);
+    assert_non_null(strstr(diags.items[0].message, "remove the comma before } or ]"));
+    pl_diags_clear(&diags);
+
     spit(p, "{\"format\": \"placera/1\", \"status\": \"done\", \"placements\": {}}");
     assert_int_equal(pl_schedule_load(p, in, false, &s, &diags), PL_ERR_INVALID);
     assert_true(has_diag(&diags, PL_SEV_ERROR, "/format", "placera-schedule/1"));
