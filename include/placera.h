@@ -16,6 +16,9 @@
  *     frees them with the matching *_free function.  Pointers returned by
  *     accessors (const char *) belong to the object they came from and live
  *     as long as it does.
+ *   - Names: pl_ (and PL_) for what this header declares; the library's
+ *     internal functions are named pli_, so that `nm libplacera.a` shows
+ *     the public API at a glance (tests/sh/layers.sh checks it).
  */
 #ifndef PLACERA_H
 #define PLACERA_H

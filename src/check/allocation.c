@@ -56,7 +56,7 @@ static bool blocks(const pl_check_ctx *c, const int *held, int t, int s, int *be
     return false;
 }
 
-pl_status pl_check_allocation(pl_check_ctx *c)
+pl_status pli_check_allocation(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -74,7 +74,7 @@ pl_status pl_check_allocation(pl_check_ctx *c)
         for (int g = 0; g < inst->n_programs; g++) {
             int posts = inst->sites[s].posts[g], have = held[s * inst->n_programs + g];
             if (posts >= 0 && have > posts)
-                PL_TRY(pl_check_violation(c, "/homes", "%s is home to %d trainees of %s but has %d post%s for it",
+                PL_TRY(pli_check_violation(c, "/homes", "%s is home to %d trainees of %s but has %d post%s for it",
                                           inst->sites[s].id, have, inst->programs[g].id,
                                           posts, posts == 1 ? "" : "s"));
         }
@@ -82,7 +82,7 @@ pl_status pl_check_allocation(pl_check_ctx *c)
         const pl_trainee *tr = &inst->trainees[t];
         if (!tr->has_home_choices || c->home[t] < 0 || accepts(inst, c->home[t], t))
             continue;
-        PL_TRY(pl_check_violation(c, "/homes", "%s is allocated to %s, whose ranking for %s does not list it",
+        PL_TRY(pli_check_violation(c, "/homes", "%s is allocated to %s, whose ranking for %s does not list it",
                                   tr->id, inst->sites[c->home[t]].id,
                                   inst->programs[tr->program].id));
     }
@@ -99,13 +99,13 @@ pl_status pl_check_allocation(pl_check_ctx *c)
             if (!blocks(c, held, t, s, &below))
                 continue;
             if (below >= 0)
-                PL_TRY(pl_check_violation(c, "/homes", "the allocation is not stable: %s prefers %s to %s%s, and %s ranks %s above %s, whom it holds",
+                PL_TRY(pli_check_violation(c, "/homes", "the allocation is not stable: %s prefers %s to %s%s, and %s ranks %s above %s, whom it holds",
                                           tr->id, inst->sites[s].id,
                                           c->home[t] >= 0 ? "its home " : "being unallocated",
                                           c->home[t] >= 0 ? inst->sites[c->home[t]].id : "",
                                           inst->sites[s].id, tr->id, inst->trainees[below].id));
             else
-                PL_TRY(pl_check_violation(c, "/homes", "the allocation is not stable: %s prefers %s to %s%s, and %s accepts it and has a free %s post",
+                PL_TRY(pli_check_violation(c, "/homes", "the allocation is not stable: %s prefers %s to %s%s, and %s accepts it and has a free %s post",
                                           tr->id, inst->sites[s].id,
                                           c->home[t] >= 0 ? "its home " : "being unallocated",
                                           c->home[t] >= 0 ? inst->sites[c->home[t]].id : "",

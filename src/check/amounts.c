@@ -8,7 +8,7 @@
 
 #include "check/check_internal.h"
 
-pl_status pl_check_amounts(pl_check_ctx *c)
+pl_status pli_check_amounts(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -21,9 +21,9 @@ pl_status pl_check_amounts(pl_check_ctx *c)
             const pl_rule *rule = &tr->rules[r];
             if (!rule->present || rule->max == PL_UNLIMITED)
                 continue;
-            int placed = pl_check_placed(c, t, r), done = pl_check_done(c, t, r);
+            int placed = pli_check_placed(c, t, r), done = pli_check_done(c, t, r);
             if (done > rule->max)
-                PL_TRY(pl_check_violation(c, NULL, "%s has %d periods of %s (%d placed, %d completed or previous) but may have at most %d",
+                PL_TRY(pli_check_violation(c, NULL, "%s has %d periods of %s (%d placed, %d completed or previous) but may have at most %d",
                                           tr->id, done, inst->rotations[r].id,
                                           placed, done - placed, rule->max));
         }
@@ -32,7 +32,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_check_choices(pl_check_ctx *c)
+pl_status pli_check_choices(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -49,7 +49,7 @@ pl_status pl_check_choices(pl_check_ctx *c)
             names[0] = '\0';
             for (int j = 0; j < ch->n_rotations; j++) {
                 int r = ch->rotations[j];
-                if (pl_check_done(c, t, r) > 0) {
+                if (pli_check_done(c, t, r) > 0) {
                     done++;
                     if (len < sizeof names - 80)
                         len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
@@ -57,7 +57,7 @@ pl_status pl_check_choices(pl_check_ctx *c)
                 }
             }
             if (done != ch->pick)
-                PL_TRY(pl_check_violation(c, NULL, "%s must do exactly %d of the rotations of choice %d but does %d (%s)",
+                PL_TRY(pli_check_violation(c, NULL, "%s must do exactly %d of the rotations of choice %d but does %d (%s)",
                                           tr->id, ch->pick, i + 1, done,
                                           done ? names : "none"));
         }

@@ -25,21 +25,21 @@ static pl_status check_run(pl_check_ctx *c, int t, int from, int to)
     note[0] = '\0';
     if (extra)
         snprintf(note, sizeof note, ", plus %d continued from before the horizon", extra);
-    pl_check_span(c, from, to, span, sizeof span);
+    pli_check_span(c, from, to, span, sizeof span);
     snprintf(path, sizeof path, "/placements/%d", c->grid.row[k]);
     if (len + extra > rule->block_max)
-        return pl_check_violation(c, path, "%s is at %s (%s) for %d periods (%s)%s but the rule allows blocks of at most %d",
+        return pli_check_violation(c, path, "%s is at %s (%s) for %d periods (%s)%s but the rule allows blocks of at most %d",
                                   tr->id, inst->sites[s].id, inst->rotations[r].id,
                                   len, span, note, rule->block_max);
     if (len + extra < rule->block_min &&
         !(inst->horizon.open_end && to == inst->horizon.length - 1))
-        return pl_check_violation(c, path, "%s is at %s (%s) for %d period%s (%s)%s but the rule needs blocks of at least %d",
+        return pli_check_violation(c, path, "%s is at %s (%s) for %d period%s (%s)%s but the rule needs blocks of at least %d",
                                   tr->id, inst->sites[s].id, inst->rotations[r].id,
                                   len, len == 1 ? "" : "s", span, note, rule->block_min);
     return PL_OK;
 }
 
-pl_status pl_check_blocks(pl_check_ctx *c)
+pl_status pli_check_blocks(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     int L = c->inst->horizon.length;

@@ -7,7 +7,7 @@
 
 #include "check/check_internal.h"
 
-pl_status pl_check_capacity(pl_check_ctx *c)
+pl_status pli_check_capacity(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -33,8 +33,8 @@ pl_status pl_check_capacity(pl_check_ctx *c)
                 int have = count[((size_t)s * R + (size_t)r) * L + p];
                 int cap = inst->sites[s].offers[r] ? pl_cap_max(inst, s, r, p) : 0;
                 if (have > cap && cap > 0) { /* cap 0: eligibility says it */
-                    pl_check_span(c, p, p, span, sizeof span);
-                    PL_TRY(pl_check_violation(c, NULL, "%s (%s) has %d trainees in %s but room for %d",
+                    pli_check_span(c, p, p, span, sizeof span);
+                    PL_TRY(pli_check_violation(c, NULL, "%s (%s) has %d trainees in %s but room for %d",
                                               inst->sites[s].id, inst->rotations[r].id,
                                               have, span, cap));
                 }
@@ -53,7 +53,7 @@ pl_status pl_check_capacity(pl_check_ctx *c)
         }
         for (int s = 0; s < S; s++)
             if (per_site[s] > tr->max_per_site) {
-                PL_TRY(pl_check_violation(c, NULL, "%s has %d periods at %s but may have at most %d at any one site (max_per_site)",
+                PL_TRY(pli_check_violation(c, NULL, "%s has %d periods at %s but may have at most %d at any one site (max_per_site)",
                                           tr->id, per_site[s], inst->sites[s].id,
                                           tr->max_per_site));
             }

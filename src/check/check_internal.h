@@ -52,36 +52,36 @@ static inline int pl_cell(const pl_check_ctx *c, int t, int p)
 
 /* grid.c: rows → grid; unknown ids, bad ranges and overlaps are violations.
  * Also resolves homes (with their violations) and mentors. */
-pl_status pl_check_grid_build(const pl_instance *inst, const pl_schedule *sched,
+pl_status pli_check_grid_build(const pl_instance *inst, const pl_schedule *sched,
                               pl_check_ctx *c);
 /* A grid from a reference schedule: rows with unknown ids are ignored, and
  * the first row wins where rows overlap.  Caller frees with
- * pl_check_grid_free. */
-pl_status pl_check_grid_reference(const pl_instance *inst,
+ * pli_check_grid_free. */
+pl_status pli_check_grid_reference(const pl_instance *inst,
                                   const pl_schedule *ref, pl_check_grid *out);
-void pl_check_grid_free(pl_check_grid *g);
+void pli_check_grid_free(pl_check_grid *g);
 
 /* One function per rule family; each appends to c->report->violations. */
-pl_status pl_check_eligibility(pl_check_ctx *c);
-pl_status pl_check_capacity(pl_check_ctx *c);
-pl_status pl_check_supervision(pl_check_ctx *c);
-pl_status pl_check_blocks(pl_check_ctx *c);
-pl_status pl_check_amounts(pl_check_ctx *c);
-pl_status pl_check_order(pl_check_ctx *c);
-pl_status pl_check_choices(pl_check_ctx *c);
-pl_status pl_check_pins(pl_check_ctx *c);
-pl_status pl_check_allocation(pl_check_ctx *c);
-pl_status pl_check_mentors(pl_check_ctx *c);
+pl_status pli_check_eligibility(pl_check_ctx *c);
+pl_status pli_check_capacity(pl_check_ctx *c);
+pl_status pli_check_supervision(pl_check_ctx *c);
+pl_status pli_check_blocks(pl_check_ctx *c);
+pl_status pli_check_amounts(pl_check_ctx *c);
+pl_status pli_check_order(pl_check_ctx *c);
+pl_status pli_check_choices(pl_check_ctx *c);
+pl_status pli_check_pins(pl_check_ctx *c);
+pl_status pli_check_allocation(pl_check_ctx *c);
+pl_status pli_check_mentors(pl_check_ctx *c);
 /* kept.c: the periods before keep_until are the reference's. */
-pl_status pl_check_kept(pl_check_ctx *c);
+pl_status pli_check_kept(pl_check_ctx *c);
 /* costs.c: fill report->costs, cost, trainee_costs (`change` against
  * c->reference from c->keep_until on); then, unless `stated` is false,
  * compare with the schedule's stated costs (mismatches). */
-pl_status pl_check_costs(pl_check_ctx *c, bool stated);
+pl_status pli_check_costs(pl_check_ctx *c, bool stated);
 
 /* describe.c: message helpers. */
 /* Append a violation (severity error) with a JSON pointer path (may be NULL). */
-pl_status pl_check_violation(pl_check_ctx *c, const char *path,
+pl_status pli_check_violation(pl_check_ctx *c, const char *path,
                              const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
@@ -89,14 +89,14 @@ pl_status pl_check_violation(pl_check_ctx *c, const char *path,
     ;
 /* "period 3 (2027-04)" or "periods 2 to 3 (2027-03 to 2027-04)" into buf;
  * dates are YYYY-MM for monthly horizons of step 1, else first/last days. */
-void pl_check_span(const pl_check_ctx *c, int from, int to, char *buf,
+void pli_check_span(const pl_check_ctx *c, int from, int to, char *buf,
                    size_t size);
 /* Periods a trainee has in rotation r: completed + previous-in-r + placed. */
-int pl_check_done(const pl_check_ctx *c, int t, int r);
+int pli_check_done(const pl_check_ctx *c, int t, int r);
 /* Number of placed periods of trainee t in rotation r. */
-int pl_check_placed(const pl_check_ctx *c, int t, int r);
+int pli_check_placed(const pl_check_ctx *c, int t, int r);
 /* Id helpers that never return NULL. */
-const char *pl_check_site_id(const pl_check_ctx *c, int s);
-const char *pl_check_rot_id(const pl_check_ctx *c, int r);
+const char *pli_check_site_id(const pl_check_ctx *c, int s);
+const char *pli_check_rot_id(const pl_check_ctx *c, int r);
 
 #endif /* PL_CHECK_INTERNAL_H */

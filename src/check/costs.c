@@ -18,7 +18,7 @@ static bool unchosen(const pl_check_ctx *c, int t, int r)
     for (int i = 0; i < tr->n_choices; i++)
         for (int j = 0; j < tr->choices[i].n_rotations; j++)
             if (tr->choices[i].rotations[j] == r)
-                return pl_check_done(c, t, r) == 0;
+                return pli_check_done(c, t, r) == 0;
     return false;
 }
 
@@ -42,7 +42,7 @@ static double trainee_cost(const pl_check_ctx *c, const pl_check_grid *ref, int 
             const pl_rule *rule = &tr->rules[r];
             if (!rule->present || rule->min <= 0 || unchosen(c, t, r))
                 continue;
-            int done = pl_check_done(c, t, r);
+            int done = pli_check_done(c, t, r);
             if (done < rule->min)
                 unmet += rule->min - done;
         }
@@ -134,9 +134,9 @@ static pl_status compare_stated(pl_check_ctx *c)
     }
     for (size_t i = 0; i < sc->n_trainee_costs; i++) {
         const pl_named_value *v = &sc->trainee_costs[i];
-        pl_buf_free(&path);
-        pl_buf_puts(&path, "/trainee_costs");
-        pl_buf_pointer(&path, v->id ? v->id : "");
+        pli_buf_free(&path);
+        pli_buf_puts(&path, "/trainee_costs");
+        pli_buf_pointer(&path, v->id ? v->id : "");
         if (path.failed) {
             status = PL_ERR_NOMEM;
             goto cleanup;
@@ -148,7 +148,7 @@ static pl_status compare_stated(pl_check_ctx *c)
             continue;
         }
         free(what);
-        what = pl_asprintf("the cost of %s", c->inst->trainees[v->index].id);
+        what = pli_asprintf("the cost of %s", c->inst->trainees[v->index].id);
         if (!what) {
             status = PL_ERR_NOMEM;
             goto cleanup;
@@ -157,11 +157,11 @@ static pl_status compare_stated(pl_check_ctx *c)
     }
 cleanup:
     free(what);
-    pl_buf_free(&path);
+    pli_buf_free(&path);
     return status;
 }
 
-pl_status pl_check_costs(pl_check_ctx *c, bool stated)
+pl_status pli_check_costs(pl_check_ctx *c, bool stated)
 {
     const pl_schedule *reference = c->reference;
     pl_status status = PL_OK;
@@ -175,7 +175,7 @@ pl_status pl_check_costs(pl_check_ctx *c, bool stated)
     long short_staff = 0;
 
     if (reference)
-        PL_TRY(pl_check_grid_reference(inst, reference, &ref));
+        PL_TRY(pli_check_grid_reference(inst, reference, &ref));
     for (int t = 0; t < inst->n_trainees; t++) {
         double v = trainee_cost(c, reference ? &ref : NULL, t, k);
         rep->trainee_costs[t] = v;
@@ -220,6 +220,6 @@ pl_status pl_check_costs(pl_check_ctx *c, bool stated)
         PL_TRY(compare_stated(c));
 cleanup:
     free(count);
-    pl_check_grid_free(&ref);
+    pli_check_grid_free(&ref);
     return status;
 }

@@ -12,7 +12,7 @@
 #include "util/diag.h"
 #include "util/strutil.h"
 
-pl_status pl_check_violation(pl_check_ctx *c, const char *path,
+pl_status pli_check_violation(pl_check_ctx *c, const char *path,
                              const char *format, ...)
 {
     va_list ap;
@@ -20,11 +20,11 @@ pl_status pl_check_violation(pl_check_ctx *c, const char *path,
     pl_status status;
 
     va_start(ap, format);
-    msg = pl_vasprintf(format, ap);
+    msg = pli_vasprintf(format, ap);
     va_end(ap);
     if (!msg)
         return PL_ERR_NOMEM;
-    status = pl_diags_add_kind(&c->report->violations, format, PL_SEV_ERROR, c->file,
+    status = pli_diags_add_kind(&c->report->violations, format, PL_SEV_ERROR, c->file,
                                0, 0, path, msg);
     free(msg);
     return status;
@@ -34,15 +34,15 @@ static void date_of(const pl_horizon *h, int p, bool last, char buf[11])
 {
     int y, m, d;
     if (last)
-        pl_period_last_day(h, p, &y, &m, &d);
+        pli_period_last_day(h, p, &y, &m, &d);
     else
-        pl_period_first_day(h, p, &y, &m, &d);
-    pl_format_date(y, m, d, buf);
+        pli_period_first_day(h, p, &y, &m, &d);
+    pli_format_date(y, m, d, buf);
     if (h->unit == PL_UNIT_MONTH && h->step == 1)
         buf[7] = '\0'; /* YYYY-MM */
 }
 
-void pl_check_span(const pl_check_ctx *c, int from, int to, char *buf,
+void pli_check_span(const pl_check_ctx *c, int from, int to, char *buf,
                    size_t size)
 {
     const pl_horizon *h = &c->inst->horizon;
@@ -63,7 +63,7 @@ void pl_check_span(const pl_check_ctx *c, int from, int to, char *buf,
     }
 }
 
-int pl_check_placed(const pl_check_ctx *c, int t, int r)
+int pli_check_placed(const pl_check_ctx *c, int t, int r)
 {
     int n = 0;
     for (int p = 0; p < c->grid.length; p++)
@@ -72,21 +72,21 @@ int pl_check_placed(const pl_check_ctx *c, int t, int r)
     return n;
 }
 
-int pl_check_done(const pl_check_ctx *c, int t, int r)
+int pli_check_done(const pl_check_ctx *c, int t, int r)
 {
     const pl_trainee *tr = &c->inst->trainees[t];
-    int n = tr->completed[r] + pl_check_placed(c, t, r);
+    int n = tr->completed[r] + pli_check_placed(c, t, r);
     if (tr->previous.rotation == r)
         n += tr->previous.periods;
     return n;
 }
 
-const char *pl_check_site_id(const pl_check_ctx *c, int s)
+const char *pli_check_site_id(const pl_check_ctx *c, int s)
 {
     return s >= 0 && s < c->inst->n_sites ? c->inst->sites[s].id : "?";
 }
 
-const char *pl_check_rot_id(const pl_check_ctx *c, int r)
+const char *pli_check_rot_id(const pl_check_ctx *c, int r)
 {
     return r >= 0 && r < c->inst->n_rotations ? c->inst->rotations[r].id : "?";
 }

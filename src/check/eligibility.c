@@ -50,32 +50,32 @@ static pl_status report(pl_check_ctx *c, int t, int from, int to, int why)
     const char *sid = inst->sites[s].id, *rid = inst->rotations[r].id;
     char span[96], path[64];
 
-    pl_check_span(c, from, to, span, sizeof span);
+    pli_check_span(c, from, to, span, sizeof span);
     snprintf(path, sizeof path, "/placements/%d", c->grid.row[k]);
     switch (why) {
     case E_INACTIVE:
-        return pl_check_violation(c, path, "%s is at %s (%s) in %s, when it is not available (outside its start and end, or on leave)",
+        return pli_check_violation(c, path, "%s is at %s (%s) in %s, when it is not available (outside its start and end, or on leave)",
                                   tr->id, sid, rid, span);
     case E_ROTATION:
-        return pl_check_violation(c, path, "%s is at %s (%s) in %s, but %s is not in its requirements",
+        return pli_check_violation(c, path, "%s is at %s (%s) in %s, but %s is not in its requirements",
                                   tr->id, sid, rid, span, rid);
     case E_OFFER:
-        return pl_check_violation(c, path, "%s is at %s (%s) in %s, but %s has no capacity for %s then",
+        return pli_check_violation(c, path, "%s is at %s (%s) in %s, but %s has no capacity for %s then",
                                   tr->id, sid, rid, span, sid, rid);
     case E_SITES:
-        return pl_check_violation(c, path, "%s is at %s (%s) in %s, but the rule for %s does not allow site %s",
+        return pli_check_violation(c, path, "%s is at %s (%s) in %s, but the rule for %s does not allow site %s",
                                   tr->id, sid, rid, span, rid, sid);
     case E_AT_HOME:
-        return pl_check_violation(c, path, "%s is at %s (%s) in %s, but %s must be done at its home (%s)",
+        return pli_check_violation(c, path, "%s is at %s (%s) in %s, but %s must be done at its home (%s)",
                                   tr->id, sid, rid, span, rid,
                                   c->home[t] >= 0 ? inst->sites[c->home[t]].id : "it has none");
     default:
-        return pl_check_violation(c, path, "%s is at %s (%s) in %s, but %s is outside the trainee's areas",
+        return pli_check_violation(c, path, "%s is at %s (%s) in %s, but %s is outside the trainee's areas",
                                   tr->id, sid, rid, span, sid);
     }
 }
 
-pl_status pl_check_eligibility(pl_check_ctx *c)
+pl_status pli_check_eligibility(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     int L = c->inst->horizon.length;

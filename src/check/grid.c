@@ -15,7 +15,7 @@
 #include "check/check_internal.h"
 #include "util/strutil.h"
 
-void pl_check_grid_free(pl_check_grid *g)
+void pli_check_grid_free(pl_check_grid *g)
 {
     free(g->site);
     free(g->rotation);
@@ -35,7 +35,7 @@ static pl_status grid_alloc(pl_check_grid *g, int n_trainees, int length)
     g->supervisor = malloc(alloc * sizeof *g->supervisor);
     g->row = malloc(alloc * sizeof *g->row);
     if (!g->site || !g->rotation || !g->supervisor || !g->row) {
-        pl_check_grid_free(g);
+        pli_check_grid_free(g);
         return PL_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++)
@@ -43,7 +43,7 @@ static pl_status grid_alloc(pl_check_grid *g, int n_trainees, int length)
     return PL_OK;
 }
 
-pl_status pl_check_grid_reference(const pl_instance *inst,
+pl_status pli_check_grid_reference(const pl_instance *inst,
                                   const pl_schedule *ref, pl_check_grid *out)
 {
     int L = inst->horizon.length;
@@ -70,11 +70,11 @@ pl_status pl_check_grid_reference(const pl_instance *inst,
 static char *pointer(const char *collection, const char *key)
 {
     pl_buf b = {0};
-    pl_buf_puts(&b, "/");
-    pl_buf_puts(&b, collection);
-    pl_buf_pointer(&b, key ? key : "");
+    pli_buf_puts(&b, "/");
+    pli_buf_puts(&b, collection);
+    pli_buf_pointer(&b, key ? key : "");
     if (b.failed) {
-        pl_buf_free(&b);
+        pli_buf_free(&b);
         return NULL;
     }
     return b.data;
@@ -91,31 +91,31 @@ static pl_status row_ids(pl_check_ctx *c, size_t i, const char *path, bool *ok)
 
     *ok = true;
     if (row->t < 0 || row->t >= inst->n_trainees) {
-        PL_TRY(pl_check_violation(c, path, "placement names trainee \"%s\", which the instance does not have",
+        PL_TRY(pli_check_violation(c, path, "placement names trainee \"%s\", which the instance does not have",
                                   who));
         *ok = false;
     }
     if (row->s < 0 || row->s >= inst->n_sites) {
         if (row->site)
-            PL_TRY(pl_check_violation(c, path, "%s is placed at site \"%s\", which the instance does not have",
+            PL_TRY(pli_check_violation(c, path, "%s is placed at site \"%s\", which the instance does not have",
                                       who, row->site));
         else
-            PL_TRY(pl_check_violation(c, path, "a placement of %s names no site", who));
+            PL_TRY(pli_check_violation(c, path, "a placement of %s names no site", who));
         *ok = false;
     }
     if (row->r < 0 || row->r >= inst->n_rotations) {
         if (row->rotation)
-            PL_TRY(pl_check_violation(c, path, "%s is placed in rotation \"%s\", which the instance does not have",
+            PL_TRY(pli_check_violation(c, path, "%s is placed in rotation \"%s\", which the instance does not have",
                                       who, row->rotation));
         else
-            PL_TRY(pl_check_violation(c, path, "a placement of %s names no rotation", who));
+            PL_TRY(pli_check_violation(c, path, "a placement of %s names no rotation", who));
         *ok = false;
     }
     if (row->supervisor && (row->sup < 0 || row->sup >= inst->n_supervisors))
-        PL_TRY(pl_check_violation(c, path, "%s is supervised by \"%s\", who is not a supervisor of the instance",
+        PL_TRY(pli_check_violation(c, path, "%s is supervised by \"%s\", who is not a supervisor of the instance",
                                   who, row->supervisor));
     if (row->from > row->to) {
-        PL_TRY(pl_check_violation(c, path, "a placement of %s runs from period %d to period %d, which is backwards",
+        PL_TRY(pli_check_violation(c, path, "a placement of %s runs from period %d to period %d, which is backwards",
                                   who, row->from, row->to));
         *ok = false;
     } else if (row->from < 0 || row->to >= inst->horizon.length) {
@@ -123,8 +123,8 @@ static pl_status row_ids(pl_check_ctx *c, size_t i, const char *path, bool *ok)
         int b = row->to >= inst->horizon.length ? inst->horizon.length - 1 : row->to;
         span[0] = '\0';
         if (a <= b)
-            pl_check_span(c, a, b, span, sizeof span);
-        PL_TRY(pl_check_violation(c, path,
+            pli_check_span(c, a, b, span, sizeof span);
+        PL_TRY(pli_check_violation(c, path,
                                   "a placement of %s runs from period %d to period %d, outside the horizon of periods 0 to %d%s%s",
                                   who, row->from, row->to, inst->horizon.length - 1,
                                   a <= b ? "; only " : "", span));
@@ -165,8 +165,8 @@ static pl_status place_rows(pl_check_ctx *c)
             c->grid.row[k] = (int)i;
         }
         if (first_clash >= 0) {
-            pl_check_span(c, first_clash, last_clash, span, sizeof span);
-            PL_TRY(pl_check_violation(c, path,
+            pli_check_span(c, first_clash, last_clash, span, sizeof span);
+            PL_TRY(pli_check_violation(c, path,
                                       "%s has two placements at once in %s: this one overlaps /placements/%d",
                                       inst->trainees[row->t].id, span, other));
         }
@@ -197,18 +197,18 @@ static pl_status resolve_homes(pl_check_ctx *c)
             goto cleanup;
         }
         if (t < 0 || t >= inst->n_trainees) {
-            PL_TRY(pl_check_violation(c, path, "homes names trainee \"%s\", which the instance does not have",
+            PL_TRY(pli_check_violation(c, path, "homes names trainee \"%s\", which the instance does not have",
                                       h->key ? h->key : ""));
             continue;
         }
         const pl_trainee *tr = &inst->trainees[t];
         if (c->home_row[t] >= 0) {
-            PL_TRY(pl_check_violation(c, path, "%s is given a home twice", tr->id));
+            PL_TRY(pli_check_violation(c, path, "%s is given a home twice", tr->id));
             continue;
         }
         c->home_row[t] = (int)i;
         if (s < 0 || s >= inst->n_sites) {
-            PL_TRY(pl_check_violation(c, path, "%s is given home \"%s\", which is not a site of the instance",
+            PL_TRY(pli_check_violation(c, path, "%s is given home \"%s\", which is not a site of the instance",
                                       tr->id, h->value ? h->value : ""));
             continue;
         }
@@ -217,15 +217,15 @@ static pl_status resolve_homes(pl_check_ctx *c)
             for (int k = 0; k < tr->n_home_choices; k++)
                 listed |= tr->home_choices[k] == s;
             if (!listed)
-                PL_TRY(pl_check_violation(c, path, "%s is allocated home %s, which is not among its home_choices",
+                PL_TRY(pli_check_violation(c, path, "%s is allocated home %s, which is not among its home_choices",
                                           tr->id, inst->sites[s].id));
             else
                 c->home[t] = s;
         } else if (tr->home < 0) {
-            PL_TRY(pl_check_violation(c, path, "%s is given home %s but has neither home nor home_choices",
+            PL_TRY(pli_check_violation(c, path, "%s is given home %s but has neither home nor home_choices",
                                       tr->id, inst->sites[s].id));
         } else if (tr->home != s) {
-            PL_TRY(pl_check_violation(c, path, "%s is given home %s but its fixed home is %s",
+            PL_TRY(pli_check_violation(c, path, "%s is given home %s but its fixed home is %s",
                                       tr->id, inst->sites[s].id, inst->sites[tr->home].id));
         }
     }
@@ -252,18 +252,18 @@ static pl_status resolve_mentors(pl_check_ctx *c)
             goto cleanup;
         }
         if (t < 0 || t >= inst->n_trainees) {
-            PL_TRY(pl_check_violation(c, path, "mentors names trainee \"%s\", which the instance does not have",
+            PL_TRY(pli_check_violation(c, path, "mentors names trainee \"%s\", which the instance does not have",
                                       m->key ? m->key : ""));
             continue;
         }
         if (c->mentor_row[t] >= 0) {
-            PL_TRY(pl_check_violation(c, path, "%s is given a main supervisor twice",
+            PL_TRY(pli_check_violation(c, path, "%s is given a main supervisor twice",
                                       inst->trainees[t].id));
             continue;
         }
         c->mentor_row[t] = (int)i;
         if (s < 0 || s >= inst->n_supervisors) {
-            PL_TRY(pl_check_violation(c, path, "%s is given main supervisor \"%s\", who is not a supervisor of the instance",
+            PL_TRY(pli_check_violation(c, path, "%s is given main supervisor \"%s\", who is not a supervisor of the instance",
                                       inst->trainees[t].id, m->value ? m->value : ""));
             continue;
         }
@@ -293,7 +293,7 @@ static pl_status unallocated_rows(pl_check_ctx *c)
             if (c->grid.row[k] != last_row) {
                 last_row = c->grid.row[k];
                 snprintf(path, sizeof path, "/placements/%d", last_row);
-                PL_TRY(pl_check_violation(c, path,
+                PL_TRY(pli_check_violation(c, path,
                                           "%s has no home allocated (none in homes), so it must have no placements",
                                           c->inst->trainees[t].id));
             }
@@ -305,7 +305,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_check_grid_build(const pl_instance *inst, const pl_schedule *sched,
+pl_status pli_check_grid_build(const pl_instance *inst, const pl_schedule *sched,
                               pl_check_ctx *c)
 {
     pl_status status = PL_OK;

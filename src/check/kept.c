@@ -17,8 +17,8 @@ static void where(const pl_check_ctx *c, const pl_check_grid *g, int k,
     if (g->site[k] < 0)
         snprintf(buf, size, "no placement");
     else
-        snprintf(buf, size, "%s (%s)", pl_check_site_id(c, g->site[k]),
-                 pl_check_rot_id(c, g->rotation[k]));
+        snprintf(buf, size, "%s (%s)", pli_check_site_id(c, g->site[k]),
+                 pli_check_rot_id(c, g->rotation[k]));
 }
 
 static bool differs(const pl_check_grid *a, const pl_check_grid *b, int k)
@@ -46,12 +46,12 @@ static pl_status trainee_kept(pl_check_ctx *c, const pl_check_grid *ref, int t, 
                ref->site[pl_cell(c, t, q + 1)] == ref->site[k] &&
                ref->rotation[pl_cell(c, t, q + 1)] == ref->rotation[k])
             q++;
-        pl_check_span(c, p, q, span, sizeof span);
+        pli_check_span(c, p, q, span, sizeof span);
         where(c, g, k, got, sizeof got);
         where(c, ref, k, want, sizeof want);
         if (g->row[k] >= 0)
             snprintf(path, sizeof path, "/placements/%d", g->row[k]);
-        PL_TRY(pl_check_violation(c, g->row[k] >= 0 ? path : NULL,
+        PL_TRY(pli_check_violation(c, g->row[k] >= 0 ? path : NULL,
                                   "%s has %s in %s, but the past is kept from the "
                                   "reference (before period %d), which has %s",
                                   c->inst->trainees[t].id, got, span, until, want));
@@ -61,7 +61,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_check_kept(pl_check_ctx *c)
+pl_status pli_check_kept(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -71,15 +71,15 @@ pl_status pl_check_kept(pl_check_ctx *c)
 
     if (!c->reference || until <= 0)
         return PL_OK;
-    PL_TRY(pl_check_grid_reference(inst, c->reference, &ref));
+    PL_TRY(pli_check_grid_reference(inst, c->reference, &ref));
     for (int t = 0; t < inst->n_trainees; t++)
         PL_TRY(trainee_kept(c, &ref, t, until));
     for (size_t i = 0; i < c->reference->n_dropped; i++) {
         const pl_row *row = &c->reference->dropped[i];
         if (row->t < 0 || row->from >= until)
             continue;
-        pl_check_span(c, row->from, row->to < until ? row->to : until - 1, span, sizeof span);
-        PL_TRY(pl_check_violation(c, NULL,
+        pli_check_span(c, row->from, row->to < until ? row->to : until - 1, span, sizeof span);
+        PL_TRY(pli_check_violation(c, NULL,
                                   "the reference has %s at %s (%s) in %s, in the kept past, "
                                   "but this instance has no %s %s",
                                   row->trainee, row->site, row->rotation, span,
@@ -87,6 +87,6 @@ pl_status pl_check_kept(pl_check_ctx *c)
                                   row->s < 0 ? row->site : row->rotation));
     }
 cleanup:
-    pl_check_grid_free(&ref);
+    pli_check_grid_free(&ref);
     return status;
 }

@@ -12,7 +12,7 @@
 #include "check/check_internal.h"
 #include "util/strutil.h"
 
-pl_status pl_check_mentors(pl_check_ctx *c)
+pl_status pli_check_mentors(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -29,38 +29,38 @@ pl_status pl_check_mentors(pl_check_ctx *c)
         if (m < 0)
             continue;
         const pl_supervisor *sv = &inst->supervisors[m];
-        pl_buf_free(&path);
-        pl_buf_puts(&path, "/mentors");
-        pl_buf_pointer(&path, tr->id);
+        pli_buf_free(&path);
+        pli_buf_puts(&path, "/mentors");
+        pli_buf_pointer(&path, tr->id);
         if (path.failed) {
             status = PL_ERR_NOMEM;
             goto cleanup;
         }
         if (!tr->mentor || c->unallocated[t]) {
-            PL_TRY(pl_check_violation(c, path.data, "%s is given main supervisor %s but needs none%s",
+            PL_TRY(pli_check_violation(c, path.data, "%s is given main supervisor %s but needs none%s",
                                       tr->id, sv->id,
                                       c->unallocated[t] ? " (it is unallocated)" : ""));
             continue;
         }
         count[m]++;
         if (c->home[t] < 0 || sv->site != c->home[t])
-            PL_TRY(pl_check_violation(c, path.data, "%s has main supervisor %s, who works at %s, not at its home %s",
+            PL_TRY(pli_check_violation(c, path.data, "%s has main supervisor %s, who works at %s, not at its home %s",
                                       tr->id, sv->id, inst->sites[sv->site].id,
                                       c->home[t] >= 0 ? inst->sites[c->home[t]].id : "(none)"));
         if (!sv->programs[tr->program])
-            PL_TRY(pl_check_violation(c, path.data, "%s has main supervisor %s, who is not qualified for %s",
+            PL_TRY(pli_check_violation(c, path.data, "%s has main supervisor %s, who is not qualified for %s",
                                       tr->id, sv->id, inst->programs[tr->program].id));
         if (tr->mentor_id >= 0 && tr->mentor_id != m)
-            PL_TRY(pl_check_violation(c, path.data, "%s has main supervisor %s but its mentor_id names %s",
+            PL_TRY(pli_check_violation(c, path.data, "%s has main supervisor %s but its mentor_id names %s",
                                       tr->id, sv->id, inst->supervisors[tr->mentor_id].id));
     }
     for (int j = 0; j < inst->n_supervisors; j++)
         if (count[j] > inst->supervisors[j].mentees)
-            PL_TRY(pl_check_violation(c, "/mentors", "%s is main supervisor of %d trainees but may have at most %d mentees",
+            PL_TRY(pli_check_violation(c, "/mentors", "%s is main supervisor of %d trainees but may have at most %d mentees",
                                       inst->supervisors[j].id, count[j],
                                       inst->supervisors[j].mentees));
 cleanup:
-    pl_buf_free(&path);
+    pli_buf_free(&path);
     free(count);
     return status;
 }

@@ -8,7 +8,7 @@
 
 #include "check/check_internal.h"
 
-pl_status pl_check_order(pl_check_ctx *c)
+pl_status pli_check_order(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -39,14 +39,14 @@ pl_status pl_check_order(pl_check_ctx *c)
                 }
                 bool before = (first_q >= 0 && first_q < first_r) || tr->completed[q] > 0 ||
                               (tr->previous.rotation == q && tr->previous.periods > 0);
-                pl_check_span(c, first_r, first_r, span, sizeof span);
+                pli_check_span(c, first_r, first_r, span, sizeof span);
                 if (!before)
-                    PL_TRY(pl_check_violation(c, NULL, "%s starts %s in %s but has not done %s before, which must come first",
+                    PL_TRY(pli_check_violation(c, NULL, "%s starts %s in %s but has not done %s before, which must come first",
                                               tr->id, inst->rotations[r].id, span,
                                               inst->rotations[q].id));
                 if (last_q > first_r) {
-                    pl_check_span(c, last_q, last_q, span2, sizeof span2);
-                    PL_TRY(pl_check_violation(c, NULL, "%s does %s in %s, after it has started %s in %s, but %s must come before %s",
+                    pli_check_span(c, last_q, last_q, span2, sizeof span2);
+                    PL_TRY(pli_check_violation(c, NULL, "%s does %s in %s, after it has started %s in %s, but %s must come before %s",
                                               tr->id, inst->rotations[q].id, span2,
                                               inst->rotations[r].id, span,
                                               inst->rotations[q].id, inst->rotations[r].id));

@@ -7,7 +7,7 @@
 
 #include "check/check_internal.h"
 
-pl_status pl_check_pins(pl_check_ctx *c)
+pl_status pli_check_pins(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;
@@ -45,8 +45,8 @@ pl_status pl_check_pins(pl_check_ctx *c)
                 snprintf(want, sizeof want, "in %s", inst->rotations[f->rotation].id);
             else
                 snprintf(want, sizeof want, "placed somewhere");
-            pl_check_span(c, bad_from, bad_to, span, sizeof span);
-            PL_TRY(pl_check_violation(c, NULL, "%s is pinned to be %s in periods %d to %d, but is not in %d of them (%s)",
+            pli_check_span(c, bad_from, bad_to, span, sizeof span);
+            PL_TRY(pli_check_violation(c, NULL, "%s is pinned to be %s in periods %d to %d, but is not in %d of them (%s)",
                                       tr->id, want, f->from, f->to, bad, span));
         }
     }

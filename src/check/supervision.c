@@ -73,7 +73,7 @@ static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p,
         m->left[j] = inst->supervisors[j].max_trainees;
         m->load[j] = 0;
     }
-    pl_check_span(c, p, p, span, sizeof span);
+    pli_check_span(c, p, p, span, sizeof span);
     /* named rows: valid, then charged against the supervisor */
     for (int i = 0; i < n_at; i++) {
         int t = at[i], k = pl_cell(c, t, p);
@@ -95,7 +95,7 @@ static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p,
                           : !sv->rotations[c->grid.rotation[k]] ? "does not cover that rotation"
                           : "is not qualified for the trainee's program";
         snprintf(path, sizeof path, "/placements/%d", c->grid.row[k]);
-        PL_TRY(pl_check_violation(c, path, "%s at %s (%s) in %s is supervised by %s, who %s",
+        PL_TRY(pli_check_violation(c, path, "%s at %s (%s) in %s is supervised by %s, who %s",
                                   inst->trainees[t].id, inst->sites[s].id,
                                   inst->rotations[c->grid.rotation[k]].id, span,
                                   sv->id, why));
@@ -103,7 +103,7 @@ static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p,
     for (int jj = 0; jj < m->n_sups; jj++) {
         int j = m->sups[jj];
         if (m->left[j] < 0)
-            PL_TRY(pl_check_violation(c, NULL, "%s is named for %d trainees at %s in %s but takes at most %d",
+            PL_TRY(pli_check_violation(c, NULL, "%s is named for %d trainees at %s in %s but takes at most %d",
                                       inst->supervisors[j].id,
                                       inst->supervisors[j].max_trainees - m->left[j],
                                       inst->sites[s].id, span,
@@ -124,7 +124,7 @@ static pl_status check_period(pl_check_ctx *c, matcher *m, int s, int p,
             if (m->match[i] < 0)
                 len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
                                         len ? ", " : "", inst->trainees[m->trainee[i]].id);
-        PL_TRY(pl_check_violation(c, NULL,
+        PL_TRY(pli_check_violation(c, NULL,
                                   "%s in %s: %d trainees without a named supervisor but only %d can be matched to a supervisor who is available and covers their rotation and program (left over: %s)",
                                   inst->sites[s].id, span, m->n, matched, names));
     }
@@ -132,7 +132,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_check_supervision(pl_check_ctx *c)
+pl_status pli_check_supervision(pl_check_ctx *c)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = c->inst;

@@ -49,7 +49,7 @@ static pl_status index_supervisors(pl_why *w)
     return PL_OK;
 }
 
-pl_status pl_why_new(const pl_instance *inst, const pl_schedule *sched, pl_why **out)
+pl_status pli_why_new(const pl_instance *inst, const pl_schedule *sched, pl_why **out)
 {
     pl_status status = PL_OK;
     pl_why *w = calloc(1, sizeof *w);
@@ -96,11 +96,11 @@ pl_status pl_why_new(const pl_instance *inst, const pl_schedule *sched, pl_why *
     *out = w;
     w = NULL;
 cleanup:
-    pl_why_free(w);
+    pli_why_free(w);
     return status;
 }
 
-void pl_why_free(pl_why *w)
+void pli_why_free(pl_why *w)
 {
     if (!w)
         return;
@@ -138,7 +138,7 @@ static void periods_text(pl_buf *b, const bool *mark, int len)
         int q = p;
         while (q + 1 < len && mark[q + 1])
             q++;
-        pl_buf_printf(b, q == p ? "%s%d" : "%s%d-%d", first ? "" : ", ", p, q);
+        pli_buf_printf(b, q == p ? "%s%d" : "%s%d-%d", first ? "" : ", ", p, q);
         first = false;
         p = q;
     }
@@ -156,7 +156,7 @@ static int count_marked(const bool *mark, int len)
 static void periods_phrase(pl_buf *b, const bool *mark, int len)
 {
     int n = count_marked(mark, len);
-    pl_buf_puts(b, n == 1 ? "period " : "periods ");
+    pli_buf_puts(b, n == 1 ? "period " : "periods ");
     periods_text(b, mark, len);
 }
 
@@ -179,7 +179,7 @@ static int holdable(const pl_instance *inst, const bool *usable, int bmin, int c
         if (len + (p == 0 ? carried : 0) >= bmin || (inst->horizon.open_end && q == L - 1))
             total += len;
         if (runs)
-            pl_buf_printf(runs, "%s%d", k == 0 ? "" : k == n - 1 ? " and " : ", ", len);
+            pli_buf_printf(runs, "%s%d", k == 0 ? "" : k == n - 1 ? " and " : ", ", len);
         k++;
         p = q;
     }
@@ -189,10 +189,10 @@ static int holdable(const pl_instance *inst, const bool *usable, int bmin, int c
 /* "the 6 months of primary-care it needs in blocks of at least 3" */
 static void need_phrase(pl_buf *b, const pl_instance *inst, int r, int need, int bmin)
 {
-    pl_buf_printf(b, "the %d %s of %s it needs", need, unit_word(inst, need),
+    pli_buf_printf(b, "the %d %s of %s it needs", need, unit_word(inst, need),
                   inst->rotations[r].id);
     if (bmin > 1)
-        pl_buf_printf(b, " in blocks of at least %d", bmin);
+        pli_buf_printf(b, " in blocks of at least %d", bmin);
 }
 
 static bool in_choice(const pl_trainee *tr, int r, int *which)
@@ -211,18 +211,18 @@ static bool pin_excludes(const pl_instance *inst, int t, const pl_fixed *f, int 
 {
     if (f->rotation >= 0)
         return f->rotation != r;
-    return f->site >= 0 && !pl_eligible_static_any(inst, t, f->site, r);
+    return f->site >= 0 && !pli_eligible_static_any(inst, t, f->site, r);
 }
 
 static void describe_pin(pl_buf *b, const pl_instance *inst, const pl_fixed *f)
 {
     if (f->rotation >= 0)
-        pl_buf_puts(b, inst->rotations[f->rotation].id);
+        pli_buf_puts(b, inst->rotations[f->rotation].id);
     if (f->site >= 0)
-        pl_buf_printf(b, "%sat %s", f->rotation >= 0 ? " " : "", inst->sites[f->site].id);
+        pli_buf_printf(b, "%sat %s", f->rotation >= 0 ? " " : "", inst->sites[f->site].id);
     if (f->site < 0 && f->rotation < 0)
-        pl_buf_puts(b, "somewhere");
-    pl_buf_printf(b, f->from == f->to ? " in period %d" : " in periods %d-%d", f->from,
+        pli_buf_puts(b, "somewhere");
+    pli_buf_printf(b, f->from == f->to ? " in period %d" : " in periods %d-%d", f->from,
                   f->to);
 }
 
@@ -242,9 +242,9 @@ static bool no_site(const unmet_ctx *u, pl_buf *b)
     const pl_instance *inst = u->w->inst;
     int n = 0, more = 0;
     for (int s = 0; s < inst->n_sites; s++)
-        if (pl_eligible_static_any(inst, u->t, s, u->r))
+        if (pli_eligible_static_any(inst, u->t, s, u->r))
             return false;
-    pl_buf_printf(b, "no site may take %s for %s: ", u->tr->id, inst->rotations[u->r].id);
+    pli_buf_printf(b, "no site may take %s for %s: ", u->tr->id, inst->rotations[u->r].id);
     for (int s = 0; s < inst->n_sites; s++) {
         if (!inst->sites[s].offers[u->r])
             continue;
@@ -253,13 +253,13 @@ static bool no_site(const unmet_ctx *u, pl_buf *b)
             continue;
         }
         if (n++)
-            pl_buf_puts(b, "; ");
-        pl_why_not_eligible(inst, u->t, s, u->r, -1, b);
+            pli_buf_puts(b, "; ");
+        pli_why_not_eligible(inst, u->t, s, u->r, -1, b);
     }
     if (n == 0)
-        pl_buf_printf(b, "no site offers %s", inst->rotations[u->r].id);
+        pli_buf_printf(b, "no site offers %s", inst->rotations[u->r].id);
     if (more)
-        pl_buf_printf(b, "; and %d more site%s", more, more == 1 ? "" : "s");
+        pli_buf_printf(b, "; and %d more site%s", more, more == 1 ? "" : "s");
     return true;
 }
 
@@ -273,21 +273,21 @@ static bool active_runs(const unmet_ctx *u, pl_buf *b)
     if (hit) {
         int n = count_marked(u->tr->active, inst->horizon.length);
         if (n == 0)
-            pl_buf_printf(b, "%s has no active period for ", u->tr->id);
+            pli_buf_printf(b, "%s has no active period for ", u->tr->id);
         else if (u->bmin > 1 && runs.data && strchr(runs.data, ' '))
-            pl_buf_printf(b, "%s's active periods come in runs of %s %s, which can hold "
+            pli_buf_printf(b, "%s's active periods come in runs of %s %s, which can hold "
                              "at most %d of ",
                           u->tr->id, runs.data, unit_word(inst, 2), can);
         else if (u->bmin > 1)
-            pl_buf_printf(b, "%s's active periods are one run of %s %s, which can hold "
+            pli_buf_printf(b, "%s's active periods are one run of %s %s, which can hold "
                              "at most %d of ",
                           u->tr->id, runs.data ? runs.data : "0", unit_word(inst, n), can);
         else
-            pl_buf_printf(b, "%s has only %d active %s for ", u->tr->id, n,
+            pli_buf_printf(b, "%s has only %d active %s for ", u->tr->id, n,
                           unit_word(inst, n));
         need_phrase(b, inst, u->r, u->need, u->bmin);
     }
-    pl_buf_free(&runs);
+    pli_buf_free(&runs);
     return hit;
 }
 
@@ -313,24 +313,24 @@ static bool pins(const unmet_ctx *u, pl_buf *b)
     int can = holdable(inst, mask, u->bmin, u->carried, &runs);
     bool hit = can < u->need;
     if (hit) {
-        pl_buf_printf(b, "%s's pinned placements (", u->tr->id);
+        pli_buf_printf(b, "%s's pinned placements (", u->tr->id);
         int n = 0;
         for (int i = 0; i < u->tr->n_fixed; i++) {
             const pl_fixed *f = &u->tr->fixed[i];
             if (!pin_excludes(inst, u->t, f, u->r))
                 continue;
             if (n++)
-                pl_buf_puts(b, ", ");
+                pli_buf_puts(b, ", ");
             describe_pin(b, inst, f);
         }
         if (count_marked(mask, inst->horizon.length) == 0)
-            pl_buf_puts(b, ") leave no active period for ");
+            pli_buf_puts(b, ") leave no active period for ");
         else
-            pl_buf_printf(b, ") leave runs of %s %s, which can hold at most %d of ",
+            pli_buf_printf(b, ") leave runs of %s %s, which can hold at most %d of ",
                           runs.data ? runs.data : "", unit_word(inst, 2), can);
         need_phrase(b, inst, u->r, u->need, u->bmin);
     }
-    pl_buf_free(&runs);
+    pli_buf_free(&runs);
     return hit;
 }
 
@@ -354,7 +354,7 @@ static bool after(const unmet_ctx *u, pl_buf *b)
         int last = last_in(u->w, u->t, q);
         bool before = u->tr->completed[q] > 0 || u->tr->previous.rotation == q;
         if (last < 0 && !before) {
-            pl_buf_printf(b, "%s must come after %s, which %s is never placed in and "
+            pli_buf_printf(b, "%s must come after %s, which %s is never placed in and "
                              "has not completed",
                           inst->rotations[u->r].id, inst->rotations[q].id, u->tr->id);
             return true;
@@ -374,16 +374,16 @@ static bool after(const unmet_ctx *u, pl_buf *b)
     int can = holdable(inst, mask, u->bmin, u->carried, &runs);
     bool hit = can < u->need;
     if (hit) {
-        pl_buf_printf(b, "%s must come after %s, which ends in period %d; ",
+        pli_buf_printf(b, "%s must come after %s, which ends in period %d; ",
                       inst->rotations[u->r].id, inst->rotations[q_latest].id, latest);
         if (count_marked(mask, inst->horizon.length) == 0)
-            pl_buf_printf(b, "%s has no active period after that for ", u->tr->id);
+            pli_buf_printf(b, "%s has no active period after that for ", u->tr->id);
         else
-            pl_buf_printf(b, "the active runs after that (%s %s) can hold at most %d of ",
+            pli_buf_printf(b, "the active runs after that (%s %s) can hold at most %d of ",
                           runs.data ? runs.data : "", unit_word(inst, 2), can);
         need_phrase(b, inst, u->r, u->need, u->bmin);
     }
-    pl_buf_free(&runs);
+    pli_buf_free(&runs);
     return hit;
 }
 
@@ -425,7 +425,7 @@ static bool taken(const unmet_ctx *u, pl_buf *b)
     usable_for_r(u, mask, false);
     if (holdable(inst, mask, u->bmin, u->carried, NULL) >= u->need)
         return false;
-    pl_buf_printf(b, "%s's other placements take the periods it would need: ", u->tr->id);
+    pli_buf_printf(b, "%s's other placements take the periods it would need: ", u->tr->id);
     int n = 0;
     for (int q = 0; q < w->R; q++) {
         if (q == u->r)
@@ -442,23 +442,23 @@ static bool taken(const unmet_ctx *u, pl_buf *b)
             }
         if (!periods || (!pinned && !needed(u->tr, q)))
             continue;
-        pl_buf_printf(b, "%s%s %d", n++ ? ", " : "", inst->rotations[q].id, periods);
+        pli_buf_printf(b, "%s%s %d", n++ ? ", " : "", inst->rotations[q].id, periods);
         int c;
         if (pinned)
-            pl_buf_puts(b, " (pinned)");
+            pli_buf_puts(b, " (pinned)");
         else if (in_choice(u->tr, q, &c)) {
             const pl_choice *ch = &u->tr->choices[c];
-            pl_buf_printf(b, " (its choice of %d of ", ch->pick);
+            pli_buf_printf(b, " (its choice of %d of ", ch->pick);
             for (int j = 0; j < ch->n_rotations; j++)
-                pl_buf_printf(b, "%s%s", j ? ", " : "", inst->rotations[ch->rotations[j]].id);
-            pl_buf_puts(b, ")");
+                pli_buf_printf(b, "%s%s", j ? ", " : "", inst->rotations[ch->rotations[j]].id);
+            pli_buf_puts(b, ")");
         } else if (u->tr->rules[q].min > 0) {
             int before = u->tr->completed[q] +
                          (u->tr->previous.rotation == q ? u->tr->previous.periods : 0);
-            pl_buf_printf(b, " (min %d", u->tr->rules[q].min);
+            pli_buf_printf(b, " (min %d", u->tr->rules[q].min);
             if (before)
-                pl_buf_printf(b, ", %d done before", before);
-            pl_buf_puts(b, ")");
+                pli_buf_printf(b, ", %d done before", before);
+            pli_buf_puts(b, ")");
         }
     }
     /* the after rule's limit, when it cuts the time too */
@@ -472,11 +472,11 @@ static bool taken(const unmet_ctx *u, pl_buf *b)
         }
     }
     if (q_latest >= 0)
-        pl_buf_printf(b, "; what is left after %s ends in period %d can hold at most ",
+        pli_buf_printf(b, "; what is left after %s ends in period %d can hold at most ",
                       inst->rotations[q_latest].id, latest);
     else
-        pl_buf_puts(b, "; what is left can hold at most ");
-    pl_buf_printf(b, "%d of ", holdable(inst, mask, u->bmin, u->carried, NULL));
+        pli_buf_puts(b, "; what is left can hold at most ");
+    pli_buf_printf(b, "%d of ", holdable(inst, mask, u->bmin, u->carried, NULL));
     need_phrase(b, inst, u->r, u->need, u->bmin);
     return true;
 }
@@ -540,25 +540,25 @@ static bool capacity(const unmet_ctx *u, pl_buf *b)
             continue;
         for (int s = 0; s < inst->n_sites && !roomy[p]; s++) {
             int have, cap;
-            if (pl_eligible_static_any(inst, u->t, s, u->r) &&
+            if (pli_eligible_static_any(inst, u->t, s, u->r) &&
                 room_at(w, u->t, s, u->r, p, &have, &cap) == ROOM_YES)
                 roomy[p] = true;
         }
     }
     if (count_marked(roomy, L) == 0) {
-        pl_buf_printf(b, "in %s's free ", u->tr->id);
+        pli_buf_printf(b, "in %s's free ", u->tr->id);
         periods_phrase(b, free_, L);
-        pl_buf_puts(b, " no eligible site has room: ");
+        pli_buf_puts(b, " no eligible site has room: ");
         int named = 0, more = 0;
         for (int s = 0; s < inst->n_sites; s++) {
-            if (!pl_eligible_static_any(inst, u->t, s, u->r))
+            if (!pli_eligible_static_any(inst, u->t, s, u->r))
                 continue;
             if (named == 3) {
                 more++;
                 continue;
             }
             /* the site's reason in each free period, grouped by reason */
-            pl_buf_printf(b, "%s%s", named++ ? "; " : "", inst->sites[s].id);
+            pli_buf_printf(b, "%s%s", named++ ? "; " : "", inst->sites[s].id);
             bool firstk = true;
             for (int k = ROOM_CLOSED; k <= ROOM_SUPERVISORS_BUSY; k++) {
                 memset(roomy, 0, (size_t)L);
@@ -573,16 +573,16 @@ static bool capacity(const unmet_ctx *u, pl_buf *b)
                     }
                 if (!count_marked(roomy, L))
                     continue;
-                pl_buf_printf(b, "%s %s", firstk ? "" : " and", room_words((room)k));
+                pli_buf_printf(b, "%s %s", firstk ? "" : " and", room_words((room)k));
                 if (k == ROOM_FULL)
-                    pl_buf_printf(b, " (%d of %d)", have, cap);
-                pl_buf_puts(b, " in ");
+                    pli_buf_printf(b, " (%d of %d)", have, cap);
+                pli_buf_puts(b, " in ");
                 periods_phrase(b, roomy, L);
                 firstk = false;
             }
         }
         if (more)
-            pl_buf_printf(b, "; and %d more site%s", more, more == 1 ? "" : "s");
+            pli_buf_printf(b, "; and %d more site%s", more, more == 1 ? "" : "s");
         return true;
     }
     /* room somewhere: with r's own periods, can the roomy stretches hold
@@ -593,17 +593,17 @@ static bool capacity(const unmet_ctx *u, pl_buf *b)
     int can = holdable(inst, roomy, u->bmin, u->carried, &runs);
     bool hit = can < u->need;
     if (hit) {
-        pl_buf_printf(b, "where an eligible site has room, %s's free periods (with its "
+        pli_buf_printf(b, "where an eligible site has room, %s's free periods (with its "
                          "%s periods) come in runs of %s %s, which can hold at most %d of ",
                       u->tr->id, inst->rotations[u->r].id, runs.data ? runs.data : "",
                       unit_word(inst, 2), can);
         need_phrase(b, inst, u->r, u->need, u->bmin);
     }
-    pl_buf_free(&runs);
+    pli_buf_free(&runs);
     return hit;
 }
 
-char *pl_why_unmet(pl_why *w, const pl_unmet_row *row, pl_status *status)
+char *pli_why_unmet(pl_why *w, const pl_unmet_row *row, pl_status *status)
 {
     const pl_instance *inst = w->inst;
     *status = PL_OK;
@@ -625,15 +625,15 @@ char *pl_why_unmet(pl_why *w, const pl_unmet_row *row, pl_status *status)
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0] && !said; k++)
         said = kinds[k](&u, &b);
     if (!said)
-        pl_buf_printf(&b, "an eligible site has room in %s's free periods, but placing it "
+        pli_buf_printf(&b, "an eligible site has room in %s's free periods, but placing it "
                           "there for %s would break another of its rules (block_max, "
                           "max_per_site, order) or cost more elsewhere",
                       u.tr->id, inst->rotations[u.r].id);
     if (!said && w->sched->status == PL_RESULT_FEASIBLE)
-        pl_buf_puts(&b, "; this schedule is not proven optimal, so a longer solve may "
+        pli_buf_puts(&b, "; this schedule is not proven optimal, so a longer solve may "
                         "place it");
     if (b.failed || !b.data) {
-        pl_buf_free(&b);
+        pli_buf_free(&b);
         *status = PL_ERR_NOMEM;
         return NULL;
     }
@@ -642,7 +642,7 @@ char *pl_why_unmet(pl_why *w, const pl_unmet_row *row, pl_status *status)
 
 /* ---- understaffed sites ------------------------------------------------------ */
 
-char *pl_why_understaffed(pl_why *w, const pl_span_row *row, pl_status *status)
+char *pli_why_understaffed(pl_why *w, const pl_span_row *row, pl_status *status)
 {
     const pl_instance *inst = w->inst;
     *status = PL_OK;
@@ -662,7 +662,7 @@ char *pl_why_understaffed(pl_why *w, const pl_span_row *row, pl_status *status)
     /* trainees who may work there in p: active, eligible */
     int eligible = 0, active = 0, elsewhere = 0, free_ = 0;
     for (int t = 0; t < w->T; t++) {
-        if (!pl_eligible_static_any(inst, t, s, r))
+        if (!pli_eligible_static_any(inst, t, s, r))
             continue;
         eligible++;
         if (!inst->trainees[t].active[p])
@@ -685,34 +685,34 @@ char *pl_why_understaffed(pl_why *w, const pl_span_row *row, pl_status *status)
         }
     }
     if (eligible == 0) {
-        pl_buf_printf(&b, "no trainee may work at %s in %s (their requirements, the "
+        pli_buf_printf(&b, "no trainee may work at %s in %s (their requirements, the "
                           "rule's sites, at_home or areas)", sid, rid);
     } else if (active == 0 && eligible == 1) {
-        pl_buf_printf(&b, "the only trainee who may work at %s in %s is not active in %s",
+        pli_buf_printf(&b, "the only trainee who may work at %s in %s is not active in %s",
                       sid, rid, when);
     } else if (active == 0) {
-        pl_buf_printf(&b, "none of the %d trainees who may work at %s in %s is active in %s",
+        pli_buf_printf(&b, "none of the %d trainees who may work at %s in %s is active in %s",
                       eligible, sid, rid, when);
     } else if (active < want) {
-        pl_buf_printf(&b, "only %d trainee%s who may work at %s in %s %s active in period %d "
+        pli_buf_printf(&b, "only %d trainee%s who may work at %s in %s %s active in period %d "
                           "(",
                       active, active == 1 ? "" : "s", sid, rid, active == 1 ? "is" : "are", p);
         int n = 0;
         for (int t = 0; t < w->T && n < 3; t++)
-            if (inst->trainees[t].active[p] && pl_eligible_static_any(inst, t, s, r))
-                pl_buf_printf(&b, "%s%s", n++ ? ", " : "", inst->trainees[t].id);
+            if (inst->trainees[t].active[p] && pli_eligible_static_any(inst, t, s, r))
+                pli_buf_printf(&b, "%s%s", n++ ? ", " : "", inst->trainees[t].id);
         if (active > n)
-            pl_buf_printf(&b, " and %d more", active - n);
-        pl_buf_printf(&b, "), the minimum is %d", want);
+            pli_buf_printf(&b, " and %d more", active - n);
+        pli_buf_printf(&b, "), the minimum is %d", want);
     } else if (sups == 0) {
-        pl_buf_printf(&b, "no supervisor at %s who covers %s is available in %s", sid, rid,
+        pli_buf_printf(&b, "no supervisor at %s who covers %s is available in %s", sid, rid,
                       when);
     } else if (sup_cap < want) {
-        pl_buf_printf(&b, "the supervisors at %s who cover %s and are available in %s take "
+        pli_buf_printf(&b, "the supervisors at %s who cover %s and are available in %s take "
                           "at most %ld trainee%s together (max_trainees), the minimum is %d",
                       sid, rid, when, sup_cap, sup_cap == 1 ? "" : "s", want);
     } else if (free_ == 0) {
-        pl_buf_printf(&b, "%d of the %d trainee%s who may work at %s in %s and %s active in "
+        pli_buf_printf(&b, "%d of the %d trainee%s who may work at %s in %s and %s active in "
                           "period %d %s placed elsewhere then: ",
                       elsewhere, active, active == 1 ? "" : "s", sid, rid,
                       active == 1 ? "is" : "are", p, elsewhere == 1 ? "is" : "are");
@@ -720,15 +720,15 @@ char *pl_why_understaffed(pl_why *w, const pl_span_row *row, pl_status *status)
         for (int t = 0; t < w->T && n < 3; t++) {
             int at = w->site[(size_t)t * w->L + p], q = w->rot[(size_t)t * w->L + p];
             if (at < 0 || (at == s && q == r) || !inst->trainees[t].active[p] ||
-                !pl_eligible_static_any(inst, t, s, r))
+                !pli_eligible_static_any(inst, t, s, r))
                 continue;
-            pl_buf_printf(&b, "%s%s at %s in %s", n++ ? ", " : "", inst->trainees[t].id,
+            pli_buf_printf(&b, "%s%s at %s in %s", n++ ? ", " : "", inst->trainees[t].id,
                           inst->sites[at].id, inst->rotations[q].id);
         }
         if (elsewhere > n)
-            pl_buf_printf(&b, " and %d more", elsewhere - n);
+            pli_buf_printf(&b, " and %d more", elsewhere - n);
     } else {
-        pl_buf_printf(&b, "%d trainee%s who may work at %s in %s %s free in period %d but "
+        pli_buf_printf(&b, "%d trainee%s who may work at %s in %s %s free in period %d but "
                           "placing %s there would break %s rules (blocks, max, order) or "
                           "cost more than the %s",
                       free_, free_ == 1 ? "" : "s", sid, rid, free_ == 1 ? "is" : "are", p,
@@ -736,7 +736,7 @@ char *pl_why_understaffed(pl_why *w, const pl_span_row *row, pl_status *status)
                       "understaffing");
     }
     if (b.failed || !b.data) {
-        pl_buf_free(&b);
+        pli_buf_free(&b);
         *status = PL_ERR_NOMEM;
         return NULL;
     }
@@ -751,18 +751,18 @@ pl_status pl_schedule_explain(const pl_instance *inst, pl_schedule *sched)
     pl_why *w = NULL;
     if (!inst || !sched)
         return PL_ERR_USAGE;
-    PL_TRY(pl_why_new(inst, sched, &w));
+    PL_TRY(pli_why_new(inst, sched, &w));
     for (size_t i = 0; i < sched->n_unmet; i++) {
         free(sched->unmet[i].why);
-        sched->unmet[i].why = pl_why_unmet(w, &sched->unmet[i], &status);
+        sched->unmet[i].why = pli_why_unmet(w, &sched->unmet[i], &status);
         PL_TRY(status);
     }
     for (size_t i = 0; i < sched->n_understaffed; i++) {
         free(sched->understaffed[i].why);
-        sched->understaffed[i].why = pl_why_understaffed(w, &sched->understaffed[i], &status);
+        sched->understaffed[i].why = pli_why_understaffed(w, &sched->understaffed[i], &status);
         PL_TRY(status);
     }
 cleanup:
-    pl_why_free(w);
+    pli_why_free(w);
     return status;
 }

@@ -27,13 +27,13 @@
 typedef struct pl_why pl_why;
 
 /* Lay out `sched` for explaining (borrowed: both must outlive *out). */
-pl_status pl_why_new(const pl_instance *inst, const pl_schedule *sched, pl_why **out);
-void pl_why_free(pl_why *w);
+pl_status pli_why_new(const pl_instance *inst, const pl_schedule *sched, pl_why **out);
+void pli_why_free(pl_why *w);
 
 /* The explanation of one unmet / understaffed item: an owned string, or
  * NULL with *status PL_ERR_NOMEM (NULL with PL_OK: the item names unknown
  * ids and cannot be explained). */
-char *pl_why_unmet(pl_why *w, const pl_unmet_row *u, pl_status *status);
-char *pl_why_understaffed(pl_why *w, const pl_span_row *u, pl_status *status);
+char *pli_why_unmet(pl_why *w, const pl_unmet_row *u, pl_status *status);
+char *pli_why_understaffed(pl_why *w, const pl_span_row *u, pl_status *status);
 
 #endif /* PL_WHY_H */

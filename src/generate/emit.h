@@ -18,19 +18,19 @@ typedef struct pl_gen_rule {
 } pl_gen_rule;
 
 /* The programme templates (docs/programs.md). */
-extern const pl_gen_rule pl_gen_rules[P_NPROG][G_NROT];
+extern const pl_gen_rule pli_gen_rules[P_NPROG][G_NROT];
 
-bool pl_gen_summer(const gen_world *w, int p);
+bool pli_gen_summer(const gen_world *w, int p);
 /* "YYYY-MM" of period p. */
-void pl_gen_month_text(const gen_world *w, int p, char buf[16]);
+void pli_gen_month_text(const gen_world *w, int p, char buf[16]);
 /* Add `unavailable` to person: a July or August month with probability
  * summer_p each year, parental leave of lo..hi months with parental_p.
  * off (may be NULL, [length]) is set true for each period of leave. */
-pl_status pl_gen_leave(gen_world *w, json_t *person, double summer_p, double parental_p,
+pl_status pli_gen_leave(gen_world *w, json_t *person, double summer_p, double parental_p,
                        int lo, int hi, bool *off);
 
-pl_status pl_gen_emit_sites(gen_world *w, json_t *sites, json_t *supervisors);
-pl_status pl_gen_emit_programs(json_t *programs);
-pl_status pl_gen_emit_trainees(gen_world *w, json_t *trainees);
+pl_status pli_gen_emit_sites(gen_world *w, json_t *sites, json_t *supervisors);
+pl_status pli_gen_emit_programs(json_t *programs);
+pl_status pli_gen_emit_trainees(gen_world *w, json_t *trainees);
 
 #endif /* PL_GEN_EMIT_H */

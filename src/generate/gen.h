@@ -17,18 +17,18 @@ typedef struct pl_rng {
     uint64_t state;
 } pl_rng;
 
-uint64_t pl_rng_next(pl_rng *rng);
+uint64_t pli_rng_next(pl_rng *rng);
 /* Uniform in [lo, hi] (inclusive). */
-int pl_rng_int(pl_rng *rng, int lo, int hi);
+int pli_rng_int(pl_rng *rng, int lo, int hi);
 /* True with probability p. */
-bool pl_rng_chance(pl_rng *rng, double p);
+bool pli_rng_chance(pl_rng *rng, double p);
 
 enum { G_IM, G_SU, G_EM, G_OR, G_PSY, G_PC, G_NROT };
 enum { P_AT, P_BT, P_STPSY, P_STORT, P_INTRO, P_NPROG };
 
-extern const char *const pl_gen_rotation_id[G_NROT];
-extern const char *const pl_gen_rotation_name[G_NROT];
-extern const char *const pl_gen_program_id[P_NPROG];
+extern const char *const pli_gen_rotation_id[G_NROT];
+extern const char *const pli_gen_rotation_name[G_NROT];
+extern const char *const pli_gen_program_id[P_NPROG];
 
 #define G_MAX_PLAN 72
 
@@ -78,11 +78,11 @@ typedef struct gen_world {
 } gen_world;
 
 /* Regions, areas, hospitals and vårdcentraler (geography.c). */
-pl_status pl_gen_geography(gen_world *w, int n_sites);
+pl_status pli_gen_geography(gen_world *w, int n_sites);
 /* Trainees with their plans and the demand they put on sites (trainees.c). */
-pl_status pl_gen_trainees(gen_world *w, int n_trainees);
+pl_status pli_gen_trainees(gen_world *w, int n_trainees);
 /* The calendar month (1..12) of period p. */
-int pl_gen_month(const gen_world *w, int p);
-void pl_gen_free(gen_world *w);
+int pli_gen_month(const gen_world *w, int p);
+void pli_gen_free(gen_world *w);
 
 #endif /* PL_GEN_H */

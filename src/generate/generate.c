@@ -45,8 +45,8 @@ pl_status pl_generate(const pl_generate_params *params, char **json, pl_diags *d
     w.start_month = 1;
     w.rng.state = params->seed;
 
-    PL_TRY(pl_gen_geography(&w, ns));
-    PL_TRY(pl_gen_trainees(&w, nt));
+    PL_TRY(pli_gen_geography(&w, ns));
+    PL_TRY(pli_gen_trainees(&w, nt));
 
     if (!(root = json_object())) {
         status = PL_ERR_NOMEM;
@@ -54,45 +54,45 @@ pl_status pl_generate(const pl_generate_params *params, char **json, pl_diags *d
     }
     snprintf(name, sizeof name, "Generated %s (seed %llu)", tier_name[params->tier],
              params->seed);
-    PL_TRY(pl_json_set(root, "format", json_string("placera/1")));
-    PL_TRY(pl_json_set(root, "name", json_string(name)));
-    PL_TRY(pl_json_set(root, "x-generator", x = json_object()));
-    PL_TRY(pl_json_set(x, "tier", json_string(tier_name[params->tier])));
-    PL_TRY(pl_json_set(x, "seed", json_integer((json_int_t)(params->seed & 0x7fffffffffffffffULL))));
-    PL_TRY(pl_json_set(x, "trainees", json_integer(w.n_trainees)));
-    PL_TRY(pl_json_set(x, "sites", json_integer(w.n_sites)));
-    PL_TRY(pl_json_set(x, "regions", json_integer(w.n_regions)));
-    PL_TRY(pl_json_set(x, "areas", json_integer(w.n_areas)));
-    PL_TRY(pl_json_set(root, "horizon", h = json_object()));
-    PL_TRY(pl_json_set(h, "start", json_string("2027-01")));
-    PL_TRY(pl_json_set(h, "unit", json_string("month")));
-    PL_TRY(pl_json_set(h, "length", json_integer(w.length)));
-    PL_TRY(pl_json_set(h, "open_end", json_true()));
-    PL_TRY(pl_json_set(root, "rotations", rots = json_object()));
+    PL_TRY(pli_json_set(root, "format", json_string("placera/1")));
+    PL_TRY(pli_json_set(root, "name", json_string(name)));
+    PL_TRY(pli_json_set(root, "x-generator", x = json_object()));
+    PL_TRY(pli_json_set(x, "tier", json_string(tier_name[params->tier])));
+    PL_TRY(pli_json_set(x, "seed", json_integer((json_int_t)(params->seed & 0x7fffffffffffffffULL))));
+    PL_TRY(pli_json_set(x, "trainees", json_integer(w.n_trainees)));
+    PL_TRY(pli_json_set(x, "sites", json_integer(w.n_sites)));
+    PL_TRY(pli_json_set(x, "regions", json_integer(w.n_regions)));
+    PL_TRY(pli_json_set(x, "areas", json_integer(w.n_areas)));
+    PL_TRY(pli_json_set(root, "horizon", h = json_object()));
+    PL_TRY(pli_json_set(h, "start", json_string("2027-01")));
+    PL_TRY(pli_json_set(h, "unit", json_string("month")));
+    PL_TRY(pli_json_set(h, "length", json_integer(w.length)));
+    PL_TRY(pli_json_set(h, "open_end", json_true()));
+    PL_TRY(pli_json_set(root, "rotations", rots = json_object()));
     for (int r = 0; r < G_NROT; r++) {
         json_t *rot = json_object();
-        PL_TRY(pl_json_set(rots, pl_gen_rotation_id[r], rot));
-        PL_TRY(pl_json_set(rot, "name", json_string(pl_gen_rotation_name[r])));
+        PL_TRY(pli_json_set(rots, pli_gen_rotation_id[r], rot));
+        PL_TRY(pli_json_set(rot, "name", json_string(pli_gen_rotation_name[r])));
     }
-    PL_TRY(pl_json_set(root, "sites", sites = json_object()));
-    PL_TRY(pl_json_set(root, "supervisors", sups = json_object()));
-    PL_TRY(pl_gen_emit_sites(&w, sites, sups));
-    PL_TRY(pl_json_set(root, "programs", progs = json_object()));
-    PL_TRY(pl_gen_emit_programs(progs));
-    PL_TRY(pl_json_set(root, "trainees", trs = json_object()));
-    PL_TRY(pl_gen_emit_trainees(&w, trs));
-    PL_TRY(pl_json_set(root, "weights", wt = json_object()));
-    PL_TRY(pl_json_set(wt, "unmet", json_integer(1000)));
-    PL_TRY(pl_json_set(wt, "unassigned", json_integer(100)));
-    PL_TRY(pl_json_set(wt, "understaffed", json_integer(200)));
-    PL_TRY(pl_json_set(wt, "site_change", json_integer(2)));
-    PL_TRY(pl_json_set(wt, "preference", json_integer(1)));
-    PL_TRY(pl_json_set(wt, "priority", json_integer(1)));
-    PL_TRY(pl_json_text(root, json));
+    PL_TRY(pli_json_set(root, "sites", sites = json_object()));
+    PL_TRY(pli_json_set(root, "supervisors", sups = json_object()));
+    PL_TRY(pli_gen_emit_sites(&w, sites, sups));
+    PL_TRY(pli_json_set(root, "programs", progs = json_object()));
+    PL_TRY(pli_gen_emit_programs(progs));
+    PL_TRY(pli_json_set(root, "trainees", trs = json_object()));
+    PL_TRY(pli_gen_emit_trainees(&w, trs));
+    PL_TRY(pli_json_set(root, "weights", wt = json_object()));
+    PL_TRY(pli_json_set(wt, "unmet", json_integer(1000)));
+    PL_TRY(pli_json_set(wt, "unassigned", json_integer(100)));
+    PL_TRY(pli_json_set(wt, "understaffed", json_integer(200)));
+    PL_TRY(pli_json_set(wt, "site_change", json_integer(2)));
+    PL_TRY(pli_json_set(wt, "preference", json_integer(1)));
+    PL_TRY(pli_json_set(wt, "priority", json_integer(1)));
+    PL_TRY(pli_json_text(root, json));
 cleanup:
     if (status == PL_ERR_NOMEM)
         pl_diags_add(diags, PL_SEV_ERROR, NULL, 0, 0, NULL, "out of memory");
     json_decref(root);
-    pl_gen_free(&w);
+    pli_gen_free(&w);
     return status;
 }

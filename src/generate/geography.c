@@ -11,11 +11,11 @@
 
 #include "generate/gen.h"
 
-const char *const pl_gen_rotation_id[G_NROT] = {
+const char *const pli_gen_rotation_id[G_NROT] = {
     "internal-medicine", "surgery", "emergency", "orthopaedics", "psychiatry", "primary-care"};
-const char *const pl_gen_rotation_name[G_NROT] = {
+const char *const pli_gen_rotation_name[G_NROT] = {
     "Internmedicin", "Kirurgi", "Akutsjukvård", "Ortopedi", "Psykiatri", "Allmänmedicin"};
-const char *const pl_gen_program_id[P_NPROG] = {"AT", "BT", "ST-psykiatri", "ST-ortopedi",
+const char *const pli_gen_program_id[P_NPROG] = {"AT", "BT", "ST-psykiatri", "ST-ortopedi",
                                                 "introduktion"};
 
 static const char *const towns[][2] = {
@@ -38,12 +38,12 @@ static const char *const towns[][2] = {
     {"trollhattan", "Trollhättan"}, {"skovde", "Skövde"}};
 #define N_TOWNS ((int)(sizeof towns / sizeof towns[0]))
 
-int pl_gen_month(const gen_world *w, int p)
+int pli_gen_month(const gen_world *w, int p)
 {
     return (w->start_month - 1 + p) % 12 + 1;
 }
 
-pl_status pl_gen_geography(gen_world *w, int n_sites)
+pl_status pli_gen_geography(gen_world *w, int n_sites)
 {
     int n_areas = (n_sites + 6) / 12;
     if (n_areas < 1)
@@ -102,7 +102,7 @@ pl_status pl_gen_geography(gen_world *w, int n_sites)
         else
             snprintf(h->name, sizeof h->name, "%s lasarett", area->name);
         h->offers[G_IM] = h->offers[G_SU] = h->offers[G_EM] = h->offers[G_PSY] = true;
-        h->offers[G_OR] = h->county || pl_rng_chance(&w->rng, 0.4);
+        h->offers[G_OR] = h->county || pli_rng_chance(&w->rng, 0.4);
     }
 
     /* Vårdcentraler: the rest, spread evenly over the areas. */
@@ -124,7 +124,7 @@ pl_status pl_gen_geography(gen_world *w, int n_sites)
     return PL_OK;
 }
 
-void pl_gen_free(gen_world *w)
+void pli_gen_free(gen_world *w)
 {
     for (int s = 0; w->sites && s < w->n_sites; s++)
         free(w->sites[s].demand);

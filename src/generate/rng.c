@@ -4,7 +4,7 @@
  */
 #include "generate/gen.h"
 
-uint64_t pl_rng_next(pl_rng *rng)
+uint64_t pli_rng_next(pl_rng *rng)
 {
     uint64_t z = (rng->state += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -12,15 +12,15 @@ uint64_t pl_rng_next(pl_rng *rng)
     return z ^ (z >> 31);
 }
 
-int pl_rng_int(pl_rng *rng, int lo, int hi)
+int pli_rng_int(pl_rng *rng, int lo, int hi)
 {
     if (hi <= lo)
         return lo;
     uint64_t span = (uint64_t)(hi - lo) + 1;
-    return lo + (int)(pl_rng_next(rng) % span);
+    return lo + (int)(pli_rng_next(rng) % span);
 }
 
-bool pl_rng_chance(pl_rng *rng, double p)
+bool pli_rng_chance(pl_rng *rng, double p)
 {
-    return (double)(pl_rng_next(rng) >> 11) * (1.0 / 9007199254740992.0) < p;
+    return (double)(pli_rng_next(rng) >> 11) * (1.0 / 9007199254740992.0) < p;
 }

@@ -16,7 +16,7 @@ typedef struct block {
 static void shuffle(pl_rng *rng, block *b, int n)
 {
     for (int i = n - 1; i > 0; i--) {
-        int j = pl_rng_int(rng, 0, i);
+        int j = pli_rng_int(rng, 0, i);
         block t = b[i];
         b[i] = b[j];
         b[j] = t;
@@ -38,7 +38,7 @@ static void make_plan(pl_rng *rng, gen_trainee *t)
     case P_AT: {
         block b[3] = {{G_IM, 5}, {G_SU, 4}, {G_PSY, 3}};
         int extra;
-        t->length = pl_rng_int(rng, 18, 21);
+        t->length = pli_rng_int(rng, 18, 21);
         extra = t->length - 18;
         shuffle(rng, b, 3);
         for (int i = 0; i < 3; i++) {
@@ -60,7 +60,7 @@ static void make_plan(pl_rng *rng, gen_trainee *t)
     case P_STPSY:
     case P_STORT: {
         int main_rot = t->program == P_STPSY ? G_PSY : G_OR;
-        int side = pl_rng_int(rng, 6, 50);
+        int side = pli_rng_int(rng, 6, 50);
         t->length = 60;
         at = put(t, 0, main_rot, side);
         at = put(t, at, G_PC, 2);
@@ -68,15 +68,15 @@ static void make_plan(pl_rng *rng, gen_trainee *t)
         break;
     }
     default: /* introduction post */
-        t->length = pl_rng_int(rng, 3, 6);
-        put(t, 0, pl_rng_chance(rng, 0.6) ? G_IM : G_PC, t->length);
+        t->length = pli_rng_int(rng, 3, 6);
+        put(t, 0, pli_rng_chance(rng, 0.6) ? G_IM : G_PC, t->length);
         break;
     }
 }
 
 static int pick_program(pl_rng *rng)
 {
-    int x = pl_rng_int(rng, 0, 99);
+    int x = pli_rng_int(rng, 0, 99);
     if (x < 35)
         return P_AT;
     if (x < 65)
@@ -91,7 +91,7 @@ static int pick_program(pl_rng *rng)
 /* An area, weighted by how many sites it has. */
 static int pick_area(gen_world *w)
 {
-    int x = pl_rng_int(&w->rng, 0, w->n_sites - 1);
+    int x = pli_rng_int(&w->rng, 0, w->n_sites - 1);
     for (int a = 0; a < w->n_areas; a++) {
         x -= 1 + w->areas[a].n_vc;
         if (x < 0)
@@ -100,7 +100,7 @@ static int pick_area(gen_world *w)
     return w->n_areas - 1;
 }
 
-pl_status pl_gen_trainees(gen_world *w, int n)
+pl_status pli_gen_trainees(gen_world *w, int n)
 {
     static const char *const prefix[P_NPROG] = {"at", "bt", "stpsy", "stort", "intro"};
     int count[P_NPROG] = {0};
@@ -123,18 +123,18 @@ pl_status pl_gen_trainees(gen_world *w, int n)
         t->home = area->hospital;
         if (t->program == P_STORT && !w->sites[t->home].offers[G_OR])
             t->home = area->county;
-        else if ((t->program == P_AT || t->program == P_BT) && pl_rng_chance(&w->rng, 0.25))
+        else if ((t->program == P_AT || t->program == P_BT) && pli_rng_chance(&w->rng, 0.25))
             t->home = area->county;
         /* Mid-programme or starting during the horizon. */
         double mid = t->program == P_STPSY || t->program == P_STORT ? 0.9
                      : t->program == P_INTRO                        ? 0.2
                                                                     : 0.6;
-        if (pl_rng_chance(&w->rng, mid)) {
-            t->done = pl_rng_int(&w->rng, 1, t->length - 1);
+        if (pli_rng_chance(&w->rng, mid)) {
+            t->done = pli_rng_int(&w->rng, 1, t->length - 1);
             t->start = 0;
         } else {
             t->done = 0;
-            t->start = pl_rng_int(&w->rng, 0, w->length > 3 ? w->length - 3 : 0);
+            t->start = pli_rng_int(&w->rng, 0, w->length > 3 ? w->length - 3 : 0);
         }
         t->months = t->length - t->done;
         if (t->months > w->length - t->start)

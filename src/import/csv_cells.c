@@ -1,6 +1,6 @@
 /*
  * csv_cells.c — one cell's text as a JSON value and back
- * (pl_csv_parse_cell, pl_csv_format_cell).  The two are exact inverses on
+ * (pli_csv_parse_cell, pli_csv_format_cell).  The two are exact inverses on
  * what an instance can hold: an integer stays an integer, a decimal stays a
  * decimal (decimal commas are read too), a time stays a period number or a
  * date as it was written (and a month as Excel shows it, "jul-27", is read
@@ -150,7 +150,7 @@ static json_t *parse_any(const char *text)
     return v ? v : json_string(text);
 }
 
-json_t *pl_csv_parse_cell(const char *text, pl_csv_type type, unsigned flags,
+json_t *pli_csv_parse_cell(const char *text, pl_csv_type type, unsigned flags,
                           const char **why)
 {
     *why = NULL;
@@ -208,7 +208,7 @@ static char *format_real(double v, char decimal)
         if (dot)
             *dot = ',';
     }
-    return pl_strdup(buf);
+    return pli_strdup(buf);
 }
 
 static bool fits_list_item(const char *s, bool ids)
@@ -225,21 +225,21 @@ static char *format_list(const json_t *v, bool ids, const char **why)
     size_t i;
     json_t *item;
     if (json_array_size(v) == 0)
-        return pl_strdup("[]");
+        return pli_strdup("[]");
     json_array_foreach(v, i, item) {
         const char *s = json_is_string(item) ? json_string_value(item) : NULL;
         if (!s || !fits_list_item(s, ids) ||
             (json_array_size(v) == 1 && (!strcmp(s, "[]") || !strcmp(s, "null")))) {
             *why = "a list item is empty, has spaces at an end or holds a |";
-            pl_buf_free(&b);
+            pli_buf_free(&b);
             return NULL;
         }
         if (i)
-            pl_buf_puts(&b, LIST_SEP);
-        pl_buf_puts(&b, s);
+            pli_buf_puts(&b, LIST_SEP);
+        pli_buf_puts(&b, s);
     }
     if (b.failed) {
-        pl_buf_free(&b);
+        pli_buf_free(&b);
         return NULL;
     }
     return b.data;
@@ -255,19 +255,19 @@ static char *format_any(const json_t *v)
                      !isspace((unsigned char)s[n - 1]);
         json_decref(back);
         if (plain)
-            return pl_strdup(s);
+            return pli_strdup(s);
     }
     return json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER);
 }
 
-char *pl_csv_format_cell(const json_t *v, pl_csv_type type, unsigned flags,
+char *pli_csv_format_cell(const json_t *v, pl_csv_type type, unsigned flags,
                          char decimal, const char **why)
 {
     char buf[32];
     *why = "a value of another type";
     if (json_is_null(v)) {
         if (flags & PL_CSV_NULLABLE)
-            return pl_strdup("null");
+            return pli_strdup("null");
         return NULL;
     }
     switch (type) {
@@ -283,29 +283,29 @@ char *pl_csv_format_cell(const json_t *v, pl_csv_type type, unsigned flags,
             *why = "the text \"null\" (it would read back as null)";
             return NULL;
         }
-        return pl_strdup(json_string_value(v));
+        return pli_strdup(json_string_value(v));
     case PL_CSV_INT:
         if (!json_is_integer(v))
             return NULL;
         snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
-        return pl_strdup(buf);
+        return pli_strdup(buf);
     case PL_CSV_NUMBER:
         if (json_is_integer(v))
-            return pl_csv_format_cell(v, PL_CSV_INT, 0, decimal, why);
+            return pli_csv_format_cell(v, PL_CSV_INT, 0, decimal, why);
         if (!json_is_real(v))
             return NULL;
         return format_real(json_real_value(v), decimal);
     case PL_CSV_BOOL:
         if (!json_is_boolean(v))
             return NULL;
-        return pl_strdup(json_is_true(v) ? "true" : "false");
+        return pli_strdup(json_is_true(v) ? "true" : "false");
     case PL_CSV_TIME:
         if (json_is_integer(v))
-            return pl_csv_format_cell(v, PL_CSV_INT, 0, decimal, why);
+            return pli_csv_format_cell(v, PL_CSV_INT, 0, decimal, why);
         if (!json_is_string(v) || is_integer_text(json_string_value(v)) ||
             !json_string_value(v)[0])
             return NULL;
-        return pl_strdup(json_string_value(v));
+        return pli_strdup(json_string_value(v));
     case PL_CSV_IDS:
     case PL_CSV_STRINGS:
         if (!json_is_array(v))
@@ -315,9 +315,9 @@ char *pl_csv_format_cell(const json_t *v, pl_csv_type type, unsigned flags,
         return format_any(v);
     case PL_CSV_EMPTY:
         if (json_is_array(v) && json_array_size(v) == 0)
-            return pl_strdup("[]");
+            return pli_strdup("[]");
         if (json_is_object(v) && json_object_size(v) == 0)
-            return pl_strdup("{}");
+            return pli_strdup("{}");
         *why = "a list or object whose items are written elsewhere";
         return NULL;
     }

@@ -18,53 +18,53 @@ static const pl_csv_file owner_files[] = {PL_CSV_ROTATIONS, PL_CSV_SITES,
                                           PL_CSV_SUPERVISORS, PL_CSV_PROGRAMS,
                                           PL_CSV_TRAINEES};
 
-bool pl_csv_ok(pl_csv_import *im, pl_status st)
+bool pli_csv_ok(pl_csv_import *im, pl_status st)
 {
     if (st != PL_OK && im->fatal == PL_OK)
         im->fatal = st;
     return st == PL_OK;
 }
 
-void pl_csv_error(pl_csv_import *im, const pl_csv_table *t, const pl_csv_row *row,
+void pli_csv_error(pl_csv_import *im, const pl_csv_table *t, const pl_csv_row *row,
                   long col, const char *format, ...)
 {
     va_list ap;
     va_start(ap, format);
-    char *message = pl_vasprintf(format, ap);
+    char *message = pli_vasprintf(format, ap);
     va_end(ap);
     int line = col == -2 || !row ? (col == -2 ? 0 : t->header_line) : row->line;
     int column = col >= 0 ? (int)col + 1 : 0;
     im->errors++;
-    if (!message || !pl_csv_ok(im, pl_diags_add(im->diags, PL_SEV_ERROR, t->file,
+    if (!message || !pli_csv_ok(im, pl_diags_add(im->diags, PL_SEV_ERROR, t->file,
                                                 line, column, NULL, "%s", message)))
-        pl_csv_ok(im, PL_ERR_NOMEM);
+        pli_csv_ok(im, PL_ERR_NOMEM);
     free(message);
 }
 
-char *pl_csv_pointer(const char *base, const char *token)
+char *pli_csv_pointer(const char *base, const char *token)
 {
     pl_buf b = {0};
-    pl_buf_puts(&b, base);
-    pl_buf_pointer(&b, token);
+    pli_buf_puts(&b, base);
+    pli_buf_pointer(&b, token);
     if (b.failed) {
-        pl_buf_free(&b);
+        pli_buf_free(&b);
         return NULL;
     }
     return b.data;
 }
 
-void pl_csv_origin_at(pl_csv_import *im, const pl_csv_table *t,
+void pli_csv_origin_at(pl_csv_import *im, const pl_csv_table *t,
                       const pl_csv_row *row, long col, const char *pointer)
 {
     if (pointer)
-        pl_csv_ok(im, pl_csv_map_add(&im->map, pointer, t->file,
+        pli_csv_ok(im, pli_csv_map_add(&im->map, pointer, t->file,
                                      row ? row->line : 0, col >= 0 ? (int)col + 1 : 0));
 }
 
 static bool has_cells_in(const pl_csv_table *t, size_t col, const pl_csv_row **where)
 {
     for (size_t i = 0; i < t->n_rows; i++)
-        if (pl_csv_cell(&t->rows[i], col)[0]) {
+        if (pli_csv_cell(&t->rows[i], col)[0]) {
             *where = &t->rows[i];
             return true;
         }
@@ -78,7 +78,7 @@ static bool check_widths(pl_csv_import *im, const pl_csv_table *t)
     for (size_t i = 0; i < t->n_rows; i++)
         for (size_t c = t->n_cols; c < t->rows[i].n; c++)
             if (t->rows[i].cells[c][0]) {
-                pl_csv_error(im, t, &t->rows[i], (long)c,
+                pli_csv_error(im, t, &t->rows[i], (long)c,
                              "a value in a column that has no name in the header");
                 ok = false;
                 break;
@@ -90,7 +90,7 @@ static bool seen_before(pl_csv_import *im, const pl_csv_table *t, long *slot,
                         size_t col)
 {
     if (*slot >= 0) {
-        pl_csv_error(im, t, NULL, (long)col, "column \"%s\" appears twice",
+        pli_csv_error(im, t, NULL, (long)col, "column \"%s\" appears twice",
                      t->header[col]);
         return true;
     }
@@ -112,11 +112,11 @@ static bool bind_one(pl_csv_import *im, const pl_csv_table *t, size_t i,
             return !seen_before(im, t, &cols->field[f], i);
     for (size_t p = 0; prefixes && prefixes[p]; p++) {
         const char *rest = strcmp(prefixes[p], PL_CSV_NOTES)
-                               ? pl_csv_after_prefix(h, prefixes[p]) : NULL;
+                               ? pli_csv_after_prefix(h, prefixes[p]) : NULL;
         if (rest && rest[0] && cols->n_extra < sizeof cols->extra / sizeof cols->extra[0]) {
             for (size_t e = 0; e < cols->n_extra; e++)
                 if (!strcasecmp(t->header[cols->extra[e].col], h)) {
-                    pl_csv_error(im, t, NULL, (long)i, "column \"%s\" appears twice", h);
+                    pli_csv_error(im, t, NULL, (long)i, "column \"%s\" appears twice", h);
                     return false;
                 }
             cols->extra[cols->n_extra].col = (long)i;
@@ -127,15 +127,15 @@ static bool bind_one(pl_csv_import *im, const pl_csv_table *t, size_t i,
         }
     }
     for (size_t p = 0; prefixes && prefixes[p]; p++)
-        if (!strcmp(prefixes[p], PL_CSV_NOTES) && pl_csv_note_column(im, t, i))
+        if (!strcmp(prefixes[p], PL_CSV_NOTES) && pli_csv_note_column(im, t, i))
             return true;
-    pl_csv_error(im, t, NULL, (long)i,
+    pli_csv_error(im, t, NULL, (long)i,
                  "unknown column \"%s\" (docs/spreadsheets.md lists the columns of "
                  "each file; name a column of your own x-something to keep it)", h);
     return false;
 }
 
-bool pl_csv_bind(pl_csv_import *im, const pl_csv_table *t,
+bool pli_csv_bind(pl_csv_import *im, const pl_csv_table *t,
                  const char *const *keys, size_t required,
                  const pl_csv_field *fields, const char *const *prefixes,
                  pl_csv_columns *cols)
@@ -151,7 +151,7 @@ bool pl_csv_bind(pl_csv_import *im, const pl_csv_table *t,
         const pl_csv_row *where;
         if (!t->header[i][0]) {
             if (has_cells_in(t, i, &where)) {
-                pl_csv_error(im, t, where, (long)i,
+                pli_csv_error(im, t, where, (long)i,
                              "a value in a column that has no name in the header");
                 ok = false;
             }
@@ -161,42 +161,42 @@ bool pl_csv_bind(pl_csv_import *im, const pl_csv_table *t,
     }
     for (size_t k = 0; k < required; k++)
         if (cols->key[k] < 0) {
-            pl_csv_error(im, t, NULL, -1, "the header has no column \"%s\"", keys[k]);
+            pli_csv_error(im, t, NULL, -1, "the header has no column \"%s\"", keys[k]);
             ok = false;
         }
     return ok;
 }
 
-bool pl_csv_note_column(pl_csv_import *im, const pl_csv_table *t, size_t col)
+bool pli_csv_note_column(pl_csv_import *im, const pl_csv_table *t, size_t col)
 {
     const char *h = t->header[col];
-    if (strcasecmp(h, "comment") && !pl_csv_after_prefix(h, "x-"))
+    if (strcasecmp(h, "comment") && !pli_csv_after_prefix(h, "x-"))
         return false;
-    pl_csv_ok(im, pl_diags_add(im->diags, PL_SEV_WARNING, t->file, t->header_line,
+    pli_csv_ok(im, pl_diags_add(im->diags, PL_SEV_WARNING, t->file, t->header_line,
                                (int)col + 1, NULL,
                                "column \"%s\" is ignored: the instance has no place "
                                "for notes on these rows", h));
     return true;
 }
 
-const char *pl_csv_key(const pl_csv_columns *cols, const pl_csv_row *row, size_t k)
+const char *pli_csv_key(const pl_csv_columns *cols, const pl_csv_row *row, size_t k)
 {
-    return cols->key[k] >= 0 ? pl_csv_cell(row, (size_t)cols->key[k]) : "";
+    return cols->key[k] >= 0 ? pli_csv_cell(row, (size_t)cols->key[k]) : "";
 }
 
-json_t *pl_csv_value(pl_csv_import *im, const pl_csv_table *t,
+json_t *pli_csv_value(pl_csv_import *im, const pl_csv_table *t,
                      const pl_csv_row *row, long col, pl_csv_type type,
                      unsigned flags)
 {
     const char *why = NULL;
-    const char *text = pl_csv_cell(row, (size_t)col);
-    json_t *v = pl_csv_parse_cell(text, type, flags, &why);
+    const char *text = pli_csv_cell(row, (size_t)col);
+    json_t *v = pli_csv_parse_cell(text, type, flags, &why);
     if (!v) {
         if (why)
-            pl_csv_error(im, t, row, col, "%s: \"%s\" is not %s", t->header[col],
+            pli_csv_error(im, t, row, col, "%s: \"%s\" is not %s", t->header[col],
                          text, why);
         else
-            pl_csv_ok(im, PL_ERR_NOMEM);
+            pli_csv_ok(im, PL_ERR_NOMEM);
     }
     return v;
 }
@@ -208,56 +208,56 @@ static void set_member(pl_csv_import *im, const pl_csv_table *t,
     if (!value)
         return;
     if (json_object_get(obj, key)) {
-        pl_csv_error(im, t, row, col, "\"%s\" is given twice for this row", key);
+        pli_csv_error(im, t, row, col, "\"%s\" is given twice for this row", key);
         json_decref(value);
         return;
     }
-    if (!pl_csv_ok(im, json_object_set_new(obj, key, value) ? PL_ERR_NOMEM : PL_OK))
+    if (!pli_csv_ok(im, json_object_set_new(obj, key, value) ? PL_ERR_NOMEM : PL_OK))
         return;
-    char *p = pl_csv_pointer(pointer, key);
+    char *p = pli_csv_pointer(pointer, key);
     if (!p)
-        pl_csv_ok(im, PL_ERR_NOMEM);
-    pl_csv_origin_at(im, t, row, col, p);
+        pli_csv_ok(im, PL_ERR_NOMEM);
+    pli_csv_origin_at(im, t, row, col, p);
     free(p);
 }
 
-void pl_csv_fill(pl_csv_import *im, const pl_csv_table *t, const pl_csv_row *row,
+void pli_csv_fill(pl_csv_import *im, const pl_csv_table *t, const pl_csv_row *row,
                  const pl_csv_columns *cols, json_t *obj, const char *pointer)
 {
     for (size_t f = 0; cols->fields && cols->fields[f].header; f++) {
         long col = cols->field[f];
-        if (col < 0 || !pl_csv_cell(row, (size_t)col)[0])
+        if (col < 0 || !pli_csv_cell(row, (size_t)col)[0])
             continue;
         const pl_csv_field *fd = &cols->fields[f];
         set_member(im, t, row, col, obj, fd->key,
-                   pl_csv_value(im, t, row, col, fd->type, fd->flags), pointer);
+                   pli_csv_value(im, t, row, col, fd->type, fd->flags), pointer);
     }
     for (size_t e = 0; e < cols->n_extra; e++) {
         long col = cols->extra[e].col;
-        if (strcmp(cols->extra[e].prefix, "x-") || !pl_csv_cell(row, (size_t)col)[0])
+        if (strcmp(cols->extra[e].prefix, "x-") || !pli_csv_cell(row, (size_t)col)[0])
             continue;
-        char *key = pl_asprintf("x-%s", cols->extra[e].rest);
+        char *key = pli_asprintf("x-%s", cols->extra[e].rest);
         if (!key) {
-            pl_csv_ok(im, PL_ERR_NOMEM);
+            pli_csv_ok(im, PL_ERR_NOMEM);
             return;
         }
         set_member(im, t, row, col, obj, key,
-                   pl_csv_value(im, t, row, col, PL_CSV_ANY, 0), pointer);
+                   pli_csv_value(im, t, row, col, PL_CSV_ANY, 0), pointer);
         free(key);
     }
 }
 
-json_t *pl_csv_owner(pl_csv_import *im, const pl_csv_table *t,
+json_t *pli_csv_owner(pl_csv_import *im, const pl_csv_table *t,
                      const pl_csv_row *row, long col, int c)
 {
-    const char *id = col >= 0 ? pl_csv_cell(row, (size_t)col) : "";
+    const char *id = col >= 0 ? pli_csv_cell(row, (size_t)col) : "";
     if (!id[0]) {
-        pl_csv_error(im, t, row, col, "which %s? the cell is empty", owner_words[c]);
+        pli_csv_error(im, t, row, col, "which %s? the cell is empty", owner_words[c]);
         return NULL;
     }
     json_t *obj = json_object_get(im->coll[c], id);
     if (!obj)
-        pl_csv_error(im, t, row, col, "no %s \"%s\" in %s", owner_words[c], id,
-                     pl_csv_file_names[owner_files[c]]);
+        pli_csv_error(im, t, row, col, "no %s \"%s\" in %s", owner_words[c], id,
+                     pli_csv_file_names[owner_files[c]]);
     return obj;
 }

@@ -1,5 +1,5 @@
 /*
- * csv_encoding.c — pl_csv_to_utf8: what spreadsheet programs save, turned
+ * csv_encoding.c — pli_csv_to_utf8: what spreadsheet programs save, turned
  * into plain UTF-8.  A UTF-8 byte order mark (Excel's "CSV UTF-8") is
  * dropped; text that is not valid UTF-8 is read as Windows-1252 (Excel's
  * plain "CSV" on Swedish Windows) and converted with iconv, with a note.
@@ -122,7 +122,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_csv_to_utf8(const char *bytes, size_t length, const char *file,
+pl_status pli_csv_to_utf8(const char *bytes, size_t length, const char *file,
                          char **out, size_t *out_length, bool *converted,
                          pl_diags *diags)
 {

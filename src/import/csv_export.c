@@ -1,7 +1,7 @@
 /*
  * csv_export.c — pl_export_instance_csv: a valid instance as the folder of
  * CSV files that `placera import csv` reads back to the same instance, and
- * pl_csv_write_folder, which writes such a folder into a temporary folder
+ * pli_csv_write_folder, which writes such a folder into a temporary folder
  * next to the target and renames it into place (the target must not exist
  * or be empty, so nothing is ever overwritten).
  */
@@ -51,7 +51,7 @@ static pl_status check_target(const char *dir, pl_diags *diags)
 static void remove_folder(const char *dir, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        char *p = pl_asprintf("%s/%s", dir, pl_csv_file_names[i]);
+        char *p = pli_asprintf("%s/%s", dir, pli_csv_file_names[i]);
         if (p)
             unlink(p);
         free(p);
@@ -65,7 +65,7 @@ static pl_status write_file(const char *path, const pl_csv_table *t, char separa
     FILE *f = fopen(path, "wb");
     if (!f)
         return PL_ERR_IO;
-    pl_status st = pl_csv_table_write(t, separator, bom, f);
+    pl_status st = pli_csv_table_write(t, separator, bom, f);
     if (fflush(f) != 0 || fsync(fileno(f)) != 0)
         st = PL_ERR_IO;
     if (fclose(f) != 0)
@@ -73,7 +73,7 @@ static pl_status write_file(const char *path, const pl_csv_table *t, char separa
     return st;
 }
 
-pl_status pl_csv_write_folder(const pl_csv_table *tables, size_t n, const char *dir,
+pl_status pli_csv_write_folder(const pl_csv_table *tables, size_t n, const char *dir,
                               char separator, bool bom, pl_diags *diags)
 {
     pl_status status = check_target(dir, diags);
@@ -85,7 +85,7 @@ pl_status pl_csv_write_folder(const pl_csv_table *tables, size_t n, const char *
         len--;
     /* mkdir (not mkdtemp) so that the folder gets the usual mode */
     for (int attempt = 0; !tmp && attempt < 100; attempt++) {
-        if (!(tmp = pl_asprintf("%.*s.tmp-%ld-%d", (int)len, dir, (long)getpid(), attempt)))
+        if (!(tmp = pli_asprintf("%.*s.tmp-%ld-%d", (int)len, dir, (long)getpid(), attempt)))
             return PL_ERR_NOMEM;
         if (mkdir(tmp, 0777) != 0) {
             int e = errno;
@@ -99,7 +99,7 @@ pl_status pl_csv_write_folder(const pl_csv_table *tables, size_t n, const char *
         return folder_error(diags, dir, "cannot create a temporary folder next to it", EEXIST);
     for (size_t i = 0; i < n && status == PL_OK; i++) {
         free(path);
-        if (!(path = pl_asprintf("%s/%s", tmp, pl_csv_file_names[i]))) {
+        if (!(path = pli_asprintf("%s/%s", tmp, pli_csv_file_names[i]))) {
             status = PL_ERR_NOMEM;
         } else if (write_file(path, &tables[i], separator, bom) != PL_OK) {
             int e = errno;
@@ -117,12 +117,12 @@ pl_status pl_csv_write_folder(const pl_csv_table *tables, size_t n, const char *
 
 static pl_status build(pl_csv_export *ex, const json_t *root)
 {
-    pl_csv_export_settings(ex, root);
-    pl_csv_export_collections(ex, root);
-    pl_csv_export_capacity(ex, root);
-    pl_csv_export_posts(ex, root);
-    pl_csv_export_rules(ex, root);
-    pl_csv_export_lists(ex, root);
+    pli_csv_export_settings(ex, root);
+    pli_csv_export_collections(ex, root);
+    pli_csv_export_capacity(ex, root);
+    pli_csv_export_posts(ex, root);
+    pli_csv_export_rules(ex, root);
+    pli_csv_export_lists(ex, root);
     if (ex->fatal)
         return ex->fatal;
     return ex->errors ? PL_ERR_INVALID : PL_OK;
@@ -146,19 +146,19 @@ pl_status pl_export_instance_csv(const char *instance_path,
     }
     memset(&ex, 0, sizeof ex);
     for (int f = 0; f < PL_CSV_N_FILES; f++)
-        PL_TRY(pl_csv_table_init(&ex.tables[f], pl_csv_file_names[f]));
+        PL_TRY(pli_csv_table_init(&ex.tables[f], pli_csv_file_names[f]));
     PL_TRY(pl_instance_load(instance_path, &inst, diags));
-    PL_TRY(pl_json_read_file(instance_path, &root, diags));
+    PL_TRY(pli_json_read_file(instance_path, &root, diags));
     ex.diags = diags;
     ex.file = instance_path;
     ex.decimal = options->separator == ';' ? ',' : '.';
     ex.horizon = &inst->horizon;
     PL_TRY(build(&ex, root));
-    PL_TRY(pl_csv_write_folder(ex.tables, PL_CSV_N_FILES, dir, options->separator,
+    PL_TRY(pli_csv_write_folder(ex.tables, PL_CSV_N_FILES, dir, options->separator,
                                options->bom, diags));
 cleanup:
     for (int f = 0; f < PL_CSV_N_FILES; f++)
-        pl_csv_table_free(&ex.tables[f]);
+        pli_csv_table_free(&ex.tables[f]);
     json_decref(root);
     pl_instance_free(inst);
     return status;

@@ -27,13 +27,13 @@ static void setting(pl_csv_export *ex, const char *name, const char *key,
                     const json_t *v, const char *pointer)
 {
     pl_csv_type type;
-    if (!pl_csv_setting_type(key, &type)) {
-        pl_csv_cannot(ex, pointer, "instance.csv has no setting \"%s\"", name);
+    if (!pli_csv_setting_type(key, &type)) {
+        pli_csv_cannot(ex, pointer, "instance.csv has no setting \"%s\"", name);
         return;
     }
-    pl_csv_row *row = pl_csv_export_row(ex, PL_CSV_INSTANCE);
-    pl_csv_put_text(ex, PL_CSV_INSTANCE, row, "setting", name);
-    pl_csv_put_json(ex, PL_CSV_INSTANCE, row, "value", v, type, 0, pointer);
+    pl_csv_row *row = pli_csv_export_row(ex, PL_CSV_INSTANCE);
+    pli_csv_put_text(ex, PL_CSV_INSTANCE, row, "setting", name);
+    pli_csv_put_json(ex, PL_CSV_INSTANCE, row, "value", v, type, 0, pointer);
 }
 
 static void section(pl_csv_export *ex, const char *sec, const json_t *obj)
@@ -42,29 +42,29 @@ static void section(pl_csv_export *ex, const char *sec, const json_t *obj)
     json_t *v;
     json_object_foreach((json_t *)obj, key, v) {
         bool comment = !strcmp(key, "$comment");
-        char *name = pl_asprintf("%s.%s", sec, comment ? "comment" : key);
-        char *jkey = pl_asprintf("%s.%s", sec, key);
-        char *p = pl_asprintf("/%s/%s", sec, key);
+        char *name = pli_asprintf("%s.%s", sec, comment ? "comment" : key);
+        char *jkey = pli_asprintf("%s.%s", sec, key);
+        char *p = pli_asprintf("/%s/%s", sec, key);
         if (name && jkey && p)
             setting(ex, name, jkey, v, p);
         else
-            pl_csv_eok(ex, PL_ERR_NOMEM);
+            pli_csv_eok(ex, PL_ERR_NOMEM);
         free(name);
         free(jkey);
         free(p);
     }
 }
 
-void pl_csv_export_settings(pl_csv_export *ex, const json_t *root)
+void pli_csv_export_settings(pl_csv_export *ex, const json_t *root)
 {
     static const char *const keys[] = {"setting", "value", NULL};
     const char *key;
     json_t *v;
-    pl_csv_export_header(ex, PL_CSV_INSTANCE, keys, NULL);
+    pli_csv_export_header(ex, PL_CSV_INSTANCE, keys, NULL);
     json_object_foreach((json_t *)root, key, v) {
-        char *p = pl_asprintf("/%s", key);
+        char *p = pli_asprintf("/%s", key);
         if (!p) {
-            pl_csv_eok(ex, PL_ERR_NOMEM);
+            pli_csv_eok(ex, PL_ERR_NOMEM);
             return;
         }
         if (is_collection(key) || !strcmp(key, "format"))
@@ -92,26 +92,26 @@ static void trainee_extras(pl_csv_export *ex, pl_csv_row *row, const json_t *t,
         json_t *obj = json_object_get(t, groups[g].member), *v;
         const char *key;
         json_object_foreach(obj, key, v) {
-            char *header = pl_asprintf("%s.%s", groups[g].member, key);
-            char *p = pl_asprintf("%s/%s/%s", pointer, groups[g].member, key);
+            char *header = pli_asprintf("%s.%s", groups[g].member, key);
+            char *p = pli_asprintf("%s/%s/%s", pointer, groups[g].member, key);
             pl_csv_type type = groups[g].type;
             bool ok = header && p;
             if (ok && g == 2) {
-                const pl_csv_field *f = pl_csv_previous_fields;
+                const pl_csv_field *f = pli_csv_previous_fields;
                 while (f->header && strcmp(f->key, key))
                     f++;
                 ok = f->header != NULL;
                 type = f->header ? f->type : type;
                 if (!ok)
-                    pl_csv_cannot(ex, p, "no column previous.%s", key);
+                    pli_csv_cannot(ex, p, "no column previous.%s", key);
             } else if (ok && !strncmp(key, "x-", 2)) {
-                pl_csv_cannot(ex, p, "trainees.csv has no column for it");
+                pli_csv_cannot(ex, p, "trainees.csv has no column for it");
                 ok = false;
             }
             if (ok)
-                pl_csv_put_json(ex, PL_CSV_TRAINEES, row, header, v, type, 0, p);
+                pli_csv_put_json(ex, PL_CSV_TRAINEES, row, header, v, type, 0, p);
             else if (!header || !p)
-                pl_csv_eok(ex, PL_ERR_NOMEM);
+                pli_csv_eok(ex, PL_ERR_NOMEM);
             free(header);
             free(p);
         }
@@ -125,24 +125,24 @@ static void collection(pl_csv_export *ex, const json_t *root, const char *name,
     static const char *const keys[] = {"id", NULL};
     const char *id;
     json_t *obj;
-    pl_csv_export_header(ex, file, keys, fields);
+    pli_csv_export_header(ex, file, keys, fields);
     json_object_foreach(json_object_get(root, name), id, obj) {
-        char *p = pl_asprintf("/%s/%s", name, id);
-        pl_csv_row *row = p ? pl_csv_export_row(ex, file) : NULL;
+        char *p = pli_asprintf("/%s/%s", name, id);
+        pl_csv_row *row = p ? pli_csv_export_row(ex, file) : NULL;
         if (!row) {
-            pl_csv_eok(ex, PL_ERR_NOMEM);
+            pli_csv_eok(ex, PL_ERR_NOMEM);
             free(p);
             return;
         }
-        pl_csv_put_text(ex, file, row, "id", id);
-        pl_csv_put_object(ex, file, row, obj, fields, handled, p);
+        pli_csv_put_text(ex, file, row, "id", id);
+        pli_csv_put_object(ex, file, row, obj, fields, handled, p);
         if (file == PL_CSV_TRAINEES)
             trainee_extras(ex, row, obj, p);
         free(p);
     }
 }
 
-void pl_csv_export_collections(pl_csv_export *ex, const json_t *root)
+void pli_csv_export_collections(pl_csv_export *ex, const json_t *root)
 {
     static const char *const site_lists[] = {"capacity", "posts", "ranking", NULL};
     static const char *const sup_lists[] = {"unavailable", NULL};
@@ -150,11 +150,11 @@ void pl_csv_export_collections(pl_csv_export *ex, const json_t *root)
     static const char *const trainee_lists[] = {
         "unavailable", "requirements", "choices", "fixed", "preferences",
         "completed", "previous", "weights", NULL};
-    collection(ex, root, "rotations", PL_CSV_ROTATIONS, pl_csv_rotation_fields, NULL);
-    collection(ex, root, "sites", PL_CSV_SITES, pl_csv_site_fields, site_lists);
-    collection(ex, root, "supervisors", PL_CSV_SUPERVISORS, pl_csv_supervisor_fields,
+    collection(ex, root, "rotations", PL_CSV_ROTATIONS, pli_csv_rotation_fields, NULL);
+    collection(ex, root, "sites", PL_CSV_SITES, pli_csv_site_fields, site_lists);
+    collection(ex, root, "supervisors", PL_CSV_SUPERVISORS, pli_csv_supervisor_fields,
                sup_lists);
-    collection(ex, root, "programs", PL_CSV_PROGRAMS, pl_csv_program_fields, prog_lists);
-    collection(ex, root, "trainees", PL_CSV_TRAINEES, pl_csv_trainee_fields,
+    collection(ex, root, "programs", PL_CSV_PROGRAMS, pli_csv_program_fields, prog_lists);
+    collection(ex, root, "trainees", PL_CSV_TRAINEES, pli_csv_trainee_fields,
                trainee_lists);
 }

@@ -15,15 +15,15 @@ static void leave_of(pl_csv_export *ex, const char *coll, const char *owner_col,
     size_t i;
     json_t *range;
     json_array_foreach(json_object_get(owner, "unavailable"), i, range) {
-        char *p = pl_asprintf("/%s/%s/unavailable/%zu", coll, id, i);
-        pl_csv_row *row = p ? pl_csv_export_row(ex, PL_CSV_LEAVE) : NULL;
+        char *p = pli_asprintf("/%s/%s/unavailable/%zu", coll, id, i);
+        pl_csv_row *row = p ? pli_csv_export_row(ex, PL_CSV_LEAVE) : NULL;
         if (!row) {
-            pl_csv_eok(ex, PL_ERR_NOMEM);
+            pli_csv_eok(ex, PL_ERR_NOMEM);
             free(p);
             return;
         }
-        pl_csv_put_text(ex, PL_CSV_LEAVE, row, owner_col, id);
-        pl_csv_put_object(ex, PL_CSV_LEAVE, row, range, pl_csv_range_fields, NULL, p);
+        pli_csv_put_text(ex, PL_CSV_LEAVE, row, owner_col, id);
+        pli_csv_put_object(ex, PL_CSV_LEAVE, row, range, pli_csv_range_fields, NULL, p);
         free(p);
     }
 }
@@ -33,15 +33,15 @@ static void pins_of(pl_csv_export *ex, const char *id, const json_t *trainee)
     size_t i;
     json_t *pin;
     json_array_foreach(json_object_get(trainee, "fixed"), i, pin) {
-        char *p = pl_asprintf("/trainees/%s/fixed/%zu", id, i);
-        pl_csv_row *row = p ? pl_csv_export_row(ex, PL_CSV_PINS) : NULL;
+        char *p = pli_asprintf("/trainees/%s/fixed/%zu", id, i);
+        pl_csv_row *row = p ? pli_csv_export_row(ex, PL_CSV_PINS) : NULL;
         if (!row) {
-            pl_csv_eok(ex, PL_ERR_NOMEM);
+            pli_csv_eok(ex, PL_ERR_NOMEM);
             free(p);
             return;
         }
-        pl_csv_put_text(ex, PL_CSV_PINS, row, "trainee", id);
-        pl_csv_put_object(ex, PL_CSV_PINS, row, pin, pl_csv_pin_fields, NULL, p);
+        pli_csv_put_text(ex, PL_CSV_PINS, row, "trainee", id);
+        pli_csv_put_object(ex, PL_CSV_PINS, row, pin, pli_csv_pin_fields, NULL, p);
         free(p);
     }
 }
@@ -54,36 +54,36 @@ static void preferences_of(pl_csv_export *ex, const char *id, const json_t *trai
     const char *key;
     json_object_foreach(prefs, key, w)
         if (strcmp(key, "sites") && strcmp(key, "rotations")) {
-            char *p = pl_asprintf("/trainees/%s/preferences/%s", id, key);
-            pl_csv_cannot(ex, p, "preferences.csv has no column for it");
+            char *p = pli_asprintf("/trainees/%s/preferences/%s", id, key);
+            pli_csv_cannot(ex, p, "preferences.csv has no column for it");
             free(p);
         }
     for (int k = 0; k < 2; k++)
         json_object_foreach(json_object_get(prefs, kinds[k]), key, w) {
-            char *p = pl_asprintf("/trainees/%s/preferences/%s/%s", id, kinds[k], key);
-            pl_csv_row *row = p ? pl_csv_export_row(ex, PL_CSV_PREFERENCES) : NULL;
+            char *p = pli_asprintf("/trainees/%s/preferences/%s/%s", id, kinds[k], key);
+            pl_csv_row *row = p ? pli_csv_export_row(ex, PL_CSV_PREFERENCES) : NULL;
             if (!row) {
-                pl_csv_eok(ex, PL_ERR_NOMEM);
+                pli_csv_eok(ex, PL_ERR_NOMEM);
                 free(p);
                 return;
             }
-            pl_csv_put_text(ex, PL_CSV_PREFERENCES, row, "trainee", id);
-            pl_csv_put_text(ex, PL_CSV_PREFERENCES, row, columns[k], key);
-            pl_csv_put_json(ex, PL_CSV_PREFERENCES, row, "weight", w, PL_CSV_NUMBER, 0, p);
+            pli_csv_put_text(ex, PL_CSV_PREFERENCES, row, "trainee", id);
+            pli_csv_put_text(ex, PL_CSV_PREFERENCES, row, columns[k], key);
+            pli_csv_put_json(ex, PL_CSV_PREFERENCES, row, "weight", w, PL_CSV_NUMBER, 0, p);
             free(p);
         }
 }
 
-void pl_csv_export_lists(pl_csv_export *ex, const json_t *root)
+void pli_csv_export_lists(pl_csv_export *ex, const json_t *root)
 {
     static const char *const leave_keys[] = {"trainee", "supervisor", NULL};
     static const char *const pin_keys[] = {"trainee", NULL};
     static const char *const pref_keys[] = {"trainee", "site", "rotation", "weight", NULL};
     const char *id;
     json_t *obj;
-    pl_csv_export_header(ex, PL_CSV_LEAVE, leave_keys, pl_csv_range_fields);
-    pl_csv_export_header(ex, PL_CSV_PINS, pin_keys, pl_csv_pin_fields);
-    pl_csv_export_header(ex, PL_CSV_PREFERENCES, pref_keys, NULL);
+    pli_csv_export_header(ex, PL_CSV_LEAVE, leave_keys, pli_csv_range_fields);
+    pli_csv_export_header(ex, PL_CSV_PINS, pin_keys, pli_csv_pin_fields);
+    pli_csv_export_header(ex, PL_CSV_PREFERENCES, pref_keys, NULL);
     json_object_foreach(json_object_get(root, "trainees"), id, obj) {
         leave_of(ex, "trainees", "trainee", id, obj);
         pins_of(ex, id, obj);

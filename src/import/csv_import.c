@@ -23,19 +23,19 @@ static const struct {
     pl_csv_file file;
     reader_fn read;
 } readers[] = {
-    {PL_CSV_INSTANCE, pl_csv_import_settings},
-    {PL_CSV_ROTATIONS, pl_csv_import_rotations},
-    {PL_CSV_SITES, pl_csv_import_sites},
-    {PL_CSV_CAPACITY, pl_csv_import_capacity},
-    {PL_CSV_POSTS, pl_csv_import_posts},
-    {PL_CSV_SUPERVISORS, pl_csv_import_supervisors},
-    {PL_CSV_PROGRAMS, pl_csv_import_programs},
-    {PL_CSV_TRAINEES, pl_csv_import_trainees},
-    {PL_CSV_REQUIREMENTS, pl_csv_import_requirements},
-    {PL_CSV_CHOICES, pl_csv_import_choices},
-    {PL_CSV_LEAVE, pl_csv_import_leave},
-    {PL_CSV_PINS, pl_csv_import_pins},
-    {PL_CSV_PREFERENCES, pl_csv_import_preferences},
+    {PL_CSV_INSTANCE, pli_csv_import_settings},
+    {PL_CSV_ROTATIONS, pli_csv_import_rotations},
+    {PL_CSV_SITES, pli_csv_import_sites},
+    {PL_CSV_CAPACITY, pli_csv_import_capacity},
+    {PL_CSV_POSTS, pli_csv_import_posts},
+    {PL_CSV_SUPERVISORS, pli_csv_import_supervisors},
+    {PL_CSV_PROGRAMS, pli_csv_import_programs},
+    {PL_CSV_TRAINEES, pli_csv_import_trainees},
+    {PL_CSV_REQUIREMENTS, pli_csv_import_requirements},
+    {PL_CSV_CHOICES, pli_csv_import_choices},
+    {PL_CSV_LEAVE, pli_csv_import_leave},
+    {PL_CSV_PINS, pli_csv_import_pins},
+    {PL_CSV_PREFERENCES, pli_csv_import_preferences},
 };
 
 static const char *const coll_keys[] = {"rotations", "sites", "supervisors",
@@ -56,7 +56,7 @@ static pl_status list_folder(const char *dir, char *paths[PL_CSV_N_FILES],
     pl_status status = PL_OK;
     struct stat st;
     if (stat(dir, &st) != 0) {
-        char *m = pl_asprintf("cannot read the folder: %s", strerror(errno));
+        char *m = pli_asprintf("cannot read the folder: %s", strerror(errno));
         status = m ? dir_error(diags, dir, m) : PL_ERR_NOMEM;
         free(m);
         return status;
@@ -73,9 +73,9 @@ static pl_status list_folder(const char *dir, char *paths[PL_CSV_N_FILES],
         if (n < 4 || strcasecmp(e->d_name + n - 4, ".csv"))
             continue;
         int f = 0;
-        while (f < PL_CSV_N_FILES && strcasecmp(e->d_name, pl_csv_file_names[f]))
+        while (f < PL_CSV_N_FILES && strcasecmp(e->d_name, pli_csv_file_names[f]))
             f++;
-        char *path = pl_asprintf("%s/%s", dir, e->d_name);
+        char *path = pli_asprintf("%s/%s", dir, e->d_name);
         if (!path) {
             status = PL_ERR_NOMEM;
         } else if (f == PL_CSV_N_FILES) {
@@ -85,7 +85,7 @@ static pl_status list_folder(const char *dir, char *paths[PL_CSV_N_FILES],
         } else if (paths[f]) {
             status = pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
                                   "the folder has %s twice (names differing in case)",
-                                  pl_csv_file_names[f]);
+                                  pli_csv_file_names[f]);
             if (status == PL_OK)
                 status = PL_ERR_INVALID;
         } else {
@@ -103,7 +103,7 @@ static pl_status setup(pl_csv_import *im, const char *dir, pl_diags *diags)
     memset(im, 0, sizeof *im);
     im->diags = diags;
     for (int f = 0; f < PL_CSV_N_FILES; f++)
-        if (!(im->files[f] = pl_asprintf("%s/%s", dir, pl_csv_file_names[f])))
+        if (!(im->files[f] = pli_asprintf("%s/%s", dir, pli_csv_file_names[f])))
             return PL_ERR_NOMEM;
     if (!(im->root = json_object()) ||
         json_object_set_new(im->root, "format", json_string("placera/1")))
@@ -112,7 +112,7 @@ static pl_status setup(pl_csv_import *im, const char *dir, pl_diags *diags)
         if (!(im->coll[c] = json_object()) ||
             json_object_set_new(im->root, coll_keys[c], im->coll[c]))
             return PL_ERR_NOMEM;
-    return pl_csv_map_add(&im->map, "", dir, 0, 0);
+    return pli_csv_map_add(&im->map, "", dir, 0, 0);
 }
 
 static void teardown(pl_csv_import *im)
@@ -120,7 +120,7 @@ static void teardown(pl_csv_import *im)
     for (int f = 0; f < PL_CSV_N_FILES; f++)
         free(im->files[f]);
     json_decref(im->root);
-    pl_csv_map_free(&im->map);
+    pli_csv_map_free(&im->map);
 }
 
 /* Read every file present; missing required files are errors. */
@@ -131,7 +131,7 @@ static pl_status read_files(pl_csv_import *im, char *paths[PL_CSV_N_FILES],
     for (int f = 0; f < PL_CSV_N_FILES; f++) {
         present[f] = false;
         if (!paths[f]) {
-            if (pl_csv_file_required((pl_csv_file)f)) {
+            if (pli_csv_file_required((pl_csv_file)f)) {
                 im->errors++;
                 if (pl_diags_add(im->diags, PL_SEV_ERROR, im->files[f], 0, 0, NULL,
                                  "missing: an instance folder needs this file "
@@ -140,7 +140,7 @@ static pl_status read_files(pl_csv_import *im, char *paths[PL_CSV_N_FILES],
             }
             continue;
         }
-        pl_status st = pl_csv_table_read(paths[f], paths[f], &tables[f], im->diags);
+        pl_status st = pli_csv_table_read(paths[f], paths[f], &tables[f], im->diags);
         if (st == PL_ERR_NOMEM)
             return st;
         if (st != PL_OK) {
@@ -150,7 +150,7 @@ static pl_status read_files(pl_csv_import *im, char *paths[PL_CSV_N_FILES],
         }
         /* messages name the file as found, e.g. DIR/Trainees.csv */
         free(im->files[f]);
-        if (!(im->files[f] = pl_strdup(paths[f])))
+        if (!(im->files[f] = pli_strdup(paths[f])))
             return PL_ERR_NOMEM;
         present[f] = true;
     }
@@ -210,7 +210,7 @@ static pl_status validate(pl_csv_import *im, const char *dir, const char *text)
     pl_instance_free(inst);
     for (size_t i = 0; i < found.count; i++) {
         const pl_diag *d = &found.items[i];
-        const pl_csv_origin *o = d->path ? pl_csv_map_find(&im->map, d->path) : NULL;
+        const pl_csv_origin *o = d->path ? pli_csv_map_find(&im->map, d->path) : NULL;
         if (im->errors && (!o || line_has_error(im->diags, before, o->file, o->line)))
             continue;
         pl_status st = o ? pl_diags_add(im->diags, d->severity, o->file, o->line,
@@ -251,17 +251,17 @@ pl_status pl_import_csv(const char *dir, char **json, pl_diags *diags)
     }
     bool complete = true;
     for (int f = 0; f < PL_CSV_N_FILES; f++)
-        complete &= present[f] || !pl_csv_file_required((pl_csv_file)f);
+        complete &= present[f] || !pli_csv_file_required((pl_csv_file)f);
     for (size_t r = 0; r < sizeof readers / sizeof readers[0] && !im.fatal; r++) {
         pl_csv_file f = readers[r].file;
-        if (present[f] || !pl_csv_file_required(f))
+        if (present[f] || !pli_csv_file_required(f))
             readers[r].read(&im, present[f] ? &tables[f] : NULL);
     }
     PL_TRY(im.fatal);
     if (complete) {
         /* validated even after errors, so that every problem is shown at once */
         PL_TRY(reorder(&im));
-        PL_TRY(pl_json_text(im.root, &text));
+        PL_TRY(pli_json_text(im.root, &text));
         status = validate(&im, dir, text);
     }
     if (im.errors && (status == PL_OK || status == PL_ERR_INVALID))
@@ -274,7 +274,7 @@ cleanup:
     free(text);
     for (int f = 0; f < PL_CSV_N_FILES; f++) {
         free(paths[f]);
-        pl_csv_table_free(&tables[f]);
+        pli_csv_table_free(&tables[f]);
     }
     teardown(&im);
     return status;

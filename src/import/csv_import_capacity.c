@@ -27,17 +27,17 @@ static long header_period(pl_csv_import *im, const pl_csv_table *t, size_t col)
 {
     const char *h = t->header[col];
     const char *why = NULL;
-    json_t *v = pl_csv_parse_cell(h, PL_CSV_TIME, 0, &why);
+    json_t *v = pli_csv_parse_cell(h, PL_CSV_TIME, 0, &why);
     long p = -1;
     int y, m, d;
     if (json_is_integer(v)) {
         p = (long)json_integer_value(v);
     } else if (json_is_string(v) &&
-               pl_parse_date(json_string_value(v), im->horizon.unit == PL_UNIT_MONTH,
+               pli_parse_date(json_string_value(v), im->horizon.unit == PL_UNIT_MONTH,
                              &y, &m, &d)) {
-        p = pl_date_to_period(&im->horizon, y, m, d);
+        p = pli_date_to_period(&im->horizon, y, m, d);
     } else {
-        pl_csv_error(im, t, NULL, (long)col,
+        pli_csv_error(im, t, NULL, (long)col,
                      "unknown column \"%s\": not site, rotation, bound, all, or a "
                      "period (a date or a period number)", h);
         json_decref(v);
@@ -45,7 +45,7 @@ static long header_period(pl_csv_import *im, const pl_csv_table *t, size_t col)
     }
     json_decref(v);
     if (p < 0 || p >= im->horizon.length) {
-        pl_csv_error(im, t, NULL, (long)col,
+        pli_csv_error(im, t, NULL, (long)col,
                      "column \"%s\" is not a period of the horizon (0 to %d)", h,
                      im->horizon.length - 1);
         return -1;
@@ -67,7 +67,7 @@ static bool bind(pl_csv_import *im, const pl_csv_table *t, capacity_columns *cc)
         for (int k = 0; k < N_KEYS && !slot; k++)
             if (!strcasecmp(t->header[i], names[k]))
                 slot = &cc->key[k];
-        if (!slot && t->header[i][0] && pl_csv_note_column(im, t, i))
+        if (!slot && t->header[i][0] && pli_csv_note_column(im, t, i))
             continue;
         if (!slot && t->header[i][0]) {
             long p = header_period(im, t, i);
@@ -80,7 +80,7 @@ static bool bind(pl_csv_import *im, const pl_csv_table *t, capacity_columns *cc)
         if (!slot)
             continue;
         if (*slot >= 0) {
-            pl_csv_error(im, t, NULL, (long)i,
+            pli_csv_error(im, t, NULL, (long)i,
                          "column \"%s\" is the same as column %ld", t->header[i],
                          *slot + 1);
             ok = false;
@@ -89,7 +89,7 @@ static bool bind(pl_csv_import *im, const pl_csv_table *t, capacity_columns *cc)
     }
     for (int k = 0; k < K_BOUND + 1; k++)
         if (cc->key[k] < 0) {
-            pl_csv_error(im, t, NULL, -1, "the header has no column \"%s\"", names[k]);
+            pli_csv_error(im, t, NULL, -1, "the header has no column \"%s\"", names[k]);
             ok = false;
         }
     return ok;
@@ -98,7 +98,7 @@ static bool bind(pl_csv_import *im, const pl_csv_table *t, capacity_columns *cc)
 static bool any_period(const capacity_columns *cc, const pl_csv_row *row)
 {
     for (int p = 0; p < cc->length; p++)
-        if (cc->period[p] >= 0 && pl_csv_cell(row, (size_t)cc->period[p])[0])
+        if (cc->period[p] >= 0 && pli_csv_cell(row, (size_t)cc->period[p])[0])
             return true;
     return false;
 }
@@ -111,10 +111,10 @@ static void origin2(pl_csv_import *im, const pl_csv_table *t, const pl_csv_row *
     for (int i = 0; i < 2; i++) {
         if (!pointers[i])
             continue;
-        char *cp = pl_asprintf("%s%s", pointers[i], suffix);
+        char *cp = pli_asprintf("%s%s", pointers[i], suffix);
         if (!cp)
-            pl_csv_ok(im, PL_ERR_NOMEM);
-        pl_csv_origin_at(im, t, row, col, cp);
+            pli_csv_ok(im, PL_ERR_NOMEM);
+        pli_csv_origin_at(im, t, row, col, cp);
         free(cp);
     }
 }
@@ -125,26 +125,26 @@ static json_t *row_value(pl_csv_import *im, const pl_csv_table *t,
                          const char *const pointers[2], bool *empty)
 {
     long all = cc->key[K_ALL];
-    bool has_all = all >= 0 && pl_csv_cell(row, (size_t)all)[0];
+    bool has_all = all >= 0 && pli_csv_cell(row, (size_t)all)[0];
     *empty = false;
     if (!any_period(cc, row)) {
         if (!has_all) {
             *empty = true;
             return NULL;
         }
-        return pl_csv_value(im, t, row, all, PL_CSV_INT, 0);
+        return pli_csv_value(im, t, row, all, PL_CSV_INT, 0);
     }
     json_t *arr = json_array();
     bool ok = arr != NULL;
     for (int p = 0; p < cc->length && ok; p++) {
         long col = cc->period[p];
-        bool own = col >= 0 && pl_csv_cell(row, (size_t)col)[0];
+        bool own = col >= 0 && pli_csv_cell(row, (size_t)col)[0];
         json_t *v = NULL;
         char suffix[16];
         if (own || has_all)
-            v = pl_csv_value(im, t, row, own ? col : all, PL_CSV_INT, 0);
+            v = pli_csv_value(im, t, row, own ? col : all, PL_CSV_INT, 0);
         else
-            pl_csv_error(im, t, row, col >= 0 ? col : -1,
+            pli_csv_error(im, t, row, col >= 0 ? col : -1,
                          "no value for period %d: fill its cell or column \"all\"", p);
         if (!v) {
             ok = false;
@@ -181,15 +181,15 @@ static json_t *entry(json_t *site, const char *rotation)
 static void one_row(pl_csv_import *im, const pl_csv_table *t, const pl_csv_row *row,
                     const capacity_columns *cc)
 {
-    json_t *site = pl_csv_owner(im, t, row, cc->key[K_SITE], PL_CSV_SITE);
-    const char *sid = pl_csv_cell(row, (size_t)cc->key[K_SITE]);
-    const char *rot = pl_csv_cell(row, (size_t)cc->key[K_ROTATION]);
-    const char *bound = pl_csv_cell(row, (size_t)cc->key[K_BOUND]);
+    json_t *site = pli_csv_owner(im, t, row, cc->key[K_SITE], PL_CSV_SITE);
+    const char *sid = pli_csv_cell(row, (size_t)cc->key[K_SITE]);
+    const char *rot = pli_csv_cell(row, (size_t)cc->key[K_ROTATION]);
+    const char *bound = pli_csv_cell(row, (size_t)cc->key[K_BOUND]);
     bool is_max = !strcasecmp(bound, "max"), empty;
     if (!rot[0])
-        pl_csv_error(im, t, row, cc->key[K_ROTATION], "which rotation? the cell is empty");
+        pli_csv_error(im, t, row, cc->key[K_ROTATION], "which rotation? the cell is empty");
     if (!is_max && strcasecmp(bound, "min")) {
-        pl_csv_error(im, t, row, cc->key[K_BOUND],
+        pli_csv_error(im, t, row, cc->key[K_BOUND],
                      "bound: \"%s\" is not max (places) or min (staffing wanted)", bound);
         return;
     }
@@ -197,25 +197,25 @@ static void one_row(pl_csv_import *im, const pl_csv_table *t, const pl_csv_row *
         return;
     json_t *e = entry(site, rot);
     const char *member = is_max ? "max" : "min";
-    char *base = pl_asprintf("/sites/%s/capacity/%s", sid, rot);
-    char *p = base ? pl_asprintf("%s/%s", base, member) : NULL;
+    char *base = pli_asprintf("/sites/%s/capacity/%s", sid, rot);
+    char *p = base ? pli_asprintf("%s/%s", base, member) : NULL;
     if (!e || !p) {
-        pl_csv_ok(im, PL_ERR_NOMEM);
+        pli_csv_ok(im, PL_ERR_NOMEM);
     } else if (json_object_get(e, member)) {
-        pl_csv_error(im, t, row, cc->key[K_BOUND],
+        pli_csv_error(im, t, row, cc->key[K_BOUND],
                      "a second %s row for site \"%s\", rotation \"%s\"", member, sid, rot);
     } else {
         const char *const pointers[2] = {p, is_max ? base : NULL};
         json_t *v = row_value(im, t, row, cc, pointers, &empty);
         if (is_max && empty)
-            pl_csv_error(im, t, row, cc->key[K_ALL] >= 0 ? cc->key[K_ALL] : -1,
+            pli_csv_error(im, t, row, cc->key[K_ALL] >= 0 ? cc->key[K_ALL] : -1,
                          "no places given: fill column \"all\" or the period columns");
         if (v || (empty && !is_max))
-            pl_csv_ok(im, json_object_set_new(e, member, v ? v : json_null())
+            pli_csv_ok(im, json_object_set_new(e, member, v ? v : json_null())
                               ? PL_ERR_NOMEM : PL_OK);
         origin2(im, t, row, -1, pointers, "");
         if (is_max)
-            pl_csv_origin_at(im, t, row, -1, base);
+            pli_csv_origin_at(im, t, row, -1, base);
     }
     free(base);
     free(p);
@@ -233,12 +233,12 @@ static void collapse(pl_csv_import *im, const pl_csv_table *t)
             json_t *max = json_object_get(e, "max"), *min = json_object_get(e, "min");
             if (!max) {
                 if (min)
-                    pl_csv_error(im, t, NULL, -2,
+                    pli_csv_error(im, t, NULL, -2,
                                  "site \"%s\", rotation \"%s\" has a min row but no "
                                  "max row", sid, rot);
                 json_object_del(cap, rot);
             } else if (!min) {
-                pl_csv_ok(im, json_object_set(cap, rot, max) ? PL_ERR_NOMEM : PL_OK);
+                pli_csv_ok(im, json_object_set(cap, rot, max) ? PL_ERR_NOMEM : PL_OK);
             } else if (json_is_null(min)) {
                 json_object_del(e, "min");
             }
@@ -246,19 +246,19 @@ static void collapse(pl_csv_import *im, const pl_csv_table *t)
     }
 }
 
-void pl_csv_import_capacity(pl_csv_import *im, const pl_csv_table *t)
+void pli_csv_import_capacity(pl_csv_import *im, const pl_csv_table *t)
 {
     capacity_columns cc;
     if (!t)
         return;
     if (!im->horizon_ok) {
-        pl_csv_error(im, t, NULL, -2,
+        pli_csv_error(im, t, NULL, -2,
                      "not read: instance.csv has no valid horizon to number the periods");
         return;
     }
     cc.period = malloc((size_t)im->horizon.length * sizeof *cc.period);
     if (!cc.period) {
-        pl_csv_ok(im, PL_ERR_NOMEM);
+        pli_csv_ok(im, PL_ERR_NOMEM);
         return;
     }
     if (bind(im, t, &cc))

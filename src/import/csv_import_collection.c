@@ -13,46 +13,46 @@
 static const char *const coll_keys[] = {"rotations", "sites", "supervisors",
                                         "programs", "trainees"};
 
-void pl_csv_import_collection(pl_csv_import *im, const pl_csv_table *t, int c,
+void pli_csv_import_collection(pl_csv_import *im, const pl_csv_table *t, int c,
                               const pl_csv_field *fields,
                               const char *const *prefixes,
                               pl_csv_row_extra extra)
 {
     static const char *const keys[] = {"id", NULL};
     pl_csv_columns cols;
-    char *base = pl_csv_pointer("", coll_keys[c]);
+    char *base = pli_csv_pointer("", coll_keys[c]);
     if (!base) {
-        pl_csv_ok(im, PL_ERR_NOMEM);
+        pli_csv_ok(im, PL_ERR_NOMEM);
         return;
     }
-    pl_csv_origin_at(im, t, NULL, -2, base);
-    if (!pl_csv_bind(im, t, keys, 1, fields, prefixes, &cols)) {
+    pli_csv_origin_at(im, t, NULL, -2, base);
+    if (!pli_csv_bind(im, t, keys, 1, fields, prefixes, &cols)) {
         free(base);
         return;
     }
     for (size_t i = 0; i < t->n_rows && im->fatal == PL_OK; i++) {
         const pl_csv_row *row = &t->rows[i];
-        const char *id = pl_csv_key(&cols, row, 0);
+        const char *id = pli_csv_key(&cols, row, 0);
         if (!id[0]) {
-            pl_csv_error(im, t, row, cols.key[0], "the id is empty");
+            pli_csv_error(im, t, row, cols.key[0], "the id is empty");
             continue;
         }
         if (json_object_get(im->coll[c], id)) {
-            pl_csv_error(im, t, row, cols.key[0], "id \"%s\" is used twice", id);
+            pli_csv_error(im, t, row, cols.key[0], "id \"%s\" is used twice", id);
             continue;
         }
         json_t *obj = json_object();
         if (!obj || json_object_set_new(im->coll[c], id, obj) != 0) {
-            pl_csv_ok(im, PL_ERR_NOMEM);
+            pli_csv_ok(im, PL_ERR_NOMEM);
             break;
         }
-        char *p = pl_csv_pointer(base, id);
+        char *p = pli_csv_pointer(base, id);
         if (!p) {
-            pl_csv_ok(im, PL_ERR_NOMEM);
+            pli_csv_ok(im, PL_ERR_NOMEM);
             break;
         }
-        pl_csv_origin_at(im, t, row, cols.key[0], p);
-        pl_csv_fill(im, t, row, &cols, obj, p);
+        pli_csv_origin_at(im, t, row, cols.key[0], p);
+        pli_csv_fill(im, t, row, &cols, obj, p);
         if (extra)
             extra(im, t, row, &cols, obj, p);
         free(p);

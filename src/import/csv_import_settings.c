@@ -15,11 +15,11 @@
 static char *setting_key(const char *text)
 {
     if (!strcasecmp(text, "comment"))
-        return pl_strdup("$comment");
+        return pli_strdup("$comment");
     const char *dot = strchr(text, '.');
     if (dot && !strcasecmp(dot + 1, "comment"))
-        return pl_asprintf("%.*s.$comment", (int)(dot - text), text);
-    return pl_strdup(text);
+        return pli_asprintf("%.*s.$comment", (int)(dot - text), text);
+    return pli_strdup(text);
 }
 
 static json_t *section(pl_csv_import *im, const char *name)
@@ -28,7 +28,7 @@ static json_t *section(pl_csv_import *im, const char *name)
     if (!obj) {
         obj = json_object();
         if (!obj || json_object_set_new(im->root, name, obj) != 0) {
-            pl_csv_ok(im, PL_ERR_NOMEM);
+            pli_csv_ok(im, PL_ERR_NOMEM);
             return NULL;
         }
     }
@@ -38,21 +38,21 @@ static json_t *section(pl_csv_import *im, const char *name)
 static void one_setting(pl_csv_import *im, const pl_csv_table *t,
                         const pl_csv_row *row, const pl_csv_columns *cols)
 {
-    const char *name = pl_csv_key(cols, row, 0);
+    const char *name = pli_csv_key(cols, row, 0);
     long vcol = cols->key[1];
     char *key = setting_key(name);
     pl_csv_type type;
     if (!key) {
-        pl_csv_ok(im, PL_ERR_NOMEM);
+        pli_csv_ok(im, PL_ERR_NOMEM);
         return;
     }
-    if (!pl_csv_setting_type(key, &type)) {
-        pl_csv_error(im, t, row, cols->key[0],
+    if (!pli_csv_setting_type(key, &type)) {
+        pli_csv_error(im, t, row, cols->key[0],
                      "unknown setting \"%s\" (docs/spreadsheets.md lists them)", name);
-    } else if (vcol < 0 || !pl_csv_cell(row, (size_t)vcol)[0]) {
+    } else if (vcol < 0 || !pli_csv_cell(row, (size_t)vcol)[0]) {
         ; /* an empty value: not given, like any empty cell */
     } else {
-        json_t *v = pl_csv_value(im, t, row, vcol, type, 0);
+        json_t *v = pli_csv_value(im, t, row, vcol, type, 0);
         char *dot = strchr(key, '.');
         json_t *obj = im->root;
         const char *member = key;
@@ -62,15 +62,15 @@ static void one_setting(pl_csv_import *im, const pl_csv_table *t,
             member = dot + 1;
         }
         if (v && obj && json_object_get(obj, member)) {
-            pl_csv_error(im, t, row, cols->key[0], "setting \"%s\" is given twice", name);
+            pli_csv_error(im, t, row, cols->key[0], "setting \"%s\" is given twice", name);
             json_decref(v);
         } else if (v && obj) {
-            pl_csv_ok(im, json_object_set_new(obj, member, v) ? PL_ERR_NOMEM : PL_OK);
-            char *base = dot ? pl_csv_pointer("", key) : pl_strdup("");
-            char *p = base ? pl_csv_pointer(base, member) : NULL;
-            pl_csv_origin_at(im, t, row, vcol, p);
+            pli_csv_ok(im, json_object_set_new(obj, member, v) ? PL_ERR_NOMEM : PL_OK);
+            char *base = dot ? pli_csv_pointer("", key) : pli_strdup("");
+            char *p = base ? pli_csv_pointer(base, member) : NULL;
+            pli_csv_origin_at(im, t, row, vcol, p);
             if (base && dot)
-                pl_csv_origin_at(im, t, NULL, -2, base);
+                pli_csv_origin_at(im, t, NULL, -2, base);
             free(base);
             free(p);
         } else {
@@ -104,26 +104,26 @@ static void read_horizon(pl_csv_import *im)
     hz->open_end = false;
     if ((step && !json_is_integer(step)) || hz->step < 1 || hz->step > 1000 ||
         hz->length < 1 || hz->length > PL_MAX_PERIODS ||
-        !pl_parse_date(start, hz->unit == PL_UNIT_MONTH, &hz->year, &hz->month, &hz->day))
+        !pli_parse_date(start, hz->unit == PL_UNIT_MONTH, &hz->year, &hz->month, &hz->day))
         return;
     if (hz->unit == PL_UNIT_MONTH && hz->day != 1)
         return;
     im->horizon_ok = true;
 }
 
-void pl_csv_import_settings(pl_csv_import *im, const pl_csv_table *t)
+void pli_csv_import_settings(pl_csv_import *im, const pl_csv_table *t)
 {
     static const char *const keys[] = {"setting", "value", NULL};
     static const char *const parts[] = {"/format", "/name", "/horizon", "/weights",
                                         "/allocation", NULL};
     pl_csv_columns cols;
     for (size_t i = 0; parts[i]; i++)
-        pl_csv_origin_at(im, t, NULL, -2, parts[i]);
-    if (pl_csv_bind(im, t, keys, 2, NULL, NULL, &cols))
+        pli_csv_origin_at(im, t, NULL, -2, parts[i]);
+    if (pli_csv_bind(im, t, keys, 2, NULL, NULL, &cols))
         for (size_t i = 0; i < t->n_rows && im->fatal == PL_OK; i++) {
             const pl_csv_row *row = &t->rows[i];
-            if (!pl_csv_key(&cols, row, 0)[0])
-                pl_csv_error(im, t, row, cols.key[0], "which setting? the cell is empty");
+            if (!pli_csv_key(&cols, row, 0)[0])
+                pli_csv_error(im, t, row, cols.key[0], "which setting? the cell is empty");
             else
                 one_setting(im, t, row, &cols);
         }

@@ -11,15 +11,15 @@
 
 static const char *const user_prefixes[] = {"x-", NULL};
 
-void pl_csv_import_rotations(pl_csv_import *im, const pl_csv_table *t)
+void pli_csv_import_rotations(pl_csv_import *im, const pl_csv_table *t)
 {
-    pl_csv_import_collection(im, t, PL_CSV_ROT, pl_csv_rotation_fields,
+    pli_csv_import_collection(im, t, PL_CSV_ROT, pli_csv_rotation_fields,
                              user_prefixes, NULL);
 }
 
-void pl_csv_import_sites(pl_csv_import *im, const pl_csv_table *t)
+void pli_csv_import_sites(pl_csv_import *im, const pl_csv_table *t)
 {
-    pl_csv_import_collection(im, t, PL_CSV_SITE, pl_csv_site_fields,
+    pli_csv_import_collection(im, t, PL_CSV_SITE, pli_csv_site_fields,
                              user_prefixes, NULL);
 }
 
@@ -36,48 +36,48 @@ static void set_per_program(pl_csv_import *im, const pl_csv_table *t,
         obj = json_object();
         if (!obj || json_object_set_new(site, member, obj) != 0) {
             json_decref(value);
-            pl_csv_ok(im, PL_ERR_NOMEM);
+            pli_csv_ok(im, PL_ERR_NOMEM);
             return;
         }
     }
     if (json_object_get(obj, program)) {
-        pl_csv_error(im, t, row, col, "%s of site \"%s\" for program \"%s\" given twice",
+        pli_csv_error(im, t, row, col, "%s of site \"%s\" for program \"%s\" given twice",
                      member, site_id, program);
         json_decref(value);
         return;
     }
-    if (!pl_csv_ok(im, json_object_set_new(obj, program, value) ? PL_ERR_NOMEM : PL_OK))
+    if (!pli_csv_ok(im, json_object_set_new(obj, program, value) ? PL_ERR_NOMEM : PL_OK))
         return;
-    char *p = pl_asprintf("/sites/%s/%s/%s", site_id, member, program);
+    char *p = pli_asprintf("/sites/%s/%s/%s", site_id, member, program);
     if (!p)
-        pl_csv_ok(im, PL_ERR_NOMEM);
-    pl_csv_origin_at(im, t, row, col, p);
+        pli_csv_ok(im, PL_ERR_NOMEM);
+    pli_csv_origin_at(im, t, row, col, p);
     free(p);
 }
 
-void pl_csv_import_posts(pl_csv_import *im, const pl_csv_table *t)
+void pli_csv_import_posts(pl_csv_import *im, const pl_csv_table *t)
 {
     static const char *const keys[] = {"site", "program", "posts", "ranking", NULL};
     static const char *const notes[] = {PL_CSV_NOTES, NULL};
     pl_csv_columns cols;
-    if (!t || !pl_csv_bind(im, t, keys, 2, NULL, notes, &cols))
+    if (!t || !pli_csv_bind(im, t, keys, 2, NULL, notes, &cols))
         return;
     for (size_t i = 0; i < t->n_rows && im->fatal == PL_OK; i++) {
         const pl_csv_row *row = &t->rows[i];
-        json_t *site = pl_csv_owner(im, t, row, cols.key[0], PL_CSV_SITE);
-        const char *program = pl_csv_key(&cols, row, 1);
+        json_t *site = pli_csv_owner(im, t, row, cols.key[0], PL_CSV_SITE);
+        const char *program = pli_csv_key(&cols, row, 1);
         if (!program[0]) {
-            pl_csv_error(im, t, row, cols.key[1], "which program? the cell is empty");
+            pli_csv_error(im, t, row, cols.key[1], "which program? the cell is empty");
             continue;
         }
         if (!site)
             continue;
-        const char *site_id = pl_csv_key(&cols, row, 0);
-        if (pl_csv_key(&cols, row, 2)[0])
+        const char *site_id = pli_csv_key(&cols, row, 0);
+        if (pli_csv_key(&cols, row, 2)[0])
             set_per_program(im, t, row, cols.key[2], site_id, site, "posts", program,
-                            pl_csv_value(im, t, row, cols.key[2], PL_CSV_INT, 0));
-        if (pl_csv_key(&cols, row, 3)[0])
+                            pli_csv_value(im, t, row, cols.key[2], PL_CSV_INT, 0));
+        if (pli_csv_key(&cols, row, 3)[0])
             set_per_program(im, t, row, cols.key[3], site_id, site, "ranking", program,
-                            pl_csv_value(im, t, row, cols.key[3], PL_CSV_IDS, 0));
+                            pli_csv_value(im, t, row, cols.key[3], PL_CSV_IDS, 0));
     }
 }

@@ -9,7 +9,7 @@
 #include "import/csv_import.h"
 #include "util/strutil.h"
 
-pl_status pl_csv_map_add(pl_csv_map *map, const char *pointer, const char *file,
+pl_status pli_csv_map_add(pl_csv_map *map, const char *pointer, const char *file,
                          int line, int column)
 {
     if (map->count == map->capacity) {
@@ -20,7 +20,7 @@ pl_status pl_csv_map_add(pl_csv_map *map, const char *pointer, const char *file,
         map->items = items;
         map->capacity = cap;
     }
-    char *copy = pl_strdup(pointer);
+    char *copy = pli_strdup(pointer);
     if (!copy)
         return PL_ERR_NOMEM;
     map->items[map->count++] = (pl_csv_origin){copy, file, line, column};
@@ -40,14 +40,14 @@ static const pl_csv_origin *exact(const pl_csv_map *map, const char *pointer)
     return bsearch(&key, map->items, map->count, sizeof key, by_pointer);
 }
 
-const pl_csv_origin *pl_csv_map_find(pl_csv_map *map, const char *pointer)
+const pl_csv_origin *pli_csv_map_find(pl_csv_map *map, const char *pointer)
 {
     if (!map->sorted) {
         if (map->count)
             qsort(map->items, map->count, sizeof *map->items, by_pointer);
         map->sorted = true;
     }
-    char *p = pl_strdup(pointer);
+    char *p = pli_strdup(pointer);
     const pl_csv_origin *found = NULL;
     if (!p)
         return NULL;
@@ -63,7 +63,7 @@ const pl_csv_origin *pl_csv_map_find(pl_csv_map *map, const char *pointer)
     return found;
 }
 
-void pl_csv_map_free(pl_csv_map *map)
+void pli_csv_map_free(pl_csv_map *map)
 {
     for (size_t i = 0; i < map->count; i++)
         free(map->items[i].pointer);

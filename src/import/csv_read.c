@@ -1,5 +1,5 @@
 /*
- * csv_read.c — pl_csv_table_read / pl_csv_table_parse: one CSV file into a
+ * csv_read.c — pli_csv_table_read / pli_csv_table_parse: one CSV file into a
  * pl_csv_table with libcsv (strict mode).  The separator, ',' or ';', is
  * the one the header line uses more often.  The text is fed to the parser
  * a byte at a time so that each row knows the line it starts on and a
@@ -89,7 +89,7 @@ static void on_record(int c, void *data)
         return;
     }
     pl_csv_row *row;
-    pl_status st = pl_csv_table_add_row(t, &row);
+    pl_status st = pli_csv_table_add_row(t, &row);
     if (st != PL_OK) {
         r->status = st;
         return;
@@ -98,7 +98,7 @@ static void on_record(int c, void *data)
         free(row->cells[i]);
     free(row->cells);
     for (size_t i = 0; i < r->n; i++) /* the export's ' before a formula */
-        if (pl_csv_unguard(r->cells[i]) != r->cells[i])
+        if (pli_csv_unguard(r->cells[i]) != r->cells[i])
             memmove(r->cells[i], r->cells[i] + 1, strlen(r->cells[i]));
     row->cells = r->cells;
     row->n = r->n;
@@ -178,15 +178,15 @@ static pl_status parse_utf8(const char *text, size_t length, pl_csv_table *t,
     return r.status;
 }
 
-pl_status pl_csv_table_parse(const char *bytes, size_t length, const char *file,
+pl_status pli_csv_table_parse(const char *bytes, size_t length, const char *file,
                              pl_csv_table *t, pl_diags *diags)
 {
     char *text = NULL;
     size_t n;
     bool converted;
-    pl_status status = pl_csv_table_init(t, file);
+    pl_status status = pli_csv_table_init(t, file);
     if (status == PL_OK)
-        status = pl_csv_to_utf8(bytes, length, t->file, &text, &n, &converted, diags);
+        status = pli_csv_to_utf8(bytes, length, t->file, &text, &n, &converted, diags);
     if (status == PL_OK && converted &&
         pl_diags_add(diags, PL_SEV_NOTE, t->file, 0, 0, NULL,
                      "not UTF-8: read as Windows-1252 and converted") != PL_OK)
@@ -197,7 +197,7 @@ pl_status pl_csv_table_parse(const char *bytes, size_t length, const char *file,
     return status;
 }
 
-pl_status pl_csv_table_read(const char *path, const char *file, pl_csv_table *t,
+pl_status pli_csv_table_read(const char *path, const char *file, pl_csv_table *t,
                             pl_diags *diags)
 {
     pl_status status = PL_OK;
@@ -213,7 +213,7 @@ pl_status pl_csv_table_read(const char *path, const char *file, pl_csv_table *t,
     }
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        PL_TRY(pl_buf_append(&buf, chunk, got));
+        PL_TRY(pli_buf_append(&buf, chunk, got));
     if (ferror(f)) {
         status = PL_ERR_IO;
         if (pl_diags_add(diags, PL_SEV_ERROR, file, 0, 0, NULL,
@@ -221,9 +221,9 @@ pl_status pl_csv_table_read(const char *path, const char *file, pl_csv_table *t,
             status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    status = pl_csv_table_parse(buf.data ? buf.data : "", buf.len, file, t, diags);
+    status = pli_csv_table_parse(buf.data ? buf.data : "", buf.len, file, t, diags);
 cleanup:
     fclose(f);
-    pl_buf_free(&buf);
+    pli_buf_free(&buf);
     return status;
 }

@@ -10,25 +10,25 @@
 
 #include "import/csv_schema.h"
 
-const char *const pl_csv_file_names[PL_CSV_N_FILES] = {
+const char *const pli_csv_file_names[PL_CSV_N_FILES] = {
     "instance.csv", "rotations.csv", "sites.csv", "capacity.csv",
     "posts.csv", "supervisors.csv", "programs.csv", "requirements.csv",
     "choices.csv", "trainees.csv", "leave.csv", "pins.csv",
     "preferences.csv"};
 
-bool pl_csv_file_required(pl_csv_file file)
+bool pli_csv_file_required(pl_csv_file file)
 {
     return file == PL_CSV_INSTANCE || file == PL_CSV_ROTATIONS ||
            file == PL_CSV_SITES || file == PL_CSV_PROGRAMS ||
            file == PL_CSV_TRAINEES;
 }
 
-const pl_csv_field pl_csv_rotation_fields[] = {
+const pl_csv_field pli_csv_rotation_fields[] = {
     {"name", "name", PL_CSV_STRING, 0},
     {"comment", "$comment", PL_CSV_STRING, 0},
     {NULL, NULL, 0, 0}};
 
-const pl_csv_field pl_csv_site_fields[] = {
+const pl_csv_field pli_csv_site_fields[] = {
     {"name", "name", PL_CSV_STRING, 0},
     {"area", "area", PL_CSV_STRING, 0},
     {"priority", "priority", PL_CSV_NUMBER, 0},
@@ -38,7 +38,7 @@ const pl_csv_field pl_csv_site_fields[] = {
     {"ranking", "ranking", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
     {NULL, NULL, 0, 0}};
 
-const pl_csv_field pl_csv_supervisor_fields[] = {
+const pl_csv_field pli_csv_supervisor_fields[] = {
     {"name", "name", PL_CSV_STRING, 0},
     {"site", "site", PL_CSV_ID, 0},
     {"rotations", "rotations", PL_CSV_IDS, 0},
@@ -51,7 +51,7 @@ const pl_csv_field pl_csv_supervisor_fields[] = {
     {"unavailable", "unavailable", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
     {NULL, NULL, 0, 0}};
 
-const pl_csv_field pl_csv_program_fields[] = {
+const pl_csv_field pli_csv_program_fields[] = {
     {"max_per_site", "max_per_site", PL_CSV_INT, 0},
     {"mentor", "mentor", PL_CSV_BOOL, 0},
     {"choices", "choices", PL_CSV_EMPTY, 0},
@@ -59,7 +59,7 @@ const pl_csv_field pl_csv_program_fields[] = {
     {"requirements", "requirements", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
     {NULL, NULL, 0, 0}};
 
-const pl_csv_field pl_csv_rule_fields[] = {
+const pl_csv_field pli_csv_rule_fields[] = {
     {"min", "min", PL_CSV_INT, PL_CSV_NULLABLE},
     {"max", "max", PL_CSV_INT, PL_CSV_NULLABLE},
     {"block_min", "block_min", PL_CSV_INT, PL_CSV_NULLABLE},
@@ -70,13 +70,13 @@ const pl_csv_field pl_csv_rule_fields[] = {
     {"comment", "$comment", PL_CSV_STRING, 0},
     {NULL, NULL, 0, 0}};
 
-const pl_csv_field pl_csv_choice_fields[] = {
+const pl_csv_field pli_csv_choice_fields[] = {
     {"rotations", "rotations", PL_CSV_IDS, 0},
     {"pick", "pick", PL_CSV_INT, 0},
     {"comment", "$comment", PL_CSV_STRING, 0},
     {NULL, NULL, 0, 0}};
 
-const pl_csv_field pl_csv_trainee_fields[] = {
+const pl_csv_field pli_csv_trainee_fields[] = {
     {"name", "name", PL_CSV_STRING, 0},
     {"program", "program", PL_CSV_ID, 0},
     {"start", "start", PL_CSV_TIME, 0},
@@ -97,13 +97,13 @@ const pl_csv_field pl_csv_trainee_fields[] = {
     {"weights", "weights", PL_CSV_EMPTY, PL_CSV_OPTIONAL},
     {NULL, NULL, 0, 0}};
 
-const pl_csv_field pl_csv_range_fields[] = {
+const pl_csv_field pli_csv_range_fields[] = {
     {"from", "from", PL_CSV_TIME, 0},
     {"to", "to", PL_CSV_TIME, 0},
     {"comment", "$comment", PL_CSV_STRING, 0},
     {NULL, NULL, 0, 0}};
 
-const pl_csv_field pl_csv_pin_fields[] = {
+const pl_csv_field pli_csv_pin_fields[] = {
     {"site", "site", PL_CSV_ID, 0},
     {"rotation", "rotation", PL_CSV_ID, 0},
     {"from", "from", PL_CSV_TIME, 0},
@@ -112,13 +112,13 @@ const pl_csv_field pl_csv_pin_fields[] = {
     {NULL, NULL, 0, 0}};
 
 /* trainees.csv: previous.site, previous.rotation, previous.periods */
-const pl_csv_field pl_csv_previous_fields[] = {
+const pl_csv_field pli_csv_previous_fields[] = {
     {"site", "site", PL_CSV_ID, 0},
     {"rotation", "rotation", PL_CSV_ID, 0},
     {"periods", "periods", PL_CSV_INT, 0},
     {NULL, NULL, 0, 0}};
 
-const char *pl_csv_after_prefix(const char *header, const char *prefix)
+const char *pli_csv_after_prefix(const char *header, const char *prefix)
 {
     size_t n = strlen(prefix);
     return strncasecmp(header, prefix, n) == 0 ? header + n : NULL;
@@ -129,7 +129,7 @@ static bool user_key(const char *key)
     return !strncmp(key, "x-", 2);
 }
 
-bool pl_csv_setting_type(const char *key, pl_csv_type *type)
+bool pli_csv_setting_type(const char *key, pl_csv_type *type)
 {
     static const struct {
         const char *key;

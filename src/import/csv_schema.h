@@ -21,9 +21,9 @@ typedef enum pl_csv_file {
 } pl_csv_file;
 
 /* "instance.csv", "rotations.csv", ... */
-extern const char *const pl_csv_file_names[PL_CSV_N_FILES];
+extern const char *const pli_csv_file_names[PL_CSV_N_FILES];
 /* Whether the folder must have the file (the others may be left out). */
-bool pl_csv_file_required(pl_csv_file file);
+bool pli_csv_file_required(pl_csv_file file);
 
 typedef enum pl_csv_type {
     PL_CSV_STRING,  /* any text */
@@ -53,32 +53,32 @@ typedef struct pl_csv_field {
 } pl_csv_field;
 
 /* Field lists, each ended by {NULL}. */
-extern const pl_csv_field pl_csv_rotation_fields[];
-extern const pl_csv_field pl_csv_site_fields[];
-extern const pl_csv_field pl_csv_supervisor_fields[];
-extern const pl_csv_field pl_csv_program_fields[];
-extern const pl_csv_field pl_csv_rule_fields[];
-extern const pl_csv_field pl_csv_choice_fields[];
-extern const pl_csv_field pl_csv_trainee_fields[];
-extern const pl_csv_field pl_csv_range_fields[];
-extern const pl_csv_field pl_csv_pin_fields[];
-extern const pl_csv_field pl_csv_previous_fields[];
+extern const pl_csv_field pli_csv_rotation_fields[];
+extern const pl_csv_field pli_csv_site_fields[];
+extern const pl_csv_field pli_csv_supervisor_fields[];
+extern const pl_csv_field pli_csv_program_fields[];
+extern const pl_csv_field pli_csv_rule_fields[];
+extern const pl_csv_field pli_csv_choice_fields[];
+extern const pl_csv_field pli_csv_trainee_fields[];
+extern const pl_csv_field pli_csv_range_fields[];
+extern const pl_csv_field pli_csv_pin_fields[];
+extern const pl_csv_field pli_csv_previous_fields[];
 
 /* The type of setting `key` of instance.csv ("horizon.length", "weights.unmet",
  * "x-note", ...); false when there is no such setting. */
-bool pl_csv_setting_type(const char *key, pl_csv_type *type);
+bool pli_csv_setting_type(const char *key, pl_csv_type *type);
 
 /* Cell text → JSON (a new reference), or NULL with *why saying what the
  * cell should hold.  The text is not empty. */
-json_t *pl_csv_parse_cell(const char *text, pl_csv_type type, unsigned flags,
+json_t *pli_csv_parse_cell(const char *text, pl_csv_type type, unsigned flags,
                           const char **why);
 /* JSON → cell text (caller frees), or NULL with *why when the value cannot
  * be written so that it reads back the same.  `decimal` is '.' or ','. */
-char *pl_csv_format_cell(const json_t *value, pl_csv_type type, unsigned flags,
+char *pli_csv_format_cell(const json_t *value, pl_csv_type type, unsigned flags,
                          char decimal, const char **why);
 
 /* A header cell with `prefix` ("x-", "completed.", case-insensitive): the
  * rest of it, else NULL. */
-const char *pl_csv_after_prefix(const char *header, const char *prefix);
+const char *pli_csv_after_prefix(const char *header, const char *prefix);
 
 #endif /* PL_CSV_SCHEMA_H */

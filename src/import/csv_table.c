@@ -8,12 +8,12 @@
 #include "import/csv_table.h"
 #include "util/strutil.h"
 
-pl_status pl_csv_table_init(pl_csv_table *t, const char *file)
+pl_status pli_csv_table_init(pl_csv_table *t, const char *file)
 {
     memset(t, 0, sizeof *t);
     t->header_line = 1;
     t->separator = ',';
-    t->file = pl_strdup(file ? file : "");
+    t->file = pli_strdup(file ? file : "");
     return t->file ? PL_OK : PL_ERR_NOMEM;
 }
 
@@ -24,7 +24,7 @@ static void free_row(pl_csv_row *row)
     free(row->cells);
 }
 
-void pl_csv_table_free(pl_csv_table *t)
+void pli_csv_table_free(pl_csv_table *t)
 {
     if (!t)
         return;
@@ -38,7 +38,7 @@ void pl_csv_table_free(pl_csv_table *t)
     memset(t, 0, sizeof *t);
 }
 
-long pl_csv_table_column(const pl_csv_table *t, const char *name)
+long pli_csv_table_column(const pl_csv_table *t, const char *name)
 {
     for (size_t i = 0; i < t->n_cols; i++)
         if (!strcmp(t->header[i], name))
@@ -46,9 +46,9 @@ long pl_csv_table_column(const pl_csv_table *t, const char *name)
     return -1;
 }
 
-pl_status pl_csv_table_add_column(pl_csv_table *t, const char *name, size_t *index)
+pl_status pli_csv_table_add_column(pl_csv_table *t, const char *name, size_t *index)
 {
-    char *copy = pl_strdup(name);
+    char *copy = pli_strdup(name);
     char **header = copy ? realloc(t->header, (t->n_cols + 1) * sizeof *header) : NULL;
     if (!header) {
         free(copy);
@@ -62,7 +62,7 @@ pl_status pl_csv_table_add_column(pl_csv_table *t, const char *name, size_t *ind
     return PL_OK;
 }
 
-const char *pl_csv_cell(const pl_csv_row *row, size_t col)
+const char *pli_csv_cell(const pl_csv_row *row, size_t col)
 {
     return col < row->n ? row->cells[col] : "";
 }
@@ -76,19 +76,19 @@ static pl_status grow_row(pl_csv_row *row, size_t n)
         return PL_ERR_NOMEM;
     row->cells = cells;
     while (row->n < n) {
-        if (!(cells[row->n] = pl_strdup("")))
+        if (!(cells[row->n] = pli_strdup("")))
             return PL_ERR_NOMEM;
         row->n++;
     }
     return PL_OK;
 }
 
-pl_status pl_csv_row_set(pl_csv_row *row, size_t col, const char *text)
+pl_status pli_csv_row_set(pl_csv_row *row, size_t col, const char *text)
 {
     pl_status status = grow_row(row, col + 1);
     if (status != PL_OK)
         return status;
-    char *copy = pl_strdup(text);
+    char *copy = pli_strdup(text);
     if (!copy)
         return PL_ERR_NOMEM;
     free(row->cells[col]);
@@ -96,7 +96,7 @@ pl_status pl_csv_row_set(pl_csv_row *row, size_t col, const char *text)
     return PL_OK;
 }
 
-pl_status pl_csv_table_add_row(pl_csv_table *t, pl_csv_row **row)
+pl_status pli_csv_table_add_row(pl_csv_table *t, pl_csv_row **row)
 {
     if (t->n_rows == t->cap_rows) {
         size_t cap = t->cap_rows ? t->cap_rows * 2 : 16;

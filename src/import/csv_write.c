@@ -1,5 +1,5 @@
 /*
- * csv_write.c — pl_csv_table_write: one table as CSV text.  A cell is
+ * csv_write.c — pli_csv_table_write: one table as CSV text.  A cell is
  * quoted (by libcsv's csv_fwrite2) only when it must be: when it holds a
  * separator (',' or ';', whichever is in use, so that the reader's
  * detection sees only real ones), a quote, a line break, spaces at either
@@ -44,7 +44,7 @@ static int put_line(FILE *out, char **cells, size_t n, size_t width, char separa
     return fputs("\r\n", out) == EOF ? -1 : 0;
 }
 
-pl_status pl_csv_table_write(const pl_csv_table *t, char separator, bool bom,
+pl_status pli_csv_table_write(const pl_csv_table *t, char separator, bool bom,
                              FILE *out)
 {
     if (bom && fputs("\xEF\xBB\xBF", out) == EOF)

@@ -200,7 +200,7 @@ static bool push(parser *p, long v)
     return true;
 }
 
-const pl_dzn_var *pl_dzn_find(const pl_dzn *dzn, const char *name)
+const pl_dzn_var *pli_dzn_find(const pl_dzn *dzn, const char *name)
 {
     for (size_t i = 0; i < dzn->n; i++)
         if (!strcmp(dzn->vars[i].name, name))
@@ -225,9 +225,9 @@ static bool parse_scalar(parser *p, long *out)
         char name[128];
         snprintf(name, sizeof name, "%.*s", (int)(p->cur.len > 127 ? 127 : p->cur.len),
                  p->cur.text);
-        const pl_dzn_var *v = pl_dzn_find(p->dzn, name);
+        const pl_dzn_var *v = pli_dzn_find(p->dzn, name);
         if (!v && p->context)
-            v = pl_dzn_find(p->context, name);
+            v = pli_dzn_find(p->context, name);
         if (v && v->kind == PL_DZN_INT) {
             *out = v->data[0];
             advance(p);
@@ -505,7 +505,7 @@ static void parse_item(parser *p)
     }
     char name[128];
     snprintf(name, sizeof name, "%.*s", (int)(p->cur.len > 127 ? 127 : p->cur.len), p->cur.text);
-    if (pl_dzn_find(p->dzn, name)) {
+    if (pli_dzn_find(p->dzn, name)) {
         error_here(p, "%s is defined twice");
         skip_item(p);
         return;
@@ -523,13 +523,13 @@ static void parse_item(parser *p)
     }
     if (p->cur.kind == T_SEMI)
         advance(p);
-    if (!(var.name = pl_strdup(name)) || !add_var(p, &var)) {
+    if (!(var.name = pli_strdup(name)) || !add_var(p, &var)) {
         free(var.name);
         p->nomem = true;
     }
 }
 
-pl_status pl_dzn_parse(const char *text, size_t length, const char *file,
+pl_status pli_dzn_parse(const char *text, size_t length, const char *file,
                        const pl_dzn *context, pl_dzn *out, pl_diags *diags)
 {
     parser p;
@@ -547,13 +547,13 @@ pl_status pl_dzn_parse(const char *text, size_t length, const char *file,
         parse_item(&p);
     free(p.vec);
     if (p.nomem || p.errors) {
-        pl_dzn_free(out);
+        pli_dzn_free(out);
         return p.nomem ? PL_ERR_NOMEM : PL_ERR_SYNTAX;
     }
     return PL_OK;
 }
 
-void pl_dzn_free(pl_dzn *dzn)
+void pli_dzn_free(pl_dzn *dzn)
 {
     if (!dzn)
         return;
@@ -565,10 +565,10 @@ void pl_dzn_free(pl_dzn *dzn)
     memset(dzn, 0, sizeof *dzn);
 }
 
-pl_status pl_read_text_file(const char *path, char **text, size_t *length,
+pl_status pli_read_text_file(const char *path, char **text, size_t *length,
                             pl_diags *diags)
 {
     pl_read_words words;
-    pl_read_words_init(&words);
-    return pl_read_file(path, &words, text, length, diags);
+    pli_read_words_init(&words);
+    return pli_read_file(path, &words, text, length, diags);
 }

@@ -36,17 +36,17 @@ typedef struct pl_dzn {
 /* Parse `text` (`file` names it in messages).  Names in range bounds and
  * values are looked up in the file itself, then in `context` (may be NULL:
  * e.g. the instance a solution file belongs to).  On PL_OK *out holds every
- * item, owned by the caller (pl_dzn_free).  On PL_ERR_SYNTAX every problem
+ * item, owned by the caller (pli_dzn_free).  On PL_ERR_SYNTAX every problem
  * is in `diags` with line and column and *out is empty. */
-pl_status pl_dzn_parse(const char *text, size_t length, const char *file,
+pl_status pli_dzn_parse(const char *text, size_t length, const char *file,
                        const pl_dzn *context, pl_dzn *out, pl_diags *diags);
-void pl_dzn_free(pl_dzn *dzn);
+void pli_dzn_free(pl_dzn *dzn);
 
 /* The item called `name`, or NULL.  The pointer belongs to `dzn`. */
-const pl_dzn_var *pl_dzn_find(const pl_dzn *dzn, const char *name);
+const pl_dzn_var *pli_dzn_find(const pl_dzn *dzn, const char *name);
 
 /* Read a whole file into a NUL-terminated buffer owned by the caller. */
-pl_status pl_read_text_file(const char *path, char **text, size_t *length,
+pl_status pli_read_text_file(const char *path, char **text, size_t *length,
                             pl_diags *diags);
 
 #endif /* PL_DZN_H */

@@ -10,7 +10,7 @@
 #include "import/json_text.h"
 #include "util/strutil.h"
 
-pl_status pl_json_text(const json_t *root, char **text)
+pl_status pli_json_text(const json_t *root, char **text)
 {
     char *dumped = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
     *text = NULL;
@@ -28,21 +28,21 @@ pl_status pl_json_text(const json_t *root, char **text)
     return PL_OK;
 }
 
-json_t *pl_json_number(double value)
+json_t *pli_json_number(double value)
 {
     if (isfinite(value) && value == floor(value) && fabs(value) < 9e15)
         return json_integer((json_int_t)value);
     return json_real(value);
 }
 
-pl_status pl_json_set(json_t *obj, const char *key, json_t *value)
+pl_status pli_json_set(json_t *obj, const char *key, json_t *value)
 {
     if (!value)
         return PL_ERR_NOMEM;
     return json_object_set_new(obj, key, value) == 0 ? PL_OK : PL_ERR_NOMEM;
 }
 
-pl_status pl_json_append(json_t *arr, json_t *value)
+pl_status pli_json_append(json_t *arr, json_t *value)
 {
     if (!value)
         return PL_ERR_NOMEM;

@@ -13,16 +13,16 @@
 
 /* Dump `root` as text (JSON_INDENT(1) | JSON_PRESERVE_ORDER, trailing
  * newline) into *text, owned by the caller (free()). */
-pl_status pl_json_text(const json_t *root, char **text);
+pl_status pli_json_text(const json_t *root, char **text);
 
 /* A new JSON number: an integer when `value` is integral, else a real. */
-json_t *pl_json_number(double value);
+json_t *pli_json_number(double value);
 
 /* Set obj[key] = value, taking the reference; PL_ERR_NOMEM when value is
  * NULL or the set fails. */
-pl_status pl_json_set(json_t *obj, const char *key, json_t *value);
+pl_status pli_json_set(json_t *obj, const char *key, json_t *value);
 
 /* Append value to arr, taking the reference. */
-pl_status pl_json_append(json_t *arr, json_t *value);
+pl_status pli_json_append(json_t *arr, json_t *value);
 
 #endif /* PL_JSON_TEXT_H */

@@ -18,7 +18,7 @@ static pl_status must_load(const char *json, const char *name, pl_diags *diags)
     pl_status status = PL_OK;
     pl_diags back;
     pl_instance *inst = NULL;
-    char *as = pl_asprintf("%s (as placera/1)", name);
+    char *as = pli_asprintf("%s (as placera/1)", name);
     pl_diags_init(&back);
     if (!as)
         return PL_ERR_NOMEM;
@@ -49,10 +49,10 @@ pl_status pl_import_mssp_string(const char *text, size_t length, const char *nam
     if (!json || !text || !name || !diags)
         return PL_ERR_USAGE;
     *json = NULL;
-    PL_TRY(pl_dzn_parse(text, length, name, NULL, &dzn, diags));
-    PL_TRY(pl_mssp_read(&dzn, name, &m, diags));
-    PL_TRY(pl_mssp_to_json(&m, name, &root));
-    PL_TRY(pl_json_text(root, json));
+    PL_TRY(pli_dzn_parse(text, length, name, NULL, &dzn, diags));
+    PL_TRY(pli_mssp_read(&dzn, name, &m, diags));
+    PL_TRY(pli_mssp_to_json(&m, name, &root));
+    PL_TRY(pli_json_text(root, json));
     PL_TRY(must_load(*json, name, diags));
 cleanup:
     if (status != PL_OK && *json) {
@@ -60,7 +60,7 @@ cleanup:
         *json = NULL;
     }
     json_decref(root);
-    pl_dzn_free(&dzn);
+    pli_dzn_free(&dzn);
     return status;
 }
 
@@ -72,7 +72,7 @@ pl_status pl_import_mssp(const char *dzn_path, char **json, pl_diags *diags)
     if (!json || !dzn_path || !diags)
         return PL_ERR_USAGE;
     *json = NULL;
-    PL_TRY(pl_read_text_file(dzn_path, &text, &length, diags));
+    PL_TRY(pli_read_text_file(dzn_path, &text, &length, diags));
     PL_TRY(pl_import_mssp_string(text, length, dzn_path, json, diags));
 cleanup:
     free(text);
@@ -85,15 +85,15 @@ static pl_status add_row(json_t *rows, int s, int h, int d, int from, int to)
     pl_status status = PL_OK;
     char buf[24];
     json_t *row = json_object();
-    PL_TRY(pl_json_append(rows, row));
+    PL_TRY(pli_json_append(rows, row));
     snprintf(buf, sizeof buf, "s%d", s + 1);
-    PL_TRY(pl_json_set(row, "trainee", json_string(buf)));
+    PL_TRY(pli_json_set(row, "trainee", json_string(buf)));
     snprintf(buf, sizeof buf, "h%d", h + 1);
-    PL_TRY(pl_json_set(row, "site", json_string(buf)));
+    PL_TRY(pli_json_set(row, "site", json_string(buf)));
     snprintf(buf, sizeof buf, "d%d", d + 1);
-    PL_TRY(pl_json_set(row, "rotation", json_string(buf)));
-    PL_TRY(pl_json_set(row, "from", json_integer(from)));
-    PL_TRY(pl_json_set(row, "to", json_integer(to)));
+    PL_TRY(pli_json_set(row, "rotation", json_string(buf)));
+    PL_TRY(pli_json_set(row, "from", json_integer(from)));
+    PL_TRY(pli_json_set(row, "to", json_integer(to)));
 cleanup:
     return status;
 }
@@ -149,13 +149,13 @@ pl_status pl_import_mssp_solution(const char *dzn_path, const char *solution_pat
     if (!json || !dzn_path || !solution_path || !diags)
         return PL_ERR_USAGE;
     *json = NULL;
-    PL_TRY(pl_read_text_file(dzn_path, &text, &length, diags));
-    PL_TRY(pl_dzn_parse(text, length, dzn_path, NULL, &dzn, diags));
-    PL_TRY(pl_mssp_read(&dzn, dzn_path, &m, diags));
-    PL_TRY(pl_read_text_file(solution_path, &sol, &sol_length, diags));
-    PL_TRY(pl_dzn_parse(sol, sol_length, solution_path, &dzn, &sdzn, diags));
+    PL_TRY(pli_read_text_file(dzn_path, &text, &length, diags));
+    PL_TRY(pli_dzn_parse(text, length, dzn_path, NULL, &dzn, diags));
+    PL_TRY(pli_mssp_read(&dzn, dzn_path, &m, diags));
+    PL_TRY(pli_read_text_file(solution_path, &sol, &sol_length, diags));
+    PL_TRY(pli_dzn_parse(sol, sol_length, solution_path, &dzn, &sdzn, diags));
 
-    const pl_dzn_var *x = pl_dzn_find(&sdzn, "schedule");
+    const pl_dzn_var *x = pli_dzn_find(&sdzn, "schedule");
     long want[4] = {m.S, m.T, m.H, m.D};
     bool ok = x && x->kind == PL_DZN_ARRAY && x->ndims == 4;
     for (int i = 0; ok && i < 4; i++)
@@ -169,20 +169,20 @@ pl_status pl_import_mssp_solution(const char *dzn_path, const char *solution_pat
         status = PL_ERR_INVALID;
         goto cleanup;
     }
-    if (!(name = pl_mssp_name(dzn_path)) || !(root = json_object())) {
+    if (!(name = pli_mssp_name(dzn_path)) || !(root = json_object())) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    PL_TRY(pl_json_set(root, "format", json_string("placera-schedule/1")));
-    PL_TRY(pl_json_set(root, "instance", json_string(name)));
-    PL_TRY(pl_json_set(root, "status", json_string("feasible")));
-    PL_TRY(pl_json_set(root, "placements", rows = json_array()));
+    PL_TRY(pli_json_set(root, "format", json_string("placera-schedule/1")));
+    PL_TRY(pli_json_set(root, "instance", json_string(name)));
+    PL_TRY(pli_json_set(root, "status", json_string("feasible")));
+    PL_TRY(pli_json_set(root, "placements", rows = json_array()));
     PL_TRY(solution_rows(&m, x->data, solution_path, rows, diags));
-    PL_TRY(pl_json_text(root, json));
+    PL_TRY(pli_json_text(root, json));
 cleanup:
     json_decref(root);
-    pl_dzn_free(&dzn);
-    pl_dzn_free(&sdzn);
+    pli_dzn_free(&dzn);
+    pli_dzn_free(&sdzn);
     free(text);
     free(sol);
     free(name);

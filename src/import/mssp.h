@@ -31,13 +31,13 @@ typedef struct pl_mssp {
 
 /* Check that `dzn` holds every MSSP item with the right shape and fill `m`
  * (pointers into dzn).  Problems go to `diags` naming `file`. */
-pl_status pl_mssp_read(const pl_dzn *dzn, const char *file, pl_mssp *m, pl_diags *diags);
+pl_status pli_mssp_read(const pl_dzn *dzn, const char *file, pl_mssp *m, pl_diags *diags);
 
 /* The instance name for a file: its base name without ".dzn".  Caller frees. */
-char *pl_mssp_name(const char *file);
+char *pli_mssp_name(const char *file);
 
 /* Build the placera/1 instance of `m`; *out is a new reference owned by the
  * caller. */
-pl_status pl_mssp_to_json(const pl_mssp *m, const char *file, json_t **out);
+pl_status pli_mssp_to_json(const pl_mssp *m, const char *file, json_t **out);
 
 #endif /* PL_MSSP_H */

@@ -12,7 +12,7 @@
 static bool get_int(const pl_dzn *dzn, const char *file, const char *name, int lo, int *out,
                     pl_diags *diags)
 {
-    const pl_dzn_var *v = pl_dzn_find(dzn, name);
+    const pl_dzn_var *v = pli_dzn_find(dzn, name);
     if (!v) {
         pl_diags_add(diags, PL_SEV_ERROR, file, 0, 0, NULL, "missing the integer %s", name);
         return false;
@@ -30,7 +30,7 @@ static bool get_int(const pl_dzn *dzn, const char *file, const char *name, int l
 static const long *get_array(const pl_dzn *dzn, const char *file, const char *name, int nd,
                              const int *extent, pl_diags *diags)
 {
-    const pl_dzn_var *v = pl_dzn_find(dzn, name);
+    const pl_dzn_var *v = pli_dzn_find(dzn, name);
     if (!v) {
         pl_diags_add(diags, PL_SEV_ERROR, file, 0, 0, NULL, "missing the array %s", name);
         return NULL;
@@ -51,7 +51,7 @@ static const long *get_array(const pl_dzn *dzn, const char *file, const char *na
     return v->data;
 }
 
-pl_status pl_mssp_read(const pl_dzn *dzn, const char *file, pl_mssp *m, pl_diags *diags)
+pl_status pli_mssp_read(const pl_dzn *dzn, const char *file, pl_mssp *m, pl_diags *diags)
 {
     bool ok = true;
     memset(m, 0, sizeof *m);
@@ -96,12 +96,12 @@ pl_status pl_mssp_read(const pl_dzn *dzn, const char *file, pl_mssp *m, pl_diags
     return PL_OK;
 }
 
-char *pl_mssp_name(const char *file)
+char *pli_mssp_name(const char *file)
 {
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
     size_t n = strlen(base);
     if (n > 4 && !strcmp(base + n - 4, ".dzn"))
         n -= 4;
-    return pl_asprintf("%.*s", (int)n, base);
+    return pli_asprintf("%.*s", (int)n, base);
 }

@@ -1,6 +1,6 @@
 /*
  * write_text.c — write a generated or imported file (text in memory) to
- * standard output or, atomically through pl_write_atomic, to a file.
+ * standard output or, atomically through pli_write_atomic, to a file.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,7 +29,7 @@ pl_status pl_write_text(const char *path, const char *text, pl_diags *diags)
         }
         return PL_OK;
     }
-    pl_status status = pl_write_atomic(path, put_text, (void *)text, &err);
+    pl_status status = pli_write_atomic(path, put_text, (void *)text, &err);
     if (status != PL_OK)
         pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot write: %s",
                      status == PL_ERR_IO ? strerror(err ? err : EIO) : pl_strerror(status));

@@ -17,7 +17,7 @@ static long floor_div(long a, long b)
     return q;
 }
 
-long pl_days_from_civil(int year, int month, int day)
+long pli_days_from_civil(int year, int month, int day)
 {
     long y = (long)year - (month <= 2);
     long era = floor_div(y, 400);
@@ -28,7 +28,7 @@ long pl_days_from_civil(int year, int month, int day)
     return era * 146097 + doe - 719468;
 }
 
-void pl_civil_from_days(long days, int *year, int *month, int *day)
+void pli_civil_from_days(long days, int *year, int *month, int *day)
 {
     long z = days + 719468;
     long era = floor_div(z, 146097);
@@ -43,7 +43,7 @@ void pl_civil_from_days(long days, int *year, int *month, int *day)
     *day = (int)d;
 }
 
-int pl_days_in_month(int year, int month)
+int pli_days_in_month(int year, int month)
 {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month == 2) {
@@ -65,7 +65,7 @@ static bool digits(const char *s, int n, int *value)
     return true;
 }
 
-bool pl_parse_date(const char *text, bool allow_month, int *year, int *month,
+bool pli_parse_date(const char *text, bool allow_month, int *year, int *month,
                    int *day)
 {
     size_t n = strlen(text);
@@ -76,7 +76,7 @@ bool pl_parse_date(const char *text, bool allow_month, int *year, int *month,
         return false;
     if (n == 10 && (text[7] != '-' || !digits(text + 8, 2, &d)))
         return false;
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > pl_days_in_month(y, m))
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > pli_days_in_month(y, m))
         return false;
     *year = y;
     *month = m;
@@ -84,7 +84,7 @@ bool pl_parse_date(const char *text, bool allow_month, int *year, int *month,
     return true;
 }
 
-long pl_date_to_period(const pl_horizon *h, int year, int month, int day)
+long pli_date_to_period(const pl_horizon *h, int year, int month, int day)
 {
     if (h->unit == PL_UNIT_MONTH) {
         long months = ((long)year - h->year) * 12 + (month - h->month);
@@ -93,13 +93,13 @@ long pl_date_to_period(const pl_horizon *h, int year, int month, int day)
         (void)day;
         return floor_div(months, h->step);
     }
-    long days = pl_days_from_civil(year, month, day) -
-                pl_days_from_civil(h->year, h->month, h->day);
+    long days = pli_days_from_civil(year, month, day) -
+                pli_days_from_civil(h->year, h->month, h->day);
     long per = (h->unit == PL_UNIT_WEEK ? 7L : 1L) * h->step;
     return floor_div(days, per);
 }
 
-void pl_period_first_day(const pl_horizon *h, long p, int *year, int *month,
+void pli_period_first_day(const pl_horizon *h, long p, int *year, int *month,
                          int *day)
 {
     if (h->unit == PL_UNIT_MONTH) {
@@ -110,19 +110,19 @@ void pl_period_first_day(const pl_horizon *h, long p, int *year, int *month,
         return;
     }
     long per = (h->unit == PL_UNIT_WEEK ? 7L : 1L) * h->step;
-    pl_civil_from_days(pl_days_from_civil(h->year, h->month, h->day) + p * per,
+    pli_civil_from_days(pli_days_from_civil(h->year, h->month, h->day) + p * per,
                        year, month, day);
 }
 
-void pl_period_last_day(const pl_horizon *h, long p, int *year, int *month,
+void pli_period_last_day(const pl_horizon *h, long p, int *year, int *month,
                         int *day)
 {
     int y, m, d;
-    pl_period_first_day(h, p + 1, &y, &m, &d);
-    pl_civil_from_days(pl_days_from_civil(y, m, d) - 1, year, month, day);
+    pli_period_first_day(h, p + 1, &y, &m, &d);
+    pli_civil_from_days(pli_days_from_civil(y, m, d) - 1, year, month, day);
 }
 
-void pl_format_date(int year, int month, int day, char buf[11])
+void pli_format_date(int year, int month, int day, char buf[11])
 {
     unsigned y = (unsigned)year % 10000u, m = (unsigned)month % 100u,
              d = (unsigned)day % 100u;

@@ -13,21 +13,21 @@
 #include "instance/instance.h"
 
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-long pl_days_from_civil(int year, int month, int day);
-void pl_civil_from_days(long days, int *year, int *month, int *day);
-int pl_days_in_month(int year, int month);
+long pli_days_from_civil(int year, int month, int day);
+void pli_civil_from_days(long days, int *year, int *month, int *day);
+int pli_days_in_month(int year, int month);
 
 /* Parse "YYYY-MM-DD", or "YYYY-MM" when allow_month is true (then day = 1).
  * Returns false for anything else, including impossible dates (2027-02-30). */
-bool pl_parse_date(const char *text, bool allow_month, int *year, int *month,
+bool pli_parse_date(const char *text, bool allow_month, int *year, int *month,
                    int *day);
 
 /* The period containing a date (may be < 0 or >= length: outside). */
-long pl_date_to_period(const pl_horizon *h, int year, int month, int day);
+long pli_date_to_period(const pl_horizon *h, int year, int month, int day);
 
 /* First and last day of period p (p may be any integer). */
-void pl_period_first_day(const pl_horizon *h, long p, int *year, int *month, int *day);
-void pl_period_last_day(const pl_horizon *h, long p, int *year, int *month, int *day);
+void pli_period_first_day(const pl_horizon *h, long p, int *year, int *month, int *day);
+void pli_period_last_day(const pl_horizon *h, long p, int *year, int *month, int *day);
 
 /* The years a date may have: schedules, CSV and calendars write four
  * digits. */
@@ -35,6 +35,6 @@ void pl_period_last_day(const pl_horizon *h, long p, int *year, int *month, int 
 #define PL_MAX_YEAR 9999
 
 /* "YYYY-MM-DD" into buf (at least 11 bytes). */
-void pl_format_date(int year, int month, int day, char buf[11]);
+void pli_format_date(int year, int month, int day, char buf[11]);
 
 #endif /* PL_DATES_H */

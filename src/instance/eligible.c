@@ -28,7 +28,7 @@ static bool in_areas(const pl_instance *inst, const pl_trainee *tr, int s)
     return false;
 }
 
-bool pl_eligible_static(const pl_instance *inst, int t, int s, int r, int home)
+bool pli_eligible_static(const pl_instance *inst, int t, int s, int r, int home)
 {
     const pl_trainee *tr = &inst->trainees[t];
     if (!base(inst, tr, s, r))
@@ -38,11 +38,11 @@ bool pl_eligible_static(const pl_instance *inst, int t, int s, int r, int home)
     return !tr->rules[r].at_home && in_areas(inst, tr, s);
 }
 
-bool pl_eligible_static_any(const pl_instance *inst, int t, int s, int r)
+bool pli_eligible_static_any(const pl_instance *inst, int t, int s, int r)
 {
     const pl_trainee *tr = &inst->trainees[t];
     if (!tr->has_home_choices)
-        return pl_eligible_static(inst, t, s, r, tr->home);
+        return pli_eligible_static(inst, t, s, r, tr->home);
     if (!base(inst, tr, s, r))
         return false;
     for (int i = 0; i < tr->n_home_choices; i++)
@@ -51,19 +51,19 @@ bool pl_eligible_static_any(const pl_instance *inst, int t, int s, int r)
     return !tr->rules[r].at_home && in_areas(inst, tr, s);
 }
 
-bool pl_eligible(const pl_instance *inst, int t, int s, int r, int p, int home)
+bool pli_eligible(const pl_instance *inst, int t, int s, int r, int p, int home)
 {
     return inst->trainees[t].active[p] && pl_cap_max(inst, s, r, p) > 0 &&
-           pl_eligible_static(inst, t, s, r, home);
+           pli_eligible_static(inst, t, s, r, home);
 }
 
-bool pl_eligible_any(const pl_instance *inst, int t, int s, int r, int p)
+bool pli_eligible_any(const pl_instance *inst, int t, int s, int r, int p)
 {
     return inst->trainees[t].active[p] && pl_cap_max(inst, s, r, p) > 0 &&
-           pl_eligible_static_any(inst, t, s, r);
+           pli_eligible_static_any(inst, t, s, r);
 }
 
-int pl_site_rank(const pl_instance *inst, int s, int t)
+int pli_site_rank(const pl_instance *inst, int s, int t)
 {
     const pl_site *site = &inst->sites[s];
     int g = inst->trainees[t].program;
@@ -75,16 +75,16 @@ int pl_site_rank(const pl_instance *inst, int s, int t)
     return -1;
 }
 
-bool pl_site_accepts(const pl_instance *inst, int s, int t)
+bool pli_site_accepts(const pl_instance *inst, int s, int t)
 {
-    return !inst->sites[s].ranking[inst->trainees[t].program] || pl_site_rank(inst, s, t) >= 0;
+    return !inst->sites[s].ranking[inst->trainees[t].program] || pli_site_rank(inst, s, t) >= 0;
 }
 
 /* "Kiruna, Gällivare": the trainee's areas. */
 static void areas_text(const pl_instance *inst, const pl_trainee *tr, pl_buf *b)
 {
     for (int i = 0; i < tr->n_areas; i++)
-        pl_buf_printf(b, "%s%s", i ? ", " : "", inst->areas[tr->areas[i]]);
+        pli_buf_printf(b, "%s%s", i ? ", " : "", inst->areas[tr->areas[i]]);
 }
 
 /* Home sites the trainee may have: its home or its home_choices. */
@@ -98,50 +98,50 @@ static bool may_be_home(const pl_trainee *tr, int s)
     return false;
 }
 
-bool pl_why_not_eligible(const pl_instance *inst, int t, int s, int r, int p,
+bool pli_why_not_eligible(const pl_instance *inst, int t, int s, int r, int p,
                          pl_buf *b)
 {
     const pl_trainee *tr = &inst->trainees[t];
     const pl_rule *rule = &tr->rules[r];
     const char *tid = tr->id, *sid = inst->sites[s].id, *rid = inst->rotations[r].id;
     if (p >= 0 && !tr->active[p]) {
-        pl_buf_printf(b, "%s is not active in period %d (leave, or outside start/end)",
+        pli_buf_printf(b, "%s is not active in period %d (leave, or outside start/end)",
                       tid, p);
     } else if (!rule->present) {
-        pl_buf_printf(b, "%s is not among %s's requirements", rid, tid);
+        pli_buf_printf(b, "%s is not among %s's requirements", rid, tid);
     } else if (!inst->sites[s].offers[r]) {
-        pl_buf_printf(b, "%s does not offer %s", sid, rid);
+        pli_buf_printf(b, "%s does not offer %s", sid, rid);
     } else if (p >= 0 && pl_cap_max(inst, s, r, p) <= 0) {
-        pl_buf_printf(b, "%s has no capacity for %s in period %d", sid, rid, p);
+        pli_buf_printf(b, "%s has no capacity for %s in period %d", sid, rid, p);
     } else if (rule->sites && !rule->sites[s]) {
-        pl_buf_printf(b, "%s is not among the sites of %s's rule for %s (", sid,
+        pli_buf_printf(b, "%s is not among the sites of %s's rule for %s (", sid,
                       tid, rid);
         int n = 0;
         for (int k = 0; k < inst->n_sites; k++)
             if (rule->sites[k])
-                pl_buf_printf(b, "%s%s", n++ ? ", " : "", inst->sites[k].id);
-        pl_buf_puts(b, ")");
+                pli_buf_printf(b, "%s%s", n++ ? ", " : "", inst->sites[k].id);
+        pli_buf_puts(b, ")");
     } else if (may_be_home(tr, s)) {
         return false;
     } else if (rule->at_home) {
         if (tr->has_home_choices || tr->home >= 0)
-            pl_buf_printf(b, "%s's rule for %s is at_home and %s is not its home (%s)",
+            pli_buf_printf(b, "%s's rule for %s is at_home and %s is not its home (%s)",
                           tid, rid, sid,
                           tr->has_home_choices ? "one of its home_choices"
                                                : inst->sites[tr->home].id);
         else
-            pl_buf_printf(b, "%s's rule for %s is at_home and %s has no home", tid,
+            pli_buf_printf(b, "%s's rule for %s is at_home and %s has no home", tid,
                           rid, tid);
     } else if (!in_areas(inst, tr, s)) {
         if (inst->sites[s].area >= 0)
-            pl_buf_printf(b, "%s is in area %s, not in %s's area%s ", sid,
+            pli_buf_printf(b, "%s is in area %s, not in %s's area%s ", sid,
                           inst->areas[inst->sites[s].area], tid,
                           tr->n_areas == 1 ? "" : "s");
         else
-            pl_buf_printf(b, "%s has no area, and %s may only go to area%s ", sid,
+            pli_buf_printf(b, "%s has no area, and %s may only go to area%s ", sid,
                           tid, tr->n_areas == 1 ? "" : "s");
         if (tr->n_areas == 0)
-            pl_buf_puts(b, "(none)");
+            pli_buf_puts(b, "(none)");
         areas_text(inst, tr, b);
     } else {
         return false;

@@ -7,7 +7,7 @@
 #include "instance/lookup.h"
 #include "instance/validate.h"
 
-void pl_rule_release(pl_rule *r)
+void pli_rule_release(pl_rule *r)
 {
     free(r->sites);
     free(r->after);
@@ -16,7 +16,7 @@ void pl_rule_release(pl_rule *r)
     r->n_after = 0;
 }
 
-void pl_choices_release(pl_choice *c, int n)
+void pli_choices_release(pl_choice *c, int n)
 {
     for (int i = 0; c && i < n; i++)
         free(c[i].rotations);
@@ -26,7 +26,7 @@ void pl_choices_release(pl_choice *c, int n)
 static void free_rules(pl_rule *rules, int n)
 {
     for (int i = 0; rules && i < n; i++)
-        pl_rule_release(&rules[i]);
+        pli_rule_release(&rules[i]);
     free(rules);
 }
 
@@ -67,7 +67,7 @@ void pl_instance_free(pl_instance *inst)
         pl_program *g = &inst->programs[i];
         free(g->id);
         free_rules(g->rules, nr);
-        pl_choices_release(g->choices, g->n_choices);
+        pli_choices_release(g->choices, g->n_choices);
     }
     free(inst->programs);
     for (int i = 0; inst->trainees && i < inst->n_trainees; i++) {
@@ -78,7 +78,7 @@ void pl_instance_free(pl_instance *inst)
         free(t->home_choices);
         free(t->areas);
         free_rules(t->rules, nr);
-        pl_choices_release(t->choices, t->n_choices);
+        pli_choices_release(t->choices, t->n_choices);
         free(t->completed);
         free(t->pref_site);
         free(t->pref_rotation);
@@ -88,7 +88,7 @@ void pl_instance_free(pl_instance *inst)
     for (int i = 0; inst->areas && i < inst->n_areas; i++)
         free(inst->areas[i]);
     free(inst->areas);
-    pl_instance_index_free(inst->index);
+    pli_instance_index_free(inst->index);
     free(inst->source);
     free(inst->name);
     free(inst);

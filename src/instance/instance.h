@@ -172,20 +172,20 @@ struct pl_instance {
 };
 
 /* Lookups by id: index or -1.  Linear or hashed; fine for any size. */
-int pl_instance_rotation_index(const pl_instance *inst, const char *id);
-int pl_instance_site_index(const pl_instance *inst, const char *id);
-int pl_instance_supervisor_index(const pl_instance *inst, const char *id);
-int pl_instance_program_index(const pl_instance *inst, const char *id);
-int pl_instance_trainee_index(const pl_instance *inst, const char *id);
+int pli_instance_rotation_index(const pl_instance *inst, const char *id);
+int pli_instance_site_index(const pl_instance *inst, const char *id);
+int pli_instance_supervisor_index(const pl_instance *inst, const char *id);
+int pli_instance_program_index(const pl_instance *inst, const char *id);
+int pli_instance_trainee_index(const pl_instance *inst, const char *id);
 
 /* Names for people (format.md 3.9 point 26): the `name` of trainee t /
  * supervisor v when given, else its id; "?" for an index out of range.
  * Borrowed from inst. */
-const char *pl_trainee_label(const pl_instance *inst, int t);
-const char *pl_supervisor_label(const pl_instance *inst, int v);
+const char *pli_trainee_label(const pl_instance *inst, int t);
+const char *pli_supervisor_label(const pl_instance *inst, int v);
 
 /* The default weights of format.md §2.9. */
-void pl_weights_defaults(pl_weights *w);
+void pli_weights_defaults(pl_weights *w);
 
 /* Capacity of (site, rotation) in period p. */
 static inline int pl_cap_max(const pl_instance *inst, int s, int r, int p)

@@ -14,29 +14,29 @@
 
 #include "util/diag.h"
 
-void pl_jctx_init(pl_jctx *c, const char *file, pl_diags *diags)
+void pli_jctx_init(pl_jctx *c, const char *file, pl_diags *diags)
 {
     memset(c, 0, sizeof *c);
     c->file = file;
     c->diags = diags;
     c->fatal = PL_OK;
-    pl_buf_append(&c->path, "", 0);
+    pli_buf_append(&c->path, "", 0);
 }
 
-void pl_jctx_free(pl_jctx *c)
+void pli_jctx_free(pl_jctx *c)
 {
-    pl_buf_free(&c->path);
+    pli_buf_free(&c->path);
 }
 
-size_t pl_jpush(pl_jctx *c, const char *key)
+size_t pli_jpush(pl_jctx *c, const char *key)
 {
     size_t mark = c->path.len;
-    if (pl_buf_pointer(&c->path, key) != PL_OK)
+    if (pli_buf_pointer(&c->path, key) != PL_OK)
         c->fatal = PL_ERR_NOMEM;
     return mark;
 }
 
-size_t pl_jpush_index(pl_jctx *c, size_t i)
+size_t pli_jpush_index(pl_jctx *c, size_t i)
 {
     char num[32], *d = num + sizeof num - 1;
     *d = '\0';
@@ -44,10 +44,10 @@ size_t pl_jpush_index(pl_jctx *c, size_t i)
         *--d = (char)('0' + i % 10);
         i /= 10;
     } while (i);
-    return pl_jpush(c, d);
+    return pli_jpush(c, d);
 }
 
-void pl_jpop(pl_jctx *c, size_t mark)
+void pli_jpop(pl_jctx *c, size_t mark)
 {
     if (c->path.data && mark <= c->path.len) {
         c->path.len = mark;
@@ -57,8 +57,8 @@ void pl_jpop(pl_jctx *c, size_t mark)
 
 static void add(pl_jctx *c, pl_severity sev, const char *format, va_list ap)
 {
-    char *msg = pl_vasprintf(format, ap);
-    if (!msg || pl_diags_add_kind(c->diags, format, sev, c->file, 0, 0,
+    char *msg = pli_vasprintf(format, ap);
+    if (!msg || pli_diags_add_kind(c->diags, format, sev, c->file, 0, 0,
                                   c->path.data ? c->path.data : "", msg) != PL_OK)
         c->fatal = PL_ERR_NOMEM;
     free(msg);
@@ -66,7 +66,7 @@ static void add(pl_jctx *c, pl_severity sev, const char *format, va_list ap)
         c->errors++;
 }
 
-void pl_jreport(pl_jctx *c, pl_severity sev, const char *format, ...)
+void pli_jreport(pl_jctx *c, pl_severity sev, const char *format, ...)
 {
     va_list ap;
     va_start(ap, format);
@@ -74,7 +74,7 @@ void pl_jreport(pl_jctx *c, pl_severity sev, const char *format, ...)
     va_end(ap);
 }
 
-void pl_jerror(pl_jctx *c, const char *format, ...)
+void pli_jerror(pl_jctx *c, const char *format, ...)
 {
     va_list ap;
     va_start(ap, format);
@@ -82,7 +82,7 @@ void pl_jerror(pl_jctx *c, const char *format, ...)
     va_end(ap);
 }
 
-void pl_jwarning(pl_jctx *c, const char *format, ...)
+void pli_jwarning(pl_jctx *c, const char *format, ...)
 {
     va_list ap;
     va_start(ap, format);
@@ -90,7 +90,7 @@ void pl_jwarning(pl_jctx *c, const char *format, ...)
     va_end(ap);
 }
 
-const char *pl_jdescribe(const json_t *v, char buf[96])
+const char *pli_jdescribe(const json_t *v, char buf[96])
 {
     switch (json_typeof(v)) {
     case JSON_OBJECT: return "an object";
@@ -125,7 +125,7 @@ const char *pl_jdescribe(const json_t *v, char buf[96])
     return "a value";
 }
 
-bool pl_valid_id(const char *s)
+bool pli_valid_id(const char *s)
 {
     size_t n = 0;
     for (; s[n]; n++) {
@@ -137,18 +137,18 @@ bool pl_valid_id(const char *s)
     return n >= 1 && n <= 64;
 }
 
-bool pl_jfree_key(const char *key)
+bool pli_jfree_key(const char *key)
 {
     return (key[0] == 'x' && key[1] == '-') || !strcmp(key, "$comment");
 }
 
-bool pl_jcheck_keys(pl_jctx *c, json_t *obj, const char *const allowed[])
+bool pli_jcheck_keys(pl_jctx *c, json_t *obj, const char *const allowed[])
 {
     const char *key;
     json_t *v;
     bool ok = true;
     json_object_foreach(obj, key, v) {
-        if (pl_jfree_key(key))
+        if (pli_jfree_key(key))
             continue;
         bool known = false;
         for (size_t i = 0; allowed[i]; i++)
@@ -160,48 +160,48 @@ bool pl_jcheck_keys(pl_jctx *c, json_t *obj, const char *const allowed[])
             continue;
         pl_buf list = {0};
         for (size_t i = 0; allowed[i]; i++)
-            pl_buf_printf(&list, "%s%s", i ? ", " : "", allowed[i]);
-        size_t m = pl_jpush(c, key);
-        pl_jerror(c, "unknown key \"%s\" (expected one of: %s)", key,
+            pli_buf_printf(&list, "%s%s", i ? ", " : "", allowed[i]);
+        size_t m = pli_jpush(c, key);
+        pli_jerror(c, "unknown key \"%s\" (expected one of: %s)", key,
                   list.data ? list.data : "");
-        pl_jpop(c, m);
-        pl_buf_free(&list);
+        pli_jpop(c, m);
+        pli_buf_free(&list);
         ok = false;
     }
     return ok;
 }
 
-bool pl_jis_object(pl_jctx *c, const json_t *v, const char *what)
+bool pli_jis_object(pl_jctx *c, const json_t *v, const char *what)
 {
     char b[96];
     if (json_is_object(v))
         return true;
-    pl_jerror(c, "must be %s, got %s", what, pl_jdescribe(v, b));
+    pli_jerror(c, "must be %s, got %s", what, pli_jdescribe(v, b));
     return false;
 }
 
-bool pl_jis_array(pl_jctx *c, const json_t *v, const char *what)
+bool pli_jis_array(pl_jctx *c, const json_t *v, const char *what)
 {
     char b[96];
     if (json_is_array(v))
         return true;
-    pl_jerror(c, "must be %s, got %s", what, pl_jdescribe(v, b));
+    pli_jerror(c, "must be %s, got %s", what, pli_jdescribe(v, b));
     return false;
 }
 
 static void int_error(pl_jctx *c, const json_t *v, long long lo, long long hi)
 {
     char b[96];
-    const char *got = pl_jdescribe(v, b);
+    const char *got = pli_jdescribe(v, b);
     if (lo <= LLONG_MIN / 2 && hi >= LLONG_MAX / 2)
-        pl_jerror(c, "must be an integer, got %s", got);
+        pli_jerror(c, "must be an integer, got %s", got);
     else if (hi >= INT_MAX - 1)
-        pl_jerror(c, "must be an integer >= %lld, got %s", lo, got);
+        pli_jerror(c, "must be an integer >= %lld, got %s", lo, got);
     else
-        pl_jerror(c, "must be an integer from %lld to %lld, got %s", lo, hi, got);
+        pli_jerror(c, "must be an integer from %lld to %lld, got %s", lo, hi, got);
 }
 
-bool pl_jint(pl_jctx *c, const json_t *v, long long lo, long long hi, int *out)
+bool pli_jint(pl_jctx *c, const json_t *v, long long lo, long long hi, int *out)
 {
     if (!json_is_integer(v)) {
         int_error(c, v, lo, hi);
@@ -216,80 +216,80 @@ bool pl_jint(pl_jctx *c, const json_t *v, long long lo, long long hi, int *out)
     return true;
 }
 
-bool pl_jnumber(pl_jctx *c, const json_t *v, double *out)
+bool pli_jnumber(pl_jctx *c, const json_t *v, double *out)
 {
     char b[96];
     if (!json_is_number(v) || !isfinite(json_number_value(v))) {
-        pl_jerror(c, "must be a number, got %s", pl_jdescribe(v, b));
+        pli_jerror(c, "must be a number, got %s", pli_jdescribe(v, b));
         return false;
     }
     if (fabs(json_number_value(v)) > PL_MAX_MAGNITUDE) {
         /* weights, preferences and priorities are multiplied together and
          * summed over every trainee-period: keep the cost finite */
-        pl_jerror(c, "must be a number from -1e9 to 1e9, got %s", pl_jdescribe(v, b));
+        pli_jerror(c, "must be a number from -1e9 to 1e9, got %s", pli_jdescribe(v, b));
         return false;
     }
     *out = json_number_value(v);
     return true;
 }
 
-bool pl_jbool(pl_jctx *c, const json_t *v, bool *out)
+bool pli_jbool(pl_jctx *c, const json_t *v, bool *out)
 {
     char b[96];
     if (!json_is_boolean(v)) {
-        pl_jerror(c, "must be true or false, got %s", pl_jdescribe(v, b));
+        pli_jerror(c, "must be true or false, got %s", pli_jdescribe(v, b));
         return false;
     }
     *out = json_is_true(v);
     return true;
 }
 
-bool pl_jstring(pl_jctx *c, const json_t *v, const char **out)
+bool pli_jstring(pl_jctx *c, const json_t *v, const char **out)
 {
     char b[96];
     if (!json_is_string(v)) {
-        pl_jerror(c, "must be a string, got %s", pl_jdescribe(v, b));
+        pli_jerror(c, "must be a string, got %s", pli_jdescribe(v, b));
         return false;
     }
     *out = json_string_value(v);
     return true;
 }
 
-bool pl_jfield_int(pl_jctx *c, json_t *obj, const char *key, long long lo,
+bool pli_jfield_int(pl_jctx *c, json_t *obj, const char *key, long long lo,
                    long long hi, int *out)
 {
     json_t *v = json_object_get(obj, key);
     if (!v)
         return true;
-    size_t m = pl_jpush(c, key);
-    bool ok = pl_jint(c, v, lo, hi, out);
-    pl_jpop(c, m);
+    size_t m = pli_jpush(c, key);
+    bool ok = pli_jint(c, v, lo, hi, out);
+    pli_jpop(c, m);
     return ok;
 }
 
-bool pl_jfield_number(pl_jctx *c, json_t *obj, const char *key, double *out)
+bool pli_jfield_number(pl_jctx *c, json_t *obj, const char *key, double *out)
 {
     json_t *v = json_object_get(obj, key);
     if (!v)
         return true;
-    size_t m = pl_jpush(c, key);
-    bool ok = pl_jnumber(c, v, out);
-    pl_jpop(c, m);
+    size_t m = pli_jpush(c, key);
+    bool ok = pli_jnumber(c, v, out);
+    pli_jpop(c, m);
     return ok;
 }
 
-bool pl_jfield_bool(pl_jctx *c, json_t *obj, const char *key, bool *out)
+bool pli_jfield_bool(pl_jctx *c, json_t *obj, const char *key, bool *out)
 {
     json_t *v = json_object_get(obj, key);
     if (!v)
         return true;
-    size_t m = pl_jpush(c, key);
-    bool ok = pl_jbool(c, v, out);
-    pl_jpop(c, m);
+    size_t m = pli_jpush(c, key);
+    bool ok = pli_jbool(c, v, out);
+    pli_jpop(c, m);
     return ok;
 }
 
-void pl_jmissing(pl_jctx *c, const char *key, const char *what)
+void pli_jmissing(pl_jctx *c, const char *key, const char *what)
 {
-    pl_jerror(c, "missing required key \"%s\" (%s)", key, what);
+    pli_jerror(c, "missing required key \"%s\" (%s)", key, what);
 }

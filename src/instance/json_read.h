@@ -27,65 +27,65 @@ typedef struct pl_jctx {
     pl_status fatal;   /* PL_ERR_NOMEM once an allocation failed */
 } pl_jctx;
 
-void pl_jctx_init(pl_jctx *c, const char *file, pl_diags *diags);
-void pl_jctx_free(pl_jctx *c);
+void pli_jctx_init(pl_jctx *c, const char *file, pl_diags *diags);
+void pli_jctx_free(pl_jctx *c);
 
-/* Descend into `key` / array element `i`; pl_jpop(c, mark) goes back. */
-size_t pl_jpush(pl_jctx *c, const char *key);
-size_t pl_jpush_index(pl_jctx *c, size_t i);
-void pl_jpop(pl_jctx *c, size_t mark);
+/* Descend into `key` / array element `i`; pli_jpop(c, mark) goes back. */
+size_t pli_jpush(pl_jctx *c, const char *key);
+size_t pli_jpush_index(pl_jctx *c, size_t i);
+void pli_jpop(pl_jctx *c, size_t mark);
 
 /* Add an error / warning / either (by `sev`) at the current path. */
-void pl_jreport(pl_jctx *c, pl_severity sev, const char *format, ...)
+void pli_jreport(pl_jctx *c, pl_severity sev, const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-void pl_jerror(pl_jctx *c, const char *format, ...)
+void pli_jerror(pl_jctx *c, const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-void pl_jwarning(pl_jctx *c, const char *format, ...)
+void pli_jwarning(pl_jctx *c, const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
 
 /* A short description of a value for messages: -1, 2.0, "abc", an object. */
-const char *pl_jdescribe(const json_t *v, char buf[96]);
+const char *pli_jdescribe(const json_t *v, char buf[96]);
 
 /* An id: 1 to 64 characters of A-Z a-z 0-9 . _ - */
-bool pl_valid_id(const char *s);
+bool pli_valid_id(const char *s);
 
 /* Whether `key` is free for users in any object with fixed fields: x-* and
  * $comment (format.md §1). */
-bool pl_jfree_key(const char *key);
+bool pli_jfree_key(const char *key);
 
 /* Report every key of `obj` not in `allowed` (NULL-terminated), except x-*
  * and $comment.  Returns false when there was one. */
-bool pl_jcheck_keys(pl_jctx *c, json_t *obj, const char *const allowed[]);
+bool pli_jcheck_keys(pl_jctx *c, json_t *obj, const char *const allowed[]);
 
 /* Check that `v` is an object / array / ...; on failure add "must be
  * <what>, got ..." and return false. */
-bool pl_jis_object(pl_jctx *c, const json_t *v, const char *what);
-bool pl_jis_array(pl_jctx *c, const json_t *v, const char *what);
+bool pli_jis_object(pl_jctx *c, const json_t *v, const char *what);
+bool pli_jis_array(pl_jctx *c, const json_t *v, const char *what);
 
 /* Read one value at the current path.  On success set *out and return true;
  * otherwise add an error and return false (*out untouched). */
-bool pl_jint(pl_jctx *c, const json_t *v, long long lo, long long hi, int *out);
-bool pl_jnumber(pl_jctx *c, const json_t *v, double *out);
-bool pl_jbool(pl_jctx *c, const json_t *v, bool *out);
-bool pl_jstring(pl_jctx *c, const json_t *v, const char **out);
+bool pli_jint(pl_jctx *c, const json_t *v, long long lo, long long hi, int *out);
+bool pli_jnumber(pl_jctx *c, const json_t *v, double *out);
+bool pli_jbool(pl_jctx *c, const json_t *v, bool *out);
+bool pli_jstring(pl_jctx *c, const json_t *v, const char **out);
 
 /* The same for member `key` of `obj`: absent leaves *out untouched and
  * returns true; a bad value adds an error at /…/key and returns false. */
-bool pl_jfield_int(pl_jctx *c, json_t *obj, const char *key, long long lo,
+bool pli_jfield_int(pl_jctx *c, json_t *obj, const char *key, long long lo,
                    long long hi, int *out);
-bool pl_jfield_number(pl_jctx *c, json_t *obj, const char *key, double *out);
-bool pl_jfield_bool(pl_jctx *c, json_t *obj, const char *key, bool *out);
+bool pli_jfield_number(pl_jctx *c, json_t *obj, const char *key, double *out);
+bool pli_jfield_bool(pl_jctx *c, json_t *obj, const char *key, bool *out);
 
 /* An error for a required member that is missing, at the object's path. */
-void pl_jmissing(pl_jctx *c, const char *key, const char *what);
+void pli_jmissing(pl_jctx *c, const char *key, const char *what);
 
 #endif /* PL_JSON_READ_H */

@@ -16,7 +16,7 @@
 #include "util/read_file.h"
 #include "util/strutil.h"
 
-pl_status pl_json_parse_text(const char *text, size_t length, const char *name,
+pl_status pli_json_parse_text(const char *text, size_t length, const char *name,
                              json_t **out, pl_diags *diags)
 {
     json_error_t err;
@@ -44,7 +44,7 @@ pl_status pl_json_parse_text(const char *text, size_t length, const char *name,
     if (!root) {
         int line = err.line > 0 ? err.line : 1;
         int column = err.column > 0 ? err.column : 1;
-        const char *hint = pl_json_syntax_hint(text, length, (size_t)err.position);
+        const char *hint = pli_json_syntax_hint(text, length, (size_t)err.position);
         if (pl_diags_add(diags, PL_SEV_ERROR, name, line, column, NULL,
                          "invalid JSON: %s%s%s%s", err.text, hint ? " (" : "",
                          hint ? hint : "", hint ? ")" : "") != PL_OK)
@@ -61,21 +61,21 @@ static pl_status read_text(const char *path, char **text, size_t *len,
                            pl_diags *diags)
 {
     pl_read_words words;
-    pl_read_words_init(&words);
+    pli_read_words_init(&words);
     words.cannot_open = "cannot read the file";
     words.cannot_read = "cannot read the file";
     words.directory = "is a directory, not an instance file";
-    return pl_read_file(path, &words, text, len, diags);
+    return pli_read_file(path, &words, text, len, diags);
 }
 
-pl_status pl_json_read_file(const char *path, json_t **out, pl_diags *diags)
+pl_status pli_json_read_file(const char *path, json_t **out, pl_diags *diags)
 {
     char *text;
     size_t len;
     *out = NULL;
     pl_status status = read_text(path, &text, &len, diags);
     if (status == PL_OK)
-        status = pl_json_parse_text(text, len, path, out, diags);
+        status = pli_json_parse_text(text, len, path, out, diags);
     free(text);
     return status;
 }
@@ -88,7 +88,7 @@ pl_status pl_instance_load_string(const char *text, size_t length,
         *out = NULL;
     if (!text || !name || !out || !diags)
         return PL_ERR_USAGE;
-    return pl_instance_load_text(text, length, name, out, diags);
+    return pli_instance_load_text(text, length, name, out, diags);
 }
 
 pl_status pl_instance_load(const char *path, pl_instance **out, pl_diags *diags)
@@ -101,7 +101,7 @@ pl_status pl_instance_load(const char *path, pl_instance **out, pl_diags *diags)
         return PL_ERR_USAGE;
     pl_status status = read_text(path, &text, &len, diags);
     if (status == PL_OK)
-        status = pl_instance_load_text(text, len, path, out, diags);
+        status = pli_instance_load_text(text, len, path, out, diags);
     free(text);
     return status;
 }

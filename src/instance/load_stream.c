@@ -226,7 +226,7 @@ static pl_status streamed(const char *text, size_t length, const char *name,
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    status = pl_instance_from_json_streamed(root, name, text, tr.spans, out, diags);
+    status = pli_instance_from_json_streamed(root, name, text, tr.spans, out, diags);
 cleanup:
     free(masked);
     free(tr.spans);
@@ -235,7 +235,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_instance_load_text(const char *text, size_t length, const char *name,
+pl_status pli_instance_load_text(const char *text, size_t length, const char *name,
                                 pl_instance **out, pl_diags *diags)
 {
     json_t *root = NULL;
@@ -246,9 +246,9 @@ pl_status pl_instance_load_text(const char *text, size_t length, const char *nam
         if (st != PL_ERR_SYNTAX)
             return st;
     }
-    pl_status status = pl_json_parse_text(text, length, name, &root, diags);
+    pl_status status = pli_json_parse_text(text, length, name, &root, diags);
     if (status == PL_OK)
-        status = pl_instance_from_json(root, name, out, diags);
+        status = pli_instance_from_json(root, name, out, diags);
     json_decref(root);
     return status;
 }

@@ -45,7 +45,7 @@ static pl_status reserve(pl_strmap *m, size_t count)
     return PL_OK;
 }
 
-pl_status pl_strmap_put(pl_strmap *m, const char *key, int value)
+pl_status pli_strmap_put(pl_strmap *m, const char *key, int value)
 {
     if (reserve(m, m->count + 1) != PL_OK)
         return PL_ERR_NOMEM;
@@ -65,7 +65,7 @@ pl_status pl_strmap_put(pl_strmap *m, const char *key, int value)
     return PL_OK;
 }
 
-int pl_strmap_get(const pl_strmap *m, const char *key)
+int pli_strmap_get(const pl_strmap *m, const char *key)
 {
     if (!m->cap || !key)
         return -1;
@@ -79,22 +79,22 @@ int pl_strmap_get(const pl_strmap *m, const char *key)
     return -1;
 }
 
-void pl_strmap_free(pl_strmap *m)
+void pli_strmap_free(pl_strmap *m)
 {
     free(m->slots);
     m->slots = NULL;
     m->cap = m->count = 0;
 }
 
-void pl_instance_index_free(struct pl_instance_index *ix)
+void pli_instance_index_free(struct pl_instance_index *ix)
 {
     if (!ix)
         return;
-    pl_strmap_free(&ix->rotations);
-    pl_strmap_free(&ix->sites);
-    pl_strmap_free(&ix->supervisors);
-    pl_strmap_free(&ix->programs);
-    pl_strmap_free(&ix->trainees);
+    pli_strmap_free(&ix->rotations);
+    pli_strmap_free(&ix->sites);
+    pli_strmap_free(&ix->supervisors);
+    pli_strmap_free(&ix->programs);
+    pli_strmap_free(&ix->trainees);
     free(ix);
 }
 
@@ -102,10 +102,10 @@ void pl_instance_index_free(struct pl_instance_index *ix)
     if (reserve(&ix->map, (size_t)((n) > 0 ? (n) : 0)) != PL_OK)             \
         goto nomem;                                                          \
     for (int i = 0; i < (n); i++)                                            \
-        if ((arr)[i].id && pl_strmap_put(&ix->map, (arr)[i].id, i) != PL_OK) \
+        if ((arr)[i].id && pli_strmap_put(&ix->map, (arr)[i].id, i) != PL_OK) \
             goto nomem;
 
-pl_status pl_instance_build_index(pl_instance *inst)
+pl_status pli_instance_build_index(pl_instance *inst)
 {
     struct pl_instance_index *ix = calloc(1, sizeof *ix);
     if (!ix)
@@ -115,11 +115,11 @@ pl_status pl_instance_build_index(pl_instance *inst)
     FILL(supervisors, inst->supervisors, inst->n_supervisors)
     FILL(programs, inst->programs, inst->n_programs)
     FILL(trainees, inst->trainees, inst->n_trainees)
-    pl_instance_index_free(inst->index);
+    pli_instance_index_free(inst->index);
     inst->index = ix;
     return PL_OK;
 nomem:
-    pl_instance_index_free(ix);
+    pli_instance_index_free(ix);
     return PL_ERR_NOMEM;
 }
 
@@ -129,20 +129,20 @@ nomem:
         if (!inst || !id)                                                    \
             return -1;                                                       \
         if (inst->index)                                                     \
-            return pl_strmap_get(&inst->index->map, id);                     \
+            return pli_strmap_get(&inst->index->map, id);                     \
         for (int i = 0; i < inst->n; i++)                                    \
             if (inst->arr[i].id && !strcmp(inst->arr[i].id, id))             \
                 return i;                                                    \
         return -1;                                                           \
     }
 
-LOOKUP(pl_instance_rotation_index, rotations, rotations, n_rotations)
-LOOKUP(pl_instance_site_index, sites, sites, n_sites)
-LOOKUP(pl_instance_supervisor_index, supervisors, supervisors, n_supervisors)
-LOOKUP(pl_instance_program_index, programs, programs, n_programs)
-LOOKUP(pl_instance_trainee_index, trainees, trainees, n_trainees)
+LOOKUP(pli_instance_rotation_index, rotations, rotations, n_rotations)
+LOOKUP(pli_instance_site_index, sites, sites, n_sites)
+LOOKUP(pli_instance_supervisor_index, supervisors, supervisors, n_supervisors)
+LOOKUP(pli_instance_program_index, programs, programs, n_programs)
+LOOKUP(pli_instance_trainee_index, trainees, trainees, n_trainees)
 
-const char *pl_trainee_label(const pl_instance *inst, int t)
+const char *pli_trainee_label(const pl_instance *inst, int t)
 {
     if (!inst || t < 0 || t >= inst->n_trainees)
         return "?";
@@ -150,7 +150,7 @@ const char *pl_trainee_label(const pl_instance *inst, int t)
     return tr->name && tr->name[0] ? tr->name : tr->id;
 }
 
-const char *pl_supervisor_label(const pl_instance *inst, int v)
+const char *pli_supervisor_label(const pl_instance *inst, int v)
 {
     if (!inst || v < 0 || v >= inst->n_supervisors)
         return "?";

@@ -23,17 +23,17 @@ typedef struct pl_strmap {
 } pl_strmap;
 
 /* Insert or replace; PL_ERR_NOMEM on failure. */
-pl_status pl_strmap_put(pl_strmap *m, const char *key, int value);
+pl_status pli_strmap_put(pl_strmap *m, const char *key, int value);
 /* The value of `key`, or -1. */
-int pl_strmap_get(const pl_strmap *m, const char *key);
-void pl_strmap_free(pl_strmap *m);
+int pli_strmap_get(const pl_strmap *m, const char *key);
+void pli_strmap_free(pl_strmap *m);
 
 struct pl_instance_index {
     pl_strmap rotations, sites, supervisors, programs, trainees;
 };
 
 /* (Re)build inst->index from the ids now in `inst`.  The instance owns it. */
-pl_status pl_instance_build_index(pl_instance *inst);
-void pl_instance_index_free(struct pl_instance_index *index);
+pl_status pli_instance_build_index(pl_instance *inst);
+void pli_instance_index_free(struct pl_instance_index *index);
 
 #endif /* PL_LOOKUP_H */

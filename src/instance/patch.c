@@ -34,7 +34,7 @@ static json_t *copy_object(json_t *object)
     return copy;
 }
 
-json_t *pl_json_merge_patch(json_t *target, json_t *patch)
+json_t *pli_json_merge_patch(json_t *target, json_t *patch)
 {
     if (!json_is_object(patch))
         return json_incref(patch);
@@ -48,7 +48,7 @@ json_t *pl_json_merge_patch(json_t *target, json_t *patch)
             json_object_del(result, key);
             continue;
         }
-        json_t *merged = pl_json_merge_patch(json_object_get(result, key), v);
+        json_t *merged = pli_json_merge_patch(json_object_get(result, key), v);
         if (!merged || json_object_set_new(result, key, merged) != 0) {
             json_decref(result);
             return NULL;
@@ -155,17 +155,17 @@ static pl_status apply(json_t **doc, const char *scenario_path, json_t **patch_o
     pl_status status = PL_OK;
     json_t *patch = NULL, *merged = NULL;
     char b[96];
-    PL_TRY(pl_json_read_file(scenario_path, &patch, diags));
+    PL_TRY(pli_json_read_file(scenario_path, &patch, diags));
     if (!json_is_object(patch)) {
         if (pl_diags_add(diags, PL_SEV_ERROR, scenario_path, 0, 0, "",
                          "a scenario must be a JSON object (a merge patch), got %s",
-                         pl_jdescribe(patch, b)) != PL_OK)
+                         pli_jdescribe(patch, b)) != PL_OK)
             status = PL_ERR_NOMEM;
         else
             status = PL_ERR_INVALID;
         goto cleanup;
     }
-    merged = pl_json_merge_patch(*doc, patch);
+    merged = pli_json_merge_patch(*doc, patch);
     if (!merged) {
         status = PL_ERR_NOMEM;
         goto cleanup;
@@ -194,7 +194,7 @@ pl_status pl_instance_patch(const char *base_path, const char *const *scenarios,
         *out = NULL;
     if (!base_path || (n > 0 && !scenarios) || !diags)
         return PL_ERR_USAGE;
-    PL_TRY(pl_json_read_file(base_path, &base, diags));
+    PL_TRY(pli_json_read_file(base_path, &base, diags));
     doc = json_incref(base);
     for (size_t i = 0; i < n; i++) {
         json_t *before = json_incref(doc);
@@ -218,7 +218,7 @@ pl_status pl_instance_patch(const char *base_path, const char *const *scenarios,
             goto cleanup;
         }
         size_t first = diags->count;
-        status = pl_instance_from_json(doc, file, &inst, diags);
+        status = pli_instance_from_json(doc, file, &inst, diags);
         if (status == PL_ERR_INVALID)
             status = explain_new_ids(before, patch, file, diags, first, diags) == PL_OK
                          ? PL_ERR_INVALID : PL_ERR_NOMEM;
@@ -230,7 +230,7 @@ pl_status pl_instance_patch(const char *base_path, const char *const *scenarios,
             status = PL_ERR_NOMEM;
             goto cleanup;
         }
-        PL_TRY(pl_instance_from_json(doc, file, &inst, diags));
+        PL_TRY(pli_instance_from_json(doc, file, &inst, diags));
     }
     if (out) {
         *out = inst;

@@ -11,6 +11,6 @@
  * (absent) and is never modified.  Returns a new reference owned by the caller (it
  * may share unchanged members with `target` and `patch`), or NULL when an
  * allocation failed. */
-json_t *pl_json_merge_patch(json_t *target, json_t *patch);
+json_t *pli_json_merge_patch(json_t *target, json_t *patch);
 
 #endif /* PL_PATCH_H */

@@ -33,9 +33,9 @@ pl_status pl_instance_period(const pl_instance *inst, const char *text, int *per
         *period = (int)atol(text);
         return PL_OK;
     }
-    if (!pl_parse_date(text, inst->horizon.unit == PL_UNIT_MONTH, &y, &mo, &d))
+    if (!pli_parse_date(text, inst->horizon.unit == PL_UNIT_MONTH, &y, &mo, &d))
         return PL_ERR_INVALID;
-    long p = pl_date_to_period(&inst->horizon, y, mo, d);
+    long p = pli_date_to_period(&inst->horizon, y, mo, d);
     *period = (int)(p < 0 ? 0 : p > len ? len : p);
     return PL_OK;
 }
@@ -103,7 +103,7 @@ void pl_instance_summarize(const pl_instance *inst, pl_instance_summary *out)
 
     /* Bit masks over periods: the periods with capacity of each (site,
      * rotation), and each trainee's active periods; a statically eligible
-     * pair (pl_eligible_static_any) adds the popcount of their AND.  Only
+     * pair (pli_eligible_static_any) adds the popcount of their AND.  Only
      * the sites open for a rotation are visited: all of them, those of the
      * trainee's areas, or its homes, as the rule and the areas say. */
     int len = inst->horizon.length, nr = inst->n_rotations, ns = inst->n_sites;
@@ -188,7 +188,7 @@ void pl_instance_summarize(const pl_instance *inst, pl_instance_summary *out)
             const pl_rule *rule = &tr->rules[r];
             if (!rule->present)
                 continue;
-            /* pl_eligible_static_any: open, allowed by the rule's sites, and
+            /* pli_eligible_static_any: open, allowed by the rule's sites, and
              * a home or (not at_home and inside the areas) */
             if (!rule->at_home && !tr->has_areas) {
                 out->eligible_cells += count_sites(

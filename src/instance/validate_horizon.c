@@ -24,16 +24,16 @@ static bool horizon_in_years(pl_jctx *c, int y, int mo, int d, pl_unit unit,
     h.unit = unit;
     h.step = step;
     h.length = length;
-    pl_period_last_day(&h, length - 1, &ly, &lm, &ld);
+    pli_period_last_day(&h, length - 1, &ly, &lm, &ld);
     if (ly <= PL_MAX_YEAR)
         return true;
-    pl_jerror(c, "the horizon runs from %04d-%02d-%02d to %d-%02d-%02d; its dates "
+    pli_jerror(c, "the horizon runs from %04d-%02d-%02d to %d-%02d-%02d; its dates "
                  "must lie in the years %d to %d", y, mo, d, ly, lm, ld, PL_MIN_YEAR,
               PL_MAX_YEAR);
     return false;
 }
 
-void pl_validate_horizon(pl_loader *L, json_t *h)
+void pli_validate_horizon(pl_loader *L, json_t *h)
 {
     static const char *const keys[] = {"start", "unit", "step", "length",
                                        "open_end", NULL};
@@ -51,15 +51,15 @@ void pl_validate_horizon(pl_loader *L, json_t *h)
     hz->length = 1;
     hz->open_end = false;
     L->horizon_ok = false;
-    if (!pl_jis_object(c, h, "an object {start, unit, step, length}"))
+    if (!pli_jis_object(c, h, "an object {start, unit, step, length}"))
         return;
-    pl_jcheck_keys(c, h, keys);
+    pli_jcheck_keys(c, h, keys);
 
     pl_unit unit = PL_UNIT_MONTH;
     bool unit_ok = false;
     json_t *u = json_object_get(h, "unit");
     if (!u) {
-        pl_jmissing(c, "unit", "month, week or day");
+        pli_jmissing(c, "unit", "month, week or day");
     } else {
         const char *s = json_is_string(u) ? json_string_value(u) : "";
         unit_ok = true;
@@ -70,10 +70,10 @@ void pl_validate_horizon(pl_loader *L, json_t *h)
         else if (!strcmp(s, "day"))
             unit = PL_UNIT_DAY;
         else {
-            size_t m = pl_jpush(c, "unit");
-            pl_jerror(c, "must be \"month\", \"week\" or \"day\", got %s",
-                      pl_jdescribe(u, b));
-            pl_jpop(c, m);
+            size_t m = pli_jpush(c, "unit");
+            pli_jerror(c, "must be \"month\", \"week\" or \"day\", got %s",
+                      pli_jdescribe(u, b));
+            pli_jpop(c, m);
             unit_ok = false;
         }
     }
@@ -81,33 +81,33 @@ void pl_validate_horizon(pl_loader *L, json_t *h)
     int y = 0, mo = 0, d = 0;
     json_t *st = json_object_get(h, "start");
     if (!st) {
-        pl_jmissing(c, "start", "a date YYYY-MM-DD");
+        pli_jmissing(c, "start", "a date YYYY-MM-DD");
     } else {
-        size_t m = pl_jpush(c, "start");
+        size_t m = pli_jpush(c, "start");
         bool month_form = !unit_ok || unit == PL_UNIT_MONTH;
         if (!json_is_string(st) ||
-            !pl_parse_date(json_string_value(st), month_form, &y, &mo, &d)) {
-            pl_jerror(c, "must be a date %s, got %s",
+            !pli_parse_date(json_string_value(st), month_form, &y, &mo, &d)) {
+            pli_jerror(c, "must be a date %s, got %s",
                       month_form ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD",
-                      pl_jdescribe(st, b));
+                      pli_jdescribe(st, b));
         } else if (y < PL_MIN_YEAR) {
-            pl_jerror(c, "the horizon must start in %d or later, got %s", PL_MIN_YEAR,
-                      pl_jdescribe(st, b));
+            pli_jerror(c, "the horizon must start in %d or later, got %s", PL_MIN_YEAR,
+                      pli_jdescribe(st, b));
         } else if (unit_ok && unit == PL_UNIT_MONTH && d != 1) {
-            pl_jerror(c, "with unit \"month\" the horizon must start on the 1st "
-                         "of a month, got %s", pl_jdescribe(st, b));
+            pli_jerror(c, "with unit \"month\" the horizon must start on the 1st "
+                         "of a month, got %s", pli_jdescribe(st, b));
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 
     int step = 1, length = 1;
     bool open_end = false;
-    pl_jfield_int(c, h, "step", 1, 10000, &step);
+    pli_jfield_int(c, h, "step", 1, 10000, &step);
     if (!json_object_get(h, "length"))
-        pl_jmissing(c, "length", "the number of periods, 1 to 1000");
+        pli_jmissing(c, "length", "the number of periods, 1 to 1000");
     else
-        pl_jfield_int(c, h, "length", 1, PL_MAX_PERIODS, &length);
-    pl_jfield_bool(c, h, "open_end", &open_end);
+        pli_jfield_int(c, h, "length", 1, PL_MAX_PERIODS, &length);
+    pli_jfield_bool(c, h, "open_end", &open_end);
 
     if (c->errors != before)
         return;
@@ -123,7 +123,7 @@ void pl_validate_horizon(pl_loader *L, json_t *h)
     L->horizon_ok = true;
 }
 
-bool pl_vtime(pl_loader *L, const json_t *v, long *out)
+bool pli_vtime(pl_loader *L, const json_t *v, long *out)
 {
     pl_jctx *c = &L->j;
     const pl_horizon *h = &L->inst->horizon;
@@ -132,7 +132,7 @@ bool pl_vtime(pl_loader *L, const json_t *v, long *out)
     if (json_is_integer(v)) {
         json_int_t x = json_integer_value(v);
         if (x < -TIME_LIMIT || x > TIME_LIMIT) {
-            pl_jerror(c, "period number out of range, got %s", pl_jdescribe(v, b));
+            pli_jerror(c, "period number out of range, got %s", pli_jdescribe(v, b));
             return false;
         }
         *out = (long)x;
@@ -140,52 +140,52 @@ bool pl_vtime(pl_loader *L, const json_t *v, long *out)
     }
     int y, m, d;
     if (json_is_string(v) &&
-        pl_parse_date(json_string_value(v), month, &y, &m, &d)) {
+        pli_parse_date(json_string_value(v), month, &y, &m, &d)) {
         if (y < PL_MIN_YEAR || y > PL_MAX_YEAR) {
-            pl_jerror(c, "a date must lie in the years %d to %d, got %s", PL_MIN_YEAR,
-                      PL_MAX_YEAR, pl_jdescribe(v, b));
+            pli_jerror(c, "a date must lie in the years %d to %d, got %s", PL_MIN_YEAR,
+                      PL_MAX_YEAR, pli_jdescribe(v, b));
             return false;
         }
-        *out = L->horizon_ok ? pl_date_to_period(h, y, m, d) : 0;
+        *out = L->horizon_ok ? pli_date_to_period(h, y, m, d) : 0;
         return true;
     }
     if (json_is_string(v) && !month &&
-        pl_parse_date(json_string_value(v), true, &y, &m, &d)) {
-        pl_jerror(c, "%s names a month, which is only allowed with unit "
+        pli_parse_date(json_string_value(v), true, &y, &m, &d)) {
+        pli_jerror(c, "%s names a month, which is only allowed with unit "
                      "\"month\"; give a date YYYY-MM-DD or a period number",
-                  pl_jdescribe(v, b));
+                  pli_jdescribe(v, b));
         return false;
     }
-    pl_jerror(c, "must be a period number or a date %s, got %s",
-              month ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD", pl_jdescribe(v, b));
+    pli_jerror(c, "must be a period number or a date %s, got %s",
+              month ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD", pli_jdescribe(v, b));
     return false;
 }
 
-bool pl_vrange(pl_loader *L, json_t *v, long *from, long *to)
+bool pli_vrange(pl_loader *L, json_t *v, long *from, long *to)
 {
     static const char *const keys[] = {"from", "to", NULL};
     pl_jctx *c = &L->j;
-    if (!pl_jis_object(c, v, "a range {\"from\": T, \"to\": T}"))
+    if (!pli_jis_object(c, v, "a range {\"from\": T, \"to\": T}"))
         return false;
-    bool ok = pl_jcheck_keys(c, v, keys);
+    bool ok = pli_jcheck_keys(c, v, keys);
     json_t *f = json_object_get(v, "from"), *t = json_object_get(v, "to");
     long a = 0, z = 0;
     if (!f) {
-        pl_jmissing(c, "from", "a period number or a date");
+        pli_jmissing(c, "from", "a period number or a date");
         ok = false;
     } else {
-        size_t m = pl_jpush(c, "from");
-        ok = pl_vtime(L, f, &a) && ok;
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "from");
+        ok = pli_vtime(L, f, &a) && ok;
+        pli_jpop(c, m);
     }
     z = a;
     if (t) {
-        size_t m = pl_jpush(c, "to");
-        ok = pl_vtime(L, t, &z) && ok;
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "to");
+        ok = pli_vtime(L, t, &z) && ok;
+        pli_jpop(c, m);
     }
     if (ok && L->horizon_ok && a > z) {
-        pl_jerror(c, "\"from\" is after \"to\" (period %ld > period %ld)", a, z);
+        pli_jerror(c, "\"from\" is after \"to\" (period %ld > period %ld)", a, z);
         ok = false;
     }
     *from = a;
@@ -205,45 +205,45 @@ static void one_period_range(pl_loader *L, json_t *v, long a, bool supervisor)
         return; /* cut away: nothing to say */
     int y, m, d;
     char first[11];
-    pl_period_first_day(h, a, &y, &m, &d);
-    pl_format_date(y, m, d, first);
-    pl_jwarning(&L->j, "this range has no \"to\", so it is only period %ld (from %s); "
+    pli_period_first_day(h, a, &y, &m, &d);
+    pli_format_date(y, m, d, first);
+    pli_jwarning(&L->j, "this range has no \"to\", so it is only period %ld (from %s); "
                        "give \"to\" for a longer absence%s",
                 a, first,
                 supervisor ? ", or \"end\" for a supervisor who leaves for good" : "");
 }
 
-void pl_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available,
+void pli_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available,
                      bool supervisor)
 {
     json_t *arr = json_object_get(obj, key);
     if (!arr)
         return;
     pl_jctx *c = &L->j;
-    size_t m = pl_jpush(c, key);
-    if (pl_jis_array(c, arr, "a list of ranges {\"from\", \"to\"}")) {
+    size_t m = pli_jpush(c, key);
+    if (pli_jis_array(c, arr, "a list of ranges {\"from\", \"to\"}")) {
         size_t i;
         json_t *v;
         json_array_foreach(arr, i, v) {
-            size_t m2 = pl_jpush_index(c, i);
+            size_t m2 = pli_jpush_index(c, i);
             long a, z;
-            if (pl_vrange(L, v, &a, &z) && L->horizon_ok) {
+            if (pli_vrange(L, v, &a, &z) && L->horizon_ok) {
                 one_period_range(L, v, a, supervisor);
                 long len = L->inst->horizon.length;
                 for (long p = a < 0 ? 0 : a; p <= z && p < len; p++)
                     available[p] = false;
             }
-            pl_jpop(c, m2);
+            pli_jpop(c, m2);
         }
     }
-    pl_jpop(c, m);
+    pli_jpop(c, m);
 }
 
-bool pl_vtime_inside(pl_loader *L, const json_t *v, int *out)
+bool pli_vtime_inside(pl_loader *L, const json_t *v, int *out)
 {
     long p;
     char b[96];
-    if (!pl_vtime(L, v, &p))
+    if (!pli_vtime(L, v, &p))
         return false;
     if (!L->horizon_ok) {
         *out = 0;
@@ -253,13 +253,13 @@ bool pl_vtime_inside(pl_loader *L, const json_t *v, int *out)
     if (p < 0 || p >= h->length) {
         char first[11], last[11];
         int y, m, d;
-        pl_period_first_day(h, 0, &y, &m, &d);
-        pl_format_date(y, m, d, first);
-        pl_period_last_day(h, h->length - 1, &y, &m, &d);
-        pl_format_date(y, m, d, last);
-        pl_jerror(&L->j, "a pinned placement must lie inside the horizon "
+        pli_period_first_day(h, 0, &y, &m, &d);
+        pli_format_date(y, m, d, first);
+        pli_period_last_day(h, h->length - 1, &y, &m, &d);
+        pli_format_date(y, m, d, last);
+        pli_jerror(&L->j, "a pinned placement must lie inside the horizon "
                            "(periods 0 to %d, %s to %s), got %s",
-                  h->length - 1, first, last, pl_jdescribe(v, b));
+                  h->length - 1, first, last, pli_jdescribe(v, b));
         return false;
     }
     *out = (int)p;

@@ -6,7 +6,7 @@
 
 #include "instance/validate.h"
 
-void pl_validate_programs(pl_loader *L, json_t *obj)
+void pli_validate_programs(pl_loader *L, json_t *obj)
 {
     static const char *const keys[] = {"requirements", "choices",
                                        "max_per_site", "mentor", NULL};
@@ -25,44 +25,44 @@ void pl_validate_programs(pl_loader *L, json_t *obj)
             return;
         }
         for (int r = 0; r < nr; r++)
-            pl_rule_defaults(&g->rules[r]);
-        size_t m = pl_jpush(c, id);
-        if (!pl_jis_object(c, v, "an object")) {
-            pl_jpop(c, m);
+            pli_rule_defaults(&g->rules[r]);
+        size_t m = pli_jpush(c, id);
+        if (!pli_jis_object(c, v, "an object")) {
+            pli_jpop(c, m);
             continue;
         }
-        pl_jcheck_keys(c, v, keys);
+        pli_jcheck_keys(c, v, keys);
         json_t *req = json_object_get(v, "requirements");
         if (req) {
-            size_t m2 = pl_jpush(c, "requirements");
-            if (pl_jis_object(c, req, "an object: rotation id -> rule")) {
+            size_t m2 = pli_jpush(c, "requirements");
+            if (pli_jis_object(c, req, "an object: rotation id -> rule")) {
                 const char *rid;
                 json_t *rv;
                 json_object_foreach(req, rid, rv) {
-                    size_t m3 = pl_jpush(c, rid);
-                    int r = pl_instance_rotation_index(inst, rid);
+                    size_t m3 = pli_jpush(c, rid);
+                    int r = pli_instance_rotation_index(inst, rid);
                     if (r < 0) {
-                        pl_jerror(c, "unknown rotation \"%s\"", rid);
+                        pli_jerror(c, "unknown rotation \"%s\"", rid);
                     } else {
                         size_t before = c->errors;
                         g->rules[r].present = true;
-                        pl_vrule_fields(L, rv, &g->rules[r], r, false);
+                        pli_vrule_fields(L, rv, &g->rules[r], r, false);
                         if (c->errors == before)
-                            pl_vrule_check(L, &g->rules[r]);
+                            pli_vrule_check(L, &g->rules[r]);
                     }
-                    pl_jpop(c, m3);
+                    pli_jpop(c, m3);
                 }
             }
-            pl_jpop(c, m2);
+            pli_jpop(c, m2);
         }
         json_t *ch = json_object_get(v, "choices");
         if (ch) {
-            size_t m2 = pl_jpush(c, "choices");
-            pl_vchoices(L, ch, &g->choices, &g->n_choices);
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "choices");
+            pli_vchoices(L, ch, &g->choices, &g->n_choices);
+            pli_jpop(c, m2);
         }
-        pl_jfield_int(c, v, "max_per_site", 0, INT_MAX - 1, &g->max_per_site);
-        pl_jfield_bool(c, v, "mentor", &g->mentor);
-        pl_jpop(c, m);
+        pli_jfield_int(c, v, "max_per_site", 0, INT_MAX - 1, &g->max_per_site);
+        pli_jfield_bool(c, v, "mentor", &g->mentor);
+        pli_jpop(c, m);
     }
 }

@@ -7,23 +7,23 @@
 #include "instance/validate.h"
 #include "util/strutil.h"
 
-void pl_vname(pl_loader *L, json_t *obj, char **out)
+void pli_vname(pl_loader *L, json_t *obj, char **out)
 {
     pl_jctx *c = &L->j;
     json_t *n = json_object_get(obj, "name");
     const char *s;
     if (!n)
         return;
-    size_t m = pl_jpush(c, "name");
-    if (pl_jstring(c, n, &s)) {
+    size_t m = pli_jpush(c, "name");
+    if (pli_jstring(c, n, &s)) {
         free(*out);
-        if (!(*out = pl_strdup(s)))
+        if (!(*out = pli_strdup(s)))
             c->fatal = PL_ERR_NOMEM;
     }
-    pl_jpop(c, m);
+    pli_jpop(c, m);
 }
 
-void pl_validate_rotations(pl_loader *L, json_t *obj)
+void pli_validate_rotations(pl_loader *L, json_t *obj)
 {
     static const char *const keys[] = {"name", NULL};
     pl_jctx *c = &L->j;
@@ -31,12 +31,12 @@ void pl_validate_rotations(pl_loader *L, json_t *obj)
     json_t *v;
     int r = 0;
     json_object_foreach(obj, id, v) {
-        size_t m = pl_jpush(c, id);
-        if (pl_jis_object(c, v, "an object")) {
-            pl_jcheck_keys(c, v, keys);
-            pl_vname(L, v, &L->inst->rotations[r].name);
+        size_t m = pli_jpush(c, id);
+        if (pli_jis_object(c, v, "an object")) {
+            pli_jcheck_keys(c, v, keys);
+            pli_vname(L, v, &L->inst->rotations[r].name);
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
         r++;
     }
 }

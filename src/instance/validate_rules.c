@@ -7,7 +7,7 @@
 
 #include "instance/validate.h"
 
-void pl_rule_defaults(pl_rule *r)
+void pli_rule_defaults(pl_rule *r)
 {
     r->present = false;
     r->min = 0;
@@ -20,7 +20,7 @@ void pl_rule_defaults(pl_rule *r)
     r->n_after = 0;
 }
 
-pl_status pl_rule_copy(pl_rule *dst, const pl_rule *src, int n_sites)
+pl_status pli_rule_copy(pl_rule *dst, const pl_rule *src, int n_sites)
 {
     *dst = *src;
     dst->sites = NULL;
@@ -39,7 +39,7 @@ pl_status pl_rule_copy(pl_rule *dst, const pl_rule *src, int n_sites)
     }
     return PL_OK;
 nomem:
-    pl_rule_release(dst);
+    pli_rule_release(dst);
     return PL_ERR_NOMEM;
 }
 
@@ -49,7 +49,7 @@ static bool is_null(pl_loader *L, json_t *x, bool allow_null)
     return allow_null && json_is_null(x);
 }
 
-void pl_vrule_fields(pl_loader *L, json_t *obj, pl_rule *r, int rotation,
+void pli_vrule_fields(pl_loader *L, json_t *obj, pl_rule *r, int rotation,
                      bool allow_null)
 {
     static const char *const keys[] = {"min", "max", "block_min", "block_max",
@@ -58,10 +58,10 @@ void pl_vrule_fields(pl_loader *L, json_t *obj, pl_rule *r, int rotation,
     pl_instance *inst = L->inst;
     pl_rule d;
     json_t *x;
-    pl_rule_defaults(&d);
-    if (!pl_jis_object(c, obj, "an object (a requirement rule)"))
+    pli_rule_defaults(&d);
+    if (!pli_jis_object(c, obj, "an object (a requirement rule)"))
         return;
-    pl_jcheck_keys(c, obj, keys);
+    pli_jcheck_keys(c, obj, keys);
     const char *ints[] = {"min", "max", "block_min", "block_max"};
     int *dst[] = {&r->min, &r->max, &r->block_min, &r->block_max};
     int defs[] = {d.min, d.max, d.block_min, d.block_max};
@@ -72,26 +72,26 @@ void pl_vrule_fields(pl_loader *L, json_t *obj, pl_rule *r, int rotation,
         if (is_null(L, x, allow_null))
             *dst[k] = defs[k];
         else
-            pl_jfield_int(c, obj, ints[k], lows[k], INT_MAX - 1, dst[k]);
+            pli_jfield_int(c, obj, ints[k], lows[k], INT_MAX - 1, dst[k]);
     }
     if ((x = json_object_get(obj, "at_home"))) {
         if (is_null(L, x, allow_null))
             r->at_home = false;
         else
-            pl_jfield_bool(c, obj, "at_home", &r->at_home);
+            pli_jfield_bool(c, obj, "at_home", &r->at_home);
     }
     if ((x = json_object_get(obj, "sites"))) {
         free(r->sites);
         r->sites = NULL;
         if (!is_null(L, x, allow_null)) {
-            size_t m = pl_jpush(c, "sites");
+            size_t m = pli_jpush(c, "sites");
             bool *mask = calloc((size_t)inst->n_sites + 1, sizeof *mask);
             if (!mask)
                 c->fatal = PL_ERR_NOMEM;
             else
-                pl_vref_set(L, x, "site", pl_instance_site_index, mask);
+                pli_vref_set(L, x, "site", pli_instance_site_index, mask);
             r->sites = mask;
-            pl_jpop(c, m);
+            pli_jpop(c, m);
         }
     }
     if ((x = json_object_get(obj, "after"))) {
@@ -99,14 +99,14 @@ void pl_vrule_fields(pl_loader *L, json_t *obj, pl_rule *r, int rotation,
         r->after = NULL;
         r->n_after = 0;
         if (!is_null(L, x, allow_null)) {
-            size_t m = pl_jpush(c, "after");
+            size_t m = pli_jpush(c, "after");
             bool *mask = calloc((size_t)inst->n_rotations + 1, sizeof *mask);
             if (!mask) {
                 c->fatal = PL_ERR_NOMEM;
-            } else if (pl_vref_set(L, x, "rotation", pl_instance_rotation_index,
+            } else if (pli_vref_set(L, x, "rotation", pli_instance_rotation_index,
                                    mask)) {
                 if (rotation >= 0 && mask[rotation]) {
-                    pl_jerror(c, "rotation \"%s\" cannot come after itself",
+                    pli_jerror(c, "rotation \"%s\" cannot come after itself",
                               inst->rotations[rotation].id);
                     mask[rotation] = false;
                 }
@@ -118,28 +118,28 @@ void pl_vrule_fields(pl_loader *L, json_t *obj, pl_rule *r, int rotation,
                         r->after[r->n_after++] = q;
             }
             free(mask);
-            pl_jpop(c, m);
+            pli_jpop(c, m);
         }
     }
 }
 
-void pl_vrule_check(pl_loader *L, const pl_rule *r)
+void pli_vrule_check(pl_loader *L, const pl_rule *r)
 {
     if (r->max != PL_UNLIMITED && r->min > r->max)
-        pl_jerror(&L->j, "min %d is above max %d", r->min, r->max);
+        pli_jerror(&L->j, "min %d is above max %d", r->min, r->max);
     if (r->block_max != PL_UNLIMITED && r->block_min > r->block_max)
-        pl_jerror(&L->j, "block_min %d is above block_max %d", r->block_min,
+        pli_jerror(&L->j, "block_min %d is above block_max %d", r->block_min,
                   r->block_max);
 }
 
-void pl_vchoices(pl_loader *L, json_t *arr, pl_choice **out, int *n_out)
+void pli_vchoices(pl_loader *L, json_t *arr, pl_choice **out, int *n_out)
 {
     static const char *const keys[] = {"rotations", "pick", NULL};
     pl_jctx *c = &L->j;
     pl_instance *inst = L->inst;
     *out = NULL;
     *n_out = 0;
-    if (!pl_jis_array(c, arr, "a list of {\"rotations\", \"pick\"}"))
+    if (!pli_jis_array(c, arr, "a list of {\"rotations\", \"pick\"}"))
         return;
     size_t n = json_array_size(arr);
     pl_choice *ch = calloc(n + 1, sizeof *ch);
@@ -151,32 +151,32 @@ void pl_vchoices(pl_loader *L, json_t *arr, pl_choice **out, int *n_out)
     size_t i;
     json_t *v;
     json_array_foreach(arr, i, v) {
-        size_t m = pl_jpush_index(c, i);
+        size_t m = pli_jpush_index(c, i);
         pl_choice *cc = &ch[(*n_out)++];
-        if (!pl_jis_object(c, v, "an object {\"rotations\", \"pick\"}")) {
-            pl_jpop(c, m);
+        if (!pli_jis_object(c, v, "an object {\"rotations\", \"pick\"}")) {
+            pli_jpop(c, m);
             continue;
         }
-        pl_jcheck_keys(c, v, keys);
+        pli_jcheck_keys(c, v, keys);
         json_t *rs = json_object_get(v, "rotations");
         bool ok = true;
         if (!rs) {
-            pl_jmissing(c, "rotations", "the rotations to choose from");
+            pli_jmissing(c, "rotations", "the rotations to choose from");
             ok = false;
         } else {
-            size_t m2 = pl_jpush(c, "rotations");
+            size_t m2 = pli_jpush(c, "rotations");
             bool *mask = calloc((size_t)inst->n_rotations + 1, sizeof *mask);
             cc->rotations = malloc(((size_t)inst->n_rotations + 1) * sizeof(int));
             if (!mask || !cc->rotations) {
                 c->fatal = PL_ERR_NOMEM;
             } else {
-                ok = pl_vref_set(L, rs, "rotation", pl_instance_rotation_index, mask);
+                ok = pli_vref_set(L, rs, "rotation", pli_instance_rotation_index, mask);
                 /* keep the order of the file */
                 size_t j;
                 json_t *e;
                 json_array_foreach(rs, j, e) {
                     int q = json_is_string(e)
-                                ? pl_instance_rotation_index(inst, json_string_value(e))
+                                ? pli_instance_rotation_index(inst, json_string_value(e))
                                 : -1;
                     if (q >= 0 && mask[q]) {
                         cc->rotations[cc->n_rotations++] = q;
@@ -185,26 +185,26 @@ void pl_vchoices(pl_loader *L, json_t *arr, pl_choice **out, int *n_out)
                 }
             }
             free(mask);
-            pl_jpop(c, m2);
+            pli_jpop(c, m2);
         }
         json_t *pk = json_object_get(v, "pick");
         if (!pk) {
-            pl_jmissing(c, "pick", "how many of the rotations are done");
+            pli_jmissing(c, "pick", "how many of the rotations are done");
         } else if (ok && rs) {
-            size_t m2 = pl_jpush(c, "pick");
-            pl_jint(c, pk, 0, cc->n_rotations, &cc->pick);
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "pick");
+            pli_jint(c, pk, 0, cc->n_rotations, &cc->pick);
+            pli_jpop(c, m2);
         } else {
             int dummy;
-            size_t m2 = pl_jpush(c, "pick");
-            pl_jint(c, pk, 0, INT_MAX - 1, &dummy);
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "pick");
+            pli_jint(c, pk, 0, INT_MAX - 1, &dummy);
+            pli_jpop(c, m2);
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 }
 
-pl_status pl_choices_copy(pl_choice **dst, int *n_dst, const pl_choice *src, int n)
+pl_status pli_choices_copy(pl_choice **dst, int *n_dst, const pl_choice *src, int n)
 {
     *dst = calloc((size_t)n + 1, sizeof **dst);
     *n_dst = 0;

@@ -17,7 +17,7 @@ static bool cap_values(pl_loader *L, json_t *v, int *dst, bool object_ok)
     char b[96];
     if (json_is_integer(v) || json_is_real(v)) {
         int x;
-        if (!pl_jint(c, v, 0, INT_MAX - 1, &x))
+        if (!pli_jint(c, v, 0, INT_MAX - 1, &x))
             return false;
         for (int p = 0; p < len; p++)
             dst[p] = x;
@@ -26,7 +26,7 @@ static bool cap_values(pl_loader *L, json_t *v, int *dst, bool object_ok)
     if (json_is_array(v)) {
         size_t n = json_array_size(v);
         if (L->horizon_ok && n != (size_t)len) {
-            pl_jerror(c, "must have exactly %d values (one per period), got %zu",
+            pli_jerror(c, "must have exactly %d values (one per period), got %zu",
                       len, n);
             return false;
         }
@@ -34,25 +34,25 @@ static bool cap_values(pl_loader *L, json_t *v, int *dst, bool object_ok)
         size_t i;
         json_t *e;
         json_array_foreach(v, i, e) {
-            size_t m = pl_jpush_index(c, i);
+            size_t m = pli_jpush_index(c, i);
             int x;
-            if (pl_jint(c, e, 0, INT_MAX - 1, &x)) {
+            if (pli_jint(c, e, 0, INT_MAX - 1, &x)) {
                 if (L->horizon_ok)
                     dst[i] = x;
             } else {
                 ok = false;
             }
-            pl_jpop(c, m);
+            pli_jpop(c, m);
         }
         return ok;
     }
     if (object_ok)
-        pl_jerror(c, "must be an integer, an array of %d integers (one per "
+        pli_jerror(c, "must be an integer, an array of %d integers (one per "
                      "period) or an object {\"max\", \"min\"}, got %s",
-                  len, pl_jdescribe(v, b));
+                  len, pli_jdescribe(v, b));
     else
-        pl_jerror(c, "must be an integer or an array of %d integers (one per "
-                     "period), got %s", len, pl_jdescribe(v, b));
+        pli_jerror(c, "must be an integer or an array of %d integers (one per "
+                     "period), got %s", len, pli_jdescribe(v, b));
     return false;
 }
 
@@ -61,60 +61,60 @@ static void capacity(pl_loader *L, pl_site *s, json_t *cap)
     static const char *const keys[] = {"max", "min", NULL};
     pl_jctx *c = &L->j;
     int len = L->inst->horizon.length;
-    if (!pl_jis_object(c, cap, "an object: rotation id -> capacity"))
+    if (!pli_jis_object(c, cap, "an object: rotation id -> capacity"))
         return;
     const char *rid;
     json_t *v;
     json_object_foreach(cap, rid, v) {
-        size_t m = pl_jpush(c, rid);
-        int r = pl_instance_rotation_index(L->inst, rid);
+        size_t m = pli_jpush(c, rid);
+        int r = pli_instance_rotation_index(L->inst, rid);
         if (r < 0) {
-            pl_jerror(c, "unknown rotation \"%s\"", rid);
-            pl_jpop(c, m);
+            pli_jerror(c, "unknown rotation \"%s\"", rid);
+            pli_jpop(c, m);
             continue;
         }
         s->offers[r] = true;
         int *mx = s->cap_max + (size_t)r * len, *mn = s->cap_min + (size_t)r * len;
         if (json_is_object(v)) {
-            pl_jcheck_keys(c, v, keys);
+            pli_jcheck_keys(c, v, keys);
             json_t *vmax = json_object_get(v, "max"), *vmin = json_object_get(v, "min");
             if (!vmax) {
-                pl_jmissing(c, "max", "a capacity object needs max");
+                pli_jmissing(c, "max", "a capacity object needs max");
             } else {
-                size_t m2 = pl_jpush(c, "max");
+                size_t m2 = pli_jpush(c, "max");
                 cap_values(L, vmax, mx, false);
-                pl_jpop(c, m2);
+                pli_jpop(c, m2);
             }
             /* a min above max is kept as given and capped at the max where
              * it is used (format.md 3.9 point 25); warnings.c says where
              * min > max > 0 */
             if (vmin) {
-                size_t m2 = pl_jpush(c, "min");
+                size_t m2 = pli_jpush(c, "min");
                 cap_values(L, vmin, mn, false);
-                pl_jpop(c, m2);
+                pli_jpop(c, m2);
             }
         } else {
             cap_values(L, v, mx, true);
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 }
 
 static void posts(pl_loader *L, pl_site *s, json_t *obj)
 {
     pl_jctx *c = &L->j;
-    if (!pl_jis_object(c, obj, "an object: program id -> number of posts"))
+    if (!pli_jis_object(c, obj, "an object: program id -> number of posts"))
         return;
     const char *gid;
     json_t *v;
     json_object_foreach(obj, gid, v) {
-        size_t m = pl_jpush(c, gid);
-        int g = pl_instance_program_index(L->inst, gid);
+        size_t m = pli_jpush(c, gid);
+        int g = pli_instance_program_index(L->inst, gid);
         if (g < 0)
-            pl_jerror(c, "unknown program \"%s\"", gid);
+            pli_jerror(c, "unknown program \"%s\"", gid);
         else
-            pl_jint(c, v, 0, INT_MAX - 1, &s->posts[g]);
-        pl_jpop(c, m);
+            pli_jint(c, v, 0, INT_MAX - 1, &s->posts[g]);
+        pli_jpop(c, m);
     }
 }
 
@@ -122,21 +122,21 @@ static void ranking(pl_loader *L, pl_site *s, json_t *obj)
 {
     pl_jctx *c = &L->j;
     char b[96];
-    if (!pl_jis_object(c, obj, "an object: program id -> list of trainee ids"))
+    if (!pli_jis_object(c, obj, "an object: program id -> list of trainee ids"))
         return;
     const char *gid;
     json_t *v;
     json_object_foreach(obj, gid, v) {
-        size_t m = pl_jpush(c, gid);
-        int g = pl_instance_program_index(L->inst, gid);
+        size_t m = pli_jpush(c, gid);
+        int g = pli_instance_program_index(L->inst, gid);
         if (g < 0) {
-            pl_jerror(c, "unknown program \"%s\"", gid);
-        } else if (pl_jis_array(c, v, "a list of trainee ids, best first")) {
+            pli_jerror(c, "unknown program \"%s\"", gid);
+        } else if (pli_jis_array(c, v, "a list of trainee ids, best first")) {
             size_t n = json_array_size(v);
             int *list = malloc((n ? n : 1) * sizeof *list);
             if (!list) {
                 c->fatal = PL_ERR_NOMEM;
-                pl_jpop(c, m);
+                pli_jpop(c, m);
                 return;
             }
             int k = 0;
@@ -145,8 +145,8 @@ static void ranking(pl_loader *L, pl_site *s, json_t *obj)
             /* long rankings check duplicates with a mask, short ones by scan */
             bool *seen = n > 32 ? calloc((size_t)L->inst->n_trainees + 1, 1) : NULL;
             json_array_foreach(v, i, e) {
-                size_t m2 = pl_jpush_index(c, i);
-                int t = pl_vref(L, e, "trainee", pl_instance_trainee_index);
+                size_t m2 = pli_jpush_index(c, i);
+                int t = pli_vref(L, e, "trainee", pli_instance_trainee_index);
                 if (t >= 0) {
                     bool dup = false;
                     if (seen) {
@@ -157,23 +157,23 @@ static void ranking(pl_loader *L, pl_site *s, json_t *obj)
                             dup = list[j] == t;
                     }
                     if (dup)
-                        pl_jerror(c, "trainee %s is listed twice",
-                                  pl_jdescribe(e, b));
+                        pli_jerror(c, "trainee %s is listed twice",
+                                  pli_jdescribe(e, b));
                     else
                         list[k++] = t;
                 }
-                pl_jpop(c, m2);
+                pli_jpop(c, m2);
             }
             free(seen);
             free(s->ranking[g]);
             s->ranking[g] = list;
             s->n_ranking[g] = k;
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 }
 
-void pl_validate_sites(pl_loader *L, json_t *obj)
+void pli_validate_sites(pl_loader *L, json_t *obj)
 {
     static const char *const keys[] = {"name", "area", "priority", "capacity",
                                        "posts", "ranking", NULL};
@@ -200,34 +200,34 @@ void pl_validate_sites(pl_loader *L, json_t *obj)
         }
         for (size_t g = 0; g < np; g++)
             s->posts[g] = -1;
-        size_t m = pl_jpush(c, id);
-        if (pl_jis_object(c, v, "an object")) {
-            pl_jcheck_keys(c, v, keys);
+        size_t m = pli_jpush(c, id);
+        if (pli_jis_object(c, v, "an object")) {
+            pli_jcheck_keys(c, v, keys);
             json_t *x;
             const char *str;
             if ((x = json_object_get(v, "name"))) {
-                size_t m2 = pl_jpush(c, "name");
-                if (pl_jstring(c, x, &str) && !(s->name = pl_strdup(str)))
+                size_t m2 = pli_jpush(c, "name");
+                if (pli_jstring(c, x, &str) && !(s->name = pli_strdup(str)))
                     c->fatal = PL_ERR_NOMEM;
-                pl_jpop(c, m2);
+                pli_jpop(c, m2);
             }
             if ((x = json_object_get(v, "area"))) {
-                size_t m2 = pl_jpush(c, "area");
-                if (pl_jstring(c, x, &str))
-                    s->area = pl_intern_area(L, str);
-                pl_jpop(c, m2);
+                size_t m2 = pli_jpush(c, "area");
+                if (pli_jstring(c, x, &str))
+                    s->area = pli_intern_area(L, str);
+                pli_jpop(c, m2);
             }
-            pl_jfield_number(c, v, "priority", &s->priority);
+            pli_jfield_number(c, v, "priority", &s->priority);
             const char *sub[] = {"capacity", "posts", "ranking"};
             void (*fn[])(pl_loader *, pl_site *, json_t *) = {capacity, posts,
                                                                ranking};
             for (int k = 0; k < 3; k++)
                 if ((x = json_object_get(v, sub[k]))) {
-                    size_t m2 = pl_jpush(c, sub[k]);
+                    size_t m2 = pli_jpush(c, sub[k]);
                     fn[k](L, s, x);
-                    pl_jpop(c, m2);
+                    pli_jpop(c, m2);
                 }
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 }

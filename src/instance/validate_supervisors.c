@@ -19,17 +19,17 @@ static void window(pl_loader *L, pl_supervisor *u, json_t *v)
     bool ok = true, given_a = false;
     json_t *x;
     if ((x = json_object_get(v, "start"))) {
-        size_t m = pl_jpush(c, "start");
-        ok = (given_a = pl_vtime(L, x, &a)) && ok;
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "start");
+        ok = (given_a = pli_vtime(L, x, &a)) && ok;
+        pli_jpop(c, m);
     }
     if ((x = json_object_get(v, "end"))) {
-        size_t m = pl_jpush(c, "end");
-        bool given_z = pl_vtime(L, x, &z);
+        size_t m = pli_jpush(c, "end");
+        bool given_z = pli_vtime(L, x, &z);
         ok = given_z && ok;
         if (ok && given_a && L->horizon_ok && z < a)
-            pl_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
-        pl_jpop(c, m);
+            pli_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
+        pli_jpop(c, m);
     }
     if (!ok || !L->horizon_ok)
         return;
@@ -40,7 +40,7 @@ static void window(pl_loader *L, pl_supervisor *u, json_t *v)
             u->available[p] = false;
 }
 
-void pl_validate_supervisors(pl_loader *L, json_t *obj)
+void pli_validate_supervisors(pl_loader *L, json_t *obj)
 {
     static const char *const keys[] = {"site", "name", "rotations", "programs",
                                        "max_trainees", "start", "end",
@@ -70,38 +70,38 @@ void pl_validate_supervisors(pl_loader *L, json_t *obj)
             u->available[p] = true;
         for (size_t g = 0; g < np; g++)
             u->programs[g] = true;
-        size_t m = pl_jpush(c, id);
-        if (!pl_jis_object(c, v, "an object")) {
-            pl_jpop(c, m);
+        size_t m = pli_jpush(c, id);
+        if (!pli_jis_object(c, v, "an object")) {
+            pli_jpop(c, m);
             continue;
         }
-        pl_jcheck_keys(c, v, keys);
-        pl_vname(L, v, &u->name);
+        pli_jcheck_keys(c, v, keys);
+        pli_vname(L, v, &u->name);
         json_t *x = json_object_get(v, "site");
         if (!x) {
-            pl_jmissing(c, "site", "the site where the supervisor works");
+            pli_jmissing(c, "site", "the site where the supervisor works");
         } else {
-            size_t m2 = pl_jpush(c, "site");
-            u->site = pl_vref(L, x, "site", pl_instance_site_index);
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "site");
+            u->site = pli_vref(L, x, "site", pli_instance_site_index);
+            pli_jpop(c, m2);
         }
         if ((x = json_object_get(v, "rotations"))) {
-            size_t m2 = pl_jpush(c, "rotations");
-            pl_vref_set(L, x, "rotation", pl_instance_rotation_index, u->rotations);
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "rotations");
+            pli_vref_set(L, x, "rotation", pli_instance_rotation_index, u->rotations);
+            pli_jpop(c, m2);
         } else if (u->site >= 0) {
             memcpy(u->rotations, inst->sites[u->site].offers, nr * sizeof(bool));
         }
         if ((x = json_object_get(v, "programs"))) {
-            size_t m2 = pl_jpush(c, "programs");
+            size_t m2 = pli_jpush(c, "programs");
             memset(u->programs, 0, np * sizeof(bool));
-            pl_vref_set(L, x, "program", pl_instance_program_index, u->programs);
-            pl_jpop(c, m2);
+            pli_vref_set(L, x, "program", pli_instance_program_index, u->programs);
+            pli_jpop(c, m2);
         }
-        pl_jfield_int(c, v, "max_trainees", 0, INT_MAX - 1, &u->max_trainees);
-        pl_jfield_int(c, v, "mentees", 0, INT_MAX - 1, &u->mentees);
+        pli_jfield_int(c, v, "max_trainees", 0, INT_MAX - 1, &u->max_trainees);
+        pli_jfield_int(c, v, "mentees", 0, INT_MAX - 1, &u->mentees);
         window(L, u, v);
-        pl_vunavailable(L, v, "unavailable", u->available, true);
-        pl_jpop(c, m);
+        pli_vunavailable(L, v, "unavailable", u->available, true);
+        pli_jpop(c, m);
     }
 }

@@ -21,10 +21,10 @@ static void section(pl_loader *L, json_t *root, const char *key,
     if (L->j.fatal != PL_OK)
         return; /* out of memory: later sections would read half-built ones */
     if (!v || !json_is_object(v))
-        return; /* absent: empty; not an object: reported by pl_collect_ids */
-    size_t m = pl_jpush(&L->j, key);
+        return; /* absent: empty; not an object: reported by pli_collect_ids */
+    size_t m = pli_jpush(&L->j, key);
     fn(L, v);
-    pl_jpop(&L->j, m);
+    pli_jpop(&L->j, m);
 }
 
 /* Refuse an instance whose per-period arrays would be huge, before they
@@ -35,102 +35,102 @@ static bool too_large(pl_loader *L)
     double T = inst->horizon.length > 0 ? inst->horizon.length : 1;
     double nt = inst->n_trainees, ns = inst->n_sites, nr = inst->n_rotations;
     bool refused = false;
-    size_t m = pl_jpush(&L->j, "trainees");
+    size_t m = pli_jpush(&L->j, "trainees");
     if (nt * T > PL_MAX_TRAINEE_PERIODS) {
-        pl_jerror(&L->j, "%.0f trainees over %.0f periods make %.0f trainee-periods, "
+        pli_jerror(&L->j, "%.0f trainees over %.0f periods make %.0f trainee-periods, "
                          "more than placera's limit of %.0f; split the instance "
                          "(by program or region) or shorten the horizon",
                   nt, T, nt * T, PL_MAX_TRAINEE_PERIODS);
         refused = true;
     }
     if (nt * ns > PL_MAX_TRAINEE_SITES) {
-        pl_jerror(&L->j, "%.0f trainees and %.0f sites make %.0f trainee-site pairs, "
+        pli_jerror(&L->j, "%.0f trainees and %.0f sites make %.0f trainee-site pairs, "
                          "more than placera's limit of %.0f; split the instance "
                          "(by program or region)",
                   nt, ns, nt * ns, PL_MAX_TRAINEE_SITES);
         refused = true;
     }
-    pl_jpop(&L->j, m);
+    pli_jpop(&L->j, m);
     if (ns * nr * T > PL_MAX_SITE_PERIODS) {
-        m = pl_jpush(&L->j, "sites");
-        pl_jerror(&L->j, "%.0f sites, %.0f rotations and %.0f periods make %.0f "
+        m = pli_jpush(&L->j, "sites");
+        pli_jerror(&L->j, "%.0f sites, %.0f rotations and %.0f periods make %.0f "
                          "capacity cells, more than placera's limit of %.0f; "
                          "split the instance or shorten the horizon",
                   ns, nr, T, ns * nr * T, PL_MAX_SITE_PERIODS);
-        pl_jpop(&L->j, m);
+        pli_jpop(&L->j, m);
         refused = true;
     }
     return refused;
 }
 
-void pl_validate_document(pl_loader *L, json_t *root)
+void pli_validate_document(pl_loader *L, json_t *root)
 {
     pl_instance *inst = L->inst;
     pl_jctx *c = &L->j;
     char b[96];
 
-    pl_jcheck_keys(c, root, top_keys);
+    pli_jcheck_keys(c, root, top_keys);
 
     json_t *format = json_object_get(root, "format");
     if (!format) {
-        pl_jmissing(c, "format", "must be \"placera/1\"");
+        pli_jmissing(c, "format", "must be \"placera/1\"");
     } else if (!json_is_string(format) ||
                strcmp(json_string_value(format), "placera/1")) {
-        size_t m = pl_jpush(c, "format");
-        pl_jerror(c, "must be \"placera/1\", got %s", pl_jdescribe(format, b));
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "format");
+        pli_jerror(c, "must be \"placera/1\", got %s", pli_jdescribe(format, b));
+        pli_jpop(c, m);
     }
 
     json_t *name = json_object_get(root, "name");
     const char *name_text = "";
     if (name) {
-        size_t m = pl_jpush(c, "name");
-        pl_jstring(c, name, &name_text);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "name");
+        pli_jstring(c, name, &name_text);
+        pli_jpop(c, m);
     }
-    if (!(inst->name = pl_strdup(name_text)))
+    if (!(inst->name = pli_strdup(name_text)))
         c->fatal = PL_ERR_NOMEM;
 
     json_t *horizon = json_object_get(root, "horizon");
     if (!horizon) {
-        pl_jmissing(c, "horizon", "start, unit and length of the plan");
+        pli_jmissing(c, "horizon", "start, unit and length of the plan");
     } else {
-        size_t m = pl_jpush(c, "horizon");
-        pl_validate_horizon(L, horizon);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "horizon");
+        pli_validate_horizon(L, horizon);
+        pli_jpop(c, m);
     }
 
-    pl_weights_defaults(&inst->weights);
+    pli_weights_defaults(&inst->weights);
     json_t *w = json_object_get(root, "weights");
     if (w) {
-        size_t m = pl_jpush(c, "weights");
-        pl_validate_weights(L, w, &inst->weights, false);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "weights");
+        pli_validate_weights(L, w, &inst->weights, false);
+        pli_jpop(c, m);
     }
     json_t *a = json_object_get(root, "allocation");
     if (a) {
-        size_t m = pl_jpush(c, "allocation");
-        pl_validate_allocation(L, a);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "allocation");
+        pli_validate_allocation(L, a);
+        pli_jpop(c, m);
     }
 
-    pl_collect_ids(L, root);
+    pli_collect_ids(L, root);
     if (c->fatal != PL_OK || too_large(L))
         return;
-    section(L, root, "rotations", pl_validate_rotations);
-    section(L, root, "sites", pl_validate_sites);
-    section(L, root, "supervisors", pl_validate_supervisors);
-    section(L, root, "programs", pl_validate_programs);
-    section(L, root, "trainees", pl_validate_trainees);
+    section(L, root, "rotations", pli_validate_rotations);
+    section(L, root, "sites", pli_validate_sites);
+    section(L, root, "supervisors", pli_validate_supervisors);
+    section(L, root, "programs", pli_validate_programs);
+    section(L, root, "trainees", pli_validate_trainees);
 }
 
-pl_status pl_instance_from_json(json_t *root, const char *file,
+pl_status pli_instance_from_json(json_t *root, const char *file,
                                 pl_instance **out, pl_diags *diags)
 {
-    return pl_instance_from_json_streamed(root, file, NULL, NULL, out, diags);
+    return pli_instance_from_json_streamed(root, file, NULL, NULL, out, diags);
 }
 
-pl_status pl_instance_from_json_streamed(json_t *root, const char *file,
+pl_status pli_instance_from_json_streamed(json_t *root, const char *file,
                                          const char *text, const pl_span *spans,
                                          pl_instance **out, pl_diags *diags)
 {
@@ -143,19 +143,19 @@ pl_status pl_instance_from_json_streamed(json_t *root, const char *file,
     memset(&L, 0, sizeof L);
     L.text = text;
     L.spans = spans;
-    pl_jctx_init(&L.j, file, diags);
+    pli_jctx_init(&L.j, file, diags);
     if (!json_is_object(root)) {
-        pl_jerror(&L.j, "an instance must be a JSON object, got %s",
-                  pl_jdescribe(root, b));
+        pli_jerror(&L.j, "an instance must be a JSON object, got %s",
+                  pli_jdescribe(root, b));
         status = L.j.fatal != PL_OK ? L.j.fatal : PL_ERR_INVALID;
         goto cleanup;
     }
     L.inst = calloc(1, sizeof *L.inst);
-    if (!L.inst || !(L.inst->source = pl_strdup(file))) {
+    if (!L.inst || !(L.inst->source = pli_strdup(file))) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    pl_validate_document(&L, root);
+    pli_validate_document(&L, root);
     if (L.slice_failed) {
         pl_diags_truncate(diags, keep);
         status = PL_ERR_SYNTAX;
@@ -169,7 +169,7 @@ pl_status pl_instance_from_json_streamed(json_t *root, const char *file,
         status = PL_ERR_INVALID;
         goto cleanup;
     }
-    pl_instance_warnings(&L);
+    pli_instance_warnings(&L);
     if (L.j.fatal != PL_OK) {
         status = L.j.fatal;
         goto cleanup;
@@ -178,7 +178,7 @@ pl_status pl_instance_from_json_streamed(json_t *root, const char *file,
     L.inst = NULL;
 cleanup:
     pl_instance_free(L.inst);
-    pl_strmap_free(&L.areas);
-    pl_jctx_free(&L.j);
+    pli_strmap_free(&L.areas);
+    pli_jctx_free(&L.j);
     return status;
 }

@@ -7,9 +7,9 @@
 
 #include "instance/validate.h"
 
-void pl_vtrainee_completed(pl_loader *L, pl_trainee *t, json_t *obj);
-void pl_vtrainee_previous(pl_loader *L, pl_trainee *t, json_t *obj);
-void pl_vtrainee_preferences(pl_loader *L, pl_trainee *t, json_t *obj);
-void pl_vtrainee_fixed(pl_loader *L, pl_trainee *t, json_t *arr);
+void pli_vtrainee_completed(pl_loader *L, pl_trainee *t, json_t *obj);
+void pli_vtrainee_previous(pl_loader *L, pl_trainee *t, json_t *obj);
+void pli_vtrainee_preferences(pl_loader *L, pl_trainee *t, json_t *obj);
+void pli_vtrainee_fixed(pl_loader *L, pl_trainee *t, json_t *arr);
 
 #endif /* PL_VALIDATE_TRAINEE_H */

@@ -8,61 +8,61 @@
 #include "instance/validate.h"
 #include "instance/validate_trainee.h"
 
-void pl_vtrainee_completed(pl_loader *L, pl_trainee *t, json_t *obj)
+void pli_vtrainee_completed(pl_loader *L, pl_trainee *t, json_t *obj)
 {
     pl_jctx *c = &L->j;
-    if (!pl_jis_object(c, obj, "an object: rotation id -> periods done"))
+    if (!pli_jis_object(c, obj, "an object: rotation id -> periods done"))
         return;
     const char *rid;
     json_t *v;
     json_object_foreach(obj, rid, v) {
-        size_t m = pl_jpush(c, rid);
-        int r = pl_instance_rotation_index(L->inst, rid);
+        size_t m = pli_jpush(c, rid);
+        int r = pli_instance_rotation_index(L->inst, rid);
         int x;
         if (r < 0) {
-            pl_jerror(c, "unknown rotation \"%s\"", rid);
-        } else if (pl_jint(c, v, 0, INT_MAX - 1, &x)) {
+            pli_jerror(c, "unknown rotation \"%s\"", rid);
+        } else if (pli_jint(c, v, 0, INT_MAX - 1, &x)) {
             t->completed[r] = x;
             const pl_rule *rule = &t->rules[r];
             if (rule->max != PL_UNLIMITED && x > rule->max)
-                pl_jerror(c, "%d periods completed is above the rule's max of "
+                pli_jerror(c, "%d periods completed is above the rule's max of "
                              "%d for rotation \"%s\"", x, rule->max, rid);
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 }
 
-void pl_vtrainee_previous(pl_loader *L, pl_trainee *t, json_t *obj)
+void pli_vtrainee_previous(pl_loader *L, pl_trainee *t, json_t *obj)
 {
     static const char *const keys[] = {"site", "rotation", "periods", NULL};
     pl_jctx *c = &L->j;
-    if (!pl_jis_object(c, obj, "an object {\"site\", \"rotation\", \"periods\"}"))
+    if (!pli_jis_object(c, obj, "an object {\"site\", \"rotation\", \"periods\"}"))
         return;
-    pl_jcheck_keys(c, obj, keys);
+    pli_jcheck_keys(c, obj, keys);
     json_t *x;
     int s = -1, r = -1, n = 0;
     bool ok = true;
     if (!(x = json_object_get(obj, "site"))) {
-        pl_jmissing(c, "site", "where the running placement is");
+        pli_jmissing(c, "site", "where the running placement is");
         ok = false;
     } else {
-        size_t m = pl_jpush(c, "site");
-        s = pl_vref(L, x, "site", pl_instance_site_index);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "site");
+        s = pli_vref(L, x, "site", pli_instance_site_index);
+        pli_jpop(c, m);
     }
     if (!(x = json_object_get(obj, "rotation"))) {
-        pl_jmissing(c, "rotation", "the rotation of the running placement");
+        pli_jmissing(c, "rotation", "the rotation of the running placement");
         ok = false;
     } else {
-        size_t m = pl_jpush(c, "rotation");
-        r = pl_vref(L, x, "rotation", pl_instance_rotation_index);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "rotation");
+        r = pli_vref(L, x, "rotation", pli_instance_rotation_index);
+        pli_jpop(c, m);
     }
     if (!json_object_get(obj, "periods")) {
-        pl_jmissing(c, "periods", "how many periods it has run, >= 1");
+        pli_jmissing(c, "periods", "how many periods it has run, >= 1");
         ok = false;
     } else {
-        ok = pl_jfield_int(c, obj, "periods", 1, INT_MAX - 1, &n) && ok;
+        ok = pli_jfield_int(c, obj, "periods", 1, INT_MAX - 1, &n) && ok;
     }
     if (ok && s >= 0 && r >= 0) {
         t->previous.site = s;
@@ -78,46 +78,46 @@ static void weights_of(pl_loader *L, json_t *obj, const char *kind,
     pl_jctx *c = &L->j;
     char what[64];
     snprintf(what, sizeof what, "an object: %s id -> number", kind);
-    if (!pl_jis_object(c, obj, what))
+    if (!pli_jis_object(c, obj, what))
         return;
     const char *id;
     json_t *v;
     json_object_foreach(obj, id, v) {
-        size_t m = pl_jpush(c, id);
+        size_t m = pli_jpush(c, id);
         int k = lookup(L->inst, id);
         if (k < 0)
-            pl_jerror(c, "unknown %s \"%s\"", kind, id);
+            pli_jerror(c, "unknown %s \"%s\"", kind, id);
         else
-            pl_jnumber(c, v, &dst[k]);
-        pl_jpop(c, m);
+            pli_jnumber(c, v, &dst[k]);
+        pli_jpop(c, m);
     }
 }
 
-void pl_vtrainee_preferences(pl_loader *L, pl_trainee *t, json_t *obj)
+void pli_vtrainee_preferences(pl_loader *L, pl_trainee *t, json_t *obj)
 {
     static const char *const keys[] = {"sites", "rotations", NULL};
     pl_jctx *c = &L->j;
-    if (!pl_jis_object(c, obj, "an object {\"sites\", \"rotations\"}"))
+    if (!pli_jis_object(c, obj, "an object {\"sites\", \"rotations\"}"))
         return;
-    pl_jcheck_keys(c, obj, keys);
+    pli_jcheck_keys(c, obj, keys);
     json_t *x;
     if ((x = json_object_get(obj, "sites"))) {
-        size_t m = pl_jpush(c, "sites");
-        weights_of(L, x, "site", pl_instance_site_index, t->pref_site);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "sites");
+        weights_of(L, x, "site", pli_instance_site_index, t->pref_site);
+        pli_jpop(c, m);
     }
     if ((x = json_object_get(obj, "rotations"))) {
-        size_t m = pl_jpush(c, "rotations");
-        weights_of(L, x, "rotation", pl_instance_rotation_index, t->pref_rotation);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "rotations");
+        weights_of(L, x, "rotation", pli_instance_rotation_index, t->pref_rotation);
+        pli_jpop(c, m);
     }
 }
 
-void pl_vtrainee_fixed(pl_loader *L, pl_trainee *t, json_t *arr)
+void pli_vtrainee_fixed(pl_loader *L, pl_trainee *t, json_t *arr)
 {
     static const char *const keys[] = {"site", "rotation", "from", "to", NULL};
     pl_jctx *c = &L->j;
-    if (!pl_jis_array(c, arr, "a list of pinned placements"))
+    if (!pli_jis_array(c, arr, "a list of pinned placements"))
         return;
     size_t n = json_array_size(arr);
     t->fixed = calloc(n + 1, sizeof *t->fixed);
@@ -128,47 +128,47 @@ void pl_vtrainee_fixed(pl_loader *L, pl_trainee *t, json_t *arr)
     size_t i;
     json_t *v;
     json_array_foreach(arr, i, v) {
-        size_t m = pl_jpush_index(c, i);
-        if (!pl_jis_object(c, v, "an object {\"site\", \"rotation\", \"from\", \"to\"}")) {
-            pl_jpop(c, m);
+        size_t m = pli_jpush_index(c, i);
+        if (!pli_jis_object(c, v, "an object {\"site\", \"rotation\", \"from\", \"to\"}")) {
+            pli_jpop(c, m);
             continue;
         }
-        pl_jcheck_keys(c, v, keys);
+        pli_jcheck_keys(c, v, keys);
         pl_fixed f = {-1, -1, 0, 0};
         bool ok = true;
         json_t *x;
         if ((x = json_object_get(v, "site"))) {
-            size_t m2 = pl_jpush(c, "site");
-            ok = (f.site = pl_vref(L, x, "site", pl_instance_site_index)) >= 0 && ok;
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "site");
+            ok = (f.site = pli_vref(L, x, "site", pli_instance_site_index)) >= 0 && ok;
+            pli_jpop(c, m2);
         }
         if ((x = json_object_get(v, "rotation"))) {
-            size_t m2 = pl_jpush(c, "rotation");
-            ok = (f.rotation = pl_vref(L, x, "rotation",
-                                       pl_instance_rotation_index)) >= 0 && ok;
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "rotation");
+            ok = (f.rotation = pli_vref(L, x, "rotation",
+                                       pli_instance_rotation_index)) >= 0 && ok;
+            pli_jpop(c, m2);
         }
         if (!(x = json_object_get(v, "from"))) {
-            pl_jmissing(c, "from", "the first pinned period");
+            pli_jmissing(c, "from", "the first pinned period");
             ok = false;
         } else {
-            size_t m2 = pl_jpush(c, "from");
-            ok = pl_vtime_inside(L, x, &f.from) && ok;
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "from");
+            ok = pli_vtime_inside(L, x, &f.from) && ok;
+            pli_jpop(c, m2);
         }
         f.to = f.from;
         if ((x = json_object_get(v, "to"))) {
-            size_t m2 = pl_jpush(c, "to");
-            ok = pl_vtime_inside(L, x, &f.to) && ok;
-            pl_jpop(c, m2);
+            size_t m2 = pli_jpush(c, "to");
+            ok = pli_vtime_inside(L, x, &f.to) && ok;
+            pli_jpop(c, m2);
         }
         if (ok && f.from > f.to) {
-            pl_jerror(c, "\"from\" is after \"to\" (period %d > period %d)",
+            pli_jerror(c, "\"from\" is after \"to\" (period %d > period %d)",
                       f.from, f.to);
             ok = false;
         }
         if (ok)
             t->fixed[t->n_fixed++] = f;
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 }

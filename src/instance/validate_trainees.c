@@ -34,7 +34,7 @@ static bool alloc_trainee(pl_loader *L, pl_trainee *t)
     for (int p = 0; p < len; p++)
         t->active[p] = true;
     for (size_t r = 0; r < nr; r++)
-        pl_rule_defaults(&t->rules[r]);
+        pli_rule_defaults(&t->rules[r]);
     return true;
 }
 
@@ -44,9 +44,9 @@ static bool inherit(pl_loader *L, pl_trainee *t)
     pl_instance *inst = L->inst;
     const pl_program *g = &inst->programs[t->program];
     for (int r = 0; r < inst->n_rotations; r++)
-        if (pl_rule_copy(&t->rules[r], &g->rules[r], inst->n_sites) != PL_OK)
+        if (pli_rule_copy(&t->rules[r], &g->rules[r], inst->n_sites) != PL_OK)
             return false;
-    if (pl_choices_copy(&t->choices, &t->n_choices, g->choices, g->n_choices) != PL_OK)
+    if (pli_choices_copy(&t->choices, &t->n_choices, g->choices, g->n_choices) != PL_OK)
         return false;
     t->max_per_site = g->max_per_site;
     t->mentor = g->mentor;
@@ -57,31 +57,31 @@ static void overrides(pl_loader *L, pl_trainee *t, json_t *req)
 {
     pl_jctx *c = &L->j;
     pl_instance *inst = L->inst;
-    if (!pl_jis_object(c, req, "an object: rotation id -> rule or null"))
+    if (!pli_jis_object(c, req, "an object: rotation id -> rule or null"))
         return;
     const char *rid;
     json_t *rv;
     json_object_foreach(req, rid, rv) {
-        size_t m = pl_jpush(c, rid);
-        int r = pl_instance_rotation_index(inst, rid);
+        size_t m = pli_jpush(c, rid);
+        int r = pli_instance_rotation_index(inst, rid);
         pl_rule *rule = r >= 0 ? &t->rules[r] : NULL;
         if (r < 0) {
-            pl_jerror(c, "unknown rotation \"%s\"", rid);
+            pli_jerror(c, "unknown rotation \"%s\"", rid);
         } else if (json_is_null(rv)) {
-            pl_rule_release(rule);
-            pl_rule_defaults(rule);
+            pli_rule_release(rule);
+            pli_rule_defaults(rule);
         } else {
             if (!rule->present) {
-                pl_rule_release(rule);
-                pl_rule_defaults(rule);
+                pli_rule_release(rule);
+                pli_rule_defaults(rule);
                 rule->present = true;
             }
             size_t before = c->errors;
-            pl_vrule_fields(L, rv, rule, r, true);
+            pli_vrule_fields(L, rv, rule, r, true);
             if (c->errors == before)
-                pl_vrule_check(L, rule);
+                pli_vrule_check(L, rule);
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 }
 
@@ -90,41 +90,41 @@ static void home(pl_loader *L, pl_trainee *t, json_t *v)
     pl_jctx *c = &L->j;
     json_t *h = json_object_get(v, "home"), *hc = json_object_get(v, "home_choices");
     if (h) {
-        size_t m = pl_jpush(c, "home");
-        t->home = pl_vref(L, h, "site", pl_instance_site_index);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "home");
+        t->home = pli_vref(L, h, "site", pli_instance_site_index);
+        pli_jpop(c, m);
     }
     if (!hc)
         return;
-    size_t m = pl_jpush(c, "home_choices");
+    size_t m = pli_jpush(c, "home_choices");
     if (h) {
-        pl_jerror(c, "give either \"home\" or \"home_choices\", not both");
-    } else if (pl_jis_array(c, hc, "a list of site ids, most wanted first")) {
+        pli_jerror(c, "give either \"home\" or \"home_choices\", not both");
+    } else if (pli_jis_array(c, hc, "a list of site ids, most wanted first")) {
         size_t n = json_array_size(hc);
         bool *mask = calloc((size_t)L->inst->n_sites + 1, sizeof *mask);
         t->home_choices = malloc((n + 1) * sizeof *t->home_choices);
         if (!mask || !t->home_choices) {
             c->fatal = PL_ERR_NOMEM;
         } else if (n == 0) {
-            pl_jerror(c, "must list at least one site");
-        } else if (pl_vref_set(L, hc, "site", pl_instance_site_index, mask)) {
+            pli_jerror(c, "must list at least one site");
+        } else if (pli_vref_set(L, hc, "site", pli_instance_site_index, mask)) {
             size_t i;
             json_t *e;
             json_array_foreach(hc, i, e)
                 t->home_choices[t->n_home_choices++] =
-                    pl_instance_site_index(L->inst, json_string_value(e));
+                    pli_instance_site_index(L->inst, json_string_value(e));
             t->has_home_choices = true;
         }
         free(mask);
     }
-    pl_jpop(c, m);
+    pli_jpop(c, m);
 }
 
 static void areas(pl_loader *L, pl_trainee *t, json_t *a)
 {
     pl_jctx *c = &L->j;
-    size_t m = pl_jpush(c, "areas");
-    if (pl_jis_array(c, a, "a list of area names")) {
+    size_t m = pli_jpush(c, "areas");
+    if (pli_jis_array(c, a, "a list of area names")) {
         size_t n = json_array_size(a);
         t->areas = malloc((n + 1) * sizeof *t->areas);
         if (!t->areas) {
@@ -134,21 +134,21 @@ static void areas(pl_loader *L, pl_trainee *t, json_t *a)
             json_t *e;
             const char *s;
             json_array_foreach(a, i, e) {
-                size_t m2 = pl_jpush_index(c, i);
-                if (pl_jstring(c, e, &s)) {
-                    int k = pl_intern_area(L, s);
+                size_t m2 = pli_jpush_index(c, i);
+                if (pli_jstring(c, e, &s)) {
+                    int k = pli_intern_area(L, s);
                     bool dup = false;
                     for (int j = 0; j < t->n_areas && !dup; j++)
                         dup = t->areas[j] == k;
                     if (k >= 0 && !dup)
                         t->areas[t->n_areas++] = k;
                 }
-                pl_jpop(c, m2);
+                pli_jpop(c, m2);
             }
             t->has_areas = true;
         }
     }
-    pl_jpop(c, m);
+    pli_jpop(c, m);
 }
 
 /* start / end: the trainee's window, cut to the horizon. */
@@ -160,16 +160,16 @@ static void window(pl_loader *L, pl_trainee *t, json_t *v)
     bool ok = true, given_a = false, given_z = false;
     json_t *x;
     if ((x = json_object_get(v, "start"))) {
-        size_t m = pl_jpush(c, "start");
-        ok = (given_a = pl_vtime(L, x, &a)) && ok;
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "start");
+        ok = (given_a = pli_vtime(L, x, &a)) && ok;
+        pli_jpop(c, m);
     }
     if ((x = json_object_get(v, "end"))) {
-        size_t m = pl_jpush(c, "end");
-        ok = (given_z = pl_vtime(L, x, &z)) && ok;
+        size_t m = pli_jpush(c, "end");
+        ok = (given_z = pli_vtime(L, x, &z)) && ok;
         if (ok && given_a && L->horizon_ok && z < a)
-            pl_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
-        pl_jpop(c, m);
+            pli_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
+        pli_jpop(c, m);
     }
     if (!ok || !L->horizon_ok)
         return;
@@ -189,60 +189,60 @@ static void one(pl_loader *L, pl_trainee *t, json_t *v)
         "weights", NULL};
     pl_jctx *c = &L->j;
     json_t *x;
-    pl_jcheck_keys(c, v, keys);
+    pli_jcheck_keys(c, v, keys);
     if (!(x = json_object_get(v, "program"))) {
-        pl_jmissing(c, "program", "the trainee's program");
+        pli_jmissing(c, "program", "the trainee's program");
     } else {
-        size_t m = pl_jpush(c, "program");
-        t->program = pl_vref(L, x, "program", pl_instance_program_index);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "program");
+        t->program = pli_vref(L, x, "program", pli_instance_program_index);
+        pli_jpop(c, m);
     }
     if (t->program >= 0 && !inherit(L, t)) {
         c->fatal = PL_ERR_NOMEM;
         return;
     }
-    pl_vname(L, v, &t->name);
+    pli_vname(L, v, &t->name);
     window(L, t, v);
-    pl_vunavailable(L, v, "unavailable", t->active, false);
+    pli_vunavailable(L, v, "unavailable", t->active, false);
     home(L, t, v);
     if ((x = json_object_get(v, "areas")))
         areas(L, t, x);
     if ((x = json_object_get(v, "requirements"))) {
-        size_t m = pl_jpush(c, "requirements");
+        size_t m = pli_jpush(c, "requirements");
         overrides(L, t, x);
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
     if ((x = json_object_get(v, "choices")) && !json_is_null(x)) {
-        size_t m = pl_jpush(c, "choices");
-        pl_choices_release(t->choices, t->n_choices);
+        size_t m = pli_jpush(c, "choices");
+        pli_choices_release(t->choices, t->n_choices);
         t->choices = NULL;
         t->n_choices = 0;
-        pl_vchoices(L, x, &t->choices, &t->n_choices);
-        pl_jpop(c, m);
+        pli_vchoices(L, x, &t->choices, &t->n_choices);
+        pli_jpop(c, m);
     }
     if ((x = json_object_get(v, "max_per_site")) && !json_is_null(x))
-        pl_jfield_int(c, v, "max_per_site", 0, INT_MAX - 1, &t->max_per_site);
+        pli_jfield_int(c, v, "max_per_site", 0, INT_MAX - 1, &t->max_per_site);
     if ((x = json_object_get(v, "mentor")) && !json_is_null(x))
-        pl_jfield_bool(c, v, "mentor", &t->mentor);
+        pli_jfield_bool(c, v, "mentor", &t->mentor);
     const char *sub[] = {"completed", "previous", "preferences", "fixed"};
     void (*fn[])(pl_loader *, pl_trainee *, json_t *) = {
-        pl_vtrainee_completed, pl_vtrainee_previous, pl_vtrainee_preferences,
-        pl_vtrainee_fixed};
+        pli_vtrainee_completed, pli_vtrainee_previous, pli_vtrainee_preferences,
+        pli_vtrainee_fixed};
     for (int k = 0; k < 4; k++)
         if ((x = json_object_get(v, sub[k]))) {
-            size_t m = pl_jpush(c, sub[k]);
+            size_t m = pli_jpush(c, sub[k]);
             fn[k](L, t, x);
-            pl_jpop(c, m);
+            pli_jpop(c, m);
         }
     if ((x = json_object_get(v, "mentor_id"))) {
-        size_t m = pl_jpush(c, "mentor_id");
-        t->mentor_id = pl_vref(L, x, "supervisor", pl_instance_supervisor_index);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "mentor_id");
+        t->mentor_id = pli_vref(L, x, "supervisor", pli_instance_supervisor_index);
+        pli_jpop(c, m);
     }
     if ((x = json_object_get(v, "weights"))) {
-        size_t m = pl_jpush(c, "weights");
-        pl_validate_weights(L, x, &t->weights, true);
-        pl_jpop(c, m);
+        size_t m = pli_jpush(c, "weights");
+        pli_validate_weights(L, x, &t->weights, true);
+        pli_jpop(c, m);
     }
 }
 
@@ -259,7 +259,7 @@ static json_t *trainee_json(pl_loader *L, json_t *v, size_t i)
     return t;
 }
 
-void pl_validate_trainees(pl_loader *L, json_t *obj)
+void pli_validate_trainees(pl_loader *L, json_t *obj)
 {
     pl_jctx *c = &L->j;
     const char *id;
@@ -276,10 +276,10 @@ void pl_validate_trainees(pl_loader *L, json_t *obj)
             c->fatal = L->slice_failed ? PL_ERR_SYNTAX : PL_ERR_NOMEM;
             return;
         }
-        size_t m = pl_jpush(c, id);
-        if (pl_jis_object(c, tv, "an object"))
+        size_t m = pli_jpush(c, id);
+        if (pli_jis_object(c, tv, "an object"))
             one(L, t, tv);
-        pl_jpop(c, m);
+        pli_jpop(c, m);
         json_decref(tv);
         /* the trainee's JSON is no longer needed: release it now so that a
          * large document shrinks while the instance grows */

@@ -12,7 +12,7 @@
 
 #include "instance/validate.h"
 
-void pl_weights_defaults(pl_weights *w)
+void pli_weights_defaults(pl_weights *w)
 {
     w->unmet = 1000;
     w->unassigned = 100;
@@ -50,12 +50,12 @@ static const weight_field fields[] = {
     {"no_mentor", offsetof(pl_weights, no_mentor), false, false},
 };
 
-void pl_validate_weights(pl_loader *L, json_t *w, pl_weights *out, bool trainee)
+void pli_validate_weights(pl_loader *L, json_t *w, pl_weights *out, bool trainee)
 {
     pl_jctx *c = &L->j;
     const char *key;
     json_t *v;
-    if (!pl_jis_object(c, w, "an object of weights"))
+    if (!pli_jis_object(c, w, "an object of weights"))
         return;
     json_object_foreach(w, key, v) {
         if (!strncmp(key, "x-", 2) || !strcmp(key, "$comment"))
@@ -64,32 +64,32 @@ void pl_validate_weights(pl_loader *L, json_t *w, pl_weights *out, bool trainee)
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
             if (!strcmp(fields[i].key, key))
                 f = &fields[i];
-        size_t m = pl_jpush(c, key);
+        size_t m = pli_jpush(c, key);
         double x;
         if (!f) {
-            pl_jerror(c, "unknown weight \"%s\" (expected one of: unmet, "
+            pli_jerror(c, "unknown weight \"%s\" (expected one of: unmet, "
                          "unassigned, understaffed, idle, site_change, "
                          "preference, priority, change, fairness, unallocated, "
                          "rank, no_mentor)", key);
         } else if (trainee && f->top_only) {
-            pl_jerror(c, "\"%s\" is a top-level weight only; it cannot be set "
+            pli_jerror(c, "\"%s\" is a top-level weight only; it cannot be set "
                          "per trainee", key);
-        } else if (pl_jnumber(c, v, &x)) {
+        } else if (pli_jnumber(c, v, &x)) {
             if (f->nonnegative && x < 0)
-                pl_jerror(c, "must be >= 0, got %g: %s is a penalty and "
+                pli_jerror(c, "must be >= 0, got %g: %s is a penalty and "
                              "cannot be a reward", x, key);
             else
                 *(double *)((char *)out + f->offset) = x;
         }
-        pl_jpop(c, m);
+        pli_jpop(c, m);
     }
 }
 
-void pl_validate_allocation(pl_loader *L, json_t *a)
+void pli_validate_allocation(pl_loader *L, json_t *a)
 {
     static const char *const keys[] = {"stable", NULL};
-    if (!pl_jis_object(&L->j, a, "an object"))
+    if (!pli_jis_object(&L->j, a, "an object"))
         return;
-    pl_jcheck_keys(&L->j, a, keys);
-    pl_jfield_bool(&L->j, a, "stable", &L->inst->stable);
+    pli_jcheck_keys(&L->j, a, keys);
+    pli_jfield_bool(&L->j, a, "stable", &L->inst->stable);
 }

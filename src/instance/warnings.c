@@ -28,14 +28,14 @@ static void periods_text(pl_buf *b, const bool *mark, int len)
         while (q + 1 < len && mark[q + 1])
             q++;
         if (q == p)
-            pl_buf_printf(b, "%s%d", first ? "" : ", ", p);
+            pli_buf_printf(b, "%s%d", first ? "" : ", ", p);
         else
-            pl_buf_printf(b, "%s%d-%d", first ? "" : ", ", p, q);
+            pli_buf_printf(b, "%s%d-%d", first ? "" : ", ", p, q);
         first = false;
         p = q;
     }
     if (first)
-        pl_buf_puts(b, "");
+        pli_buf_puts(b, "");
 }
 
 static bool in_choice(const pl_trainee *tr, int r)
@@ -131,23 +131,23 @@ static void uncovered(pl_loader *L, bool *used, const bool *has_trainees)
             int n = 0;
             for (int g = 0; g < ng; g++)
                 if (used[(size_t)g * nr + r] && !cover[((size_t)s * ng + g) * nr + r])
-                    pl_buf_printf(&names, "%s%s", n++ ? ", " : "",
+                    pli_buf_printf(&names, "%s%s", n++ ? ", " : "",
                                   inst->programs[g].id);
             if (n && names.failed) {
                 c->fatal = PL_ERR_NOMEM; /* the warning's text is incomplete */
             } else if (n) {
-                size_t m = pl_jpush(c, "sites");
-                pl_jpush(c, inst->sites[s].id);
-                pl_jpush(c, "capacity");
-                pl_jpush(c, inst->rotations[r].id);
-                pl_jwarning(c, "site %s offers rotation %s but no supervisor "
+                size_t m = pli_jpush(c, "sites");
+                pli_jpush(c, inst->sites[s].id);
+                pli_jpush(c, "capacity");
+                pli_jpush(c, inst->rotations[r].id);
+                pli_jwarning(c, "site %s offers rotation %s but no supervisor "
                                "there covers it for program%s %s, so no such "
                                "trainee can be placed there",
                             inst->sites[s].id, inst->rotations[r].id,
                             n > 1 ? "s" : "", names.data);
-                pl_jpop(c, m);
+                pli_jpop(c, m);
             }
-            pl_buf_free(&names);
+            pli_buf_free(&names);
         }
 cleanup:
     free(cover);
@@ -159,31 +159,31 @@ static void too_many_minimums(pl_loader *L, int t)
     const pl_trainee *tr = &inst->trainees[t];
     int need = minimum_need(inst, tr), active = active_periods(inst, tr);
     if (need > active) {
-        size_t m = pl_jpush(&L->j, "trainees");
-        pl_jpush(&L->j, tr->id);
-        pl_jwarning(&L->j, "trainee %s needs %d periods to meet the min of its "
+        size_t m = pli_jpush(&L->j, "trainees");
+        pli_jpush(&L->j, tr->id);
+        pli_jwarning(&L->j, "trainee %s needs %d periods to meet the min of its "
                            "required rotations but has only %d active periods; "
                            "the shortfall will cost unmet",
                     tr->id, need, active);
-        pl_jpop(&L->j, m);
+        pli_jpop(&L->j, m);
     }
 }
 
 static void describe_pin(pl_buf *b, const pl_instance *inst, const pl_fixed *f)
 {
     if (f->site >= 0 && f->rotation >= 0)
-        pl_buf_printf(b, "at site %s in rotation %s", inst->sites[f->site].id,
+        pli_buf_printf(b, "at site %s in rotation %s", inst->sites[f->site].id,
                       inst->rotations[f->rotation].id);
     else if (f->site >= 0)
-        pl_buf_printf(b, "at site %s", inst->sites[f->site].id);
+        pli_buf_printf(b, "at site %s", inst->sites[f->site].id);
     else if (f->rotation >= 0)
-        pl_buf_printf(b, "in rotation %s", inst->rotations[f->rotation].id);
+        pli_buf_printf(b, "in rotation %s", inst->rotations[f->rotation].id);
     else
-        pl_buf_puts(b, "somewhere");
+        pli_buf_puts(b, "somewhere");
     if (f->from == f->to)
-        pl_buf_printf(b, " in period %d", f->from);
+        pli_buf_printf(b, " in period %d", f->from);
     else
-        pl_buf_printf(b, " in periods %d-%d", f->from, f->to);
+        pli_buf_printf(b, " in periods %d-%d", f->from, f->to);
 }
 
 static bool pin_matches(const pl_instance *inst, int t, const pl_fixed *f, int p)
@@ -194,7 +194,7 @@ static bool pin_matches(const pl_instance *inst, int t, const pl_fixed *f, int p
         for (int r = 0; r < inst->n_rotations; r++) {
             if (f->rotation >= 0 && r != f->rotation)
                 continue;
-            if (pl_eligible_any(inst, t, s, r, p))
+            if (pli_eligible_any(inst, t, s, r, p))
                 return true;
         }
     }
@@ -202,7 +202,7 @@ static bool pin_matches(const pl_instance *inst, int t, const pl_fixed *f, int p
 }
 
 /* Why pin f of trainee t matches no eligible cell in period p: the one
- * failing condition (pl_why_not_eligible) of the cell it names, or of each
+ * failing condition (pli_why_not_eligible) of the cell it names, or of each
  * candidate (at most three named) when it leaves the site or the rotation
  * open. */
 static void pin_reason(const pl_instance *inst, int t, const pl_fixed *f, int p,
@@ -210,16 +210,16 @@ static void pin_reason(const pl_instance *inst, int t, const pl_fixed *f, int p,
 {
     const pl_trainee *tr = &inst->trainees[t];
     if (f->site >= 0 && f->rotation >= 0) {
-        pl_why_not_eligible(inst, t, f->site, f->rotation, p, b);
+        pli_why_not_eligible(inst, t, f->site, f->rotation, p, b);
         return;
     }
     if (f->site >= 0) {
         for (int r = 0; r < inst->n_rotations; r++)
             if (tr->rules[r].present && inst->sites[f->site].offers[r]) {
-                pl_why_not_eligible(inst, t, f->site, r, p, b);
+                pli_why_not_eligible(inst, t, f->site, r, p, b);
                 return;
             }
-        pl_buf_printf(b, "%s offers none of %s's rotations", inst->sites[f->site].id,
+        pli_buf_printf(b, "%s offers none of %s's rotations", inst->sites[f->site].id,
                       tr->id);
         return;
     }
@@ -234,15 +234,15 @@ static void pin_reason(const pl_instance *inst, int t, const pl_fixed *f, int p,
                 continue;
             }
             if (n++)
-                pl_buf_puts(b, "; ");
-            pl_why_not_eligible(inst, t, s, r, p, b);
+                pli_buf_puts(b, "; ");
+            pli_why_not_eligible(inst, t, s, r, p, b);
         }
     if (n == 0 && f->rotation >= 0)
-        pl_buf_printf(b, "no site offers %s", inst->rotations[f->rotation].id);
+        pli_buf_printf(b, "no site offers %s", inst->rotations[f->rotation].id);
     else if (n == 0)
-        pl_buf_printf(b, "no site offers any of %s's rotations", tr->id);
+        pli_buf_printf(b, "no site offers any of %s's rotations", tr->id);
     if (more)
-        pl_buf_printf(b, "; and %d more", more);
+        pli_buf_printf(b, "; and %d more", more);
 }
 
 /* Inactive periods and periods with no eligible cell, per pin; conflicting
@@ -256,16 +256,16 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
     int len = inst->horizon.length;
     if (!tr->n_fixed || len <= 0)
         return;
-    size_t m0 = pl_jpush(c, "trainees");
-    pl_jpush(c, tr->id);
-    pl_jpush(c, "fixed");
+    size_t m0 = pli_jpush(c, "trainees");
+    pli_jpush(c, tr->id);
+    pli_jpush(c, "fixed");
     for (int p = 0; p < len; p++)
         pin_rot[p] = pin_site[p] = -1;
     bool *conflict = mark + len;
     memset(conflict, 0, (size_t)len);
     for (int i = 0; i < tr->n_fixed; i++) {
         const pl_fixed *f = &tr->fixed[i];
-        size_t m = pl_jpush_index(c, (size_t)i);
+        size_t m = pli_jpush_index(c, (size_t)i);
         pl_buf what = {0}, per = {0};
         describe_pin(&what, inst, f);
         memset(mark, 0, (size_t)len);
@@ -278,7 +278,7 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
             if (what.failed || per.failed)
                 c->fatal = PL_ERR_NOMEM; /* per.data may be NULL */
             else
-            pl_jwarning(c, "pinned placement of trainee %s %s falls on period%s "
+            pli_jwarning(c, "pinned placement of trainee %s %s falls on period%s "
                            "%s, when the trainee is not active (leave, or "
                            "outside start/end)",
                         tr->id, what.data, strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
@@ -294,17 +294,17 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
             }
         if (first >= 0) {
             pl_buf why = {0};
-            pl_buf_free(&per);
+            pli_buf_free(&per);
             periods_text(&per, mark, len);
             pin_reason(inst, t, f, first, &why);
             if (what.failed || per.failed || why.failed || !why.data)
                 c->fatal = PL_ERR_NOMEM;
             else
-            pl_jwarning(c, "pinned placement of trainee %s %s cannot be honoured "
+            pli_jwarning(c, "pinned placement of trainee %s %s cannot be honoured "
                            "in period%s %s: %s",
                         tr->id, what.data, strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
                         per.data, why.data);
-            pl_buf_free(&why);
+            pli_buf_free(&why);
         }
         for (int p = f->from; p <= f->to; p++) {
             if (f->rotation >= 0) {
@@ -318,9 +318,9 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
                 pin_site[p] = f->site;
             }
         }
-        pl_buf_free(&what);
-        pl_buf_free(&per);
-        pl_jpop(c, m);
+        pli_buf_free(&what);
+        pli_buf_free(&per);
+        pli_jpop(c, m);
     }
     bool any_conflict = false;
     for (int p = 0; p < len; p++)
@@ -331,10 +331,10 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
         if (per.failed)
             c->fatal = PL_ERR_NOMEM;
         else
-        pl_jwarning(c, "pinned placements of trainee %s disagree in period(s) %s: "
+        pli_jwarning(c, "pinned placements of trainee %s disagree in period(s) %s: "
                        "two pins name different sites or rotations",
                     tr->id, per.data);
-        pl_buf_free(&per);
+        pli_buf_free(&per);
     }
     for (int r = 0; r < inst->n_rotations; r++) {
         const pl_rule *rule = &tr->rules[r];
@@ -347,13 +347,13 @@ static void trainee_pins(pl_loader *L, int t, bool *mark, int *pin_rot,
             continue;
         int prev = tr->previous.rotation == r ? tr->previous.periods : 0;
         if (n + tr->completed[r] + prev > rule->max)
-            pl_jwarning(c, "pinned placements of trainee %s put %d periods in "
+            pli_jwarning(c, "pinned placements of trainee %s put %d periods in "
                            "rotation %s (plus %d completed or previous) but its "
                            "rule allows at most %d",
                         tr->id, n, inst->rotations[r].id,
                         tr->completed[r] + prev, rule->max);
     }
-    pl_jpop(c, m0);
+    pli_jpop(c, m0);
 }
 
 static void pins_over_capacity(pl_loader *L)
@@ -400,17 +400,17 @@ static void pins_over_capacity(pl_loader *L)
                 continue;
             pl_buf per = {0};
             periods_text(&per, mark, len);
-            size_t m = pl_jpush(c, "sites");
-            pl_jpush(c, inst->sites[s].id);
-            pl_jpush(c, "capacity");
-            pl_jpush(c, inst->rotations[r].id);
-            pl_jwarning(c, "pinned placements exceed the capacity of site %s in "
+            size_t m = pli_jpush(c, "sites");
+            pli_jpush(c, inst->sites[s].id);
+            pli_jpush(c, "capacity");
+            pli_jpush(c, inst->rotations[r].id);
+            pli_jwarning(c, "pinned placements exceed the capacity of site %s in "
                            "rotation %s in period(s) %s (up to %d trainees pinned, "
                            "capacity %d)",
                         inst->sites[s].id, inst->rotations[r].id, per.data, most,
                         capm);
-            pl_jpop(c, m);
-            pl_buf_free(&per);
+            pli_jpop(c, m);
+            pli_buf_free(&per);
         }
 cleanup:
     free(count);
@@ -448,12 +448,12 @@ static void supervisors_below_capacity(pl_loader *L)
             }
             if (n == 0 || sum >= cap)
                 continue;
-            size_t m = pl_jpush(c, "sites");
-            pl_jpush(c, inst->sites[s].id);
-            pl_jpush(c, "capacity");
-            pl_jpush(c, inst->rotations[r].id);
+            size_t m = pli_jpush(c, "sites");
+            pli_jpush(c, inst->sites[s].id);
+            pli_jpush(c, "capacity");
+            pli_jpush(c, inst->rotations[r].id);
             if (n == 1)
-                pl_jwarning(c, "site %s takes up to %d trainees in rotation %s (period %d) "
+                pli_jwarning(c, "site %s takes up to %d trainees in rotation %s (period %d) "
                                "but its only supervisor for it, %s, has max_trainees %d%s, "
                                "so at most %ld can be placed there",
                             inst->sites[s].id, cap, inst->rotations[r].id, worst,
@@ -462,12 +462,12 @@ static void supervisors_below_capacity(pl_loader *L)
                                 ? " (the default when not given)" : "",
                             sum);
             else
-                pl_jwarning(c, "site %s takes up to %d trainees in rotation %s (period %d) "
+                pli_jwarning(c, "site %s takes up to %d trainees in rotation %s (period %d) "
                                "but its %d supervisors for it take at most %ld together "
                                "(max_trainees, default 1), so at most %ld can be placed there",
                             inst->sites[s].id, cap, inst->rotations[r].id, worst, n, sum,
                             sum);
-            pl_jpop(c, m);
+            pli_jpop(c, m);
         }
 }
 
@@ -492,7 +492,7 @@ static void minimum_without_trainees(pl_loader *L, bool *mark)
                 mark[p] = pl_cap_min(inst, s, r, p) > 0 && pl_cap_max(inst, s, r, p) > 0;
             int eligible = 0;
             for (int t = 0; t < inst->n_trainees; t++) {
-                if (!pl_eligible_static_any(inst, t, s, r))
+                if (!pli_eligible_static_any(inst, t, s, r))
                     continue;
                 eligible++;
                 for (int p = 0; p < len; p++)
@@ -506,25 +506,25 @@ static void minimum_without_trainees(pl_loader *L, bool *mark)
                 continue;
             pl_buf per = {0};
             periods_text(&per, mark, len);
-            size_t m = pl_jpush(c, "sites");
-            pl_jpush(c, inst->sites[s].id);
-            pl_jpush(c, "capacity");
-            pl_jpush(c, inst->rotations[r].id);
+            size_t m = pli_jpush(c, "sites");
+            pli_jpush(c, inst->sites[s].id);
+            pli_jpush(c, "capacity");
+            pli_jpush(c, inst->rotations[r].id);
             if (per.failed)
                 c->fatal = PL_ERR_NOMEM;
             else if (eligible == 0)
-                pl_jwarning(c, "site %s wants a minimum staffing in rotation %s but no "
+                pli_jwarning(c, "site %s wants a minimum staffing in rotation %s but no "
                                "trainee may work there (requirements, the rule's sites, "
                                "at_home, areas); the minimum will cost understaffed",
                             inst->sites[s].id, inst->rotations[r].id);
             else
-                pl_jwarning(c, "site %s wants a minimum staffing in rotation %s in "
+                pli_jwarning(c, "site %s wants a minimum staffing in rotation %s in "
                                "period%s %s, when none of the %d trainee%s who may work "
                                "there %s active; the minimum will cost understaffed",
                             inst->sites[s].id, inst->rotations[r].id, n > 1 ? "s" : "",
                             per.data, eligible, eligible == 1 ? "" : "s", "is");
-            pl_jpop(c, m);
-            pl_buf_free(&per);
+            pli_jpop(c, m);
+            pli_buf_free(&per);
         }
 }
 
@@ -550,7 +550,7 @@ static int active_holds(const pl_instance *inst, const pl_trainee *tr, int r, in
         if (q - p + 1 + (p == 0 ? carried : 0) >= bmin ||
             (inst->horizon.open_end && q == len - 1))
             total += q - p + 1;
-        pl_buf_printf(runs, "%s%d", k == 0 ? "" : k == n - 1 ? " and " : ", ", q - p + 1);
+        pli_buf_printf(runs, "%s%d", k == 0 ? "" : k == n - 1 ? " and " : ", ", q - p + 1);
         k++;
         p = q;
     }
@@ -574,21 +574,21 @@ static void blocks_do_not_fit(pl_loader *L, int t)
         pl_buf runs = {0};
         int can = active_holds(inst, tr, r, rule->block_min, &runs);
         if (can < need && !runs.failed && runs.data) { /* no run: too_many_minimums */
-            size_t m = pl_jpush(&L->j, "trainees");
-            pl_jpush(&L->j, tr->id);
+            size_t m = pli_jpush(&L->j, "trainees");
+            pli_jpush(&L->j, tr->id);
             bool several = runs.data && strchr(runs.data, ' ');
-            pl_jwarning(&L->j, "trainee %s's active periods %s %s periods, "
+            pli_jwarning(&L->j, "trainee %s's active periods %s %s periods, "
                                "which can hold at most %d of the %d periods of rotation %s "
                                "it needs in blocks of at least %d; the shortfall will cost "
                                "unmet",
                         tr->id, several ? "come in runs of" : "are one run of",
                         runs.data ? runs.data : "0", can, need,
                         inst->rotations[r].id, rule->block_min);
-            pl_jpop(&L->j, m);
+            pli_jpop(&L->j, m);
         } else if (runs.failed) {
             L->j.fatal = PL_ERR_NOMEM;
         }
-        pl_buf_free(&runs);
+        pli_buf_free(&runs);
     }
 }
 
@@ -620,24 +620,24 @@ static void minimums_above_max(pl_loader *L, bool *mark)
                 continue;
             pl_buf per = {0};
             periods_text(&per, mark, len);
-            size_t m = pl_jpush(c, "sites");
-            pl_jpush(c, inst->sites[s].id);
-            pl_jpush(c, "capacity");
-            pl_jpush(c, inst->rotations[r].id);
+            size_t m = pli_jpush(c, "sites");
+            pli_jpush(c, inst->sites[s].id);
+            pli_jpush(c, "capacity");
+            pli_jpush(c, inst->rotations[r].id);
             if (per.failed)
                 c->fatal = PL_ERR_NOMEM;
             else
-                pl_jwarning(c, "min is above max in period%s %s (min %d, max %d in "
+                pli_jwarning(c, "min is above max in period%s %s (min %d, max %d in "
                                "period %d): the minimum is capped at the max there",
                             strchr(per.data, ',') || strchr(per.data, '-') ? "s" : "",
                             per.data, pl_cap_min(inst, s, r, worst),
                             pl_cap_max(inst, s, r, worst), worst);
-            pl_jpop(c, m);
-            pl_buf_free(&per);
+            pli_jpop(c, m);
+            pli_buf_free(&per);
         }
 }
 
-void pl_instance_warnings(pl_loader *L)
+void pli_instance_warnings(pl_loader *L)
 {
     pl_instance *inst = L->inst;
     int len = inst->horizon.length;

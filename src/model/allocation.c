@@ -58,34 +58,34 @@ static pl_status trainee_homes(pl_model *m, int t, pl_terms *row)
     int a;
 
     snprintf(name, sizeof name, "alloc_%d", t);
-    PL_TRY(pl_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &a));
+    PL_TRY(pli_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &a));
     m->present_col[t] = a;
-    PL_TRY(pl_model_add_cost(m, -1, tr->weights.unallocated, PL_TERM_UNALLOCATED, t));
-    PL_TRY(pl_model_add_cost(m, a, -tr->weights.unallocated, PL_TERM_UNALLOCATED, t));
-    pl_terms_clear(row);
+    PL_TRY(pli_model_add_cost(m, -1, tr->weights.unallocated, PL_TERM_UNALLOCATED, t));
+    PL_TRY(pli_model_add_cost(m, a, -tr->weights.unallocated, PL_TERM_UNALLOCATED, t));
+    pli_terms_clear(row);
     for (int k = 0; k < tr->n_home_choices; k++) {
         int s = tr->home_choices[k], h;
-        if (!pl_site_accepts(inst, s, t) || m->home_col[(size_t)t * S + s] >= 0)
+        if (!pli_site_accepts(inst, s, t) || m->home_col[(size_t)t * S + s] >= 0)
             continue;
         snprintf(name, sizeof name, "home_%d_%d", t, s);
-        PL_TRY(pl_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &h));
+        PL_TRY(pli_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &h));
         m->home_col[(size_t)t * S + s] = h;
-        PL_TRY(pl_model_add_cost(m, h, tr->weights.rank * k, PL_TERM_RANK, t));
-        PL_TRY(pl_terms_add(row, h, 1.0));
+        PL_TRY(pli_model_add_cost(m, h, tr->weights.rank * k, PL_TERM_RANK, t));
+        PL_TRY(pli_terms_add(row, h, 1.0));
     }
-    PL_TRY(pl_terms_add(row, a, -1.0));
+    PL_TRY(pli_terms_add(row, a, -1.0));
     snprintf(name, sizeof name, "allocsum_%d", t);
-    PL_TRY(pl_model_add_row(m, 0.0, 0.0, row->n, row->cols, row->vals, name, NULL));
+    PL_TRY(pli_model_add_row(m, 0.0, 0.0, row->n, row->cols, row->vals, name, NULL));
 
     /* placements that need the home s: Σ_r x[t,s,r,p] <= h[t,s] */
     for (int s = 0; s < S; s++) {
         for (int p = 0; p < T; p++) {
             size_t n;
             const pl_cell *c = pl_model_cells(m, t, p, &n);
-            pl_terms_clear(row);
+            pli_terms_clear(row);
             for (size_t i = 0; i < n; i++)
                 if (c[i].s == s && needs_home(inst, &c[i]))
-                    PL_TRY(pl_terms_add(row, c[i].col, 1.0));
+                    PL_TRY(pli_terms_add(row, c[i].col, 1.0));
             if (row->n == 0)
                 continue;
             int h = m->home_col[(size_t)t * S + s];
@@ -94,9 +94,9 @@ static pl_status trainee_homes(pl_model *m, int t, pl_terms *row)
                     m->col_ub[row->cols[i]] = 0.0;
                 continue;
             }
-            PL_TRY(pl_terms_add(row, h, -1.0));
+            PL_TRY(pli_terms_add(row, h, -1.0));
             snprintf(name, sizeof name, "athome_%d_%d_%d", t, s, p);
-            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals, name, NULL));
         }
     }
 cleanup:
@@ -118,19 +118,19 @@ static pl_status posts_and_stability(pl_model *m, const pl_build_options *opt,
                 continue;
             int fixed = fixed_homes(inst, s, g);
             if (fixed > posts) {
-                PL_TRY(pl_model_add_reason(
+                PL_TRY(pli_model_add_reason(
                     m, "%s has %d post%s for %s but %d trainees have it as their fixed home",
                     inst->sites[s].id, posts, posts == 1 ? "" : "s",
                     inst->programs[g].id, fixed));
                 continue;
             }
-            pl_terms_clear(row);
+            pli_terms_clear(row);
             for (int t = 0; t < inst->n_trainees; t++)
                 if (inst->trainees[t].program == g && m->home_col[(size_t)t * S + s] >= 0)
-                    PL_TRY(pl_terms_add(row, m->home_col[(size_t)t * S + s], 1.0));
+                    PL_TRY(pli_terms_add(row, m->home_col[(size_t)t * S + s], 1.0));
             if (row->n > posts - fixed) {
                 snprintf(name, sizeof name, "posts_%d_%d", s, g);
-                PL_TRY(pl_model_add_row(m, -HUGE_VAL, posts - fixed, row->n, row->cols,
+                PL_TRY(pli_model_add_row(m, -HUGE_VAL, posts - fixed, row->n, row->cols,
                                         row->vals, name, NULL));
             }
         }
@@ -139,41 +139,41 @@ static pl_status posts_and_stability(pl_model *m, const pl_build_options *opt,
         goto cleanup;
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
-        if (!tr->has_home_choices || !pl_model_trainee_built(opt, t))
+        if (!tr->has_home_choices || !pli_model_trainee_built(opt, t))
             continue;
         int g = tr->program;
         for (int k = 0; k < tr->n_home_choices; k++) {
             int s = tr->home_choices[k];
-            if (!pl_site_accepts(inst, s, t))
+            if (!pli_site_accepts(inst, s, t))
                 continue;
             int posts = inst->sites[s].posts[g];
             int q = posts < 0 ? -1 : posts - fixed_homes(inst, s, g);
             if (posts >= 0 && q <= 0)
                 continue; /* never a free post, never holds anyone: no block */
-            pl_terms_clear(row);
+            pli_terms_clear(row);
             double weight = q < 0 ? 1.0 : (double)q;
             for (int k2 = 0; k2 <= k; k2++) {
                 int h = m->home_col[(size_t)t * S + tr->home_choices[k2]];
                 if (h >= 0)
-                    PL_TRY(pl_terms_add(row, h, weight));
+                    PL_TRY(pli_terms_add(row, h, weight));
             }
             if (q > 0) {
-                int mine = pl_site_rank(inst, s, t);
+                int mine = pli_site_rank(inst, s, t);
                 bool ranked = inst->sites[s].ranking[g] != NULL;
                 for (int u = 0; u < inst->n_trainees; u++) {
                     int h = m->home_col[(size_t)u * S + s];
                     if (u == t || h < 0 || inst->trainees[u].program != g)
                         continue;
                     if (ranked) {
-                        int theirs = pl_site_rank(inst, s, u);
+                        int theirs = pli_site_rank(inst, s, u);
                         if (theirs < 0 || theirs > mine)
                             continue;
                     }
-                    PL_TRY(pl_terms_add(row, h, 1.0));
+                    PL_TRY(pli_terms_add(row, h, 1.0));
                 }
             }
             snprintf(name, sizeof name, "stable_%d_%d", t, s);
-            PL_TRY(pl_model_add_row(m, weight, HUGE_VAL, row->n, row->cols, row->vals,
+            PL_TRY(pli_model_add_row(m, weight, HUGE_VAL, row->n, row->cols, row->vals,
                                     name, NULL));
         }
     }
@@ -181,7 +181,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_model_allocation(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_allocation(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -199,10 +199,10 @@ pl_status pl_model_allocation(pl_model *m, const pl_build_options *opt)
     for (size_t i = 0; i < n; i++)
         m->home_col[i] = -1;
     for (int t = 0; t < inst->n_trainees; t++)
-        if (inst->trainees[t].has_home_choices && pl_model_trainee_built(opt, t))
+        if (inst->trainees[t].has_home_choices && pli_model_trainee_built(opt, t))
             PL_TRY(trainee_homes(m, t, &row));
     PL_TRY(posts_and_stability(m, opt, &row));
 cleanup:
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

@@ -31,7 +31,7 @@ static pl_status row2(pl_model *m, double lb, double ub, int c1, double v1,
 {
     int cols[2] = {c1, c2};
     double vals[2] = {v1, v2};
-    return pl_model_add_row(m, lb, ub, 2, cols, vals, name, NULL);
+    return pli_model_add_row(m, lb, ub, 2, cols, vals, name, NULL);
 }
 
 /* x[0..T-1] is the column per period or -1. */
@@ -65,12 +65,12 @@ static pl_status block_min(pl_model *m, int t, int s, int r, const int *x,
             continue;
         }
         snprintf(name, sizeof name, "y_%d_%d_%d_%d", t, s, r, p);
-        PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &y[p]));
+        PL_TRY(pli_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &y[p]));
         snprintf(name, sizeof name, "ylo_%d_%d_%d_%d", t, s, r, p);
         if (before >= 0) {
             int cols[3] = {y[p], x[p], before};
             double vals[3] = {1.0, -1.0, 1.0};
-            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, 3, cols, vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, 0.0, HUGE_VAL, 3, cols, vals, name, NULL));
         } else {
             PL_TRY(row2(m, 0.0, HUGE_VAL, y[p], 1.0, x[p], -1.0, name));
         }
@@ -79,15 +79,15 @@ static pl_status block_min(pl_model *m, int t, int s, int r, const int *x,
     for (int p = 0; p < T; p++) {
         if (x[p] < 0)
             continue;
-        pl_terms_clear(row);
-        PL_TRY(pl_terms_add(row, x[p], 1.0));
+        pli_terms_clear(row);
+        PL_TRY(pli_terms_add(row, x[p], 1.0));
         for (int q = p - L + 1; q <= p; q++)
             if (q >= 0 && y[q] >= 0 && q != p)
-                PL_TRY(pl_terms_add(row, y[q], -1.0));
+                PL_TRY(pli_terms_add(row, y[q], -1.0));
         if (row->n < 2)
             continue;
         snprintf(name, sizeof name, "bmin_%d_%d_%d_%d", t, s, r, p);
-        PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals,
+        PL_TRY(pli_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals,
                                 name, NULL));
     }
     /* continuing `previous` at period 0: the run must reach L in total */
@@ -122,11 +122,11 @@ static pl_status block_max(pl_model *m, int t, int s, int r, const int *x,
             full = x[q] >= 0;
         if (!full)
             continue;
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         for (int q = p; q <= p + M; q++)
-            PL_TRY(pl_terms_add(row, x[q], 1.0));
+            PL_TRY(pli_terms_add(row, x[q], 1.0));
         snprintf(name, sizeof name, "bmax_%d_%d_%d_%d", t, s, r, p);
-        PL_TRY(pl_model_add_row(m, -HUGE_VAL, M, row->n, row->cols, row->vals,
+        PL_TRY(pli_model_add_row(m, -HUGE_VAL, M, row->n, row->cols, row->vals,
                                 name, NULL));
     }
     if (P > 0 && x[0] >= 0) {
@@ -138,11 +138,11 @@ static pl_status block_max(pl_model *m, int t, int s, int r, const int *x,
             for (int q = 0; full && q < k; q++)
                 full = x[q] >= 0;
             if (full) {
-                pl_terms_clear(row);
+                pli_terms_clear(row);
                 for (int q = 0; q < k; q++)
-                    PL_TRY(pl_terms_add(row, x[q], 1.0));
+                    PL_TRY(pli_terms_add(row, x[q], 1.0));
                 snprintf(name, sizeof name, "bmaxprev_%d_%d_%d", t, s, r);
-                PL_TRY(pl_model_add_row(m, -HUGE_VAL, k - 1, row->n, row->cols,
+                PL_TRY(pli_model_add_row(m, -HUGE_VAL, k - 1, row->n, row->cols,
                                         row->vals, name, NULL));
             }
         }
@@ -217,7 +217,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_model_blocks(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_blocks(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -238,13 +238,13 @@ pl_status pl_model_blocks(pl_model *m, const pl_build_options *opt)
         for (int r = 0; r < inst->n_rotations; r++)
             if (has_block_rule(&inst->trainees[t], r, T))
                 PL_TRY(trainee_rotation(m, t, r, xs, sites, seen, y, &row));
-        PL_TRY(pl_model_check_stop(m, opt));
+        PL_TRY(pli_model_check_stop(m, opt));
     }
 cleanup:
     free(xs);
     free(sites);
     free(seen);
     free(y);
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

@@ -16,12 +16,12 @@ typedef pl_status (*family_fn)(pl_model *m, const pl_build_options *opt);
 
 /* The rules over the placements, in the order they are built. */
 static const family_fn families[] = {
-    pl_model_capacity, pl_model_supervision, pl_model_blocks, pl_model_choices,
-    pl_model_amounts,  pl_model_order,       pl_model_pins,   pl_model_kept,
-    pl_model_costs,
+    pli_model_capacity, pli_model_supervision, pli_model_blocks, pli_model_choices,
+    pli_model_amounts,  pli_model_order,       pli_model_pins,   pli_model_kept,
+    pli_model_costs,
 };
 
-pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
+pl_status pli_model_build(const pl_instance *inst, const pl_build_options *opt,
                          pl_model **out)
 {
     pl_status status = PL_OK;
@@ -31,27 +31,27 @@ pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
     if (!m)
         return PL_ERR_NOMEM;
     if (!opt) {
-        pl_build_options_init(&defaults);
+        pli_build_options_init(&defaults);
         opt = &defaults;
     }
     m->inst = inst;
     m->fairness_col = -1;
-    PL_TRY(pl_model_cells_build(m, opt));
-    PL_TRY(pl_model_allocation(m, opt));
-    PL_TRY(pl_model_one_place(m, opt));
-    PL_TRY(pl_model_mentors(m, opt));
+    PL_TRY(pli_model_cells_build(m, opt));
+    PL_TRY(pli_model_allocation(m, opt));
+    PL_TRY(pli_model_one_place(m, opt));
+    PL_TRY(pli_model_mentors(m, opt));
     if (opt->allocation_only) { /* the early stage of the year: posts only */
         *out = m;
         return PL_OK;
     }
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
-        PL_TRY(pl_model_check_stop(m, opt));
+        PL_TRY(pli_model_check_stop(m, opt));
         PL_TRY(families[i](m, opt));
     }
-    PL_TRY(pl_model_check_stop(m, opt));
+    PL_TRY(pli_model_check_stop(m, opt));
     *out = m;
     m = NULL;
 cleanup:
-    pl_model_free(m);
+    pli_model_free(m);
     return status;
 }

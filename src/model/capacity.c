@@ -12,7 +12,7 @@
 
 #include "model/model.h"
 
-pl_status pl_model_capacity(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_capacity(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -32,32 +32,32 @@ pl_status pl_model_capacity(pl_model *m, const pl_build_options *opt)
                 int min = pl_cap_min(inst, s, r, p);
                 if (min > cap) /* format.md §3.9.25: capped at the max */
                     min = cap;
-                pl_terms_clear(&row);
+                pli_terms_clear(&row);
                 for (size_t i = 0; i < n; i++)
-                    PL_TRY(pl_terms_add(&row, m->cells[idx[i]].col, 1.0));
+                    PL_TRY(pli_terms_add(&row, m->cells[idx[i]].col, 1.0));
                 if (!(opt->relax & PL_FAMILY_CAPACITY) && (int)n > cap) {
                     snprintf(name, sizeof name, "cap_%d_%d_%d", s, r, p);
-                    PL_TRY(pl_model_add_row(m, -HUGE_VAL, cap, row.n, row.cols,
+                    PL_TRY(pli_model_add_row(m, -HUGE_VAL, cap, row.n, row.cols,
                                             row.vals, name, NULL));
                 }
                 if (w == 0.0 || min <= 0)
                     continue;
                 if (n == 0) {
-                    PL_TRY(pl_model_add_cost(m, -1, w * min, PL_TERM_UNDERSTAFFED, -1));
+                    PL_TRY(pli_model_add_cost(m, -1, w * min, PL_TERM_UNDERSTAFFED, -1));
                     continue;
                 }
                 int sh;
                 snprintf(name, sizeof name, "short_%d_%d_%d", s, r, p);
-                PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, min, name, &sh));
-                PL_TRY(pl_model_add_cost(m, sh, w, PL_TERM_UNDERSTAFFED, -1));
-                PL_TRY(pl_terms_add(&row, sh, 1.0));
+                PL_TRY(pli_model_add_col(m, PL_COL_CONTINUOUS, 0.0, min, name, &sh));
+                PL_TRY(pli_model_add_cost(m, sh, w, PL_TERM_UNDERSTAFFED, -1));
+                PL_TRY(pli_terms_add(&row, sh, 1.0));
                 snprintf(name, sizeof name, "staff_%d_%d_%d", s, r, p);
-                PL_TRY(pl_model_add_row(m, min, HUGE_VAL, row.n, row.cols,
+                PL_TRY(pli_model_add_row(m, min, HUGE_VAL, row.n, row.cols,
                                         row.vals, name, NULL));
             }
         }
     }
 cleanup:
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

@@ -39,17 +39,17 @@ static unsigned char *supervised_table(const pl_instance *inst)
     return ok;
 }
 
-/* format.md 3.1 without the period (pl_eligible_static_any: under any
+/* format.md 3.1 without the period (pli_eligible_static_any: under any
  * possible home), plus what the model needs on top: room left under
  * `max`. */
 static bool eligible_pair(const pl_instance *inst, int t, int s, int r)
 {
     const pl_trainee *tr = &inst->trainees[t];
     const pl_rule *rule = &tr->rules[r];
-    if (!pl_eligible_static_any(inst, t, s, r))
+    if (!pli_eligible_static_any(inst, t, s, r))
         return false;
     return rule->max == PL_UNLIMITED ||
-           rule->max - tr->completed[r] - pl_model_prev_periods(tr, r) > 0;
+           rule->max - tr->completed[r] - pli_model_prev_periods(tr, r) > 0;
 }
 
 /* Counting sort of the cells by (s, r, p) into srp_start / srp_cells. */
@@ -106,7 +106,7 @@ static pl_status add_cell(pl_model *m, size_t *cap, int t, int s, int r, int p)
     }
     pl_cell *c = &m->cells[m->n_cells];
     snprintf(name, sizeof name, "x_%d_%d_%d_%d", t, s, r, p);
-    PL_TRY(pl_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &c->col));
+    PL_TRY(pli_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &c->col));
     c->t = t;
     c->s = s;
     c->r = r;
@@ -118,7 +118,7 @@ cleanup:
 
 /* A cell for every (trainee, site, rotation, period) of format.md §3.1
  * with a supervisor for it (§3.2), sorted by (t, p, s, r). */
-pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_cells_build(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -135,7 +135,7 @@ pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt)
     }
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
-        bool built = pl_model_trainee_built(opt, t) && !opt->allocation_only;
+        bool built = pli_model_trainee_built(opt, t) && !opt->allocation_only;
         int n_pairs = built ? eligible_pairs(inst, t, pairs) : 0;
         for (int p = 0; p < T; p++) {
             m->cell_start[(size_t)t * T + p] = m->n_cells;
@@ -146,7 +146,7 @@ pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt)
                     PL_TRY(add_cell(m, &cap, t, s, r, p));
             }
         }
-        PL_TRY(pl_model_check_stop(m, opt));
+        PL_TRY(pli_model_check_stop(m, opt));
     }
     m->cell_start[n_tp] = m->n_cells;
     PL_TRY(group_by_site_rotation_period(m));
@@ -159,7 +159,7 @@ cleanup:
 
 /* At most one placement per trainee and period; none at all for a trainee
  * with home_choices that is left unallocated. */
-pl_status pl_model_one_place(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_one_place(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -174,14 +174,14 @@ pl_status pl_model_one_place(pl_model *m, const pl_build_options *opt)
             const pl_cell *c = pl_model_cells(m, t, p, &n);
             if (n < (scaled ? 1u : 2u))
                 continue;
-            pl_terms_clear(&row);
+            pli_terms_clear(&row);
             for (size_t i = 0; i < n; i++)
-                PL_TRY(pl_terms_add(&row, c[i].col, 1.0));
+                PL_TRY(pli_terms_add(&row, c[i].col, 1.0));
             snprintf(name, sizeof name, "one_%d_%d", t, p);
-            PL_TRY(pl_model_add_trainee_row(m, t, -HUGE_VAL, 1.0, &row, name));
+            PL_TRY(pli_model_add_trainee_row(m, t, -HUGE_VAL, 1.0, &row, name));
         }
     }
 cleanup:
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

@@ -30,7 +30,7 @@ static pl_status done_capacity(pl_model *m, bool use_max, int t, int r,
         all->vals[i] = 1.0;
     all->vals[all->n - 1] = -(double)K;
     snprintf(name, sizeof name, "donecap_%d_%d", t, r);
-    return pl_model_add_row(m, -HUGE_VAL, 0.0, all->n, all->cols, all->vals,
+    return pli_model_add_row(m, -HUGE_VAL, 0.0, all->n, all->cols, all->vals,
                             name, NULL);
 }
 
@@ -44,19 +44,19 @@ static pl_status done_column(pl_model *m, const pl_build_options *opt, int t,
     int R = inst->n_rotations;
     char name[96];
     int c;
-    bool history = tr->completed[r] > 0 || pl_model_prev_periods(tr, r) > 0;
+    bool history = tr->completed[r] > 0 || pli_model_prev_periods(tr, r) > 0;
 
     snprintf(name, sizeof name, "done_%d_%d", t, r);
     bool scaled = m->present_col && m->present_col[t] >= 0;
-    PL_TRY(pl_model_add_col(m, PL_COL_BINARY, history && !scaled ? 1.0 : 0.0,
+    PL_TRY(pli_model_add_col(m, PL_COL_BINARY, history && !scaled ? 1.0 : 0.0,
                             1.0, name, &c));
     m->choice_col[t * R + r] = c;
     if (history) {
         if (scaled) { /* done exactly when the trainee is allocated */
-            pl_terms_clear(row);
-            PL_TRY(pl_terms_add(row, c, 1.0));
+            pli_terms_clear(row);
+            PL_TRY(pli_terms_add(row, c, 1.0));
             snprintf(name, sizeof name, "donehist_%d_%d", t, r);
-            PL_TRY(pl_model_add_trainee_row(m, t, 1.0, 1.0, row, name));
+            PL_TRY(pli_model_add_trainee_row(m, t, 1.0, 1.0, row, name));
         }
         goto cleanup;
     }
@@ -65,36 +65,36 @@ static pl_status done_column(pl_model *m, const pl_build_options *opt, int t,
     for (int p = 0; p < T && status == PL_OK; p++) {
         size_t n;
         const pl_cell *cells = pl_model_cells(m, t, p, &n);
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         for (size_t i = 0; i < n && status == PL_OK; i++)
             if (cells[i].r == r) {
-                status = pl_terms_add(row, cells[i].col, 1.0);
+                status = pli_terms_add(row, cells[i].col, 1.0);
                 if (status == PL_OK)
-                    status = pl_terms_add(&all, cells[i].col, -1.0);
+                    status = pli_terms_add(&all, cells[i].col, -1.0);
             }
         if (status != PL_OK || row->n == 0)
             continue;
         periods++;
-        status = pl_terms_add(row, c, -1.0);
+        status = pli_terms_add(row, c, -1.0);
         snprintf(name, sizeof name, "donex_%d_%d_%d", t, r, p);
         if (status == PL_OK)
-            status = pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
+            status = pli_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
                                       row->vals, name, NULL);
     }
     if (status == PL_OK)
-        status = pl_terms_add(&all, c, 1.0);
+        status = pli_terms_add(&all, c, 1.0);
     snprintf(name, sizeof name, "doneub_%d_%d", t, r);
     if (status == PL_OK)
-        status = pl_model_add_row(m, -HUGE_VAL, 0.0, all.n, all.cols, all.vals,
+        status = pli_model_add_row(m, -HUGE_VAL, 0.0, all.n, all.cols, all.vals,
                                   name, NULL);
     if (status == PL_OK && periods > 1)
         status = done_capacity(m, !(opt->relax & PL_FAMILY_MAX), t, r, periods, &all);
-    pl_terms_free(&all);
+    pli_terms_free(&all);
 cleanup:
     return status;
 }
 
-pl_status pl_model_choices(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_choices(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -111,7 +111,7 @@ pl_status pl_model_choices(pl_model *m, const pl_build_options *opt)
         m->choice_col[i] = -1;
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
-        if (!pl_model_trainee_built(opt, t))
+        if (!pli_model_trainee_built(opt, t))
             continue;
         for (int k = 0; k < tr->n_choices; k++)
             for (int i = 0; i < tr->choices[k].n_rotations; i++) {
@@ -123,14 +123,14 @@ pl_status pl_model_choices(pl_model *m, const pl_build_options *opt)
             continue;
         for (int k = 0; k < tr->n_choices; k++) {
             const pl_choice *ch = &tr->choices[k];
-            pl_terms_clear(&row);
+            pli_terms_clear(&row);
             for (int i = 0; i < ch->n_rotations; i++)
-                PL_TRY(pl_terms_add(&row, m->choice_col[t * R + ch->rotations[i]], 1.0));
+                PL_TRY(pli_terms_add(&row, m->choice_col[t * R + ch->rotations[i]], 1.0));
             snprintf(name, sizeof name, "pick_%d_%d", t, k);
-            PL_TRY(pl_model_add_trainee_row(m, t, ch->pick, ch->pick, &row, name));
+            PL_TRY(pli_model_add_trainee_row(m, t, ch->pick, ch->pick, &row, name));
         }
     }
 cleanup:
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

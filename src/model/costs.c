@@ -39,11 +39,11 @@ static pl_status placement_costs(pl_model *m, const pl_build_options *opt, int t
         const pl_cell *c = pl_model_cells(m, t, p, &n);
         active += tr->active[p];
         for (size_t i = 0; i < n; i++) {
-            PL_TRY(pl_model_add_cost(m, c[i].col, -w->unassigned, PL_TERM_UNASSIGNED, t));
+            PL_TRY(pli_model_add_cost(m, c[i].col, -w->unassigned, PL_TERM_UNASSIGNED, t));
             double pref = tr->pref_site[c[i].s] + tr->pref_rotation[c[i].r];
-            PL_TRY(pl_model_add_cost(m, c[i].col, -w->preference * pref,
+            PL_TRY(pli_model_add_cost(m, c[i].col, -w->preference * pref,
                                      PL_TERM_PREFERENCE, t));
-            PL_TRY(pl_model_add_cost(m, c[i].col,
+            PL_TRY(pli_model_add_cost(m, c[i].col,
                                      -inst->weights.priority * inst->sites[c[i].s].priority,
                                      PL_TERM_PRIORITY, -1));
         }
@@ -54,15 +54,15 @@ static pl_status placement_costs(pl_model *m, const pl_build_options *opt, int t
         int r0 = opt->reference_rotation[(size_t)t * T + p];
         if (s0 < 0) {
             for (size_t i = 0; i < n; i++)
-                PL_TRY(pl_model_add_cost(m, c[i].col, w->change, PL_TERM_CHANGE, t));
+                PL_TRY(pli_model_add_cost(m, c[i].col, w->change, PL_TERM_CHANGE, t));
         } else {
-            PL_TRY(pl_model_add_trainee_constant(m, t, w->change, PL_TERM_CHANGE));
-            int col = pl_model_cell_col(m, t, s0, r0, p);
+            PL_TRY(pli_model_add_trainee_constant(m, t, w->change, PL_TERM_CHANGE));
+            int col = pli_model_cell_col(m, t, s0, r0, p);
             if (col >= 0)
-                PL_TRY(pl_model_add_cost(m, col, -w->change, PL_TERM_CHANGE, t));
+                PL_TRY(pli_model_add_cost(m, col, -w->change, PL_TERM_CHANGE, t));
         }
     }
-    PL_TRY(pl_model_add_trainee_constant(m, t, w->unassigned * active, PL_TERM_UNASSIGNED));
+    PL_TRY(pli_model_add_trainee_constant(m, t, w->unassigned * active, PL_TERM_UNASSIGNED));
 cleanup:
     return status;
 }
@@ -87,10 +87,10 @@ static pl_status make_aggregate(pl_model *m, int t, int p, int site,
     size_t n;
     const pl_cell *c = pl_model_cells(m, t, p, &n);
     char name[96];
-    pl_terms_clear(tmp);
+    pli_terms_clear(tmp);
     for (size_t i = 0; i < n; i++)
         if (site < 0 || c[i].s == site)
-            PL_TRY(pl_terms_add(tmp, c[i].col, 1.0));
+            PL_TRY(pli_terms_add(tmp, c[i].col, 1.0));
     out->n = 0;
     if (tmp->n <= AGG_DIRECT) {
         for (int i = 0; i < tmp->n; i++)
@@ -102,11 +102,11 @@ static pl_status make_aggregate(pl_model *m, int t, int p, int site,
         snprintf(name, sizeof name, "placed_%d_%d", t, p);
     else
         snprintf(name, sizeof name, "at_%d_%d_%d", t, site, p);
-    PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &col));
-    PL_TRY(pl_terms_add(tmp, col, -1.0));
+    PL_TRY(pli_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &col));
+    PL_TRY(pli_terms_add(tmp, col, -1.0));
     snprintf(name, sizeof name, "%s_%d_%d_%d", site < 0 ? "placeddef" : "atdef",
              t, site, p);
-    PL_TRY(pl_model_add_row(m, 0.0, 0.0, tmp->n, tmp->cols, tmp->vals, name, NULL));
+    PL_TRY(pli_model_add_row(m, 0.0, 0.0, tmp->n, tmp->cols, tmp->vals, name, NULL));
     out->cols[out->n++] = col;
 cleanup:
     return status;
@@ -115,7 +115,7 @@ cleanup:
 static pl_status add_aggregate(pl_terms *row, const aggregate *a, double v)
 {
     for (int i = 0; i < a->n; i++) {
-        pl_status st = pl_terms_add(row, a->cols[i], v);
+        pl_status st = pli_terms_add(row, a->cols[i], v);
         if (st != PL_OK)
             return st;
     }
@@ -152,30 +152,30 @@ static pl_status idle_cost(pl_model *m, int t, const aggregate *placed,
     for (int p = last; p >= first; p--) {
         int L;
         snprintf(name, sizeof name, "later_%d_%d", t, p);
-        PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &L));
-        PL_TRY(pl_model_add_cost(m, L, w, PL_TERM_IDLE, t));
+        PL_TRY(pli_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &L));
+        PL_TRY(pli_model_add_cost(m, L, w, PL_TERM_IDLE, t));
         /* idle = L_p − placed_p: −w on every cell of p */
         size_t n;
         const pl_cell *c = pl_model_cells(m, t, p, &n);
         for (size_t i = 0; i < n; i++)
-            PL_TRY(pl_model_add_cost(m, c[i].col, -w, PL_TERM_IDLE, t));
+            PL_TRY(pli_model_add_cost(m, c[i].col, -w, PL_TERM_IDLE, t));
         /* L_p - placed_p >= 0 and L_p - L_{p+1} - placed_p <= 0 */
-        pl_terms_clear(row);
-        PL_TRY(pl_terms_add(row, L, 1.0));
+        pli_terms_clear(row);
+        PL_TRY(pli_terms_add(row, L, 1.0));
         PL_TRY(add_aggregate(row, &placed[p], -1.0));
         snprintf(name, sizeof name, "laterlo_%d_%d", t, p);
-        PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
+        PL_TRY(pli_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
         if (next >= 0) {
-            PL_TRY(pl_terms_add(row, next, -1.0));
+            PL_TRY(pli_terms_add(row, next, -1.0));
             snprintf(name, sizeof name, "laterhi_%d_%d", t, p);
-            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals, name, NULL));
             int cols[2] = {L, next};
             double vals[2] = {1.0, -1.0};
             snprintf(name, sizeof name, "laterc_%d_%d", t, p);
-            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, 2, cols, vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, 0.0, HUGE_VAL, 2, cols, vals, name, NULL));
         } else {
             snprintf(name, sizeof name, "laterhi_%d_%d", t, p);
-            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals, name, NULL));
         }
         next = L;
     }
@@ -212,18 +212,18 @@ static pl_status move_rows(pl_model *m, int t, int p, const int *last,
         goto cleanup;
     int c;
     snprintf(name, sizeof name, "move_%d_%d", t, p);
-    PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &c));
-    PL_TRY(pl_model_add_cost(m, c, tr->weights.site_change, PL_TERM_SITE_CHANGE, t));
+    PL_TRY(pli_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &c));
+    PL_TRY(pli_model_add_cost(m, c, tr->weights.site_change, PL_TERM_SITE_CHANGE, t));
     for (int s = 0; s < S; s++) {
         if (last[s] < 0)
             continue;
-        pl_terms_clear(row);
-        PL_TRY(pl_terms_add(row, c, 1.0));
-        PL_TRY(pl_terms_add(row, last[s], -1.0));
+        pli_terms_clear(row);
+        PL_TRY(pli_terms_add(row, c, 1.0));
+        PL_TRY(pli_terms_add(row, last[s], -1.0));
         PL_TRY(add_aggregate(row, placed, -1.0));
         PL_TRY(add_aggregate(row, &at[s], 1.0));
         snprintf(name, sizeof name, "movec_%d_%d_%d", t, s, p);
-        PL_TRY(pl_model_add_row(m, -1.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
+        PL_TRY(pli_model_add_row(m, -1.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
     }
 cleanup:
     return status;
@@ -242,21 +242,21 @@ static pl_status last_site_columns(pl_model *m, int t, int p, const bool *used,
             continue;
         int wc;
         snprintf(name, sizeof name, "lastsite_%d_%d_%d", t, s, p);
-        PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &wc));
+        PL_TRY(pli_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &wc));
         if (at[s].n > 0) {
-            pl_terms_clear(row);
-            PL_TRY(pl_terms_add(row, wc, 1.0));
+            pli_terms_clear(row);
+            PL_TRY(pli_terms_add(row, wc, 1.0));
             PL_TRY(add_aggregate(row, &at[s], -1.0));
             snprintf(name, sizeof name, "lsat_%d_%d_%d", t, s, p);
-            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
         }
         if (last[s] >= 0) {
-            pl_terms_clear(row);
-            PL_TRY(pl_terms_add(row, wc, 1.0));
-            PL_TRY(pl_terms_add(row, last[s], -1.0));
+            pli_terms_clear(row);
+            PL_TRY(pli_terms_add(row, wc, 1.0));
+            PL_TRY(pli_terms_add(row, last[s], -1.0));
             PL_TRY(add_aggregate(row, placed, 1.0));
             snprintf(name, sizeof name, "lscarry_%d_%d_%d", t, s, p);
-            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols, row->vals, name, NULL));
         }
         now[s] = wc;
     }
@@ -301,7 +301,7 @@ cleanup:
     free(now);
     free(used);
     free(at);
-    pl_terms_free(&tmp);
+    pli_terms_free(&tmp);
     return status;
 }
 
@@ -324,26 +324,26 @@ static pl_status fairness(pl_model *m, double w)
         if (c->col < 0)
             constant[c->trainee] += c->coef;
         else
-            PL_TRY(pl_terms_add(&rows[c->trainee], c->col, -c->coef));
+            PL_TRY(pli_terms_add(&rows[c->trainee], c->col, -c->coef));
     }
-    PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, -HUGE_VAL, HUGE_VAL, "fair", &m->fairness_col));
-    PL_TRY(pl_model_add_cost(m, m->fairness_col, w, PL_TERM_FAIRNESS, -1));
+    PL_TRY(pli_model_add_col(m, PL_COL_CONTINUOUS, -HUGE_VAL, HUGE_VAL, "fair", &m->fairness_col));
+    PL_TRY(pli_model_add_cost(m, m->fairness_col, w, PL_TERM_FAIRNESS, -1));
     for (int t = 0; t < n; t++) {
-        PL_TRY(pl_terms_add(&rows[t], m->fairness_col, 1.0));
+        PL_TRY(pli_terms_add(&rows[t], m->fairness_col, 1.0));
         snprintf(name, sizeof name, "fair_%d", t);
-        PL_TRY(pl_model_add_row(m, constant[t], HUGE_VAL, rows[t].n, rows[t].cols,
+        PL_TRY(pli_model_add_row(m, constant[t], HUGE_VAL, rows[t].n, rows[t].cols,
                                 rows[t].vals, name, NULL));
     }
 cleanup:
     if (rows)
         for (int t = 0; t < n; t++)
-            pl_terms_free(&rows[t]);
+            pli_terms_free(&rows[t]);
     free(rows);
     free(constant);
     return status;
 }
 
-pl_status pl_model_costs(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_costs(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -356,7 +356,7 @@ pl_status pl_model_costs(pl_model *m, const pl_build_options *opt)
     if (opt->no_costs)
         goto cleanup;
     for (int t = 0; t < inst->n_trainees; t++) {
-        if (!pl_model_trainee_built(opt, t))
+        if (!pli_model_trainee_built(opt, t))
             continue;
         const pl_weights *w = &inst->trainees[t].weights;
         PL_TRY(placement_costs(m, opt, t));
@@ -372,6 +372,6 @@ pl_status pl_model_costs(pl_model *m, const pl_build_options *opt)
         PL_TRY(fairness(m, inst->weights.fairness));
 cleanup:
     free(placed);
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

@@ -39,7 +39,7 @@
 #define BYTES_PER_NNZ_DECOMPOSITION 230.0
 #define BYTES_BASE (6.0 * 1024.0 * 1024.0)
 
-void pl_model_estimate_size(const pl_instance *inst, pl_model_estimate *out)
+void pli_model_estimate_size(const pl_instance *inst, pl_model_estimate *out)
 {
     pl_instance_summary sum;
     pl_instance_summarize(inst, &sum);
@@ -58,11 +58,11 @@ void pl_model_estimate_size(const pl_instance *inst, pl_model_estimate *out)
     out->bytes_decomposition = BYTES_BASE + BYTES_PER_NNZ_DECOMPOSITION * out->nonzeros;
 }
 
-pl_status pl_model_check_limit(const pl_instance *inst, size_t limit_mb,
+pl_status pli_model_check_limit(const pl_instance *inst, size_t limit_mb,
                                bool decomposition, pl_diags *diags)
 {
     pl_model_estimate est;
-    pl_model_estimate_size(inst, &est);
+    pli_model_estimate_size(inst, &est);
     double mb = (decomposition ? est.bytes_decomposition : est.bytes) / (1024.0 * 1024.0);
     if (limit_mb == 0 || mb <= (double)limit_mb)
         return PL_OK;

@@ -27,11 +27,11 @@ static const char *why_not(const pl_instance *inst, int t, int s, int r, int p)
         return "the rotation is no longer in its requirements";
     if (!inst->sites[s].offers[r] || pl_cap_max(inst, s, r, p) <= 0)
         return "the site has no capacity for that rotation then";
-    if (!pl_eligible_any(inst, t, s, r, p))
+    if (!pli_eligible_any(inst, t, s, r, p))
         return "the site is not allowed for it (the rule's sites, at_home or areas)";
     const pl_rule *rule = &tr->rules[r];
     if (rule->max != PL_UNLIMITED &&
-        rule->max - tr->completed[r] - pl_model_prev_periods(tr, r) <= 0)
+        rule->max - tr->completed[r] - pli_model_prev_periods(tr, r) <= 0)
         return "its max for the rotation is used up by completed and previous periods";
     return "no supervisor of the site who covers the rotation and its program is there then";
 }
@@ -39,8 +39,8 @@ static const char *why_not(const pl_instance *inst, int t, int s, int r, int p)
 static void period_text(const pl_instance *inst, int p, char buf[11])
 {
     int y, mo, d;
-    pl_period_first_day(&inst->horizon, p, &y, &mo, &d);
-    pl_format_date(y, mo, d, buf);
+    pli_period_first_day(&inst->horizon, p, &y, &mo, &d);
+    pli_format_date(y, mo, d, buf);
 }
 
 /* Whether supervisor j could take trainee t at (s, r) in period p. */
@@ -68,7 +68,7 @@ static pl_status kept_supervision(pl_model *m, const pl_build_options *opt, int 
         head[s] = -1;
     for (int t = inst->n_trainees - 1; t >= 0; t--) {
         int s = opt->reference_site[(size_t)t * T + p];
-        if (s < 0 || !pl_model_trainee_built(opt, t))
+        if (s < 0 || !pli_model_trainee_built(opt, t))
             continue;
         next[t] = head[s];
         head[s] = t;
@@ -91,7 +91,7 @@ static pl_status kept_supervision(pl_model *m, const pl_build_options *opt, int 
         if (kept <= room)
             continue;
         period_text(inst, p, date);
-        PL_TRY(pl_model_add_reason(
+        PL_TRY(pli_model_add_reason(
             m, "kept past: in period %d (%s) the reference has %ld trainees at %s, but the "
                "supervisors there then can take only %ld of them",
             p, date, kept, inst->sites[s].id, room));
@@ -113,7 +113,7 @@ static pl_status kept_capacity(pl_model *m, const pl_build_options *opt,
         count[k] = 0;
     for (int t = 0; t < inst->n_trainees; t++) {
         int s = opt->reference_site[(size_t)t * T + p];
-        if (s >= 0 && pl_model_trainee_built(opt, t))
+        if (s >= 0 && pli_model_trainee_built(opt, t))
             count[(size_t)s * R + opt->reference_rotation[(size_t)t * T + p]]++;
     }
     for (int s = 0; s < inst->n_sites; s++)
@@ -122,7 +122,7 @@ static pl_status kept_capacity(pl_model *m, const pl_build_options *opt,
             if (have == 0 || have <= pl_cap_max(inst, s, r, p))
                 continue;
             period_text(inst, p, date);
-            PL_TRY(pl_model_add_reason(
+            PL_TRY(pli_model_add_reason(
                 m, "kept past: in period %d (%s) the reference has %d trainees at %s (%s), "
                    "but its capacity is now %d",
                 p, date, have, inst->sites[s].id, inst->rotations[r].id,
@@ -145,36 +145,36 @@ static pl_status keep_trainee(pl_model *m, const pl_build_options *opt, int t,
         int r0 = opt->reference_rotation[(size_t)t * T + p];
         size_t n;
         const pl_cell *c = pl_model_cells(m, t, p, &n);
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         if (s0 < 0) { /* kept empty: no placement in p */
             for (size_t i = 0; i < n; i++)
-                PL_TRY(pl_terms_add(row, c[i].col, 1.0));
+                PL_TRY(pli_terms_add(row, c[i].col, 1.0));
             if (row->n == 0)
                 continue;
             snprintf(name, sizeof name, "keep_empty_%d_%d", t, p);
-            PL_TRY(pl_model_add_row(m, 0.0, 0.0, row->n, row->cols, row->vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, 0.0, 0.0, row->n, row->cols, row->vals, name, NULL));
             m->row_trainee[m->n_rows - 1] = t;
             continue;
         }
-        int col = pl_model_cell_col(m, t, s0, r0, p);
+        int col = pli_model_cell_col(m, t, s0, r0, p);
         if (col < 0) {
             period_text(inst, p, date);
-            PL_TRY(pl_model_add_reason(
+            PL_TRY(pli_model_add_reason(
                 m, "kept past: %s is at %s (%s) in period %d (%s) in the reference, "
                    "which this instance does not allow: %s",
                 inst->trainees[t].id, inst->sites[s0].id, inst->rotations[r0].id, p,
                 date, why_not(inst, t, s0, r0, p)));
             continue;
         }
-        PL_TRY(pl_terms_add(row, col, 1.0));
+        PL_TRY(pli_terms_add(row, col, 1.0));
         snprintf(name, sizeof name, "keep_%d_%d", t, p);
-        PL_TRY(pl_model_add_trainee_row(m, t, 1.0, 1.0, row, name));
+        PL_TRY(pli_model_add_trainee_row(m, t, 1.0, 1.0, row, name));
     }
 cleanup:
     return status;
 }
 
-pl_status pl_model_kept(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_kept(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -197,12 +197,12 @@ pl_status pl_model_kept(pl_model *m, const pl_build_options *opt)
         PL_TRY(kept_supervision(m, opt, p, head, next));
     }
     for (int t = 0; t < inst->n_trainees; t++)
-        if (pl_model_trainee_built(opt, t))
+        if (pli_model_trainee_built(opt, t))
             PL_TRY(keep_trainee(m, opt, t, until, &row));
 cleanup:
     free(count);
     free(head);
     free(next);
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

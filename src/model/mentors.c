@@ -36,7 +36,7 @@ static pl_status add_var(pl_model *m, int t, int j, int col)
     return PL_OK;
 }
 
-pl_status pl_model_mentors(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_mentors(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -46,10 +46,10 @@ pl_status pl_model_mentors(pl_model *m, const pl_build_options *opt)
 
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
-        if (!tr->mentor || !pl_model_trainee_built(opt, t))
+        if (!tr->mentor || !pli_model_trainee_built(opt, t))
             continue;
         double w = opt->no_costs ? 0.0 : tr->weights.no_mentor;
-        pl_terms_clear(&row);
+        pli_terms_clear(&row);
         for (int j = 0; j < inst->n_supervisors; j++) {
             const pl_supervisor *sv = &inst->supervisors[j];
             if (tr->mentor_id >= 0 && j != tr->mentor_id)
@@ -61,35 +61,35 @@ pl_status pl_model_mentors(pl_model *m, const pl_build_options *opt)
                 continue;
             int col;
             snprintf(name, sizeof name, "mentor_%d_%d", t, j);
-            PL_TRY(pl_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &col));
+            PL_TRY(pli_model_add_col(m, PL_COL_BINARY, 0.0, 1.0, name, &col));
             PL_TRY(add_var(m, t, j, col));
-            PL_TRY(pl_model_add_cost(m, col, -w, PL_TERM_NO_MENTOR, t));
-            PL_TRY(pl_terms_add(&row, col, 1.0));
+            PL_TRY(pli_model_add_cost(m, col, -w, PL_TERM_NO_MENTOR, t));
+            PL_TRY(pli_terms_add(&row, col, 1.0));
             if (h >= 0) {
                 int cols[2] = {col, h};
                 double vals[2] = {1.0, -1.0};
                 snprintf(name, sizeof name, "mentorhome_%d_%d", t, j);
-                PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, 2, cols, vals, name, NULL));
+                PL_TRY(pli_model_add_row(m, -HUGE_VAL, 0.0, 2, cols, vals, name, NULL));
             }
         }
-        PL_TRY(pl_model_add_trainee_constant(m, t, w, PL_TERM_NO_MENTOR));
+        PL_TRY(pli_model_add_trainee_constant(m, t, w, PL_TERM_NO_MENTOR));
         if (row.n == 0)
             continue;
         snprintf(name, sizeof name, "onementor_%d", t);
-        PL_TRY(pl_model_add_trainee_row(m, t, -HUGE_VAL, 1.0, &row, name));
+        PL_TRY(pli_model_add_trainee_row(m, t, -HUGE_VAL, 1.0, &row, name));
     }
     for (int j = 0; j < inst->n_supervisors; j++) {
-        pl_terms_clear(&row);
+        pli_terms_clear(&row);
         for (int i = 0; i < m->n_mentor_vars; i++)
             if (m->mentor_j[i] == j)
-                PL_TRY(pl_terms_add(&row, m->mentor_col[i], 1.0));
+                PL_TRY(pli_terms_add(&row, m->mentor_col[i], 1.0));
         if (row.n <= inst->supervisors[j].mentees)
             continue;
         snprintf(name, sizeof name, "mentees_%d", j);
-        PL_TRY(pl_model_add_row(m, -HUGE_VAL, inst->supervisors[j].mentees, row.n,
+        PL_TRY(pli_model_add_row(m, -HUGE_VAL, inst->supervisors[j].mentees, row.n,
                                 row.cols, row.vals, name, NULL));
     }
 cleanup:
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

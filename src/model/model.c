@@ -42,7 +42,7 @@ cleanup:
     return status;
 }
 
-double pl_model_bytes(const pl_model *m)
+double pli_model_bytes(const pl_model *m)
 {
     const pl_instance *inst = m->inst;
     double tp = (double)inst->n_trainees * (double)inst->horizon.length;
@@ -56,17 +56,17 @@ double pl_model_bytes(const pl_model *m)
            (tp + srp + 2) * sizeof(size_t);
 }
 
-const char *pl_model_row_name(const pl_model *m, int i)
+const char *pli_model_row_name(const pl_model *m, int i)
 {
     return m->row_name[i] ? m->names + m->row_name[i] - 1 : NULL;
 }
 
-const char *pl_model_col_name(const pl_model *m, int j)
+const char *pli_model_col_name(const pl_model *m, int j)
 {
     return m->col_name[j] ? m->names + m->col_name[j] - 1 : NULL;
 }
 
-pl_status pl_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,
+pl_status pli_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,
                            const char *name, int *col)
 {
     pl_status status = PL_OK;
@@ -134,7 +134,7 @@ static void merge_duplicates(pl_model *m, size_t first)
     free(tmp);
 }
 
-pl_status pl_model_add_row(pl_model *m, double lb, double ub, int n,
+pl_status pli_model_add_row(pl_model *m, double lb, double ub, int n,
                            const int *cols, const double *vals,
                            const char *name, int *row)
 {
@@ -194,7 +194,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_model_add_cost(pl_model *m, int col, double coef, pl_term term,
+pl_status pli_model_add_cost(pl_model *m, int col, double coef, pl_term term,
                             int trainee)
 {
     pl_status status = PL_OK;
@@ -207,11 +207,11 @@ cleanup:
     return status;
 }
 
-pl_status pl_model_add_reason(pl_model *m, const char *format, ...)
+pl_status pli_model_add_reason(pl_model *m, const char *format, ...)
 {
     va_list ap;
     va_start(ap, format);
-    char *s = pl_vasprintf(format, ap);
+    char *s = pli_vasprintf(format, ap);
     va_end(ap);
     if (!s)
         return PL_ERR_NOMEM;
@@ -225,7 +225,7 @@ pl_status pl_model_add_reason(pl_model *m, const char *format, ...)
     return PL_OK;
 }
 
-pl_status pl_terms_add(pl_terms *l, int col, double val)
+pl_status pli_terms_add(pl_terms *l, int col, double val)
 {
     if (l->n == l->cap) {
         int cap = l->cap ? l->cap * 2 : 16;
@@ -245,16 +245,16 @@ pl_status pl_terms_add(pl_terms *l, int col, double val)
     return PL_OK;
 }
 
-void pl_terms_clear(pl_terms *l) { l->n = 0; }
+void pli_terms_clear(pl_terms *l) { l->n = 0; }
 
-void pl_terms_free(pl_terms *l)
+void pli_terms_free(pl_terms *l)
 {
     free(l->cols);
     free(l->vals);
     memset(l, 0, sizeof *l);
 }
 
-void pl_model_free(pl_model *m)
+void pli_model_free(pl_model *m)
 {
     if (!m)
         return;
@@ -287,19 +287,19 @@ void pl_model_free(pl_model *m)
     free(m);
 }
 
-int pl_model_prev_periods(const pl_trainee *tr, int r)
+int pli_model_prev_periods(const pl_trainee *tr, int r)
 {
     return tr->previous.periods > 0 && tr->previous.rotation == r
                ? tr->previous.periods
                : 0;
 }
 
-bool pl_model_trainee_built(const pl_build_options *opt, int t)
+bool pli_model_trainee_built(const pl_build_options *opt, int t)
 {
     return !opt->only_trainees || opt->only_trainees[t];
 }
 
-int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p)
+int pli_model_cell_col(const pl_model *m, int t, int s, int r, int p)
 {
     size_t n;
     const pl_cell *c = pl_model_cells(m, t, p, &n);
@@ -309,23 +309,23 @@ int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p)
     return -1;
 }
 
-void pl_build_options_init(pl_build_options *o)
+void pli_build_options_init(pl_build_options *o)
 {
     memset(o, 0, sizeof *o);
     o->interrupt = NULL;
 }
 
-pl_status pl_model_check_stop(const pl_model *m, const pl_build_options *opt)
+pl_status pli_model_check_stop(const pl_model *m, const pl_build_options *opt)
 {
     (void)m;
     if (opt->interrupt && *opt->interrupt)
         return PL_ERR_INTERRUPTED;
-    if (opt->deadline > 0.0 && pl_clock_seconds() > opt->deadline)
+    if (opt->deadline > 0.0 && pli_clock_seconds() > opt->deadline)
         return PL_ERR_NO_SOLUTION;
     return PL_OK;
 }
 
-pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
+pl_status pli_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
                                    pl_terms *row, const char *name)
 {
     pl_status status = PL_OK;
@@ -334,11 +334,11 @@ pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
         if (!isinf(lb) && !isinf(ub) && lb != ub)
             return PL_ERR_USAGE; /* a ranged row cannot be scaled */
         double b = !isinf(lb) ? lb : ub;
-        PL_TRY(pl_terms_add(row, a, -b));
+        PL_TRY(pli_terms_add(row, a, -b));
         lb = isinf(lb) ? lb : 0.0;
         ub = isinf(ub) ? ub : 0.0;
     }
-    status = pl_model_add_row(m, lb, ub, row->n, row->cols, row->vals, name, NULL);
+    status = pli_model_add_row(m, lb, ub, row->n, row->cols, row->vals, name, NULL);
     if (status == PL_OK)
         m->row_trainee[m->n_rows - 1] = t;
     if (a >= 0)
@@ -347,14 +347,14 @@ cleanup:
     return status;
 }
 
-pl_status pl_model_add_trainee_constant(pl_model *m, int t, double coef,
+pl_status pli_model_add_trainee_constant(pl_model *m, int t, double coef,
                                         pl_term term)
 {
     int a = m->present_col ? m->present_col[t] : -1;
-    return pl_model_add_cost(m, a, coef, term, t);
+    return pli_model_add_cost(m, a, coef, term, t);
 }
 
-double pl_model_objective(const pl_model *m, double *obj)
+double pli_model_objective(const pl_model *m, double *obj)
 {
     double constant = 0.0;
     for (int j = 0; j < m->n_cols; j++)

@@ -10,7 +10,7 @@
  * cost term, trainee) so that after solving the cost can be split by term
  * and by trainee exactly as format.md §4 reports it.
  *
- * The model owns all its arrays; pl_model_free releases them.
+ * The model owns all its arrays; pli_model_free releases them.
  */
 #ifndef PL_MODEL_H
 #define PL_MODEL_H
@@ -84,7 +84,7 @@ typedef struct pl_model {
     int n_rows, cap_rows;
     double *row_lb, *row_ub;
     size_t *row_name; /* 1 + offset of the name in `names`, 0 = none */
-    int *row_trainee; /* the trainee a row of pl_model_add_trainee_row is about, else -1 */
+    int *row_trainee; /* the trainee a row of pli_model_add_trainee_row is about, else -1 */
 
     /* the names of rows and columns, one after the other, each ending in
      * NUL: one block instead of millions of small strings */
@@ -143,11 +143,11 @@ typedef struct pl_build_options {
     const bool *only_trainees;     /* [n_trainees] or NULL = all: build only these */
     bool no_costs;                 /* feasibility only: objective 0 */
     bool allocation_only;          /* homes and main supervisors only, no placements */
-    double deadline;               /* pl_clock_seconds() to stop building at; 0 = none */
+    double deadline;               /* pli_clock_seconds() to stop building at; 0 = none */
     volatile sig_atomic_t *interrupt; /* non-NULL and set: stop building */
 } pl_build_options;
 
-void pl_build_options_init(pl_build_options *o);
+void pli_build_options_init(pl_build_options *o);
 
 /* placera's estimate of the model size, made before building it (estimate.c). */
 typedef struct pl_model_estimate {
@@ -156,46 +156,46 @@ typedef struct pl_model_estimate {
     double bytes_decomposition; /* ... with the decomposition by trainee */
 } pl_model_estimate;
 
-void pl_model_estimate_size(const pl_instance *inst, pl_model_estimate *out);
+void pli_model_estimate_size(const pl_instance *inst, pl_model_estimate *out);
 /* PL_ERR_LIMIT (with a diagnostic) when the estimate for the method
  * (decomposition or compact) exceeds limit_mb megabytes; PL_OK when it
  * fits or limit_mb is 0. */
-pl_status pl_model_check_limit(const pl_instance *inst, size_t limit_mb,
+pl_status pli_model_check_limit(const pl_instance *inst, size_t limit_mb,
                                bool decomposition, pl_diags *diags);
 
 /* PL_ERR_INTERRUPTED when opt's interrupt flag is set, PL_ERR_NO_SOLUTION
  * when its deadline has passed, else PL_OK: the builder asks between rule
  * families and between trainees of the large ones, so that a time limit
  * or Ctrl-C also holds while a national model is built. */
-pl_status pl_model_check_stop(const pl_model *m, const pl_build_options *opt);
+pl_status pli_model_check_stop(const pl_model *m, const pl_build_options *opt);
 
-/* Build the model of `inst`.  *out belongs to the caller (pl_model_free).
- * Stops early as pl_model_check_stop says. */
-pl_status pl_model_build(const pl_instance *inst, const pl_build_options *opt,
+/* Build the model of `inst`.  *out belongs to the caller (pli_model_free).
+ * Stops early as pli_model_check_stop says. */
+pl_status pli_model_build(const pl_instance *inst, const pl_build_options *opt,
                          pl_model **out);
-void pl_model_free(pl_model *m);
+void pli_model_free(pl_model *m);
 
 /* The bytes the model's arrays take (their capacities), for the memory
  * limit: what is left of it goes to the solver. */
-double pl_model_bytes(const pl_model *m);
+double pli_model_bytes(const pl_model *m);
 
 /* --- primitives used by the rule files ---------------------------------- */
 
 /* The name of row i / column j (for LP and MPS files), or NULL. */
-const char *pl_model_row_name(const pl_model *m, int i);
-const char *pl_model_col_name(const pl_model *m, int j);
+const char *pli_model_row_name(const pl_model *m, int i);
+const char *pli_model_col_name(const pl_model *m, int j);
 
 /* Add a column; *col receives its index.  `name` is copied (may be NULL). */
-pl_status pl_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,
+pl_status pli_model_add_col(pl_model *m, pl_col_kind kind, double lb, double ub,
                            const char *name, int *col);
 /* Add a row lb <= Σ vals[i]·x[cols[i]] <= ub; *row may be NULL. */
-pl_status pl_model_add_row(pl_model *m, double lb, double ub, int n,
+pl_status pli_model_add_row(pl_model *m, double lb, double ub, int n,
                            const int *cols, const double *vals,
                            const char *name, int *row);
-pl_status pl_model_add_cost(pl_model *m, int col, double coef, pl_term term,
+pl_status pli_model_add_cost(pl_model *m, int col, double coef, pl_term term,
                             int trainee);
 /* Record a reason the instance cannot be solved (printf-style). */
-pl_status pl_model_add_reason(pl_model *m, const char *format, ...)
+pl_status pli_model_add_reason(pl_model *m, const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
@@ -217,37 +217,37 @@ typedef struct pl_terms {
     double *vals;
 } pl_terms;
 
-pl_status pl_terms_add(pl_terms *l, int col, double val);
-void pl_terms_clear(pl_terms *l);
-void pl_terms_free(pl_terms *l);
+pl_status pli_terms_add(pl_terms *l, int col, double val);
+void pli_terms_clear(pl_terms *l);
+void pli_terms_free(pl_terms *l);
 
 /* --- the rule families (one file each) ----------------------------------- */
-pl_status pl_model_cells_build(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_allocation(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_one_place(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_mentors(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_capacity(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_supervision(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_blocks(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_choices(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_amounts(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_order(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_pins(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_kept(pl_model *m, const pl_build_options *opt);
-pl_status pl_model_costs(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_cells_build(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_allocation(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_one_place(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_mentors(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_capacity(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_supervision(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_blocks(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_choices(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_amounts(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_order(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_pins(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_kept(pl_model *m, const pl_build_options *opt);
+pl_status pli_model_costs(pl_model *m, const pl_build_options *opt);
 
 /* Rows and costs whose constant part applies only while trainee t is
  * allocated: for a trainee with home_choices the constant is multiplied by
  * its "allocated" binary (an unallocated trainee costs `unallocated` alone,
  * and its pins, choices and amounts do not apply, format.md §3.9.19). */
-pl_status pl_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
+pl_status pli_model_add_trainee_row(pl_model *m, int t, double lb, double ub,
                                    pl_terms *row, const char *name);
-pl_status pl_model_add_trainee_constant(pl_model *m, int t, double coef,
+pl_status pli_model_add_trainee_constant(pl_model *m, int t, double coef,
                                         pl_term term);
 
 /* Helpers shared by the rule files. */
-int pl_model_prev_periods(const pl_trainee *tr, int r); /* previous.periods if in r */
-bool pl_model_trainee_built(const pl_build_options *opt, int t);
+int pli_model_prev_periods(const pl_trainee *tr, int r); /* previous.periods if in r */
+bool pli_model_trainee_built(const pl_build_options *opt, int t);
 
 /* The cells at (s, r, p): indices into m->cells. */
 static inline const size_t *pl_model_srp(const pl_model *m, int s, int r, int p,
@@ -267,21 +267,21 @@ typedef struct pl_model_csr {
     double *col_val;
 } pl_model_csr;
 
-pl_status pl_model_csr_build(const pl_model *m, pl_model_csr *a);
-void pl_model_csr_free(pl_model_csr *a);
+pl_status pli_model_csr_build(const pl_model *m, pl_model_csr *a);
+void pli_model_csr_free(pl_model_csr *a);
 /* owner[n_cols]: the trainee each column belongs to, -1 when it is shared
  * (owners.c explains how it is found). */
-pl_status pl_model_owners(const pl_model *m, const pl_model_csr *a, int *owner);
+pl_status pli_model_owners(const pl_model *m, const pl_model_csr *a, int *owner);
 /* row_owner[n_rows]: the trainee all of a row's columns belong to, else -1
  * (a coupling row). */
-void pl_model_row_owners(const pl_model *m, const pl_model_csr *a,
+void pli_model_row_owners(const pl_model *m, const pl_model_csr *a,
                          const int *owner, int *row_owner);
 
 /* The objective summed per column into obj[n_cols] (overwritten); returns
  * the constant part. */
-double pl_model_objective(const pl_model *m, double *obj);
+double pli_model_objective(const pl_model *m, double *obj);
 
 /* The column of the cell (t, s, r, p), or -1. */
-int pl_model_cell_col(const pl_model *m, int t, int s, int r, int p);
+int pli_model_cell_col(const pl_model *m, int t, int s, int r, int p);
 
 #endif /* PL_MODEL_H */

@@ -24,7 +24,7 @@ static pl_status add_rotation(pl_model *m, int t, int p, int r, double v,
     const pl_cell *c = pl_model_cells(m, t, p, &n);
     for (size_t i = 0; i < n; i++)
         if (c[i].r == r) {
-            pl_status st = pl_terms_add(row, c[i].col, v);
+            pl_status st = pli_terms_add(row, c[i].col, v);
             if (st != PL_OK)
                 return st;
             if (count)
@@ -36,7 +36,7 @@ static pl_status add_rotation(pl_model *m, int t, int p, int r, double v,
 /* Whether q has history for t (completed periods or a previous run). */
 static bool has_history(const pl_trainee *tr, int q)
 {
-    return tr->completed[q] > 0 || pl_model_prev_periods(tr, q) > 0;
+    return tr->completed[q] > 0 || pli_model_prev_periods(tr, q) > 0;
 }
 
 /* The "r has begun by p" chain a_p (continuous, pushed down by the rows
@@ -62,7 +62,7 @@ static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
 
     for (int p = 0; p < T; p++) {
         int nr = 0, nq = 0;
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         PL_TRY(add_rotation(m, t, p, r, -1.0, row, &nr));
         bool need_after = !history && nr > 0;
         bool need_chain = p + 1 < T && (nr > 0 || a_prev >= 0);
@@ -70,35 +70,35 @@ static pl_status one_pair(pl_model *m, int t, int r, int q, pl_terms *row)
             continue;
         int a;
         snprintf(name, sizeof name, "begun_%d_%d_%d_%d", t, r, q, p);
-        PL_TRY(pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &a));
+        PL_TRY(pli_model_add_col(m, PL_COL_CONTINUOUS, 0.0, 1.0, name, &a));
         if (nr > 0) { /* a_p >= the r cells at p (one per period) */
-            PL_TRY(pl_terms_add(row, a, 1.0));
+            PL_TRY(pli_terms_add(row, a, 1.0));
             snprintf(name, sizeof name, "begr_%d_%d_%d_%d", t, r, q, p);
-            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols,
+            PL_TRY(pli_model_add_row(m, 0.0, HUGE_VAL, row->n, row->cols,
                                     row->vals, name, NULL));
         }
         if (a_prev >= 0) {
             int cols[2] = {a, a_prev};
             double vals[2] = {1.0, -1.0};
             snprintf(name, sizeof name, "begc_%d_%d_%d_%d", t, r, q, p);
-            PL_TRY(pl_model_add_row(m, 0.0, HUGE_VAL, 2, cols, vals, name, NULL));
+            PL_TRY(pli_model_add_row(m, 0.0, HUGE_VAL, 2, cols, vals, name, NULL));
         }
         if (need_after) {
-            pl_terms_clear(row);
-            PL_TRY(pl_terms_add(row, a, L));
+            pli_terms_clear(row);
+            PL_TRY(pli_terms_add(row, a, L));
             for (int p2 = 0; p2 < p; p2++)
                 PL_TRY(add_rotation(m, t, p2, q, -1.0, row, NULL));
             snprintf(name, sizeof name, "after_%d_%d_%d_%d", t, r, q, p);
-            PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
+            PL_TRY(pli_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols,
                                     row->vals, name, NULL));
         }
         if (p + 1 < T) {
-            pl_terms_clear(row);
+            pli_terms_clear(row);
             PL_TRY(add_rotation(m, t, p + 1, q, 1.0, row, &nq));
             if (nq > 0) {
-                PL_TRY(pl_terms_add(row, a, 1.0));
+                PL_TRY(pli_terms_add(row, a, 1.0));
                 snprintf(name, sizeof name, "noq_%d_%d_%d_%d", t, r, q, p + 1);
-                PL_TRY(pl_model_add_row(m, -HUGE_VAL, 1.0, row->n, row->cols,
+                PL_TRY(pli_model_add_row(m, -HUGE_VAL, 1.0, row->n, row->cols,
                                         row->vals, name, NULL));
             }
         }
@@ -126,12 +126,12 @@ static pl_status cumulative(pl_model *m, int t, int r, int q, pl_terms *row)
         goto cleanup;
     for (int p = 0; p < T; p++) {
         int nr = 0;
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         PL_TRY(add_rotation(m, t, p, r, 0.0, row, &nr));
         possible += nr > 0;
     }
     int K = possible;
-    int h = tr->completed[r] + pl_model_prev_periods(tr, r);
+    int h = tr->completed[r] + pli_model_prev_periods(tr, r);
     if (rule->max != PL_UNLIMITED && rule->max - h < K)
         K = rule->max - h;
     if (K < 1 || K >= possible)
@@ -139,17 +139,17 @@ static pl_status cumulative(pl_model *m, int t, int r, int q, pl_terms *row)
     double L = tr->rules[q].block_min > 1 ? tr->rules[q].block_min : 1;
     for (int p = 0; p < T; p++) {
         int nr = 0;
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         PL_TRY(add_rotation(m, t, p, r, 0.0, row, &nr));
         if (nr == 0)
             continue;
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         for (int p2 = 0; p2 <= p; p2++)
             PL_TRY(add_rotation(m, t, p2, r, 1.0, row, NULL));
         for (int p2 = 0; p2 < p; p2++)
             PL_TRY(add_rotation(m, t, p2, q, -(double)K / L, row, NULL));
         snprintf(name, sizeof name, "aftercum_%d_%d_%d_%d", t, r, q, p);
-        PL_TRY(pl_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals,
+        PL_TRY(pli_model_add_row(m, -HUGE_VAL, 0.0, row->n, row->cols, row->vals,
                                 name, NULL));
     }
 cleanup:
@@ -175,7 +175,7 @@ static pl_status too_early(pl_model *m, int t, int r, pl_terms *row)
     }
     for (int p = 0; p < T && before < need; p++) {
         int nr = 0, nq = 0;
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         PL_TRY(add_rotation(m, t, p, r, 1.0, row, &nr));
         for (int i = 0; i < row->n; i++)
             m->col_ub[row->cols[i]] = 0.0; /* before < need here */
@@ -190,7 +190,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_model_order(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_order(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -199,7 +199,7 @@ pl_status pl_model_order(pl_model *m, const pl_build_options *opt)
         goto cleanup;
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
-        if (!pl_model_trainee_built(opt, t))
+        if (!pli_model_trainee_built(opt, t))
             continue;
         for (int r = 0; r < inst->n_rotations; r++) {
             const pl_rule *rule = &tr->rules[r];
@@ -215,6 +215,6 @@ pl_status pl_model_order(pl_model *m, const pl_build_options *opt)
         }
     }
 cleanup:
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

@@ -60,7 +60,7 @@ static int owner_from_rows(const pl_model_csr *a, const int *owner, int j)
     return o;
 }
 
-pl_status pl_model_owners(const pl_model *m, const pl_model_csr *a, int *owner)
+pl_status pli_model_owners(const pl_model *m, const pl_model_csr *a, int *owner)
 {
     pl_status status = PL_OK;
     size_t nc = (size_t)m->n_cols;
@@ -114,7 +114,7 @@ cleanup:
     return status;
 }
 
-void pl_model_row_owners(const pl_model *m, const pl_model_csr *a,
+void pli_model_row_owners(const pl_model *m, const pl_model_csr *a,
                          const int *owner, int *row_owner)
 {
     for (int i = 0; i < m->n_rows; i++) {
@@ -127,7 +127,7 @@ void pl_model_row_owners(const pl_model *m, const pl_model_csr *a,
     }
 }
 
-void pl_model_csr_free(pl_model_csr *a)
+void pli_model_csr_free(pl_model_csr *a)
 {
     free(a->row_start);
     free(a->row_col);
@@ -139,7 +139,7 @@ void pl_model_csr_free(pl_model_csr *a)
     a->row_val = a->col_val = NULL;
 }
 
-pl_status pl_model_csr_build(const pl_model *m, pl_model_csr *a)
+pl_status pli_model_csr_build(const pl_model *m, pl_model_csr *a)
 {
     size_t nr = (size_t)m->n_rows, nc = (size_t)m->n_cols, nz = m->nnz;
     a->row_start = calloc(nr + 2, sizeof *a->row_start);
@@ -153,7 +153,7 @@ pl_status pl_model_csr_build(const pl_model *m, pl_model_csr *a)
         !a->col_row || !a->col_val || !rc || !cc) {
         free(rc);
         free(cc);
-        pl_model_csr_free(a);
+        pli_model_csr_free(a);
         return PL_ERR_NOMEM;
     }
     for (size_t k = 0; k < nz; k++) {

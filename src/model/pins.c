@@ -27,7 +27,7 @@ static void describe(const pl_instance *inst, const pl_fixed *f, char *buf,
         snprintf(buf, size, "somewhere");
 }
 
-pl_status pl_model_pins(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_pins(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -39,18 +39,18 @@ pl_status pl_model_pins(pl_model *m, const pl_build_options *opt)
         goto cleanup;
     for (int t = 0; t < inst->n_trainees; t++) {
         const pl_trainee *tr = &inst->trainees[t];
-        if (!pl_model_trainee_built(opt, t))
+        if (!pli_model_trainee_built(opt, t))
             continue;
         for (int k = 0; k < tr->n_fixed; k++) {
             const pl_fixed *f = &tr->fixed[k];
             for (int p = f->from; p <= f->to; p++) {
                 size_t n;
                 const pl_cell *c = pl_model_cells(m, t, p, &n);
-                pl_terms_clear(&row);
+                pli_terms_clear(&row);
                 for (size_t i = 0; i < n; i++)
                     if ((f->site < 0 || c[i].s == f->site) &&
                         (f->rotation < 0 || c[i].r == f->rotation))
-                        PL_TRY(pl_terms_add(&row, c[i].col, 1.0));
+                        PL_TRY(pli_terms_add(&row, c[i].col, 1.0));
                 if (row.n == 0 && m->present_col[t] >= 0) {
                     /* pins bind only an allocated trainee: this one cannot be */
                     m->col_ub[m->present_col[t]] = 0.0;
@@ -58,9 +58,9 @@ pl_status pl_model_pins(pl_model *m, const pl_build_options *opt)
                 }
                 if (row.n == 0) {
                     describe(inst, f, where, sizeof where);
-                    pl_period_first_day(&inst->horizon, p, &y, &mo, &d);
-                    pl_format_date(y, mo, d, date);
-                    PL_TRY(pl_model_add_reason(
+                    pli_period_first_day(&inst->horizon, p, &y, &mo, &d);
+                    pli_format_date(y, mo, d, date);
+                    PL_TRY(pli_model_add_reason(
                         m,
                         "%s is pinned %s in period %d (%s), but cannot be placed "
                         "there then (inactive, not allowed by its rules, no "
@@ -69,11 +69,11 @@ pl_status pl_model_pins(pl_model *m, const pl_build_options *opt)
                     continue;
                 }
                 snprintf(name, sizeof name, "pin_%d_%d_%d", t, k, p);
-                PL_TRY(pl_model_add_trainee_row(m, t, 1.0, 1.0, &row, name));
+                PL_TRY(pli_model_add_trainee_row(m, t, 1.0, 1.0, &row, name));
             }
         }
     }
 cleanup:
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

@@ -113,7 +113,7 @@ static pl_status add_class_cell(sp_class **cls, int *n_cls, int *cap_cls, int r,
     for (int k = 0; k < *n_cls; k++) {
         if ((*cls)[k].r == r && (*cls)[k].prog == prog) {
             (*cls)[k].demand++;
-            return pl_terms_add(&(*cls)[k].cells, col, -1.0);
+            return pli_terms_add(&(*cls)[k].cells, col, -1.0);
         }
     }
     if (*n_cls == *cap_cls) {
@@ -129,7 +129,7 @@ static pl_status add_class_cell(sp_class **cls, int *n_cls, int *cap_cls, int r,
     c->r = r;
     c->prog = prog;
     c->demand = 1;
-    return pl_terms_add(&c->cells, col, -1.0);
+    return pli_terms_add(&c->cells, col, -1.0);
 }
 
 static pl_status site_period(pl_model *m, int s, int p, sp_class **cls,
@@ -168,12 +168,12 @@ static pl_status site_period(pl_model *m, int s, int p, sp_class **cls,
             complete = inst->supervisors[sup[j]].rotations[(*cls)[k].r] &&
                        inst->supervisors[sup[j]].programs[(*cls)[k].prog];
     if (complete) {
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         for (int k = 0; k < n_cls; k++)
             for (int i = 0; i < (*cls)[k].cells.n; i++)
-                PL_TRY(pl_terms_add(row, (*cls)[k].cells.cols[i], 1.0));
+                PL_TRY(pli_terms_add(row, (*cls)[k].cells.cols[i], 1.0));
         snprintf(name, sizeof name, "sup_%d_%d", s, p);
-        PL_TRY(pl_model_add_row(m, -HUGE_VAL, slots, row->n, row->cols,
+        PL_TRY(pli_model_add_row(m, -HUGE_VAL, slots, row->n, row->cols,
                                 row->vals, name, NULL));
         goto cleanup;
     }
@@ -191,7 +191,7 @@ static pl_status site_period(pl_model *m, int s, int p, sp_class **cls,
             if (!sv->rotations[(*cls)[k].r] || !sv->programs[(*cls)[k].prog])
                 continue;
             snprintf(name, sizeof name, "f_%d_%d_%d_%d", sup[j], s, k, p);
-            status = pl_model_add_col(m, PL_COL_CONTINUOUS, 0.0,
+            status = pli_model_add_col(m, PL_COL_CONTINUOUS, 0.0,
                                       sv->max_trainees, name, &fcol[j * n_cls + k]);
             if (status != PL_OK)
                 break;
@@ -203,31 +203,31 @@ static pl_status site_period(pl_model *m, int s, int p, sp_class **cls,
         sp_class *c = &(*cls)[k];
         for (int j = 0; j < n_sup && status == PL_OK; j++)
             if (fcol[j * n_cls + k] >= 0)
-                status = pl_terms_add(&c->cells, fcol[j * n_cls + k], 1.0);
+                status = pli_terms_add(&c->cells, fcol[j * n_cls + k], 1.0);
         snprintf(name, sizeof name, "cls_%d_%d_%d", s, k, p);
         if (status == PL_OK)
-            status = pl_model_add_row(m, 0.0, 0.0, c->cells.n, c->cells.cols,
+            status = pli_model_add_row(m, 0.0, 0.0, c->cells.n, c->cells.cols,
                                       c->cells.vals, name, NULL);
     }
     for (int j = 0; j < n_sup && status == PL_OK; j++) { /* Σ_k f <= max */
-        pl_terms_clear(row);
+        pli_terms_clear(row);
         for (int k = 0; k < n_cls && status == PL_OK; k++)
             if (fcol[j * n_cls + k] >= 0)
-                status = pl_terms_add(row, fcol[j * n_cls + k], 1.0);
+                status = pli_terms_add(row, fcol[j * n_cls + k], 1.0);
         snprintf(name, sizeof name, "load_%d_%d", sup[j], p);
         if (status == PL_OK)
-            status = pl_model_add_row(m, -HUGE_VAL,
+            status = pli_model_add_row(m, -HUGE_VAL,
                                       inst->supervisors[sup[j]].max_trainees,
                                       row->n, row->cols, row->vals, name, NULL);
     }
     free(fcol);
 cleanup:
     for (int k = 0; k < n_cls; k++)
-        pl_terms_free(&(*cls)[k].cells);
+        pli_terms_free(&(*cls)[k].cells);
     return status;
 }
 
-pl_status pl_model_supervision(pl_model *m, const pl_build_options *opt)
+pl_status pli_model_supervision(pl_model *m, const pl_build_options *opt)
 {
     pl_status status = PL_OK;
     const pl_instance *inst = m->inst;
@@ -247,6 +247,6 @@ pl_status pl_model_supervision(pl_model *m, const pl_build_options *opt)
 cleanup:
     free(cls);
     free(sup);
-    pl_terms_free(&row);
+    pli_terms_free(&row);
     return status;
 }

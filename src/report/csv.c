@@ -18,10 +18,10 @@
 #include "report/report.h"
 #include "util/strutil.h"
 
-void pl_csv_put(FILE *f, const char *s, char sep)
+void pli_csv_put(FILE *f, const char *s, char sep)
 {
     bool quote = strchr(s, sep) || strpbrk(s, "\"\r\n");
-    const char *guard = pl_csv_formula_like(s) ? "'" : ""; /* not a formula */
+    const char *guard = pli_csv_formula_like(s) ? "'" : ""; /* not a formula */
     if (!quote) {
         fputs(guard, f);
         fputs(s, f);
@@ -52,13 +52,13 @@ static void date_of(const pl_horizon *h, int p, bool last, char buf[11])
 {
     int y, m, d;
     if (last)
-        pl_period_last_day(h, p, &y, &m, &d);
+        pli_period_last_day(h, p, &y, &m, &d);
     else
-        pl_period_first_day(h, p, &y, &m, &d);
-    pl_format_date(y, m, d, buf);
+        pli_period_first_day(h, p, &y, &m, &d);
+    pli_format_date(y, m, d, buf);
 }
 
-pl_status pl_csv_write_placements(const pl_plan *plan, const pl_csv_options *o,
+pl_status pli_csv_write_placements(const pl_plan *plan, const pl_csv_options *o,
                                   FILE *f)
 {
     const pl_instance *inst = plan->inst;
@@ -76,18 +76,18 @@ pl_status pl_csv_write_placements(const pl_plan *plan, const pl_csv_options *o,
             char first[11], last[11];
             date_of(&inst->horizon, p, false, first);
             date_of(&inst->horizon, p, true, last);
-            pl_csv_put(f, inst->trainees[t].id, sep);
+            pli_csv_put(f, inst->trainees[t].id, sep);
             fputc(sep, f);
-            pl_csv_put(f, inst->sites[row->s].id, sep);
+            pli_csv_put(f, inst->sites[row->s].id, sep);
             fputc(sep, f);
-            pl_csv_put(f, inst->rotations[row->r].id, sep);
+            pli_csv_put(f, inst->rotations[row->r].id, sep);
             fprintf(f, "%c%d%c%s%c%s%c", sep, p, sep, first, sep, last, sep);
-            pl_csv_put(f, row->supervisor ? row->supervisor : "", sep);
+            pli_csv_put(f, row->supervisor ? row->supervisor : "", sep);
             fputc(sep, f);
-            pl_csv_put(f, pl_trainee_label(inst, t), sep);
+            pli_csv_put(f, pli_trainee_label(inst, t), sep);
             fputc(sep, f);
-            pl_csv_put(f, !row->supervisor ? ""
-                          : row->sup >= 0 ? pl_supervisor_label(inst, row->sup)
+            pli_csv_put(f, !row->supervisor ? ""
+                          : row->sup >= 0 ? pli_supervisor_label(inst, row->sup)
                                           : row->supervisor,
                        sep);
             fputs("\r\n", f);
@@ -96,7 +96,7 @@ pl_status pl_csv_write_placements(const pl_plan *plan, const pl_csv_options *o,
     return ferror(f) ? PL_ERR_IO : PL_OK;
 }
 
-pl_status pl_csv_write_grid(const pl_plan *plan, const pl_csv_options *o, FILE *f)
+pl_status pli_csv_write_grid(const pl_plan *plan, const pl_csv_options *o, FILE *f)
 {
     const pl_instance *inst = plan->inst;
     char sep = separator(o);
@@ -109,9 +109,9 @@ pl_status pl_csv_write_grid(const pl_plan *plan, const pl_csv_options *o, FILE *
     }
     fputs("\r\n", f);
     for (int t = 0; t < plan->n_trainees; t++) {
-        pl_csv_put(f, inst->trainees[t].id, sep);
+        pli_csv_put(f, inst->trainees[t].id, sep);
         fputc(sep, f);
-        pl_csv_put(f, pl_trainee_label(inst, t), sep);
+        pli_csv_put(f, pli_trainee_label(inst, t), sep);
         for (int p = 0; p < plan->length; p++) {
             int ri = plan->row_at[(size_t)t * (size_t)plan->length + (size_t)p];
             fputc(sep, f);
@@ -121,7 +121,7 @@ pl_status pl_csv_write_grid(const pl_plan *plan, const pl_csv_options *o, FILE *
             char cell[2 * PL_MAX_ID_LENGTH + 2];
             snprintf(cell, sizeof cell, "%s/%s", inst->sites[row->s].id,
                      inst->rotations[row->r].id);
-            pl_csv_put(f, cell, sep);
+            pli_csv_put(f, cell, sep);
         }
         fputs("\r\n", f);
     }

@@ -22,7 +22,7 @@ void pl_csv_options_init(pl_csv_options *options)
     options->separator = ',';
 }
 
-pl_status pl_export_make_dir(const char *dir, pl_diags *diags)
+pl_status pli_export_make_dir(const char *dir, pl_diags *diags)
 {
     struct stat st;
     if (mkdir(dir, 0777) == 0)
@@ -55,8 +55,8 @@ static bool in_dir(const char *path, const char *dir)
     const char *slash = strrchr(path, '/');
     if (!slash)
         return pl_same_file(".", dir);
-    char *parent = slash == path ? pl_strdup("/")
-                                 : pl_asprintf("%.*s", (int)(slash - path), path);
+    char *parent = slash == path ? pli_strdup("/")
+                                 : pli_asprintf("%.*s", (int)(slash - path), path);
     bool same = parent && pl_same_file(parent, dir);
     free(parent);
     return same;
@@ -103,15 +103,15 @@ static pl_status staging_open(staging *st, const char *dir, pl_diags *diags)
     st->dir = dir;
     st->tmp = NULL;
     st->created_dir = stat(dir, &sb) != 0;
-    pl_status status = pl_export_make_dir(dir, diags);
+    pl_status status = pli_export_make_dir(dir, diags);
     if (status != PL_OK)
         return status;
-    pl_hold_signals(&st->old_mask);
-    char *name = pl_asprintf("%s/export", dir);
+    pli_hold_signals(&st->old_mask);
+    char *name = pli_asprintf("%s/export", dir);
     st->tmp = name ? pl_tmp_path(name) : NULL;
     free(name);
     if (!st->tmp) {
-        pl_release_signals(&st->old_mask);
+        pli_release_signals(&st->old_mask);
         if (st->created_dir)
             rmdir(dir);
         return PL_ERR_NOMEM;
@@ -124,7 +124,7 @@ static pl_status staging_open(staging *st, const char *dir, pl_diags *diags)
                          "cannot write into the output directory: %s", strerror(e));
         free(st->tmp);
         st->tmp = NULL;
-        pl_release_signals(&st->old_mask);
+        pli_release_signals(&st->old_mask);
         if (st->created_dir)
             rmdir(dir);
         return PL_ERR_IO;
@@ -143,8 +143,8 @@ static pl_status staging_commit(staging *st, pl_diags *diags)
     while (status == PL_OK && (e = readdir(d)) != NULL) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
-        char *from = pl_asprintf("%s/%s", st->tmp, e->d_name);
-        char *to = pl_asprintf("%s/%s", st->dir, e->d_name);
+        char *from = pli_asprintf("%s/%s", st->tmp, e->d_name);
+        char *to = pli_asprintf("%s/%s", st->dir, e->d_name);
         if (!from || !to)
             status = PL_ERR_NOMEM;
         else if (rename(from, to) != 0) {
@@ -170,7 +170,7 @@ static void staging_close(staging *st, bool failed)
     st->tmp = NULL;
     if (failed && st->created_dir)
         rmdir(st->dir);
-    pl_release_signals(&st->old_mask);
+    pli_release_signals(&st->old_mask);
 }
 
 typedef struct job {
@@ -196,15 +196,15 @@ static pl_status write_file(const staging *st, const char *name, job *j,
 {
     pl_status status = PL_OK;
     int err = 0;
-    if (pl_signal_held())
+    if (pli_signal_held())
         return PL_ERR_INTERRUPTED;
-    char *path = pl_asprintf("%s/%s", st->tmp, name);
-    char *shown = pl_asprintf("%s/%s", st->dir, name);
+    char *path = pli_asprintf("%s/%s", st->tmp, name);
+    char *shown = pli_asprintf("%s/%s", st->dir, name);
     if (!path || !shown) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    status = pl_write_atomic(path, run_job, j, &err);
+    status = pli_write_atomic(path, run_job, j, &err);
     if (status != PL_OK && diags)
         pl_diags_add(diags, PL_SEV_ERROR, shown, 0, 0, NULL, "cannot write: %s",
                      status == PL_ERR_IO && err ? strerror(err) : pl_strerror(status));
@@ -227,7 +227,7 @@ pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule
         *n_files = 0;
     if (!instance || !schedule || !dir)
         return PL_ERR_USAGE;
-    PL_TRY(pl_plan_build(instance, schedule, &plan));
+    PL_TRY(pli_plan_build(instance, schedule, &plan));
     site_used = calloc((size_t)instance->n_sites + 1, sizeof *site_used);
     if (!site_used) {
         status = PL_ERR_NOMEM;
@@ -241,7 +241,7 @@ pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule
             continue; /* a calendar needs at least one event (RFC 5545) */
         char name[PL_MAX_ID_LENGTH + 16];
         snprintf(name, sizeof name, "trainee-%s.ics", instance->trainees[t].id);
-        job j = {&plan, NULL, t, pl_ics_write_trainee, NULL};
+        job j = {&plan, NULL, t, pli_ics_write_trainee, NULL};
         status = write_file(&st, name, &j, diags);
         files += status == PL_OK;
     }
@@ -252,7 +252,7 @@ pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule
             continue;
         char name[PL_MAX_ID_LENGTH + 16];
         snprintf(name, sizeof name, "site-%s.ics", instance->sites[s].id);
-        job j = {&plan, NULL, s, pl_ics_write_site, NULL};
+        job j = {&plan, NULL, s, pli_ics_write_site, NULL};
         status = write_file(&st, name, &j, diags);
         files += status == PL_OK;
     }
@@ -261,7 +261,7 @@ pl_status pl_export_ics(const pl_instance *instance, const pl_schedule *schedule
     staging_close(&st, status != PL_OK);
 free_plan:
     free(site_used);
-    pl_plan_free(&plan);
+    pli_plan_free(&plan);
 cleanup:
     if (n_files)
         *n_files = status == PL_OK ? files : 0;
@@ -286,11 +286,11 @@ pl_status pl_export_csv(const pl_instance *instance, const pl_schedule *schedule
     if (options->separator == '"' || options->separator == '\r' ||
         options->separator == '\n')
         return PL_ERR_USAGE;
-    PL_TRY(pl_plan_build(instance, schedule, &plan));
+    PL_TRY(pli_plan_build(instance, schedule, &plan));
     status = staging_open(&st, dir, diags);
     if (status == PL_OK) {
-        job long_table = {&plan, options, 0, NULL, pl_csv_write_placements};
-        job grid = {&plan, options, 0, NULL, pl_csv_write_grid};
+        job long_table = {&plan, options, 0, NULL, pli_csv_write_placements};
+        job grid = {&plan, options, 0, NULL, pli_csv_write_grid};
         status = write_file(&st, "placements.csv", &long_table, diags);
         if (status == PL_OK)
             status = write_file(&st, "grid.csv", &grid, diags);
@@ -298,7 +298,7 @@ pl_status pl_export_csv(const pl_instance *instance, const pl_schedule *schedule
             status = staging_commit(&st, diags);
         staging_close(&st, status != PL_OK);
     }
-    pl_plan_free(&plan);
+    pli_plan_free(&plan);
 cleanup:
     return status;
 }

@@ -71,12 +71,12 @@ static const char *const INKS[] = {"#fff", "#1d2330", "#fff", "#fff",
                                    "#1d2330", "#1d2330", "#fff", "#1d2330"};
 #define N_COLOURS (sizeof COLOURS / sizeof COLOURS[0])
 
-const char *pl_rotation_colour(int r)
+const char *pli_rotation_colour(int r)
 {
     return COLOURS[(size_t)(r < 0 ? 0 : r) % N_COLOURS];
 }
 
-const char *pl_rotation_ink(int r)
+const char *pli_rotation_ink(int r)
 {
     return INKS[(size_t)(r < 0 ? 0 : r) % N_COLOURS];
 }
@@ -84,21 +84,21 @@ const char *pl_rotation_ink(int r)
 static void rotation_classes(const pl_instance *inst, FILE *f)
 {
     for (int r = 0; r < inst->n_rotations; r++)
-        fprintf(f, ".r%d{fill:%s}.k%d{fill:%s}", r, pl_rotation_colour(r), r,
-                pl_rotation_ink(r));
+        fprintf(f, ".r%d{fill:%s}.k%d{fill:%s}", r, pli_rotation_colour(r), r,
+                pli_rotation_ink(r));
 }
 
-void pl_html_period_head(const pl_plan *plan, FILE *f, const char *first)
+void pli_html_period_head(const pl_plan *plan, FILE *f, const char *first)
 {
     const pl_horizon *h = &plan->inst->horizon;
     fprintf(f, "<thead><tr>%s", first);
     for (int p = 0; p < plan->length; p++) {
         int y, m, d;
-        pl_period_first_day(h, p, &y, &m, &d);
+        pli_period_first_day(h, p, &y, &m, &d);
         if (h->unit == PL_UNIT_MONTH)
-            fprintf(f, "<th class=\"p\">%s<br>%d</th>", pl_month_abbrev(m), y);
+            fprintf(f, "<th class=\"p\">%s<br>%d</th>", pli_month_abbrev(m), y);
         else
-            fprintf(f, "<th class=\"p\">%d %s<br>%d</th>", d, pl_month_abbrev(m), y);
+            fprintf(f, "<th class=\"p\">%d %s<br>%d</th>", d, pli_month_abbrev(m), y);
     }
     fputs("</tr></thead>\n", f);
 }
@@ -116,13 +116,13 @@ pl_status pl_report_html_stream(const pl_instance *instance,
         pl_report_options_init(&defaults);
         options = &defaults;
     }
-    PL_TRY(pl_plan_build(instance, schedule, &plan));
+    PL_TRY(pli_plan_build(instance, schedule, &plan));
     const char *title = instance->name && instance->name[0] ? instance->name : "placera";
     fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"placera " PL_VERSION "\">\n<title>",
           out);
-    pl_html_put(out, title);
+    pli_html_put(out, title);
     fputs(" – placement report</title>\n<style>", out);
     fputs(CSS, out);
     rotation_classes(instance, out);
@@ -133,18 +133,18 @@ pl_status pl_report_html_stream(const pl_instance *instance,
           "<rect width=\"6\" height=\"6\" fill=\"#eceef2\"/>"
           "<rect width=\"2.5\" height=\"6\" fill=\"#b9c0cc\"/></pattern></defs></svg>\n",
           out);
-    pl_html_summary(&plan, out);
-    status = pl_html_timelines(&plan, options, out);
+    pli_html_summary(&plan, out);
+    status = pli_html_timelines(&plan, options, out);
     if (status == PL_OK)
-        status = pl_html_why(&plan, out);
+        status = pli_html_why(&plan, out);
     if (status == PL_OK) {
-        pl_html_occupancy(&plan, out);
-        status = pl_html_supervisor_load(&plan, out);
+        pli_html_occupancy(&plan, out);
+        status = pli_html_supervisor_load(&plan, out);
     }
     fputs("<footer>Made by placera " PL_VERSION
           " from the instance and schedule files; times are periods of the "
           "horizon.</footer>\n</body>\n</html>\n", out);
-    pl_plan_free(&plan);
+    pli_plan_free(&plan);
     if (status == PL_OK && ferror(out))
         status = PL_ERR_IO;
 cleanup:
@@ -174,7 +174,7 @@ pl_status pl_report_html(const pl_instance *instance, const pl_schedule *schedul
         status = pl_report_html_stream(instance, schedule, options, stdout);
         path = "<stdout>";
     } else {
-        status = pl_write_atomic(path, run_html, &j, &err);
+        status = pli_write_atomic(path, run_html, &j, &err);
     }
     if (status != PL_OK && diags)
         pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,

@@ -22,7 +22,7 @@ static const char *level(int n, int cap, int min)
     return 2 * n < cap ? "h1" : "h2";
 }
 
-void pl_html_occupancy(const pl_plan *plan, FILE *f)
+void pli_html_occupancy(const pl_plan *plan, FILE *f)
 {
     const pl_instance *inst = plan->inst;
     int L = plan->length, R = inst->n_rotations;
@@ -45,7 +45,7 @@ void pl_html_occupancy(const pl_plan *plan, FILE *f)
             count[((size_t)row->s * (size_t)R + (size_t)row->r) * (size_t)L + (size_t)p]++;
         }
     fputs("<table class=\"hm\">", f);
-    pl_html_period_head(plan, f, "<th>site</th><th>rotation</th>");
+    pli_html_period_head(plan, f, "<th>site</th><th>rotation</th>");
     fputs("<tbody>\n", f);
     for (int s = 0; s < inst->n_sites; s++) {
         bool first = true;
@@ -54,9 +54,9 @@ void pl_html_occupancy(const pl_plan *plan, FILE *f)
                 continue;
             fprintf(f, "<tr><td class=\"s%s\">", first ? " t" : "");
             if (first)
-                pl_html_put(f, pl_site_label(inst, s));
+                pli_html_put(f, pli_site_label(inst, s));
             fprintf(f, "</td><td class=\"r%s\">", first ? " t" : "");
-            pl_html_put(f, pl_rotation_label(inst, r));
+            pli_html_put(f, pli_rotation_label(inst, r));
             fputs("</td>", f);
             for (int p = 0; p < L; p++) {
                 int n = count[((size_t)s * (size_t)R + (size_t)r) * (size_t)L + (size_t)p];
@@ -78,7 +78,7 @@ void pl_html_occupancy(const pl_plan *plan, FILE *f)
     free(count);
 }
 
-pl_status pl_html_supervisor_load(const pl_plan *plan, FILE *f)
+pl_status pli_html_supervisor_load(const pl_plan *plan, FILE *f)
 {
     const pl_instance *inst = plan->inst;
     const pl_schedule *sched = plan->sched;
@@ -105,7 +105,7 @@ pl_status pl_html_supervisor_load(const pl_plan *plan, FILE *f)
           "max_trainees in each period, from the supervisors named in the schedule; "
           "<span class=\"x\">&nbsp;–&nbsp;</span> unavailable.</p>\n<table class=\"hm\">",
           f);
-    pl_html_period_head(plan, f, "<th>site</th><th>supervisor</th>");
+    pli_html_period_head(plan, f, "<th>site</th><th>supervisor</th>");
     fputs("<tbody>\n", f);
     for (int s = 0; s < inst->n_sites; s++) {
         bool first = true;
@@ -123,12 +123,12 @@ pl_status pl_html_supervisor_load(const pl_plan *plan, FILE *f)
             const char *top = first ? " t" : "";
             fprintf(f, "<tr><td class=\"s%s\">", top);
             if (first)
-                pl_html_put(f, pl_site_label(inst, s));
+                pli_html_put(f, pli_site_label(inst, s));
             fprintf(f, "</td><td class=\"r%s\">", top);
             if (is_unnamed)
                 fputs("<i>not named</i>", f);
             else
-                pl_html_put(f, pl_supervisor_label(inst, v));
+                pli_html_put(f, pli_supervisor_label(inst, v));
             fputs("</td>", f);
             for (int p = 0; p < L; p++) {
                 if (is_unnamed) {

@@ -13,9 +13,9 @@
 static void card(FILE *f, const char *cls, const char *value, const char *label)
 {
     fprintf(f, "<div class=\"card %s\"><b>", cls);
-    pl_html_put(f, value);
+    pli_html_put(f, value);
     fputs("</b><span>", f);
-    pl_html_put(f, label);
+    pli_html_put(f, label);
     fputs("</span></div>\n", f);
 }
 
@@ -72,7 +72,7 @@ static bool post_fill(const pl_plan *plan, long *filled, long *posts)
     return any;
 }
 
-void pl_html_summary(const pl_plan *plan, FILE *f)
+void pli_html_summary(const pl_plan *plan, FILE *f)
 {
     const pl_instance *inst = plan->inst;
     const pl_schedule *s = plan->sched;
@@ -81,12 +81,12 @@ void pl_html_summary(const pl_plan *plan, FILE *f)
     int y, m, d;
 
     fputs("<header><h1>", f);
-    pl_html_put(f, inst->name && inst->name[0] ? inst->name : "Placement schedule");
+    pli_html_put(f, inst->name && inst->name[0] ? inst->name : "Placement schedule");
     fputs("</h1>\n<p class=\"sub\">", f);
-    pl_period_first_day(h, 0, &y, &m, &d);
-    snprintf(first, sizeof first, "%d %s %d", d, pl_month_abbrev(m), y);
-    pl_period_last_day(h, h->length - 1, &y, &m, &d);
-    snprintf(last, sizeof last, "%d %s %d", d, pl_month_abbrev(m), y);
+    pli_period_first_day(h, 0, &y, &m, &d);
+    snprintf(first, sizeof first, "%d %s %d", d, pli_month_abbrev(m), y);
+    pli_period_last_day(h, h->length - 1, &y, &m, &d);
+    snprintf(last, sizeof last, "%d %s %d", d, pli_month_abbrev(m), y);
     static const char *const units[] = {"month", "week", "day"};
     fprintf(f, "%s – %s · %d period%s of %d %s%s · %d trainees · %d sites · %d "
                "supervisors</p>\n</header>\n",
@@ -96,7 +96,7 @@ void pl_html_summary(const pl_plan *plan, FILE *f)
 
     fputs("<h2 class=\"first\">Summary</h2>\n<div class=\"cards\">\n", f);
     bool good = s->status == PL_RESULT_OPTIMAL || s->status == PL_RESULT_FEASIBLE;
-    card(f, good ? "ok" : "warn", pl_result_name(s->status), "status");
+    card(f, good ? "ok" : "warn", pli_result_name(s->status), "status");
     if (s->has_cost) {
         snprintf(buf, sizeof buf, "%.10g", z(s->cost));
         card(f, "", buf, "cost");
@@ -138,7 +138,7 @@ void pl_html_summary(const pl_plan *plan, FILE *f)
         fputs("<h3>Why there is no schedule</h3>\n<ul class=\"reasons\">\n", f);
         for (size_t i = 0; i < s->n_reasons; i++) {
             fputs("<li>", f);
-            pl_html_put(f, s->reasons[i]);
+            pli_html_put(f, s->reasons[i]);
             fputs("</li>\n", f);
         }
         fputs("</ul>\n", f);

@@ -60,7 +60,7 @@ static const char *group_title(const pl_instance *inst, pl_report_group g, int i
 {
     switch (g) {
     case PL_REPORT_GROUP_PROGRAM: return inst->programs[i].id;
-    case PL_REPORT_GROUP_SITE: return i >= 0 ? pl_site_label(inst, i) : "No home site";
+    case PL_REPORT_GROUP_SITE: return i >= 0 ? pli_site_label(inst, i) : "No home site";
     case PL_REPORT_GROUP_AREA: return i >= 0 ? inst->areas[i] : "No area";
     case PL_REPORT_GROUP_NONE: break;
     }
@@ -74,7 +74,7 @@ static void put_fitted(FILE *f, const char *s, int max_chars)
     for (const char *c = s; *c; c++)
         chars += ((unsigned char)*c & 0xC0) != 0x80;
     if (chars <= max_chars) {
-        pl_html_put(f, s);
+        pli_html_put(f, s);
         return;
     }
     int keep = max_chars - 1, seen = 0;
@@ -89,7 +89,7 @@ static void put_fitted(FILE *f, const char *s, int max_chars)
         return;
     memcpy(copy, s, (size_t)(c - s));
     copy[c - s] = '\0';
-    pl_html_put(f, copy);
+    pli_html_put(f, copy);
     fputs("…", f);
     free(copy);
 }
@@ -105,11 +105,11 @@ static void header_svg(const pl_plan *plan, FILE *f, int cw)
     for (int p = 0; p < plan->length; p += every) {
         char label[24];
         int y, m, d;
-        pl_period_first_day(h, p, &y, &m, &d);
+        pli_period_first_day(h, p, &y, &m, &d);
         if (h->unit == PL_UNIT_MONTH)
-            snprintf(label, sizeof label, "%s", pl_month_abbrev(m));
+            snprintf(label, sizeof label, "%s", pli_month_abbrev(m));
         else
-            snprintf(label, sizeof label, "%d %s", d % 100, pl_month_abbrev(m));
+            snprintf(label, sizeof label, "%d %s", d % 100, pli_month_abbrev(m));
         fprintf(f, "<text x=\"%d\" y=\"12\">%s</text>", p * cw + 3, label);
         if (y != last_year)
             fprintf(f, "<text x=\"%d\" y=\"26\" font-weight=\"600\">%d</text>",
@@ -160,11 +160,11 @@ static void run_rect(const pl_plan *plan, const pl_run *run, int cw, FILE *f)
     fprintf(f, "<rect class=\"r%d\" x=\"%d\" y=\"3\" width=\"%d\" height=\"%d\" rx=\"3\">"
                "<title>",
             run->r, x, w, ROW_H - 6);
-    pl_html_put(f, pl_site_label(inst, run->s));
+    pli_html_put(f, pli_site_label(inst, run->s));
     fputs(" · ", f);
-    pl_html_put(f, pl_rotation_label(inst, run->r));
-    pl_period_label(&inst->horizon, run->from, a);
-    pl_period_label(&inst->horizon, run->to, b);
+    pli_html_put(f, pli_rotation_label(inst, run->r));
+    pli_period_label(&inst->horizon, run->from, a);
+    pli_period_label(&inst->horizon, run->to, b);
     if (run->from == run->to)
         fprintf(f, " · %s", a);
     else
@@ -175,7 +175,7 @@ static void run_rect(const pl_plan *plan, const pl_run *run, int cw, FILE *f)
         if (!row->supervisor)
             continue;
         fputs(sep, f);
-        pl_html_put(f, row->sup >= 0 ? pl_supervisor_label(inst, row->sup)
+        pli_html_put(f, row->sup >= 0 ? pli_supervisor_label(inst, row->sup)
                                      : row->supervisor);
         sep = ", ";
     }
@@ -183,7 +183,7 @@ static void run_rect(const pl_plan *plan, const pl_run *run, int cw, FILE *f)
     int fit = (w - 6) * 10 / 62; /* about 6.2 px per character at 10.5 px */
     if (fit >= 2) {
         fprintf(f, "<text class=\"l k%d\" x=\"%d\" y=\"15\">", run->r, x + 4);
-        put_fitted(f, pl_site_label(inst, run->s), fit);
+        put_fitted(f, pli_site_label(inst, run->s), fit);
         fputs("</text>", f);
     }
 }
@@ -193,15 +193,15 @@ static void trainee_row(const pl_plan *plan, int t, int cw, bool show_program, F
     const pl_instance *inst = plan->inst;
     const pl_trainee *tr = &inst->trainees[t];
     fputs("<tr><td class=\"who\">", f);
-    pl_html_put(f, pl_trainee_label(inst, t));
+    pli_html_put(f, pli_trainee_label(inst, t));
     if (tr->name && tr->name[0]) { /* the id too, for finding it in the files */
         fputs(" <small class=\"id\">", f);
-        pl_html_put(f, tr->id);
+        pli_html_put(f, tr->id);
         fputs("</small>", f);
     }
     if (show_program) {
         fputs(" <small>", f);
-        pl_html_put(f, inst->programs[tr->program].id);
+        pli_html_put(f, inst->programs[tr->program].id);
         fputs("</small>", f);
     }
     fprintf(f, "</td><td class=\"bar\"><svg class=\"g\" width=\"%d\" height=\"%d\">",
@@ -216,7 +216,7 @@ static void trainee_row(const pl_plan *plan, int t, int cw, bool show_program, F
         if (u->t != t)
             continue;
         fprintf(f, "%s", sep);
-        pl_html_put(f, u->r >= 0 ? pl_rotation_label(inst, u->r) : u->rotation);
+        pli_html_put(f, u->r >= 0 ? pli_rotation_label(inst, u->r) : u->rotation);
         fprintf(f, " −%d", u->missing);
         sep = "<br>";
     }
@@ -228,8 +228,8 @@ static void legend(const pl_plan *plan, FILE *f)
     const pl_instance *inst = plan->inst;
     fputs("<div class=\"legend\">", f);
     for (int r = 0; r < inst->n_rotations; r++) {
-        fprintf(f, "<span><i style=\"background:%s\"></i>", pl_rotation_colour(r));
-        pl_html_put(f, pl_rotation_label(inst, r));
+        fprintf(f, "<span><i style=\"background:%s\"></i>", pli_rotation_colour(r));
+        pli_html_put(f, pli_rotation_label(inst, r));
         fputs("</span>", f);
     }
     fputs("<span><svg width=\"14\" height=\"12\" style=\"vertical-align:-2px;"
@@ -239,7 +239,7 @@ static void legend(const pl_plan *plan, FILE *f)
           f);
 }
 
-pl_status pl_html_timelines(const pl_plan *plan, const pl_report_options *o, FILE *f)
+pl_status pli_html_timelines(const pl_plan *plan, const pl_report_options *o, FILE *f)
 {
     const pl_instance *inst = plan->inst;
     int cw = column_width(plan->length);
@@ -277,7 +277,7 @@ pl_status pl_html_timelines(const pl_plan *plan, const pl_report_options *o, FIL
                 while (i + n < plan->n_trainees && list[i + n].group == list[i].group)
                     n++;
                 fputs("<h3>", f);
-                pl_html_put(f, group_title(inst, o->group, list[i].group));
+                pli_html_put(f, group_title(inst, o->group, list[i].group));
                 fprintf(f, " <small>(%d trainee%s)</small></h3>\n", n, n == 1 ? "" : "s");
             }
             fputs("<table class=\"tl\"><thead><tr><th>trainee</th><th>", f);

@@ -14,11 +14,11 @@
 static void why_cell(FILE *f, char *why)
 {
     fputs("<td class=\"why\">", f);
-    pl_html_put(f, why ? why : "");
+    pli_html_put(f, why ? why : "");
     fputs("</td></tr>\n", f);
 }
 
-pl_status pl_html_why(const pl_plan *plan, FILE *f)
+pl_status pli_html_why(const pl_plan *plan, FILE *f)
 {
     const pl_instance *inst = plan->inst;
     const pl_schedule *s = plan->sched;
@@ -26,32 +26,32 @@ pl_status pl_html_why(const pl_plan *plan, FILE *f)
     pl_why *w = NULL;
     if (s->n_unmet == 0 && s->n_understaffed == 0)
         return PL_OK;
-    PL_TRY(pl_why_new(inst, s, &w));
+    PL_TRY(pli_why_new(inst, s, &w));
     fputs("<h2>Why</h2>\n<p class=\"note\">Each unmet requirement and understaffed "
           "period, and what in the instance or the schedule keeps it so.</p>\n"
           "<table class=\"terms why\"><tbody>\n", f);
     for (size_t i = 0; i < s->n_unmet; i++) {
         const pl_unmet_row *u = &s->unmet[i];
-        char *why = pl_why_unmet(w, u, &status);
+        char *why = pli_why_unmet(w, u, &status);
         PL_TRY(status);
         fputs("<tr><td>", f);
-        pl_html_put(f, u->t >= 0 ? pl_trainee_label(inst, u->t) : u->trainee);
+        pli_html_put(f, u->t >= 0 ? pli_trainee_label(inst, u->t) : u->trainee);
         fputs("</td><td>", f);
-        pl_html_put(f, u->r >= 0 ? pl_rotation_label(inst, u->r) : u->rotation);
+        pli_html_put(f, u->r >= 0 ? pli_rotation_label(inst, u->r) : u->rotation);
         fprintf(f, "</td><td class=\"n\">−%d</td>", u->missing);
         why_cell(f, why);
         free(why);
     }
     for (size_t i = 0; i < s->n_understaffed; i++) {
         const pl_span_row *u = &s->understaffed[i];
-        char *why = pl_why_understaffed(w, u, &status), a[24], b[24];
+        char *why = pli_why_understaffed(w, u, &status), a[24], b[24];
         PL_TRY(status);
         fputs("<tr><td>", f);
-        pl_html_put(f, u->s >= 0 ? pl_site_label(inst, u->s) : u->site);
+        pli_html_put(f, u->s >= 0 ? pli_site_label(inst, u->s) : u->site);
         fputs("</td><td>", f);
-        pl_html_put(f, u->r >= 0 ? pl_rotation_label(inst, u->r) : u->rotation);
-        pl_period_label(&inst->horizon, u->from, a);
-        pl_period_label(&inst->horizon, u->to, b);
+        pli_html_put(f, u->r >= 0 ? pli_rotation_label(inst, u->r) : u->rotation);
+        pli_period_label(&inst->horizon, u->from, a);
+        pli_period_label(&inst->horizon, u->to, b);
         if (u->from == u->to)
             fprintf(f, " · %s", a);
         else
@@ -62,6 +62,6 @@ pl_status pl_html_why(const pl_plan *plan, FILE *f)
     }
     fputs("</tbody></table>\n", f);
 cleanup:
-    pl_why_free(w);
+    pli_why_free(w);
     return status;
 }

@@ -14,27 +14,27 @@
 
 #define ICS_LINE_OCTETS 75
 
-pl_status pl_ics_escape(pl_buf *b, const char *s)
+pl_status pli_ics_escape(pl_buf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '\\': pl_buf_puts(b, "\\\\"); break;
-        case ';': pl_buf_puts(b, "\\;"); break;
-        case ',': pl_buf_puts(b, "\\,"); break;
-        case '\n': pl_buf_puts(b, "\\n"); break;
+        case '\\': pli_buf_puts(b, "\\\\"); break;
+        case ';': pli_buf_puts(b, "\\;"); break;
+        case ',': pli_buf_puts(b, "\\,"); break;
+        case '\n': pli_buf_puts(b, "\\n"); break;
         case '\r': break;
         default:
             /* Other control characters are not allowed in TEXT. */
             if ((unsigned char)*s < 0x20 || *s == 0x7f)
-                pl_buf_puts(b, " ");
+                pli_buf_puts(b, " ");
             else
-                pl_buf_append(b, s, 1);
+                pli_buf_append(b, s, 1);
         }
     }
     return b->failed ? PL_ERR_NOMEM : PL_OK;
 }
 
-void pl_ics_write_line(FILE *f, const char *line, size_t len)
+void pli_ics_write_line(FILE *f, const char *line, size_t len)
 {
     size_t pos = 0, room = ICS_LINE_OCTETS;
     do {
@@ -60,17 +60,17 @@ static void text_prop(FILE *f, pl_buf *b, const char *name, const char *value)
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
-    pl_buf_puts(b, name);
-    pl_buf_puts(b, ":");
-    pl_ics_escape(b, value);
+    pli_buf_puts(b, name);
+    pli_buf_puts(b, ":");
+    pli_ics_escape(b, value);
     if (!b->failed)
-        pl_ics_write_line(f, b->data, b->len);
+        pli_ics_write_line(f, b->data, b->len);
 }
 
 /* A fixed line. */
 static void fixed_line(FILE *f, const char *line)
 {
-    pl_ics_write_line(f, line, strlen(line));
+    pli_ics_write_line(f, line, strlen(line));
 }
 
 /* A date property: `format` holds one %s for the date. */
@@ -79,9 +79,9 @@ static void date_prop(FILE *f, pl_buf *b, const char *format, const char *a)
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
-    pl_buf_printf(b, format, a);
+    pli_buf_printf(b, format, a);
     if (!b->failed)
-        pl_ics_write_line(f, b->data, b->len);
+        pli_ics_write_line(f, b->data, b->len);
 }
 
 static void calendar_begin(const pl_plan *plan, FILE *f, pl_buf *b,
@@ -113,8 +113,8 @@ static int run_supervisors(const pl_plan *plan, const pl_run *run, pl_buf *out)
         if (seen)
             continue;
         if (out->len)
-            pl_buf_puts(out, ", ");
-        pl_buf_puts(out, row->sup >= 0 ? pl_supervisor_label(plan->inst, row->sup)
+            pli_buf_puts(out, ", ");
+        pli_buf_puts(out, row->sup >= 0 ? pli_supervisor_label(plan->inst, row->sup)
                                        : row->supervisor);
         n++;
     }
@@ -131,51 +131,51 @@ static pl_status write_event(const pl_plan *plan, const pl_run *run, bool for_si
     char start[9], end[9], stamp[9], hash[17], from[16];
     pl_status status = PL_OK;
 
-    pl_period_start_compact(&inst->horizon, run->from, start);
-    pl_period_end_exclusive_compact(&inst->horizon, run->to, end);
-    pl_period_start_compact(&inst->horizon, 0, stamp);
-    snprintf(hash, sizeof hash, "%016llx", pl_hash_text(inst->name ? inst->name : ""));
+    pli_period_start_compact(&inst->horizon, run->from, start);
+    pli_period_end_exclusive_compact(&inst->horizon, run->to, end);
+    pli_period_start_compact(&inst->horizon, 0, stamp);
+    snprintf(hash, sizeof hash, "%016llx", pli_hash_text(inst->name ? inst->name : ""));
     snprintf(from, sizeof from, "%d", run->from);
     int n_sups = run_supervisors(plan, run, &sups);
 
     fixed_line(f, "BEGIN:VEVENT");
     b->len = 0;
     if (for_site)
-        pl_buf_printf(b, "UID:placera-%s-site-%s-%s-p%s@placera", hash,
+        pli_buf_printf(b, "UID:placera-%s-site-%s-%s-p%s@placera", hash,
                       inst->sites[run->s].id, tr->id, from);
     else
-        pl_buf_printf(b, "UID:placera-%s-trainee-%s-p%s@placera", hash, tr->id, from);
+        pli_buf_printf(b, "UID:placera-%s-trainee-%s-p%s@placera", hash, tr->id, from);
     if (!b->failed)
-        pl_ics_write_line(f, b->data, b->len);
+        pli_ics_write_line(f, b->data, b->len);
     date_prop(f, b, "DTSTAMP:%sT000000Z", stamp);
     date_prop(f, b, "DTSTART;VALUE=DATE:%s", start);
     date_prop(f, b, "DTEND;VALUE=DATE:%s", end);
     if (for_site)
-        pl_buf_printf(&text, "%s: %s", pl_trainee_label(inst, run->t),
-                      pl_rotation_label(inst, run->r));
+        pli_buf_printf(&text, "%s: %s", pli_trainee_label(inst, run->t),
+                      pli_rotation_label(inst, run->r));
     else
-        pl_buf_printf(&text, "%s @ %s", pl_rotation_label(inst, run->r),
-                      pl_site_label(inst, run->s));
+        pli_buf_printf(&text, "%s @ %s", pli_rotation_label(inst, run->r),
+                      pli_site_label(inst, run->s));
     text_prop(f, b, "SUMMARY", text.data ? text.data : "");
-    text_prop(f, b, "LOCATION", pl_site_label(inst, run->s));
+    text_prop(f, b, "LOCATION", pli_site_label(inst, run->s));
     text.len = 0;
     if (text.data)
         text.data[0] = '\0';
     if (for_site)
-        pl_buf_printf(&text, "Trainee: %s (%s)\n", pl_trainee_label(inst, run->t),
+        pli_buf_printf(&text, "Trainee: %s (%s)\n", pli_trainee_label(inst, run->t),
                       inst->programs[tr->program].id);
     if (sups.len)
-        pl_buf_printf(&text, "Supervisor%s: %s", n_sups > 1 ? "s" : "",
+        pli_buf_printf(&text, "Supervisor%s: %s", n_sups > 1 ? "s" : "",
                       sups.data);
     else
-        pl_buf_puts(&text, "Supervisor: not named");
+        pli_buf_puts(&text, "Supervisor: not named");
     text_prop(f, b, "DESCRIPTION", text.data ? text.data : "");
     fixed_line(f, "TRANSP:TRANSPARENT");
     fixed_line(f, "END:VEVENT");
     if (text.failed || sups.failed || b->failed)
         status = PL_ERR_NOMEM;
-    pl_buf_free(&text);
-    pl_buf_free(&sups);
+    pli_buf_free(&text);
+    pli_buf_free(&sups);
     return status;
 }
 
@@ -188,37 +188,37 @@ static pl_status finish(FILE *f, pl_buf *b, pl_status status)
         else if (ferror(f))
             status = PL_ERR_IO;
     }
-    pl_buf_free(b);
+    pli_buf_free(b);
     return status;
 }
 
-pl_status pl_ics_write_trainee(const pl_plan *plan, int t, FILE *f)
+pl_status pli_ics_write_trainee(const pl_plan *plan, int t, FILE *f)
 {
     pl_buf b = {0}, title = {0};
     pl_status status = PL_OK;
     const pl_instance *inst = plan->inst;
-    pl_buf_printf(&title, "%s – %s", pl_trainee_label(inst, t),
+    pli_buf_printf(&title, "%s – %s", pli_trainee_label(inst, t),
                   inst->name && inst->name[0] ? inst->name : "placera");
     calendar_begin(plan, f, &b, title.data ? title.data : "");
     if (title.failed)
         status = PL_ERR_NOMEM;
-    pl_buf_free(&title);
+    pli_buf_free(&title);
     for (size_t i = plan->trainee_runs[t]; status == PL_OK && i < plan->trainee_runs[t + 1]; i++)
         status = write_event(plan, &plan->runs[i], false, f, &b);
     return finish(f, &b, status);
 }
 
-pl_status pl_ics_write_site(const pl_plan *plan, int s, FILE *f)
+pl_status pli_ics_write_site(const pl_plan *plan, int s, FILE *f)
 {
     pl_buf b = {0}, title = {0};
     pl_status status = PL_OK;
     const pl_instance *inst = plan->inst;
-    pl_buf_printf(&title, "%s – %s", pl_site_label(inst, s),
+    pli_buf_printf(&title, "%s – %s", pli_site_label(inst, s),
                   inst->name && inst->name[0] ? inst->name : "placera");
     calendar_begin(plan, f, &b, title.data ? title.data : "");
     if (title.failed)
         status = PL_ERR_NOMEM;
-    pl_buf_free(&title);
+    pli_buf_free(&title);
     for (size_t i = 0; status == PL_OK && i < plan->n_runs; i++)
         if (plan->runs[i].s == s)
             status = write_event(plan, &plan->runs[i], true, f, &b);

@@ -8,7 +8,7 @@
 #include "instance/dates.h"
 #include "report/report.h"
 
-const char *pl_site_label(const pl_instance *inst, int s)
+const char *pli_site_label(const pl_instance *inst, int s)
 {
     if (s < 0 || s >= inst->n_sites)
         return "?";
@@ -16,7 +16,7 @@ const char *pl_site_label(const pl_instance *inst, int s)
     return site->name && site->name[0] ? site->name : site->id;
 }
 
-const char *pl_rotation_label(const pl_instance *inst, int r)
+const char *pli_rotation_label(const pl_instance *inst, int r)
 {
     if (r < 0 || r >= inst->n_rotations)
         return "?";
@@ -24,46 +24,46 @@ const char *pl_rotation_label(const pl_instance *inst, int r)
     return rot->name && rot->name[0] ? rot->name : rot->id;
 }
 
-const char *pl_month_abbrev(int month)
+const char *pli_month_abbrev(int month)
 {
     static const char *const names[12] = {"jan", "feb", "mar", "apr", "maj", "jun",
                                           "jul", "aug", "sep", "okt", "nov", "dec"};
     return month >= 1 && month <= 12 ? names[month - 1] : "?";
 }
 
-void pl_period_label(const pl_horizon *h, int p, char buf[24])
+void pli_period_label(const pl_horizon *h, int p, char buf[24])
 {
     int y, m, d;
-    pl_period_first_day(h, p, &y, &m, &d);
+    pli_period_first_day(h, p, &y, &m, &d);
     if (h->unit == PL_UNIT_MONTH)
-        snprintf(buf, 24, "%s %d", pl_month_abbrev(m), y % 100000);
+        snprintf(buf, 24, "%s %d", pli_month_abbrev(m), y % 100000);
     else
-        snprintf(buf, 24, "%d %s %d", d % 100, pl_month_abbrev(m), y % 100000);
+        snprintf(buf, 24, "%d %s %d", d % 100, pli_month_abbrev(m), y % 100000);
 }
 
 static void compact(long days, char buf[9])
 {
     int y, m, d;
-    pl_civil_from_days(days, &y, &m, &d);
+    pli_civil_from_days(days, &y, &m, &d);
     snprintf(buf, 9, "%04u%02u%02u", (unsigned)(y % 10000 + 10000) % 10000u,
              (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
-void pl_period_start_compact(const pl_horizon *h, int p, char buf[9])
+void pli_period_start_compact(const pl_horizon *h, int p, char buf[9])
 {
     int y, m, d;
-    pl_period_first_day(h, p, &y, &m, &d);
-    compact(pl_days_from_civil(y, m, d), buf);
+    pli_period_first_day(h, p, &y, &m, &d);
+    compact(pli_days_from_civil(y, m, d), buf);
 }
 
-void pl_period_end_exclusive_compact(const pl_horizon *h, int p, char buf[9])
+void pli_period_end_exclusive_compact(const pl_horizon *h, int p, char buf[9])
 {
     int y, m, d;
-    pl_period_last_day(h, p, &y, &m, &d);
-    compact(pl_days_from_civil(y, m, d) + 1, buf);
+    pli_period_last_day(h, p, &y, &m, &d);
+    compact(pli_days_from_civil(y, m, d) + 1, buf);
 }
 
-void pl_html_put(FILE *f, const char *s)
+void pli_html_put(FILE *f, const char *s)
 {
     const char *start = s;
     for (; *s; s++) {
@@ -83,7 +83,7 @@ void pl_html_put(FILE *f, const char *s)
     fwrite(start, 1, (size_t)(s - start), f);
 }
 
-unsigned long long pl_hash_text(const char *s)
+unsigned long long pli_hash_text(const char *s)
 {
     unsigned long long h = 14695981039346656037ULL;
     for (; *s; s++) {

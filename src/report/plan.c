@@ -41,7 +41,7 @@ static int clamp_to(const pl_instance *inst, const pl_row *r)
     return r->to >= inst->horizon.length ? inst->horizon.length - 1 : r->to;
 }
 
-pl_status pl_plan_build(const pl_instance *inst, const pl_schedule *sched,
+pl_status pli_plan_build(const pl_instance *inst, const pl_schedule *sched,
                         pl_plan *plan)
 {
     pl_status status = PL_OK;
@@ -120,11 +120,11 @@ pl_status pl_plan_build(const pl_instance *inst, const pl_schedule *sched,
 cleanup:
     free(keys);
     if (status != PL_OK)
-        pl_plan_free(plan);
+        pli_plan_free(plan);
     return status;
 }
 
-void pl_plan_free(pl_plan *plan)
+void pli_plan_free(pl_plan *plan)
 {
     if (!plan)
         return;

@@ -36,7 +36,7 @@ static pl_schedule *schedule_new(const pl_instance *inst, pl_result status,
     pl_schedule *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
-    s->instance_name = pl_strdup(inst && inst->name ? inst->name : "");
+    s->instance_name = pli_strdup(inst && inst->name ? inst->name : "");
     if (!s->instance_name) {
         free(s);
         return NULL;
@@ -60,11 +60,11 @@ static pl_status add_row(pl_schedule *s, size_t *cap, const pl_instance *inst,
     row->sup = sup;
     row->from = from;
     row->to = to;
-    row->trainee = pl_strdup(inst->trainees[t].id);
-    row->site = pl_strdup(inst->sites[site].id);
-    row->rotation = pl_strdup(inst->rotations[rot].id);
+    row->trainee = pli_strdup(inst->trainees[t].id);
+    row->site = pli_strdup(inst->sites[site].id);
+    row->rotation = pli_strdup(inst->rotations[rot].id);
     if (sup >= 0)
-        row->supervisor = pl_strdup(inst->supervisors[sup].id);
+        row->supervisor = pli_strdup(inst->supervisors[sup].id);
     s->n_rows++; /* counted even when a copy failed, so that free sees it */
     if (!row->trainee || !row->site || !row->rotation ||
         (sup >= 0 && !row->supervisor))
@@ -108,8 +108,8 @@ static pl_status add_pair(pl_pair **pairs, size_t *n, size_t *cap,
     pl_status status = PL_OK;
     PL_TRY(grow((void **)pairs, cap, *n, sizeof **pairs));
     pl_pair *pr = &(*pairs)[*n];
-    pr->key = pl_strdup(key);
-    pr->value = pl_strdup(value);
+    pr->key = pli_strdup(key);
+    pr->value = pli_strdup(value);
     pr->key_index = ki;
     pr->value_index = vi;
     (*n)++;
@@ -186,8 +186,8 @@ static pl_status build_unmet(pl_schedule *s, const pl_instance *inst,
             u->t = t;
             u->r = r;
             u->missing = (int)(rule->min - done);
-            u->trainee = pl_strdup(tr->id);
-            u->rotation = pl_strdup(inst->rotations[r].id);
+            u->trainee = pli_strdup(tr->id);
+            u->rotation = pli_strdup(inst->rotations[r].id);
             if (!u->trainee || !u->rotation) {
                 status = PL_ERR_NOMEM;
                 goto cleanup;
@@ -213,11 +213,11 @@ static pl_status add_span(pl_span_row **rows, size_t *n, size_t *cap,
     sp->from = from;
     sp->to = to;
     sp->missing = missing;
-    if (t >= 0 && !(sp->trainee = pl_strdup(inst->trainees[t].id)))
+    if (t >= 0 && !(sp->trainee = pli_strdup(inst->trainees[t].id)))
         status = PL_ERR_NOMEM;
-    if (site >= 0 && !(sp->site = pl_strdup(inst->sites[site].id)))
+    if (site >= 0 && !(sp->site = pli_strdup(inst->sites[site].id)))
         status = PL_ERR_NOMEM;
-    if (rot >= 0 && !(sp->rotation = pl_strdup(inst->rotations[rot].id)))
+    if (rot >= 0 && !(sp->rotation = pli_strdup(inst->rotations[rot].id)))
         status = PL_ERR_NOMEM;
 cleanup:
     return status;
@@ -317,13 +317,13 @@ static pl_status build_trainee_costs(pl_schedule *s, const pl_instance *inst,
         s->trainee_costs[t].index = (int)t;
         s->trainee_costs[t].value = tc[t];
         s->n_trainee_costs = t + 1;
-        if (!(s->trainee_costs[t].id = pl_strdup(inst->trainees[t].id)))
+        if (!(s->trainee_costs[t].id = pli_strdup(inst->trainees[t].id)))
             return PL_ERR_NOMEM;
     }
     return PL_OK;
 }
 
-pl_status pl_schedule_from_assignment(const pl_instance *inst,
+pl_status pli_schedule_from_assignment(const pl_instance *inst,
                                       const pl_assignment *a, pl_result status_,
                                       const pl_costs *costs,
                                       const double *trainee_costs, double bound,
@@ -359,7 +359,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_schedule_failed(const pl_instance *inst, pl_result status_,
+pl_status pli_schedule_failed(const pl_instance *inst, pl_result status_,
                              const char *const *reasons, size_t n_reasons,
                              double seconds, pl_schedule **out)
 {
@@ -376,7 +376,7 @@ pl_status pl_schedule_failed(const pl_instance *inst, pl_result status_,
         }
         for (size_t i = 0; i < n_reasons; i++) {
             s->n_reasons = i + 1;
-            if (!(s->reasons[i] = pl_strdup(reasons[i] ? reasons[i] : ""))) {
+            if (!(s->reasons[i] = pli_strdup(reasons[i] ? reasons[i] : ""))) {
                 status = PL_ERR_NOMEM;
                 goto cleanup;
             }

@@ -38,7 +38,7 @@ static double snap(double v)
     return fabs(v - r) < 1e-6 ? r : v;
 }
 
-pl_status pl_extract(const pl_model *m, const double *values, pl_assignment *a,
+pl_status pli_extract(const pl_model *m, const double *values, pl_assignment *a,
                      pl_costs *costs, double *trainee_costs)
 {
     const pl_instance *inst = m->inst;

@@ -10,8 +10,8 @@
 /* Fill `a` (already sized for the instance) with the placements in `values`
  * (one per model column), `costs` with the amount of each term, and
  * trainee_costs[n_trainees] with each trainee's cost (without fairness).
- * Supervisors are left at -1 (pl_name_supervisors names them). */
-pl_status pl_extract(const pl_model *m, const double *values, pl_assignment *a,
+ * Supervisors are left at -1 (pli_name_supervisors names them). */
+pl_status pli_extract(const pl_model *m, const double *values, pl_assignment *a,
                      pl_costs *costs, double *trainee_costs);
 
 #endif /* PL_EXTRACT_H */

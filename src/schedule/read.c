@@ -63,7 +63,7 @@ static const char *type_word(const json_t *v)
 static bool want_type(reader *rd, const json_t *v, bool ok, const char *what)
 {
     if (!ok)
-        pl_jreport(&rd->j, PL_SEV_ERROR, "must be %s, not %s", what, type_word(v));
+        pli_jreport(&rd->j, PL_SEV_ERROR, "must be %s, not %s", what, type_word(v));
     return ok;
 }
 
@@ -73,7 +73,7 @@ static bool get_int(reader *rd, const json_t *v, int *out)
         return false;
     json_int_t i = json_integer_value(v);
     if (i < INT_MIN || i > INT_MAX) {
-        pl_jreport(&rd->j, PL_SEV_ERROR, "integer out of range");
+        pli_jreport(&rd->j, PL_SEV_ERROR, "integer out of range");
         return false;
     }
     *out = (int)i;
@@ -102,7 +102,7 @@ static bool get_real(reader *rd, const json_t *v, double *out)
 
 static char *copy_string(reader *rd, const char *s)
 {
-    char *c = pl_strdup(s);
+    char *c = pli_strdup(s);
     if (!c)
         out_of_memory(rd);
     return c;
@@ -111,10 +111,10 @@ static char *copy_string(reader *rd, const char *s)
 static int lookup(const pl_instance *inst, kind k, const char *id)
 {
     switch (k) {
-    case K_TRAINEE: return pl_instance_trainee_index(inst, id);
-    case K_SITE: return pl_instance_site_index(inst, id);
-    case K_ROTATION: return pl_instance_rotation_index(inst, id);
-    case K_SUPERVISOR: return pl_instance_supervisor_index(inst, id);
+    case K_TRAINEE: return pli_instance_trainee_index(inst, id);
+    case K_SITE: return pli_instance_site_index(inst, id);
+    case K_ROTATION: return pli_instance_rotation_index(inst, id);
+    case K_SUPERVISOR: return pli_instance_supervisor_index(inst, id);
     }
     return -1;
 }
@@ -125,7 +125,7 @@ static int resolve(reader *rd, kind k, const char *id, bool *drop)
 {
     int i = lookup(rd->inst, k, id);
     if (i < 0) {
-        pl_jreport(&rd->j, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
+        pli_jreport(&rd->j, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
                    "unknown %s \"%s\"%s", kind_word[k], id,
                    rd->lenient ? "; entry ignored" : "");
         *drop = true;
@@ -169,13 +169,13 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
         int f = 0;
         while (f < n_fields && strcmp(fields[f].name, key) != 0)
             f++;
-        size_t old = pl_jpush(&rd->j, key);
+        size_t old = pli_jpush(&rd->j, key);
         if (f == n_fields) {
-            if (!pl_jfree_key(key)) {
-                pl_jreport(&rd->j, PL_SEV_ERROR, "unknown key \"%s\"", key);
+            if (!pli_jfree_key(key)) {
+                pli_jreport(&rd->j, PL_SEV_ERROR, "unknown key \"%s\"", key);
                 e->bad = true;
             }
-            pl_jpop(&rd->j, old);
+            pli_jpop(&rd->j, old);
             continue;
         }
         e->seen[f] = true;
@@ -195,7 +195,7 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
                 lookup(rd->inst, fields[f].k, e->ids[f]) < 0) {
                 /* a reference row outlives its supervisor: keep the
                  * placement, forget the name */
-                pl_jreport(&rd->j, PL_SEV_WARNING, "unknown %s \"%s\"; name ignored",
+                pli_jreport(&rd->j, PL_SEV_WARNING, "unknown %s \"%s\"; name ignored",
                            kind_word[fields[f].k], e->ids[f]);
                 e->ids[f] = NULL;
                 e->index[f] = -1;
@@ -220,11 +220,11 @@ static void read_entry(reader *rd, const json_t *v, const field *fields,
                 e->ids[f] = json_string_value(val);
             break;
         }
-        pl_jpop(&rd->j, old);
+        pli_jpop(&rd->j, old);
     }
     for (int f = 0; f < n_fields; f++)
         if (fields[f].required && !e->seen[f]) {
-            pl_jreport(&rd->j, PL_SEV_ERROR, "missing \"%s\"", fields[f].name);
+            pli_jreport(&rd->j, PL_SEV_ERROR, "missing \"%s\"", fields[f].name);
             e->bad = true;
         }
 }
@@ -235,7 +235,7 @@ static bool check_range(reader *rd, int from, int to, bool *drop)
 {
     int len = rd->inst->horizon.length;
     if (from < 0 || to < from || to >= len) {
-        pl_jreport(&rd->j, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
+        pli_jreport(&rd->j, rd->lenient ? PL_SEV_WARNING : PL_SEV_ERROR,
                    "periods %d to %d are not a range inside the horizon 0 to %d%s",
                    from, to, len - 1, rd->lenient ? "; entry ignored" : "");
         *drop = true;
@@ -272,7 +272,7 @@ static void read_placements(reader *rd, const json_t *v, pl_schedule *s)
         return;
     for (size_t i = 0; i < n; i++) {
         entry e;
-        size_t old = pl_jpush_index(&rd->j, i);
+        size_t old = pli_jpush_index(&rd->j, i);
         read_entry(rd, json_array_get(v, i), fields, 8, &e);
         if (e.has[4]) {
             int from = e.ints[4], to = e.has[5] ? e.ints[5] : from;
@@ -295,7 +295,7 @@ static void read_placements(reader *rd, const json_t *v, pl_schedule *s)
                 r->to = to;
             }
         }
-        pl_jpop(&rd->j, old);
+        pli_jpop(&rd->j, old);
     }
 }
 
@@ -309,7 +309,7 @@ static void read_pairs(reader *rd, const json_t *v, kind value_kind,
     const char *key;
     json_t *val;
     json_object_foreach((json_t *)v, key, val) {
-        size_t old = pl_jpush(&rd->j, key);
+        size_t old = pli_jpush(&rd->j, key);
         bool drop = false;
         if (want_type(rd, val, json_is_string(val), "a string id")) {
             int ki = resolve(rd, K_TRAINEE, key, &drop);
@@ -322,7 +322,7 @@ static void read_pairs(reader *rd, const json_t *v, kind value_kind,
                 p->value_index = vi;
             }
         }
-        pl_jpop(&rd->j, old);
+        pli_jpop(&rd->j, old);
     }
 }
 
@@ -341,7 +341,7 @@ static void read_unmet(reader *rd, const json_t *v, pl_schedule *s)
         return;
     for (size_t i = 0; i < n; i++) {
         entry e;
-        size_t old = pl_jpush_index(&rd->j, i);
+        size_t old = pli_jpush_index(&rd->j, i);
         read_entry(rd, json_array_get(v, i), fields, 4, &e);
         if (!e.bad && !e.drop) {
             pl_unmet_row *u = &s->unmet[s->n_unmet++];
@@ -353,7 +353,7 @@ static void read_unmet(reader *rd, const json_t *v, pl_schedule *s)
             u->r = e.index[1];
             u->missing = e.ints[2];
         }
-        pl_jpop(&rd->j, old);
+        pli_jpop(&rd->j, old);
     }
 }
 
@@ -380,7 +380,7 @@ static void read_spans(reader *rd, const json_t *v, bool understaffed,
         return;
     for (size_t i = 0; i < n; i++) {
         entry e;
-        size_t old = pl_jpush_index(&rd->j, i);
+        size_t old = pli_jpush_index(&rd->j, i);
         if (understaffed)
             read_entry(rd, json_array_get(v, i), understaffed_fields, 6, &e);
         else
@@ -412,7 +412,7 @@ static void read_spans(reader *rd, const json_t *v, bool understaffed,
                 sp->t = e.index[0];
             }
         }
-        pl_jpop(&rd->j, old);
+        pli_jpop(&rd->j, old);
     }
 }
 
@@ -435,15 +435,15 @@ static void read_costs(reader *rd, const json_t *v, pl_schedule *s)
     const char *key;
     json_t *val;
     json_object_foreach((json_t *)v, key, val) {
-        size_t old = pl_jpush(&rd->j, key);
+        size_t old = pli_jpush(&rd->j, key);
         size_t i = 0, n = sizeof terms / sizeof terms[0];
         while (i < n && strcmp(terms[i].name, key) != 0)
             i++;
         if (i < n)
             get_real(rd, val, terms[i].value);
-        else if (!pl_jfree_key(key))
-            pl_jreport(&rd->j, PL_SEV_ERROR, "unknown cost term \"%s\"", key);
-        pl_jpop(&rd->j, old);
+        else if (!pli_jfree_key(key))
+            pli_jreport(&rd->j, PL_SEV_ERROR, "unknown cost term \"%s\"", key);
+        pli_jpop(&rd->j, old);
     }
 }
 
@@ -459,7 +459,7 @@ static void read_trainee_costs(reader *rd, const json_t *v, pl_schedule *s)
     const char *key;
     json_t *val;
     json_object_foreach((json_t *)v, key, val) {
-        size_t old = pl_jpush(&rd->j, key);
+        size_t old = pli_jpush(&rd->j, key);
         bool drop = false;
         double d;
         if (get_real(rd, val, &d)) {
@@ -471,7 +471,7 @@ static void read_trainee_costs(reader *rd, const json_t *v, pl_schedule *s)
                 nv->value = d;
             }
         }
-        pl_jpop(&rd->j, old);
+        pli_jpop(&rd->j, old);
     }
 }
 
@@ -484,10 +484,10 @@ static void read_reasons(reader *rd, const json_t *v, pl_schedule *s)
         return;
     for (size_t i = 0; i < n; i++) {
         json_t *r = json_array_get(v, i);
-        size_t old = pl_jpush_index(&rd->j, i);
+        size_t old = pli_jpush_index(&rd->j, i);
         if (want_type(rd, r, json_is_string(r), "a string"))
             s->reasons[s->n_reasons++] = copy_string(rd, json_string_value(r));
-        pl_jpop(&rd->j, old);
+        pli_jpop(&rd->j, old);
     }
 }
 
@@ -497,11 +497,11 @@ static void read_status(reader *rd, const json_t *v, pl_schedule *s)
         return;
     const char *w = json_string_value(v);
     for (int k = PL_RESULT_OPTIMAL; k <= PL_RESULT_NO_SOLUTION; k++)
-        if (strcmp(w, pl_result_name((pl_result)k)) == 0) {
+        if (strcmp(w, pli_result_name((pl_result)k)) == 0) {
             s->status = (pl_result)k;
             return;
         }
-    pl_jreport(&rd->j, PL_SEV_ERROR,
+    pli_jreport(&rd->j, PL_SEV_ERROR,
                "unknown status \"%s\" (optimal, feasible, infeasible or no_solution)", w);
 }
 
@@ -513,12 +513,12 @@ static void read_root(reader *rd, const json_t *root, pl_schedule *s)
     if (!want_type(rd, root, json_is_object(root), "an object"))
         return;
     json_object_foreach((json_t *)root, key, v) {
-        size_t old = pl_jpush(&rd->j, key);
+        size_t old = pli_jpush(&rd->j, key);
         if (strcmp(key, "format") == 0) {
             seen_format = true;
             if (want_type(rd, v, json_is_string(v), "a string") &&
                 strcmp(json_string_value(v), "placera-schedule/1") != 0)
-                pl_jreport(&rd->j, PL_SEV_ERROR,
+                pli_jreport(&rd->j, PL_SEV_ERROR,
                            "format must be \"placera-schedule/1\", not \"%s\"",
                            json_string_value(v));
         } else if (strcmp(key, "instance") == 0) {
@@ -559,17 +559,17 @@ static void read_root(reader *rd, const json_t *root, pl_schedule *s)
             read_trainee_costs(rd, v, s);
         } else if (strcmp(key, "reasons") == 0) {
             read_reasons(rd, v, s);
-        } else if (!pl_jfree_key(key)) {
-            pl_jreport(&rd->j, PL_SEV_ERROR, "unknown key \"%s\"", key);
+        } else if (!pli_jfree_key(key)) {
+            pli_jreport(&rd->j, PL_SEV_ERROR, "unknown key \"%s\"", key);
         }
-        pl_jpop(&rd->j, old);
+        pli_jpop(&rd->j, old);
     }
     if (!seen_format)
-        pl_jreport(&rd->j, PL_SEV_ERROR, "missing 'format' (\"placera-schedule/1\")");
+        pli_jreport(&rd->j, PL_SEV_ERROR, "missing 'format' (\"placera-schedule/1\")");
     if (!seen_status)
-        pl_jreport(&rd->j, PL_SEV_ERROR, "missing 'status'");
+        pli_jreport(&rd->j, PL_SEV_ERROR, "missing 'status'");
     if (!seen_placements)
-        pl_jreport(&rd->j, PL_SEV_ERROR, "missing 'placements'");
+        pli_jreport(&rd->j, PL_SEV_ERROR, "missing 'placements'");
 }
 
 /* Read the whole file into memory (util/read_file.h); *text belongs to the
@@ -578,10 +578,10 @@ static pl_status slurp(const char *path, char **text, size_t *length,
                        pl_diags *diags)
 {
     pl_read_words words;
-    pl_read_words_init(&words);
+    pli_read_words_init(&words);
     words.cannot_open = "cannot open the schedule";
     words.cannot_read = "cannot read the schedule";
-    return pl_read_file(path, &words, text, length, diags);
+    return pli_read_file(path, &words, text, length, diags);
 }
 
 pl_status pl_schedule_load_string(const char *text, size_t length,
@@ -601,7 +601,7 @@ pl_status pl_schedule_load_string(const char *text, size_t length,
         return PL_ERR_USAGE;
     root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        const char *hint = pl_json_syntax_hint(text, length, (size_t)err.position);
+        const char *hint = pli_json_syntax_hint(text, length, (size_t)err.position);
         if (pl_diags_add(diags, PL_SEV_ERROR, name, err.line > 0 ? err.line : 1,
                          err.column > 0 ? err.column : 1, NULL, "%s%s%s%s",
                          err.text, hint ? " (" : "", hint ? hint : "",
@@ -611,13 +611,13 @@ pl_status pl_schedule_load_string(const char *text, size_t length,
             status = PL_ERR_SYNTAX;
         goto cleanup;
     }
-    if (!(s = calloc(1, sizeof *s)) || !(s->instance_name = pl_strdup(""))) {
+    if (!(s = calloc(1, sizeof *s)) || !(s->instance_name = pli_strdup(""))) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
     s->cost = s->bound = s->gap = NAN;
     s->seconds = 0.0;
-    pl_jctx_init(&rd.j, name, diags);
+    pli_jctx_init(&rd.j, name, diags);
     if (!rd.j.path.data) {
         status = PL_ERR_NOMEM;
         goto cleanup;
@@ -638,7 +638,7 @@ pl_status pl_schedule_load_string(const char *text, size_t length,
 cleanup:
     pl_schedule_free(s);
     json_decref(root);
-    pl_jctx_free(&rd.j);
+    pli_jctx_free(&rd.j);
     return status;
 }
 

@@ -69,14 +69,14 @@ pl_status pl_rescore(const pl_instance *instance, const pl_schedule *schedule,
         status = PL_ERR_CHECK;
         goto cleanup;
     }
-    PL_TRY(pl_assignment_init(&a, instance->n_trainees, instance->horizon.length));
+    PL_TRY(pli_assignment_init(&a, instance->n_trainees, instance->horizon.length));
     laid = true;
     lay_out(instance, schedule, &a);
-    PL_TRY(pl_schedule_from_assignment(instance, &a, PL_RESULT_FEASIBLE, &rep->costs,
+    PL_TRY(pli_schedule_from_assignment(instance, &a, PL_RESULT_FEASIBLE, &rep->costs,
                                        rep->trainee_costs, NAN, NAN, 0.0, out));
 cleanup:
     if (laid)
-        pl_assignment_free(&a);
+        pli_assignment_free(&a);
     if (report)
         *report = rep;
     else
@@ -88,5 +88,5 @@ bool pl_schedule_rescorable(const pl_schedule *schedule, const pl_instance *inst
 {
     return schedule && instance &&
            (schedule->status == PL_RESULT_OPTIMAL || schedule->status == PL_RESULT_FEASIBLE) &&
-           !pl_schedule_is_allocation_only(schedule, instance);
+           !pli_schedule_is_allocation_only(schedule, instance);
 }

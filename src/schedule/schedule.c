@@ -7,7 +7,7 @@
 
 #include "schedule/schedule.h"
 
-const char *pl_result_name(pl_result status)
+const char *pli_result_name(pl_result status)
 {
     switch (status) {
     case PL_RESULT_OPTIMAL: return "optimal";
@@ -20,7 +20,7 @@ const char *pl_result_name(pl_result status)
 
 const char *pl_schedule_status(const pl_schedule *schedule)
 {
-    return pl_result_name(schedule->status);
+    return pli_result_name(schedule->status);
 }
 
 double pl_schedule_cost(const pl_schedule *schedule)
@@ -106,7 +106,7 @@ void pl_schedule_free(pl_schedule *s)
 }
 
 /* All cells start at -1 (nowhere / none); every trainee starts allocated. */
-pl_status pl_assignment_init(pl_assignment *a, int n_trainees, int length)
+pl_status pli_assignment_init(pl_assignment *a, int n_trainees, int length)
 {
     size_t cells = (size_t)(n_trainees > 0 ? n_trainees : 0) *
                    (size_t)(length > 0 ? length : 0);
@@ -122,7 +122,7 @@ pl_status pl_assignment_init(pl_assignment *a, int n_trainees, int length)
     a->allocated = malloc((nt ? nt : 1) * sizeof *a->allocated);
     if (!a->site || !a->rotation || !a->supervisor || !a->home || !a->mentor ||
         !a->allocated) {
-        pl_assignment_free(a);
+        pli_assignment_free(a);
         return PL_ERR_NOMEM;
     }
     for (size_t i = 0; i < cells; i++)
@@ -134,7 +134,7 @@ pl_status pl_assignment_init(pl_assignment *a, int n_trainees, int length)
     return PL_OK;
 }
 
-void pl_assignment_free(pl_assignment *a)
+void pli_assignment_free(pl_assignment *a)
 {
     if (!a)
         return;

@@ -76,7 +76,7 @@ struct pl_schedule {
     pl_named_value *trainee_costs; size_t n_trainee_costs;
     char **reasons;           size_t n_reasons;
     bool allocation_only;     /* solved with --allocation-only: no placements by
-                                 design (not written; see pl_schedule_is_allocation_only) */
+                                 design (not written; see pli_schedule_is_allocation_only) */
 };
 
 /*
@@ -92,8 +92,8 @@ typedef struct pl_assignment {
     bool *allocated;          /* [n_trainees]: false = has home_choices and no home */
 } pl_assignment;
 
-pl_status pl_assignment_init(pl_assignment *a, int n_trainees, int length);
-void pl_assignment_free(pl_assignment *a);
+pl_status pli_assignment_init(pl_assignment *a, int n_trainees, int length);
+void pli_assignment_free(pl_assignment *a);
 
 /*
  * Build a schedule from a dense assignment: rows (split at supervisor
@@ -102,7 +102,7 @@ void pl_assignment_free(pl_assignment *a);
  * instance.  `costs` and `trainee_costs` ([n_trainees]) come from the solver;
  * cost is their total.  *out belongs to the caller.
  */
-pl_status pl_schedule_from_assignment(const pl_instance *inst,
+pl_status pli_schedule_from_assignment(const pl_instance *inst,
                                       const pl_assignment *a, pl_result status,
                                       const pl_costs *costs,
                                       const double *trainee_costs, double bound,
@@ -111,7 +111,7 @@ pl_status pl_schedule_from_assignment(const pl_instance *inst,
 
 /* An empty schedule with status infeasible or no_solution and these reasons
  * (copied). */
-pl_status pl_schedule_failed(const pl_instance *inst, pl_result status,
+pl_status pli_schedule_failed(const pl_instance *inst, pl_result status,
                              const char *const *reasons, size_t n_reasons,
                              double seconds, pl_schedule **out);
 
@@ -123,29 +123,29 @@ pl_status pl_schedule_failed(const pl_instance *inst, pl_result status,
  * wherever possible.  Returns PL_ERR_INFEASIBLE if some period cannot be
  * matched.
  */
-pl_status pl_name_supervisors(const pl_instance *inst, const int *wanted,
+pl_status pli_name_supervisors(const pl_instance *inst, const int *wanted,
                               pl_assignment *a);
 
-const char *pl_result_name(pl_result status);
+const char *pli_result_name(pl_result status);
 
 /* Whether `s` is an allocation-only schedule (summary_alloc.c): the flag
  * above, or, for a schedule read back, no placements while the instance has
  * home_choices and the stated costs charge nothing for the empty periods. */
-bool pl_schedule_is_allocation_only(const pl_schedule *s, const pl_instance *inst);
+bool pli_schedule_is_allocation_only(const pl_schedule *s, const pl_instance *inst);
 
 /* The writers behind pl_schedule_write_stream (write_json.c, write_text.c,
  * write_csv.c).  `inst` gives the dates; they write to `out` and return
  * PL_ERR_IO when the stream fails. */
-pl_status pl_schedule_write_json(const pl_schedule *schedule,
+pl_status pli_schedule_write_json(const pl_schedule *schedule,
                                  const pl_instance *inst, FILE *out);
-pl_status pl_schedule_write_text(const pl_schedule *schedule,
+pl_status pli_schedule_write_text(const pl_schedule *schedule,
                                  const pl_instance *inst, FILE *out);
-pl_status pl_schedule_write_csv(const pl_schedule *schedule,
+pl_status pli_schedule_write_csv(const pl_schedule *schedule,
                                 const pl_instance *inst, FILE *out);
 
 /* A real as JSON: integral values as "1082.0", others in the shortest of
  * %.15g / %.17g that reads back exactly; NaN and infinities as "null".
  * buf needs 32 bytes. */
-void pl_format_real(double value, char buf[32]);
+void pli_format_real(double value, char buf[32]);
 
 #endif /* PL_SCHEDULE_H */

@@ -42,7 +42,7 @@ const char *pl_unallocated_reason_name(pl_unallocated_reason reason)
  * something unplaced (a solved schedule's costs match its placements, so
  * only an allocation-only solve leaves that out).  When those weights add up
  * to 0 nothing tells the two apart and the schedule counts as a full one. */
-bool pl_schedule_is_allocation_only(const pl_schedule *s, const pl_instance *inst)
+bool pli_schedule_is_allocation_only(const pl_schedule *s, const pl_instance *inst)
 {
     if (s->allocation_only)
         return true;
@@ -92,7 +92,7 @@ static pl_unallocated_reason classify(const pl_instance *inst, const int *home,
 
     for (int k = 0; k < tr->n_home_choices; k++) {
         int s = tr->home_choices[k];
-        if (!pl_site_accepts(inst, s, t))
+        if (!pli_site_accepts(inst, s, t))
             continue;
         any = true;
         int posts = inst->sites[s].posts[g];
@@ -100,12 +100,12 @@ static pl_unallocated_reason classify(const pl_instance *inst, const int *home,
             goto room;
         if (!inst->sites[s].ranking[g])
             continue; /* unranked and full */
-        int mine = pl_site_rank(inst, s, t);
+        int mine = pli_site_rank(inst, s, t);
         for (int u = 0; u < inst->n_trainees; u++) {
             if (home[u] != s || inst->trainees[u].program != g ||
                 !inst->trainees[u].has_home_choices)
                 continue;
-            int theirs = pl_site_rank(inst, s, u);
+            int theirs = pli_site_rank(inst, s, u);
             if (theirs < 0 || theirs > mine)
                 goto room;
         }

@@ -117,7 +117,7 @@ static bool match_site(matcher *mt)
     return true;
 }
 
-pl_status pl_name_supervisors(const pl_instance *inst, const int *wanted,
+pl_status pli_name_supervisors(const pl_instance *inst, const int *wanted,
                               pl_assignment *a)
 {
     pl_status status = PL_OK;

@@ -18,9 +18,9 @@ pl_status pl_schedule_write_stream(const pl_schedule *schedule,
     if (!schedule || !out)
         return PL_ERR_USAGE;
     switch (format) {
-    case PL_FORMAT_JSON: return pl_schedule_write_json(schedule, instance, out);
-    case PL_FORMAT_CSV: return pl_schedule_write_csv(schedule, instance, out);
-    case PL_FORMAT_TEXT: return pl_schedule_write_text(schedule, instance, out);
+    case PL_FORMAT_JSON: return pli_schedule_write_json(schedule, instance, out);
+    case PL_FORMAT_CSV: return pli_schedule_write_csv(schedule, instance, out);
+    case PL_FORMAT_TEXT: return pli_schedule_write_text(schedule, instance, out);
     }
     return PL_ERR_USAGE;
 }
@@ -52,8 +52,8 @@ static pl_status write_file(const pl_schedule *schedule,
         return status;
     }
     write_job job = {schedule, instance, format};
-    status = replace ? pl_write_atomic(path, write_to, &job, &err)
-                     : pl_write_atomic_new(path, write_to, &job, &err);
+    status = replace ? pli_write_atomic(path, write_to, &job, &err)
+                     : pli_write_atomic_new(path, write_to, &job, &err);
     if (status == PL_ERR_IO && diags)
         pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL,
                      "cannot write the schedule: %s", strerror(err ? err : EIO));

@@ -15,48 +15,48 @@
 
 static void put_field(pl_buf *b, const char *s)
 {
-    const char *guard = pl_csv_formula_like(s) ? "'" : ""; /* not a formula */
+    const char *guard = pli_csv_formula_like(s) ? "'" : ""; /* not a formula */
     if (!strpbrk(s, ",\"\r\n")) {
-        pl_buf_puts(b, guard);
-        pl_buf_puts(b, s);
+        pli_buf_puts(b, guard);
+        pli_buf_puts(b, s);
         return;
     }
-    pl_buf_append(b, "\"", 1);
-    pl_buf_puts(b, guard);
+    pli_buf_append(b, "\"", 1);
+    pli_buf_puts(b, guard);
     for (const char *c = s; *c; c++) {
         if (*c == '"')
-            pl_buf_append(b, "\"\"", 2);
+            pli_buf_append(b, "\"\"", 2);
         else
-            pl_buf_append(b, c, 1);
+            pli_buf_append(b, c, 1);
     }
-    pl_buf_append(b, "\"", 1);
+    pli_buf_append(b, "\"", 1);
 }
 
 /* Writes the table; the stream stays owned by the caller. */
-pl_status pl_schedule_write_csv(const pl_schedule *s, const pl_instance *inst,
+pl_status pli_schedule_write_csv(const pl_schedule *s, const pl_instance *inst,
                                 FILE *out)
 {
     pl_status status = PL_OK;
     pl_buf b = {0};
-    pl_buf_puts(&b, "trainee,site,rotation,from,to,start_date,end_date,supervisor\n");
+    pli_buf_puts(&b, "trainee,site,rotation,from,to,start_date,end_date,supervisor\n");
     for (size_t i = 0; i < s->n_rows; i++) {
         const pl_row *r = &s->rows[i];
         char first[11] = "", last[11] = "";
         if (inst) {
             int y, m, d;
-            pl_period_first_day(&inst->horizon, r->from, &y, &m, &d);
-            pl_format_date(y, m, d, first);
-            pl_period_last_day(&inst->horizon, r->to, &y, &m, &d);
-            pl_format_date(y, m, d, last);
+            pli_period_first_day(&inst->horizon, r->from, &y, &m, &d);
+            pli_format_date(y, m, d, first);
+            pli_period_last_day(&inst->horizon, r->to, &y, &m, &d);
+            pli_format_date(y, m, d, last);
         }
         put_field(&b, r->trainee);
-        pl_buf_puts(&b, ",");
+        pli_buf_puts(&b, ",");
         put_field(&b, r->site);
-        pl_buf_puts(&b, ",");
+        pli_buf_puts(&b, ",");
         put_field(&b, r->rotation);
-        pl_buf_printf(&b, ",%d,%d,%s,%s,", r->from, r->to, first, last);
+        pli_buf_printf(&b, ",%d,%d,%s,%s,", r->from, r->to, first, last);
         put_field(&b, r->supervisor ? r->supervisor : "");
-        pl_buf_puts(&b, "\n");
+        pli_buf_puts(&b, "\n");
     }
     if (b.failed) {
         status = PL_ERR_NOMEM;
@@ -66,6 +66,6 @@ pl_status pl_schedule_write_csv(const pl_schedule *s, const pl_instance *inst,
         ferror(out))
         status = PL_ERR_IO;
 cleanup:
-    pl_buf_free(&b);
+    pli_buf_free(&b);
     return status;
 }

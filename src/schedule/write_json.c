@@ -13,7 +13,7 @@
 #include "schedule/schedule.h"
 #include "util/strutil.h"
 
-void pl_format_real(double v, char buf[32])
+void pli_format_real(double v, char buf[32])
 {
     if (!isfinite(v)) {
         strcpy(buf, "null");
@@ -41,40 +41,40 @@ void pl_format_real(double v, char buf[32])
 static void put_string(pl_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    pl_buf_append(b, "\"", 1);
+    pli_buf_append(b, "\"", 1);
     for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
         switch (*c) {
-        case '"': pl_buf_append(b, "\\\"", 2); break;
-        case '\\': pl_buf_append(b, "\\\\", 2); break;
-        case '\n': pl_buf_append(b, "\\n", 2); break;
-        case '\r': pl_buf_append(b, "\\r", 2); break;
-        case '\t': pl_buf_append(b, "\\t", 2); break;
-        case '\b': pl_buf_append(b, "\\b", 2); break;
-        case '\f': pl_buf_append(b, "\\f", 2); break;
+        case '"': pli_buf_append(b, "\\\"", 2); break;
+        case '\\': pli_buf_append(b, "\\\\", 2); break;
+        case '\n': pli_buf_append(b, "\\n", 2); break;
+        case '\r': pli_buf_append(b, "\\r", 2); break;
+        case '\t': pli_buf_append(b, "\\t", 2); break;
+        case '\b': pli_buf_append(b, "\\b", 2); break;
+        case '\f': pli_buf_append(b, "\\f", 2); break;
         default:
             if (*c < 0x20 || *c == 0x7f) {
                 char u[7] = {'\\', 'u', '0', '0', hex[*c >> 4], hex[*c & 15], 0};
-                pl_buf_append(b, u, 6);
+                pli_buf_append(b, u, 6);
             } else {
-                pl_buf_append(b, (const char *)c, 1);
+                pli_buf_append(b, (const char *)c, 1);
             }
         }
     }
-    pl_buf_append(b, "\"", 1);
+    pli_buf_append(b, "\"", 1);
 }
 
 static void put_real(pl_buf *b, double v)
 {
     char num[32];
-    pl_format_real(v, num);
-    pl_buf_puts(b, num);
+    pli_format_real(v, num);
+    pli_buf_puts(b, num);
 }
 
 static void put_key(pl_buf *b, const char *indent, const char *key)
 {
-    pl_buf_puts(b, indent);
+    pli_buf_puts(b, indent);
     put_string(b, key);
-    pl_buf_puts(b, ": ");
+    pli_buf_puts(b, ": ");
 }
 
 static void put_date(pl_buf *b, const pl_instance *inst, int p, bool last)
@@ -82,27 +82,27 @@ static void put_date(pl_buf *b, const pl_instance *inst, int p, bool last)
     int y, m, d;
     char date[11];
     if (last)
-        pl_period_last_day(&inst->horizon, p, &y, &m, &d);
+        pli_period_last_day(&inst->horizon, p, &y, &m, &d);
     else
-        pl_period_first_day(&inst->horizon, p, &y, &m, &d);
-    pl_format_date(y, m, d, date);
+        pli_period_first_day(&inst->horizon, p, &y, &m, &d);
+    pli_format_date(y, m, d, date);
     put_string(b, date);
 }
 
 static void put_placements(pl_buf *b, const pl_schedule *s,
                            const pl_instance *inst)
 {
-    pl_buf_puts(b, "  \"placements\": [");
+    pli_buf_puts(b, "  \"placements\": [");
     for (size_t i = 0; i < s->n_rows; i++) {
         const pl_row *r = &s->rows[i];
-        pl_buf_puts(b, i ? ",\n    {" : "\n    {");
+        pli_buf_puts(b, i ? ",\n    {" : "\n    {");
         put_key(b, "", "trainee");
         put_string(b, r->trainee);
         put_key(b, ", ", "site");
         put_string(b, r->site);
         put_key(b, ", ", "rotation");
         put_string(b, r->rotation);
-        pl_buf_printf(b, ", \"from\": %d, \"to\": %d", r->from, r->to);
+        pli_buf_printf(b, ", \"from\": %d, \"to\": %d", r->from, r->to);
         if (inst) {
             put_key(b, ", ", "start_date");
             put_date(b, inst, r->from, false);
@@ -113,72 +113,72 @@ static void put_placements(pl_buf *b, const pl_schedule *s,
             put_key(b, ", ", "supervisor");
             put_string(b, r->supervisor);
         }
-        pl_buf_puts(b, "}");
+        pli_buf_puts(b, "}");
     }
-    pl_buf_puts(b, s->n_rows ? "\n  ],\n" : "],\n");
+    pli_buf_puts(b, s->n_rows ? "\n  ],\n" : "],\n");
 }
 
 static void put_pairs(pl_buf *b, const char *key, const pl_pair *pairs,
                       size_t n)
 {
     put_key(b, "  ", key);
-    pl_buf_puts(b, "{");
+    pli_buf_puts(b, "{");
     for (size_t i = 0; i < n; i++) {
-        pl_buf_puts(b, i ? ",\n    " : "\n    ");
+        pli_buf_puts(b, i ? ",\n    " : "\n    ");
         put_string(b, pairs[i].key);
-        pl_buf_puts(b, ": ");
+        pli_buf_puts(b, ": ");
         put_string(b, pairs[i].value);
     }
-    pl_buf_puts(b, n ? "\n  },\n" : "},\n");
+    pli_buf_puts(b, n ? "\n  },\n" : "},\n");
 }
 
 static void put_unmet(pl_buf *b, const pl_schedule *s)
 {
-    pl_buf_puts(b, "  \"unmet\": [");
+    pli_buf_puts(b, "  \"unmet\": [");
     for (size_t i = 0; i < s->n_unmet; i++) {
         const pl_unmet_row *u = &s->unmet[i];
-        pl_buf_puts(b, i ? ",\n    {" : "\n    {");
+        pli_buf_puts(b, i ? ",\n    {" : "\n    {");
         put_key(b, "", "trainee");
         put_string(b, u->trainee);
         put_key(b, ", ", "rotation");
         put_string(b, u->rotation);
-        pl_buf_printf(b, ", \"missing\": %d", u->missing);
+        pli_buf_printf(b, ", \"missing\": %d", u->missing);
         if (u->why) {
             put_key(b, ", ", "why");
             put_string(b, u->why);
         }
-        pl_buf_puts(b, "}");
+        pli_buf_puts(b, "}");
     }
-    pl_buf_puts(b, s->n_unmet ? "\n  ],\n" : "],\n");
+    pli_buf_puts(b, s->n_unmet ? "\n  ],\n" : "],\n");
 }
 
 static void put_spans(pl_buf *b, const char *key, const pl_span_row *rows,
                       size_t n, bool understaffed)
 {
     put_key(b, "  ", key);
-    pl_buf_puts(b, "[");
+    pli_buf_puts(b, "[");
     for (size_t i = 0; i < n; i++) {
         const pl_span_row *r = &rows[i];
-        pl_buf_puts(b, i ? ",\n    {" : "\n    {");
+        pli_buf_puts(b, i ? ",\n    {" : "\n    {");
         if (understaffed) {
             put_key(b, "", "site");
             put_string(b, r->site ? r->site : "");
             put_key(b, ", ", "rotation");
             put_string(b, r->rotation ? r->rotation : "");
-            pl_buf_printf(b, ", \"from\": %d, \"to\": %d, \"missing\": %d",
+            pli_buf_printf(b, ", \"from\": %d, \"to\": %d, \"missing\": %d",
                           r->from, r->to, r->missing);
             if (r->why) {
                 put_key(b, ", ", "why");
                 put_string(b, r->why);
             }
-            pl_buf_puts(b, "}");
+            pli_buf_puts(b, "}");
         } else {
             put_key(b, "", "trainee");
             put_string(b, r->trainee ? r->trainee : "");
-            pl_buf_printf(b, ", \"from\": %d, \"to\": %d}", r->from, r->to);
+            pli_buf_printf(b, ", \"from\": %d, \"to\": %d}", r->from, r->to);
         }
     }
-    pl_buf_puts(b, n ? "\n  ],\n" : "],\n");
+    pli_buf_puts(b, n ? "\n  ],\n" : "],\n");
 }
 
 static void put_costs(pl_buf *b, const pl_costs *c)
@@ -191,38 +191,38 @@ static void put_costs(pl_buf *b, const pl_costs *c)
         {"understaffed", c->understaffed}, {"priority", c->priority},
         {"fairness", c->fairness},
     };
-    pl_buf_puts(b, "  \"costs\": {");
+    pli_buf_puts(b, "  \"costs\": {");
     for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
-        pl_buf_puts(b, i ? ",\n    " : "\n    ");
+        pli_buf_puts(b, i ? ",\n    " : "\n    ");
         put_key(b, "", terms[i].name);
         put_real(b, terms[i].value);
     }
-    pl_buf_puts(b, "\n  }");
+    pli_buf_puts(b, "\n  }");
 }
 
 static void put_trainee_costs(pl_buf *b, const pl_schedule *s)
 {
-    pl_buf_puts(b, "  \"trainee_costs\": {");
+    pli_buf_puts(b, "  \"trainee_costs\": {");
     for (size_t i = 0; i < s->n_trainee_costs; i++) {
-        pl_buf_puts(b, i ? ",\n    " : "\n    ");
+        pli_buf_puts(b, i ? ",\n    " : "\n    ");
         put_key(b, "", s->trainee_costs[i].id);
         put_real(b, s->trainee_costs[i].value);
     }
-    pl_buf_puts(b, s->n_trainee_costs ? "\n  }" : "}");
+    pli_buf_puts(b, s->n_trainee_costs ? "\n  }" : "}");
 }
 
 static void put_reasons(pl_buf *b, const pl_schedule *s)
 {
-    pl_buf_puts(b, "  \"reasons\": [");
+    pli_buf_puts(b, "  \"reasons\": [");
     for (size_t i = 0; i < s->n_reasons; i++) {
-        pl_buf_puts(b, i ? ",\n    " : "\n    ");
+        pli_buf_puts(b, i ? ",\n    " : "\n    ");
         put_string(b, s->reasons[i]);
     }
-    pl_buf_puts(b, s->n_reasons ? "\n  ]" : "]");
+    pli_buf_puts(b, s->n_reasons ? "\n  ]" : "]");
 }
 
 /* Writes the whole document; the stream stays owned by the caller. */
-pl_status pl_schedule_write_json(const pl_schedule *s, const pl_instance *inst,
+pl_status pli_schedule_write_json(const pl_schedule *s, const pl_instance *inst,
                                  FILE *out)
 {
     pl_status status = PL_OK;
@@ -230,13 +230,13 @@ pl_status pl_schedule_write_json(const pl_schedule *s, const pl_instance *inst,
     bool failed = s->status == PL_RESULT_INFEASIBLE ||
                   s->status == PL_RESULT_NO_SOLUTION;
 
-    pl_buf_puts(&b, "{\n");
+    pli_buf_puts(&b, "{\n");
     put_key(&b, "  ", "format");
     put_string(&b, "placera-schedule/1");
     put_key(&b, ",\n  ", "instance");
     put_string(&b, s->instance_name ? s->instance_name : "");
     put_key(&b, ",\n  ", "status");
-    put_string(&b, pl_result_name(s->status));
+    put_string(&b, pli_result_name(s->status));
     put_key(&b, ",\n  ", "cost");
     put_real(&b, s->has_cost ? s->cost : NAN);
     put_key(&b, ",\n  ", "bound");
@@ -245,7 +245,7 @@ pl_status pl_schedule_write_json(const pl_schedule *s, const pl_instance *inst,
     put_real(&b, s->has_cost ? s->gap : NAN);
     put_key(&b, ",\n  ", "seconds");
     put_real(&b, isfinite(s->seconds) ? s->seconds : 0.0);
-    pl_buf_puts(&b, ",\n");
+    pli_buf_puts(&b, ",\n");
     put_placements(&b, s, inst);
     put_pairs(&b, "homes", s->homes, s->n_homes);
     put_pairs(&b, "mentors", s->mentors, s->n_mentors);
@@ -255,17 +255,17 @@ pl_status pl_schedule_write_json(const pl_schedule *s, const pl_instance *inst,
     /* the lists above end in ",\n"; the tail decides the last comma */
     if (s->has_costs) {
         put_costs(&b, &s->costs);
-        pl_buf_puts(&b, ",\n");
+        pli_buf_puts(&b, ",\n");
         put_trainee_costs(&b, s);
     } else if (!b.failed && b.len >= 2) {
         b.len -= 2; /* drop the ",\n" after understaffed */
         b.data[b.len] = '\0';
     }
     if (failed || s->n_reasons) {
-        pl_buf_puts(&b, ",\n");
+        pli_buf_puts(&b, ",\n");
         put_reasons(&b, s);
     }
-    pl_buf_puts(&b, "\n}\n");
+    pli_buf_puts(&b, "\n}\n");
     if (b.failed) {
         status = PL_ERR_NOMEM;
         goto cleanup;
@@ -274,6 +274,6 @@ pl_status pl_schedule_write_json(const pl_schedule *s, const pl_instance *inst,
         ferror(out))
         status = PL_ERR_IO;
 cleanup:
-    pl_buf_free(&b);
+    pli_buf_free(&b);
     return status;
 }

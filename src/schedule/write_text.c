@@ -57,7 +57,7 @@ static void table_add(table *t, const char *const *cols)
     }
     char **row = t->cells + t->n_rows * (size_t)t->n_cols;
     for (int i = 0; i < t->n_cols; i++) {
-        row[i] = pl_strdup(cols[i] ? cols[i] : "");
+        row[i] = pli_strdup(cols[i] ? cols[i] : "");
         if (!row[i])
             t->failed = true;
     }
@@ -75,19 +75,19 @@ static void table_print(pl_buf *b, table *t, const char *indent)
                 w[c] = cw;
         }
     for (size_t r = 0; r < t->n_rows; r++) {
-        pl_buf_puts(b, indent);
+        pli_buf_puts(b, indent);
         /* the last non-empty column ends the line (no trailing blanks) */
         int last = t->n_cols - 1;
         while (last > 0 && !*t->cells[r * (size_t)t->n_cols + last])
             last--;
         for (int c = 0; c <= last; c++) {
             const char *cell = t->cells[r * (size_t)t->n_cols + c];
-            pl_buf_puts(b, cell ? cell : "");
+            pli_buf_puts(b, cell ? cell : "");
             if (c < last)
                 for (size_t k = (cell ? width(cell) : 0); k < w[c] + 2; k++)
-                    pl_buf_append(b, " ", 1);
+                    pli_buf_append(b, " ", 1);
         }
-        pl_buf_puts(b, "\n");
+        pli_buf_puts(b, "\n");
     }
 }
 
@@ -127,14 +127,14 @@ static const char *rotation_label(const pl_instance *inst, int r, const char *id
 static const char *trainee_label(const pl_instance *inst, int t, const char *id)
 {
     if (inst && t >= 0 && t < inst->n_trainees)
-        return pl_trainee_label(inst, t);
+        return pli_trainee_label(inst, t);
     return id ? id : "";
 }
 
 static const char *supervisor_label(const pl_instance *inst, int v, const char *id)
 {
     if (inst && v >= 0 && v < inst->n_supervisors)
-        return pl_supervisor_label(inst, v);
+        return pli_supervisor_label(inst, v);
     return id ? id : "";
 }
 
@@ -150,10 +150,10 @@ static void span_text(const pl_instance *inst, int from, int to,
     if (inst) {
         int y, m, d;
         char a[11], z[11];
-        pl_period_first_day(&inst->horizon, from, &y, &m, &d);
-        pl_format_date(y, m, d, a);
-        pl_period_last_day(&inst->horizon, to, &y, &m, &d);
-        pl_format_date(y, m, d, z);
+        pli_period_first_day(&inst->horizon, from, &y, &m, &d);
+        pli_format_date(y, m, d, a);
+        pli_period_last_day(&inst->horizon, to, &y, &m, &d);
+        pli_format_date(y, m, d, z);
         snprintf(dates, 40, "%s \u2013 %s", a, z);
     }
 }
@@ -188,7 +188,7 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
 {
     if (s->n_unmet) {
         table t = {.n_cols = 4};
-        pl_buf_puts(b, "\nunmet requirements:\n");
+        pli_buf_puts(b, "\nunmet requirements:\n");
         for (size_t i = 0; i < s->n_unmet; i++) {
             const pl_unmet_row *u = &s->unmet[i];
             char miss[48];
@@ -205,7 +205,7 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
     }
     if (s->n_unassigned) {
         table t = {.n_cols = 3};
-        pl_buf_puts(b, "\nunassigned:\n");
+        pli_buf_puts(b, "\nunassigned:\n");
         for (size_t i = 0; i < s->n_unassigned; i++) {
             const pl_span_row *u = &s->unassigned[i];
             char periods[32], dates[40];
@@ -220,7 +220,7 @@ static void put_shortfalls(pl_buf *b, const pl_schedule *s,
     }
     if (s->n_understaffed) {
         table t = {.n_cols = 6};
-        pl_buf_puts(b, "\nunderstaffed:\n");
+        pli_buf_puts(b, "\nunderstaffed:\n");
         for (size_t i = 0; i < s->n_understaffed; i++) {
             const pl_span_row *u = &s->understaffed[i];
             char periods[32], dates[40], miss[48];
@@ -256,7 +256,7 @@ static void put_allocation(pl_buf *b, const pl_schedule *s,
     }
     char line[512];
     pl_alloc_summary_line(sum, line, sizeof line);
-    pl_buf_printf(b, "\n%s\n", line);
+    pli_buf_printf(b, "\n%s\n", line);
     table t = {.n_cols = 4};
     const char *head[4] = {"site", "program", "posts", "filled"};
     table_add(&t, head);
@@ -271,7 +271,7 @@ static void put_allocation(pl_buf *b, const pl_schedule *s,
             snprintf(filled, sizeof filled, "%d (%d fixed)", p->filled, p->fixed);
         else
             snprintf(filled, sizeof filled, "%d", p->filled);
-        int si = pl_instance_site_index(inst, p->site);
+        int si = pli_instance_site_index(inst, p->site);
         const char *cols[4] = {site_label(inst, si, p->site), p->program, posts, filled};
         table_add(&t, cols);
     }
@@ -292,10 +292,10 @@ static void put_allocation(pl_buf *b, const pl_schedule *s,
     table_free(&t);
     if (sum->n_unallocated) {
         table u = {.n_cols = 3};
-        pl_buf_puts(b, "\nunallocated:\n");
+        pli_buf_puts(b, "\nunallocated:\n");
         for (size_t i = 0; i < sum->n_unallocated; i++) {
             const char *id = sum->unallocated[i].trainee;
-            int ti = pl_instance_trainee_index(inst, id);
+            int ti = pli_instance_trainee_index(inst, id);
             const char *cols[3] = {trainee_label(inst, ti, id),
                                    sum->unallocated[i].program,
                                    pl_unallocated_reason_name(sum->unallocated[i].reason)};
@@ -321,7 +321,7 @@ static void put_costs(pl_buf *b, const pl_schedule *s, bool *failed)
     };
     table t = {.n_cols = 2};
     char num[32];
-    pl_buf_puts(b, "\ncosts:\n");
+    pli_buf_puts(b, "\ncosts:\n");
     for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
         if (terms[i].value == 0.0)
             continue;
@@ -338,7 +338,7 @@ static void put_costs(pl_buf *b, const pl_schedule *s, bool *failed)
 }
 
 /* Writes the report; the stream stays owned by the caller. */
-pl_status pl_schedule_write_text(const pl_schedule *s, const pl_instance *inst,
+pl_status pli_schedule_write_text(const pl_schedule *s, const pl_instance *inst,
                                  FILE *out)
 {
     pl_status status = PL_OK;
@@ -350,33 +350,33 @@ pl_status pl_schedule_write_text(const pl_schedule *s, const pl_instance *inst,
     number(s->has_cost ? s->bound : NAN, bound);
     number(s->has_cost ? s->gap : NAN, gap);
     snprintf(secs, sizeof secs, "%.2f", isfinite(s->seconds) ? s->seconds : 0.0);
-    pl_buf_printf(&b, "instance: %s\n", s->instance_name ? s->instance_name : "");
-    pl_buf_printf(&b, "status:   %s\n", pl_result_name(s->status));
-    pl_buf_printf(&b, "cost:     %s  (bound %s, gap %s, %s s)\n", cost, bound,
+    pli_buf_printf(&b, "instance: %s\n", s->instance_name ? s->instance_name : "");
+    pli_buf_printf(&b, "status:   %s\n", pli_result_name(s->status));
+    pli_buf_printf(&b, "cost:     %s  (bound %s, gap %s, %s s)\n", cost, bound,
                   gap, secs);
     for (size_t i = 0; i < s->n_reasons; i++)
-        pl_buf_printf(&b, "reason:   %s\n", s->reasons[i]);
+        pli_buf_printf(&b, "reason:   %s\n", s->reasons[i]);
     if (s->n_homes) {
-        pl_buf_puts(&b, "homes:   ");
+        pli_buf_puts(&b, "homes:   ");
         for (size_t i = 0; i < s->n_homes; i++)
-            pl_buf_printf(&b, " %s=%s%s",
+            pli_buf_printf(&b, " %s=%s%s",
                           trainee_label(inst, s->homes[i].key_index, s->homes[i].key),
                           s->homes[i].value, i + 1 < s->n_homes ? "," : "");
-        pl_buf_puts(&b, "\n");
+        pli_buf_puts(&b, "\n");
     }
     if (s->n_mentors) {
-        pl_buf_puts(&b, "mentors: ");
+        pli_buf_puts(&b, "mentors: ");
         for (size_t i = 0; i < s->n_mentors; i++)
-            pl_buf_printf(&b, " %s=%s%s",
+            pli_buf_printf(&b, " %s=%s%s",
                           trainee_label(inst, s->mentors[i].key_index, s->mentors[i].key),
                           supervisor_label(inst, s->mentors[i].value_index,
                                            s->mentors[i].value),
                           i + 1 < s->n_mentors ? "," : "");
-        pl_buf_puts(&b, "\n");
+        pli_buf_puts(&b, "\n");
     }
-    pl_buf_puts(&b, "\n");
-    if (inst && pl_schedule_is_allocation_only(s, inst))
-        pl_buf_puts(&b, "allocation only: homes and main supervisors, no placements\n");
+    pli_buf_puts(&b, "\n");
+    if (inst && pli_schedule_is_allocation_only(s, inst))
+        pli_buf_puts(&b, "allocation only: homes and main supervisors, no placements\n");
     else {
         put_rows(&b, s, inst, &failed);
         put_shortfalls(&b, s, inst, &failed);
@@ -392,6 +392,6 @@ pl_status pl_schedule_write_text(const pl_schedule *s, const pl_instance *inst,
         ferror(out))
         status = PL_ERR_IO;
 cleanup:
-    pl_buf_free(&b);
+    pli_buf_free(&b);
     return status;
 }

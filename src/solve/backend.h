@@ -28,27 +28,27 @@ typedef struct pl_backend_result {
 } pl_backend_result;
 
 /* Solve `m` with the limits in `params`.  `started` is the clock value
- * (pl_clock_seconds) at which the whole solve began, so that time limits
+ * (pli_clock_seconds) at which the whole solve began, so that time limits
  * and progress include model building.  `start_cells` ([n_cells], 1 = the
  * cell is placed) is a schedule to start the search from, e.g. a reference
  * schedule, or NULL.  On PL_OK `result` is filled. */
-pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
+pl_status pli_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags);
 
 /* Write the model in CPLEX LP or free MPS format (through a temporary file
  * renamed into place). */
-pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
+pl_status pli_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags);
 
 /* The value of the model's LP relaxation (every integer column
  * continuous): how tight the formulation is, for tests and benchmarks. */
-pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags);
+pl_status pli_backend_lp_value(const pl_model *m, double *value, pl_diags *diags);
 
 /* Whether the solve goes by the decomposition (docs/solver.md): the
  * method asked for, and for `auto` the model's size in cells and whether
  * trainees compete for homes (an annual allocation). */
-bool pl_backend_decomposes(const pl_params *params, size_t cells, bool allocation);
+bool pli_backend_decomposes(const pl_params *params, size_t cells, bool allocation);
 
 /* Monotonic seconds (util/clock.h). */
 #include "util/clock.h"

@@ -33,7 +33,7 @@ static probe_result probe(const pl_instance *inst, const pl_build_options *kept,
     pl_diags diags;
     probe_result out = PROBE_UNKNOWN;
 
-    pl_build_options_init(&opt);
+    pli_build_options_init(&opt);
     if (kept) {
         opt.reference_site = kept->reference_site;
         opt.reference_rotation = kept->reference_rotation;
@@ -46,7 +46,7 @@ static probe_result probe(const pl_instance *inst, const pl_build_options *kept,
     params.time_limit = time_limit;
     pl_diags_init(&diags);
     memset(&res, 0, sizeof res);
-    if (pl_model_build(inst, &opt, &m) != PL_OK)
+    if (pli_model_build(inst, &opt, &m) != PL_OK)
         goto cleanup;
     if (m->n_reasons > 0) {
         out = PROBE_INFEASIBLE;
@@ -58,7 +58,7 @@ static probe_result probe(const pl_instance *inst, const pl_build_options *kept,
         }
         goto cleanup;
     }
-    if (pl_backend_solve(m, &params, pl_clock_seconds(), NULL, &res, &diags) != PL_OK)
+    if (pli_backend_solve(m, &params, pli_clock_seconds(), NULL, &res, &diags) != PL_OK)
         goto cleanup;
     if (res.outcome == PL_OUTCOME_OPTIMAL || res.outcome == PL_OUTCOME_FEASIBLE)
         out = PROBE_FEASIBLE;
@@ -66,7 +66,7 @@ static probe_result probe(const pl_instance *inst, const pl_build_options *kept,
         out = PROBE_INFEASIBLE;
 cleanup:
     free(res.values);
-    pl_model_free(m);
+    pli_model_free(m);
     pl_diags_free(&diags);
     return out;
 }
@@ -97,7 +97,7 @@ static const struct {
     {PL_FAMILY_MAX_PER_SITE, "its max_per_site limit cannot be met"},
 };
 
-pl_status pl_explain_infeasible(const pl_instance *inst,
+pl_status pli_explain_infeasible(const pl_instance *inst,
                                 const pl_build_options *kept, double time_limit,
                                 char ***reasons, size_t *n_reasons)
 {
@@ -134,14 +134,14 @@ pl_status pl_explain_infeasible(const pl_instance *inst,
             for (size_t f = 0; !named && f < sizeof families / sizeof families[0]; f++) {
                 if (probe(inst, kept, only, families[f].family, budget, NULL, NULL) == PROBE_FEASIBLE) {
                     PL_TRY(push(reasons, n_reasons,
-                                pl_asprintf("trainee %s: %s", inst->trainees[t].id,
+                                pli_asprintf("trainee %s: %s", inst->trainees[t].id,
                                             families[f].words)));
                     named = true;
                 }
             }
             if (!named)
                 PL_TRY(push(reasons, n_reasons,
-                            pl_asprintf("trainee %s: its rules (pins, max, choices, order, "
+                            pli_asprintf("trainee %s: its rules (pins, max, choices, order, "
                                         "blocks) cannot all hold at once",
                                         inst->trainees[t].id)));
         } else {
@@ -155,15 +155,15 @@ pl_status pl_explain_infeasible(const pl_instance *inst,
         goto cleanup;
     if (probe(inst, kept, NULL, PL_FAMILY_CAPACITY, budget, NULL, NULL) == PROBE_FEASIBLE)
         PL_TRY(push(reasons, n_reasons,
-                    pl_strdup("the trainees' hard rules (pins, blocks, order, choices) "
+                    pli_strdup("the trainees' hard rules (pins, blocks, order, choices) "
                               "together need more places than the sites' capacity allows")));
     else if (probe(inst, kept, NULL, PL_FAMILY_SUPERVISION, budget, NULL, NULL) == PROBE_FEASIBLE)
         PL_TRY(push(reasons, n_reasons,
-                    pl_strdup("the trainees' hard rules together need more supervision "
+                    pli_strdup("the trainees' hard rules together need more supervision "
                               "than the available supervisors can give (max_trainees, leave)")));
     else if (probe(inst, kept, NULL, PL_FAMILY_PINS, budget, NULL, NULL) == PROBE_FEASIBLE)
         PL_TRY(push(reasons, n_reasons,
-                    pl_strdup(kept && kept->keep_until > 0
+                    pli_strdup(kept && kept->keep_until > 0
                                   ? "the pinned placements of several trainees, or the past "
                                     "kept from the reference, cannot be honoured together "
                                     "(they compete for places or supervisors)"
@@ -171,7 +171,7 @@ pl_status pl_explain_infeasible(const pl_instance *inst,
                                     "together (they compete for places or supervisors)")));
     else
         PL_TRY(push(reasons, n_reasons,
-                    pl_strdup("the hard rules of several trainees conflict with the "
+                    pli_strdup("the hard rules of several trainees conflict with the "
                               "capacity and supervision available")));
 cleanup:
     free(only);

@@ -14,7 +14,7 @@
  * reference and keep_until of a re-plan whose past is kept; its other
  * fields are ignored.  *reasons (an array of owned strings) belongs to the
  * caller; free each and the array. */
-pl_status pl_explain_infeasible(const pl_instance *inst,
+pl_status pli_explain_infeasible(const pl_instance *inst,
                                 const pl_build_options *kept, double time_limit,
                                 char ***reasons, size_t *n_reasons);
 

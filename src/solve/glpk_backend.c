@@ -80,17 +80,17 @@ static int bounds_type(double lb, double ub)
                                   : GLP_DB;
 }
 
-void pl_glpk_row_bounds(glp_prob *lp, int i, double lb, double ub)
+void pli_glpk_row_bounds(glp_prob *lp, int i, double lb, double ub)
 {
     glp_set_row_bnds(lp, i, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
 }
 
-void pl_glpk_col_bounds(glp_prob *lp, int j, double lb, double ub)
+void pli_glpk_col_bounds(glp_prob *lp, int j, double lb, double ub)
 {
     glp_set_col_bnds(lp, j, bounds_type(lb, ub), isinf(lb) ? 0.0 : lb, isinf(ub) ? 0.0 : ub);
 }
 
-glp_prob *pl_glpk_new_prob(int n_rows, int n_cols)
+glp_prob *pli_glpk_new_prob(int n_rows, int n_cols)
 {
     glp_prob *lp = glp_create_prob();
     glp_set_obj_dir(lp, GLP_MIN);
@@ -101,7 +101,7 @@ glp_prob *pl_glpk_new_prob(int n_rows, int n_cols)
     return lp;
 }
 
-bool pl_glpk_hold(glpk_job *job, void *p, pl_glpk_drop drop)
+bool pli_glpk_hold(glpk_job *job, void *p, pl_glpk_drop drop)
 {
     if (job->n_held == job->cap_held) {
         size_t cap = job->cap_held ? 2 * job->cap_held : 32;
@@ -121,16 +121,16 @@ bool pl_glpk_hold(glpk_job *job, void *p, pl_glpk_drop drop)
     return true;
 }
 
-void *pl_glpk_malloc(glpk_job *job, size_t size)
+void *pli_glpk_malloc(glpk_job *job, size_t size)
 {
     void *p = malloc(size ? size : 1);
-    return p && pl_glpk_hold(job, p, NULL) ? p : NULL;
+    return p && pli_glpk_hold(job, p, NULL) ? p : NULL;
 }
 
-void *pl_glpk_calloc(glpk_job *job, size_t n, size_t size)
+void *pli_glpk_calloc(glpk_job *job, size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
-    return p && pl_glpk_hold(job, p, NULL) ? p : NULL;
+    return p && pli_glpk_hold(job, p, NULL) ? p : NULL;
 }
 
 /* Stop holding p (searched from the most recent hold: blocks mostly go in
@@ -148,7 +148,7 @@ static pl_glpk_drop unhold(glpk_job *job, void *p)
     return NULL;
 }
 
-void pl_glpk_free(glpk_job *job, void *p)
+void pli_glpk_free(glpk_job *job, void *p)
 {
     if (!p)
         return;
@@ -159,7 +159,7 @@ void pl_glpk_free(glpk_job *job, void *p)
         free(p);
 }
 
-void *pl_glpk_release(glpk_job *job, void *p)
+void *pli_glpk_release(glpk_job *job, void *p)
 {
     if (p)
         unhold(job, p);
@@ -181,7 +181,7 @@ static void drop_held(glpk_job *job)
     job->cap_held = 0;
 }
 
-void pl_glpk_limits_callback(glp_tree *tree, void *info)
+void pli_glpk_limits_callback(glp_tree *tree, void *info)
 {
     pl_glpk_limits *lim = info;
     int node = glp_ios_best_node(tree);
@@ -190,8 +190,8 @@ void pl_glpk_limits_callback(glp_tree *tree, void *info)
         if (fabs(b) < 1e300 && b > lim->bound)
             lim->bound = b;
     }
-    if ((lim->interrupt && *lim->interrupt) || pl_clock_seconds() > lim->deadline ||
-        (lim->job && pl_glpk_interrupted(lim->job)))
+    if ((lim->interrupt && *lim->interrupt) || pli_clock_seconds() > lim->deadline ||
+        (lim->job && pli_glpk_interrupted(lim->job)))
         glp_ios_terminate(tree);
 }
 
@@ -201,25 +201,25 @@ void pl_glpk_limits_callback(glp_tree *tree, void *info)
 static bool load(glpk_job *job, bool names)
 {
     const pl_model *m = job->m;
-    glp_prob *lp = job->lp = pl_glpk_new_prob(m->n_rows, m->n_cols);
+    glp_prob *lp = job->lp = pli_glpk_new_prob(m->n_rows, m->n_cols);
     for (int i = 0; i < m->n_rows; i++) {
-        pl_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
-        if (names && pl_model_row_name(m, i))
-            glp_set_row_name(lp, i + 1, pl_model_row_name(m, i));
+        pli_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
+        if (names && pli_model_row_name(m, i))
+            glp_set_row_name(lp, i + 1, pli_model_row_name(m, i));
     }
     for (int j = 0; j < m->n_cols; j++) {
         double lb = m->col_lb[j], ub = m->col_ub[j];
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, j + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
-        pl_glpk_col_bounds(lp, j + 1, lb, ub);
-        if (names && pl_model_col_name(m, j))
-            glp_set_col_name(lp, j + 1, pl_model_col_name(m, j));
+        pli_glpk_col_bounds(lp, j + 1, lb, ub);
+        if (names && pli_model_col_name(m, j))
+            glp_set_col_name(lp, j + 1, pli_model_col_name(m, j));
     }
     /* objective: sum the contributions per column */
-    double *obj = pl_glpk_calloc(job, (size_t)m->n_cols + 1, sizeof *obj);
+    double *obj = pli_glpk_calloc(job, (size_t)m->n_cols + 1, sizeof *obj);
     if (!obj)
         return false;
-    double constant = pl_model_objective(m, obj);
+    double constant = pli_model_objective(m, obj);
     /* the constant goes into the objective as a column fixed at 1, so that
      * a model written in MPS reads the same in every solver (the MPS
      * convention for an objective constant differs between solvers) */
@@ -232,11 +232,11 @@ static bool load(glpk_job *job, bool names)
     for (int j = 0; j < m->n_cols; j++)
         if (obj[j] != 0.0)
             glp_set_obj_coef(lp, j + 1, obj[j]);
-    pl_glpk_free(job, obj);
+    pli_glpk_free(job, obj);
     if (m->nnz > 0) {
-        int *ia = pl_glpk_malloc(job, (m->nnz + 1) * sizeof *ia);
-        int *ja = pl_glpk_malloc(job, (m->nnz + 1) * sizeof *ja);
-        double *ar = pl_glpk_malloc(job, (m->nnz + 1) * sizeof *ar);
+        int *ia = pli_glpk_malloc(job, (m->nnz + 1) * sizeof *ia);
+        int *ja = pli_glpk_malloc(job, (m->nnz + 1) * sizeof *ja);
+        double *ar = pli_glpk_malloc(job, (m->nnz + 1) * sizeof *ar);
         bool ok = ia && ja && ar;
         for (size_t k = 0; ok && k < m->nnz; k++) {
             ia[k + 1] = m->ent_row[k] + 1;
@@ -245,20 +245,20 @@ static bool load(glpk_job *job, bool names)
         }
         if (ok)
             glp_load_matrix(lp, (int)m->nnz, ia, ja, ar);
-        pl_glpk_free(job, ar);
-        pl_glpk_free(job, ja);
-        pl_glpk_free(job, ia);
+        pli_glpk_free(job, ar);
+        pli_glpk_free(job, ja);
+        pli_glpk_free(job, ia);
         if (!ok)
             return false;
     }
     return true;
 }
 
-void pl_glpk_report(search_state *s, double incumbent, double bound, double gap)
+void pli_glpk_report(search_state *s, double incumbent, double bound, double gap)
 {
     if (!s->params->progress)
         return;
-    pl_progress pr = {pl_clock_seconds() - s->started, incumbent, bound, gap};
+    pl_progress pr = {pli_clock_seconds() - s->started, incumbent, bound, gap};
     s->params->progress(&pr, s->params->progress_user);
 }
 
@@ -275,18 +275,18 @@ static void callback(glp_tree *tree, void *info)
     search_state *s = info;
     int reason = glp_ios_reason(tree);
     if ((s->params->interrupt && *s->params->interrupt) ||
-        (s->job && pl_glpk_interrupted(s->job))) {
+        (s->job && pli_glpk_interrupted(s->job))) {
         s->interrupted = true;
         glp_ios_terminate(tree);
         return;
     }
     /* GLPK looks at tm_lim only between nodes, and one node's LP can take
      * seconds on a large model: stop a little early (search_deadline) */
-    if (pl_clock_seconds() - s->started >= search_deadline(s->params)) {
+    if (pli_clock_seconds() - s->started >= search_deadline(s->params)) {
         glp_ios_terminate(tree);
         return;
     }
-    if (pl_clock_seconds() - s->started > s->params->time_limit + 0.05) {
+    if (pli_clock_seconds() - s->started > s->params->time_limit + 0.05) {
         glp_ios_terminate(tree); /* tm_lim is only looked at between nodes */
         return;
     }
@@ -320,7 +320,7 @@ static void callback(glp_tree *tree, void *info)
         double gap = have && !isnan(s->best_bound)
                          ? fabs(inc - s->best_bound) / (1e-10 + fabs(inc))
                          : NAN;
-        pl_glpk_report(s, inc, s->best_bound, gap);
+        pli_glpk_report(s, inc, s->best_bound, gap);
         s->last_reported_bound = s->best_bound;
     }
 }
@@ -358,7 +358,7 @@ static int glpk_memory_mb(const glpk_job *job)
 {
     if (!job->params || job->params->memory_limit_mb == 0)
         return 0;
-    double used = (pl_model_bytes(job->m) + DEFAULT_PROCESS_BYTES) / (1024.0 * 1024.0);
+    double used = (pli_model_bytes(job->m) + DEFAULT_PROCESS_BYTES) / (1024.0 * 1024.0);
     double left = (double)job->params->memory_limit_mb - used;
     return left < 1.0 ? 1 : left > 1e6 ? 1000000 : (int)left;
 }
@@ -431,12 +431,12 @@ static pl_status guarded(glpk_job *job, glpk_work work)
     }
     job->values = NULL; /* held: freed with the rest */
     drop_held(job);
-    pl_submip_free(job->sub);
+    pli_submip_free(job->sub);
     job->sub = NULL;
     return status;
 }
 
-bool pl_glpk_room(const glpk_job *job, double factor)
+bool pli_glpk_room(const glpk_job *job, double factor)
 {
     if (job->memory_soft <= 0.0)
         return true;
@@ -445,7 +445,7 @@ bool pl_glpk_room(const glpk_job *job, double factor)
     return (double)total * (1.0 + factor) < job->memory_soft / DEFAULT_MEMORY_SOFT_SHARE;
 }
 
-bool pl_glpk_interrupted(const glpk_job *job)
+bool pli_glpk_interrupted(const glpk_job *job)
 {
     if (job->params->interrupt && *job->params->interrupt)
         return true;
@@ -460,12 +460,12 @@ bool pl_glpk_interrupted(const glpk_job *job)
     return true;
 }
 
-double pl_glpk_seconds_left(const glpk_job *job)
+double pli_glpk_seconds_left(const glpk_job *job)
 {
-    return job->params->time_limit - (pl_clock_seconds() - job->started);
+    return job->params->time_limit - (pli_clock_seconds() - job->started);
 }
 
-void pl_glpk_first_basis(glp_prob *lp)
+void pli_glpk_first_basis(glp_prob *lp)
 {
     if (glp_get_num_rows(lp) <= DEFAULT_ADV_BASIS_MAX_ROWS)
         glp_adv_basis(lp, 0);
@@ -473,35 +473,35 @@ void pl_glpk_first_basis(glp_prob *lp)
         glp_std_basis(lp);
 }
 
-int pl_glpk_simplex(const glpk_job *job, glp_prob *lp, glp_smcp *smcp, double seconds)
+int pli_glpk_simplex(const glpk_job *job, glp_prob *lp, glp_smcp *smcp, double seconds)
 {
-    double until = pl_clock_seconds() + seconds;
+    double until = pli_clock_seconds() + seconds;
     int rc;
     if (glp_get_status(lp) == GLP_UNDEF)
-        pl_glpk_first_basis(lp);
+        pli_glpk_first_basis(lp);
     do {
-        double left = until - pl_clock_seconds();
-        smcp->tm_lim = pl_glpk_milliseconds(left < DEFAULT_SIMPLEX_SLICE_SECONDS
+        double left = until - pli_clock_seconds();
+        smcp->tm_lim = pli_glpk_milliseconds(left < DEFAULT_SIMPLEX_SLICE_SECONDS
                                                 ? left
                                                 : DEFAULT_SIMPLEX_SLICE_SECONDS);
         rc = glp_simplex(lp, smcp);
-    } while (rc == GLP_ETMLIM && until - pl_clock_seconds() > 0 && !pl_glpk_interrupted(job));
+    } while (rc == GLP_ETMLIM && until - pli_clock_seconds() > 0 && !pli_glpk_interrupted(job));
     return rc;
 }
 
-int pl_glpk_milliseconds(double seconds)
+int pli_glpk_milliseconds(double seconds)
 {
     if (seconds < 0.001)
         seconds = 0.001;
     return seconds > 2e6 ? 2000000000 : (int)(seconds * 1000.0);
 }
 
-void pl_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds)
+void pli_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds)
 {
     glp_init_iocp(iocp);
     iocp->msg_lev = GLP_MSG_OFF;
     iocp->mip_gap = job->params->gap > 0 ? job->params->gap : 0.0;
-    iocp->tm_lim = pl_glpk_milliseconds(seconds);
+    iocp->tm_lim = pli_glpk_milliseconds(seconds);
     /* Measured on the bundled examples (benchmarks/README.md): MIR cuts
      * pay off; Gomory, cover, clique cuts and the feasibility pump cost
      * more time than they save on these time-indexed models. */
@@ -519,14 +519,14 @@ static bool integral_objective(const pl_model *m)
     double *obj = calloc((size_t)m->n_cols + 1, sizeof *obj);
     if (!obj)
         return false;
-    double constant = pl_model_objective(m, obj);
+    double constant = pli_model_objective(m, obj);
     for (int j = 0; j < m->n_cols && ok; j++)
         ok = fabs(obj[j] - round(obj[j])) < 1e-9;
     free(obj);
     return ok && fabs(constant - round(constant)) < 1e-9;
 }
 
-/* Run the simplex on job->lp for at most `seconds`, as pl_glpk_simplex.
+/* Run the simplex on job->lp for at most `seconds`, as pli_glpk_simplex.
  *
  * Large models (10,000 rows and more) use the dual simplex with the
  * long-step ("flip") ratio test: on the 100-trainee allocation instance it
@@ -543,7 +543,7 @@ static int root_lp(glpk_job *job, double seconds)
         smcp.meth = GLP_DUALP;
         smcp.r_test = GLP_RT_FLIP;
     }
-    return pl_glpk_simplex(job, job->lp, &smcp, seconds);
+    return pli_glpk_simplex(job, job->lp, &smcp, seconds);
 }
 
 /* A lower bound from an unfinished root LP, or NaN: a basis that the dual
@@ -578,12 +578,12 @@ static pl_status solve_work(glpk_job *job)
 
     if (!load(job, false))
         return PL_ERR_NOMEM;
-    job->values = pl_glpk_malloc(job, ((size_t)m->n_cols + 1) * sizeof *job->values);
+    job->values = pli_glpk_malloc(job, ((size_t)m->n_cols + 1) * sizeof *job->values);
     if (!job->values)
         return PL_ERR_NOMEM;
 
     glp_scale_prob(job->lp, GLP_SF_AUTO); /* costs span 1 to 10^6 in practice */
-    int lp_rc = root_lp(job, pl_glpk_seconds_left(job) * 0.1);
+    int lp_rc = root_lp(job, pli_glpk_seconds_left(job) * 0.1);
     if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
         goto cleanup;
@@ -591,25 +591,25 @@ static pl_status solve_work(glpk_job *job)
     bool root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
     double root = root_ok ? glp_get_obj_val(job->lp) : partial_bound(job->lp);
 
-    start = pl_glpk_start(job, job->start_cells, pl_glpk_seconds_left(job) * 0.5, &start_obj);
-    if (!start && root_ok && !pl_glpk_interrupted(job))
-        start = pl_glpk_lp_guided(job, pl_glpk_seconds_left(job) * 0.25, &start_obj);
+    start = pli_glpk_start(job, job->start_cells, pli_glpk_seconds_left(job) * 0.5, &start_obj);
+    if (!start && root_ok && !pli_glpk_interrupted(job))
+        start = pli_glpk_lp_guided(job, pli_glpk_seconds_left(job) * 0.25, &start_obj);
     if (start) {
-        pl_glpk_report(&st, start_obj, root,
+        pli_glpk_report(&st, start_obj, root,
                        isnan(root) ? NAN : fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
         /* a root LP that did not finish in its tenth of the time rarely
          * finishes in the rest: the search then keeps 90 % (it stops
          * earlier when it no longer improves, and the LP gets the rest) */
-        pl_glpk_improve(job, &st, &start, &start_obj, root,
-                        pl_glpk_seconds_left(job) * (root_ok ? 0.6 : 0.9), 0);
+        pli_glpk_improve(job, &st, &start, &start_obj, root,
+                        pli_glpk_seconds_left(job) * (root_ok ? 0.6 : 0.9), 0);
         st.start = start;
     }
     /* The root LP not done: alternate slices of it (it resumes from its
      * last basis) with further rounds of the search, until either the LP
      * is solved or the time is up. */
-    for (unsigned round = 1; !root_ok && lp_rc == GLP_ETMLIM && !pl_glpk_interrupted(job) &&
-                             pl_glpk_seconds_left(job) > 0.05; round++) {
-        double left = pl_glpk_seconds_left(job);
+    for (unsigned round = 1; !root_ok && lp_rc == GLP_ETMLIM && !pli_glpk_interrupted(job) &&
+                             pli_glpk_seconds_left(job) > 0.05; round++) {
+        double left = pli_glpk_seconds_left(job);
         /* a quarter of the time left, at least DEFAULT_ROOT_SLICE_SECONDS
          * (never past the limit), alternating with the search */
         double slice = left * 0.25 > DEFAULT_ROOT_SLICE_SECONDS ? left * 0.25
@@ -625,14 +625,14 @@ static pl_status solve_work(glpk_job *job)
         if (!isnan(b) && (isnan(root) || b > root))
             root = b;
         if (!root_ok && start) {
-            pl_glpk_report(&st, start_obj, root,
+            pli_glpk_report(&st, start_obj, root,
                            isnan(root) ? NAN : fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
-            pl_glpk_improve(job, &st, &start, &start_obj, root,
-                            pl_glpk_seconds_left(job) * 0.9, round);
+            pli_glpk_improve(job, &st, &start, &start_obj, root,
+                            pli_glpk_seconds_left(job) * 0.9, round);
             st.start = start;
         }
     }
-    result->interrupted = pl_glpk_interrupted(job);
+    result->interrupted = pli_glpk_interrupted(job);
     if (!root_ok) {
         /* no time left for the search (glp_intopt would still presolve and
          * factorize before looking at the clock): keep what the heuristics found */
@@ -642,7 +642,7 @@ static pl_status solve_work(glpk_job *job)
             double obj = start_obj;
             polish(job->lp, m, job->values, &obj);
             result->objective = obj;
-            result->values = pl_glpk_release(job, job->values);
+            result->values = pli_glpk_release(job, job->values);
             job->values = NULL;
             result->outcome = PL_OUTCOME_FEASIBLE;
             if (!isnan(root)) { /* the unfinished LP's bound */
@@ -658,8 +658,8 @@ static pl_status solve_work(glpk_job *job)
     }
 
     glp_iocp iocp;
-    pl_glpk_init_iocp(&iocp, job,
-                      search_deadline(params) - (pl_clock_seconds() - job->started));
+    pli_glpk_init_iocp(&iocp, job,
+                      search_deadline(params) - (pli_clock_seconds() - job->started));
     iocp.presolve = GLP_OFF; /* heuristic solutions are in the original columns */
     iocp.cb_func = callback;
     iocp.cb_info = &st;
@@ -680,7 +680,7 @@ static pl_status solve_work(glpk_job *job)
         if (!polish(job->lp, m, job->values, &obj) && isnan(obj))
             obj = 0.0;
         result->objective = obj;
-        result->values = pl_glpk_release(job, job->values);
+        result->values = pli_glpk_release(job, job->values);
         job->values = NULL;
         bool proven = have && ((rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP || st.proven);
         result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
@@ -708,7 +708,7 @@ static pl_status solve_work(glpk_job *job)
                  "GLPK stopped with code %d", rc);
     status = PL_ERR_SOLVER;
 cleanup:
-    pl_glpk_free(job, start);
+    pli_glpk_free(job, start);
     return status;
 }
 
@@ -716,7 +716,7 @@ cleanup:
  * for a GLPK call in progress, extracting and writing the schedule. */
 static double search_left(const glpk_job *job)
 {
-    double left = search_deadline(job->params) - (pl_clock_seconds() - job->started);
+    double left = search_deadline(job->params) - (pli_clock_seconds() - job->started);
     return left > 0 ? left : 0;
 }
 
@@ -731,11 +731,11 @@ static bool small_enough(const pl_model *m)
 static pl_status take_values(glpk_job *job, double *x)
 {
     const pl_model *m = job->m;
-    pl_glpk_free(job, job->values);
-    job->values = pl_glpk_malloc(job, ((size_t)m->n_cols + 1) * sizeof *job->values);
+    pli_glpk_free(job, job->values);
+    job->values = pli_glpk_malloc(job, ((size_t)m->n_cols + 1) * sizeof *job->values);
     for (int j = 0; job->values && j < m->n_cols; j++)
         job->values[j] = x[j + 1];
-    pl_glpk_free(job, x);
+    pli_glpk_free(job, x);
     return job->values ? PL_OK : PL_ERR_NOMEM;
 }
 
@@ -744,9 +744,9 @@ static void set_result(glpk_job *job, double obj, double bound, bool proven)
 {
     pl_backend_result *result = job->result;
     result->objective = obj;
-    result->values = pl_glpk_release(job, job->values);
+    result->values = pli_glpk_release(job, job->values);
     job->values = NULL;
-    result->interrupted = pl_glpk_interrupted(job);
+    result->interrupted = pli_glpk_interrupted(job);
     result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
     result->bound = proven ? obj : bound;
     result->gap = isnan(result->bound) ? NAN
@@ -761,10 +761,10 @@ static pl_status finish_compact(glpk_job *job, double *x, double obj, double bou
 {
     const pl_model *m = job->m;
     pl_backend_result *result = job->result;
-    signed char *cells = pl_glpk_malloc(job, m->n_cells + 1);
+    signed char *cells = pli_glpk_malloc(job, m->n_cells + 1);
     pl_status status = PL_OK;
     if (!cells) {
-        pl_glpk_free(job, x);
+        pli_glpk_free(job, x);
         return PL_ERR_NOMEM;
     }
     for (size_t i = 0; i < m->n_cells; i++)
@@ -773,7 +773,7 @@ static pl_status finish_compact(glpk_job *job, double *x, double obj, double bou
     job->start_cells = cells;
     status = solve_work(job);
     job->start_cells = given;
-    pl_glpk_free(job, cells);
+    pli_glpk_free(job, cells);
     bool have = status == PL_OK && result->values &&
                 (result->outcome == PL_OUTCOME_OPTIMAL || result->outcome == PL_OUTCOME_FEASIBLE);
     if (status == PL_OK && (!have || result->objective > obj + 1e-9)) {
@@ -796,7 +796,7 @@ static pl_status finish_compact(glpk_job *job, double *x, double obj, double bou
         result->bound = proven ? o : bound;
         result->gap = fabs(o - result->bound) / (1e-10 + fabs(o));
     }
-    pl_glpk_free(job, x);
+    pli_glpk_free(job, x);
     return status;
 }
 
@@ -812,15 +812,15 @@ static pl_status decomposition_work(glpk_job *job)
                        job->integral, false, job};
     double obj = NAN, bound = NAN;
     bool infeasible = false;
-    double *x = pl_glpk_decomposition(job, search_left(job) * DEFAULT_DECOMP_SHARE,
+    double *x = pli_glpk_decomposition(job, search_left(job) * DEFAULT_DECOMP_SHARE,
                                       &obj, &bound, &infeasible);
     if (infeasible) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
         return PL_OK;
     }
     if (!x) {
-        if (pl_glpk_interrupted(job) || pl_glpk_seconds_left(job) <= 0.05) {
-            result->interrupted = pl_glpk_interrupted(job);
+        if (pli_glpk_interrupted(job) || pli_glpk_seconds_left(job) <= 0.05) {
+            result->interrupted = pli_glpk_interrupted(job);
             result->outcome = PL_OUTCOME_NONE;
             result->bound = bound;
             return PL_OK;
@@ -833,12 +833,12 @@ static pl_status decomposition_work(glpk_job *job)
         return solve_work(job);
     }
     bool proven = job->integral && !isnan(bound) && ceil(bound - 1e-6) >= obj - 1e-6;
-    if (!proven && !pl_glpk_interrupted(job))
-        pl_glpk_improve(job, &st, &x, &obj, bound, search_left(job), 1);
+    if (!proven && !pli_glpk_interrupted(job))
+        pli_glpk_improve(job, &st, &x, &obj, bound, search_left(job), 1);
     proven = !isnan(bound) && (job->integral ? ceil(bound - 1e-6) >= obj - 1e-6
                                              : bound >= obj - 1e-9 * (1 + fabs(obj)));
-    if (!proven && !pl_glpk_interrupted(job) && small_enough(m) &&
-        pl_glpk_seconds_left(job) > DEFAULT_FINISH_MIN_SECONDS)
+    if (!proven && !pli_glpk_interrupted(job) && small_enough(m) &&
+        pli_glpk_seconds_left(job) > DEFAULT_FINISH_MIN_SECONDS)
         return finish_compact(job, x, obj, bound);
     if (take_values(job, x) != PL_OK)
         return PL_ERR_NOMEM;
@@ -846,7 +846,7 @@ static pl_status decomposition_work(glpk_job *job)
     return PL_OK;
 }
 
-bool pl_backend_decomposes(const pl_params *params, size_t cells, bool allocation)
+bool pli_backend_decomposes(const pl_params *params, size_t cells, bool allocation)
 {
     if (params->method == PL_METHOD_COMPACT || params->allocation_only)
         return false;
@@ -864,10 +864,10 @@ static bool use_decomposition(const pl_model *m, const pl_params *params)
     bool allocation = false;
     for (int t = 0; m->present_col && t < m->inst->n_trainees; t++)
         allocation |= m->present_col[t] >= 0;
-    return pl_backend_decomposes(params, m->n_cells, allocation);
+    return pli_backend_decomposes(params, m->n_cells, allocation);
 }
 
-pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
+pl_status pli_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags)
 {
@@ -888,7 +888,7 @@ pl_status pl_backend_solve(const pl_model *m, const pl_params *params,
 
 static pl_status write_work(glpk_job *job)
 {
-    job->tmp = pl_asprintf("%s.tmp%ld", job->path, (long)getpid());
+    job->tmp = pli_asprintf("%s.tmp%ld", job->path, (long)getpid());
     if (!job->tmp || !load(job, true))
         return PL_ERR_NOMEM;
     int rc = job->mps ? glp_write_mps(job->lp, GLP_MPS_FILE, NULL, job->tmp)
@@ -901,7 +901,7 @@ static pl_status write_work(glpk_job *job)
     return PL_OK;
 }
 
-pl_status pl_backend_write(const pl_model *m, const char *path, bool mps,
+pl_status pli_backend_write(const pl_model *m, const char *path, bool mps,
                            pl_diags *diags)
 {
     glpk_job job = {.m = m, .diags = diags, .path = path, .mps = mps};
@@ -925,7 +925,7 @@ static pl_status lp_work(glpk_job *job)
     return PL_OK;
 }
 
-pl_status pl_backend_lp_value(const pl_model *m, double *value, pl_diags *diags)
+pl_status pli_backend_lp_value(const pl_model *m, double *value, pl_diags *diags)
 {
     pl_backend_result res;
     memset(&res, 0, sizeof res);

@@ -106,7 +106,7 @@ static void decomp_drop(void *p)
     free(d->ind);
     free(d->val);
     free(d->coef);
-    pl_split_free(&d->sp);
+    pli_split_free(&d->sp);
     free(d);
 }
 
@@ -116,9 +116,9 @@ static void decomp_close(decomp *d)
     glpk_job *job = d->job;
     if (d->master)
         glp_delete_prob(d->master);
-    pl_split_delete_probs(&d->sp);
-    pl_glpk_free(job, d->first_x);
-    pl_glpk_free(job, d);
+    pli_split_delete_probs(&d->sp);
+    pli_glpk_free(job, d->first_x);
+    pli_glpk_free(job, d);
 }
 
 /* The master before any schedule: coupling rows, convexity rows, shared
@@ -130,11 +130,11 @@ static pl_status master_build(decomp *d)
     pl_split *sp = &d->sp;
     const pl_model_csr *A = &sp->a;
     d->n_master_rows = sp->n_coupling + sp->n_slices;
-    glp_prob *lp = pl_glpk_new_prob(d->n_master_rows, 0);
+    glp_prob *lp = pli_glpk_new_prob(d->n_master_rows, 0);
     d->master = lp;
     for (int i = 0; i < m->n_rows; i++)
         if (sp->master_row[i] > 0)
-            pl_glpk_row_bounds(lp, sp->master_row[i], m->row_lb[i], m->row_ub[i]);
+            pli_glpk_row_bounds(lp, sp->master_row[i], m->row_lb[i], m->row_ub[i]);
     for (int k = 0; k < sp->n_slices; k++) {
         sp->slices[k].convexity = sp->n_coupling + k + 1;
         glp_set_row_bnds(lp, sp->slices[k].convexity, GLP_FX, 1.0, 1.0);
@@ -148,11 +148,11 @@ static pl_status master_build(decomp *d)
      * amounts, save a cost term in every period */
     d->full_price = (m->inst->horizon.length + 1.0) * maxc;
     d->shared_col = malloc(((size_t)m->n_cols + 1) * sizeof *d->shared_col);
-    int *ind = pl_glpk_malloc(d->job, ((size_t)d->n_master_rows + 2) * sizeof *ind);
-    double *val = pl_glpk_malloc(d->job, ((size_t)d->n_master_rows + 2) * sizeof *val);
+    int *ind = pli_glpk_malloc(d->job, ((size_t)d->n_master_rows + 2) * sizeof *ind);
+    double *val = pli_glpk_malloc(d->job, ((size_t)d->n_master_rows + 2) * sizeof *val);
     if (!d->shared_col || !ind || !val) {
-        pl_glpk_free(d->job, val);
-        pl_glpk_free(d->job, ind);
+        pli_glpk_free(d->job, val);
+        pli_glpk_free(d->job, ind);
         return PL_ERR_NOMEM;
     }
     for (int j = 0; j < m->n_cols; j++) {
@@ -160,7 +160,7 @@ static pl_status master_build(decomp *d)
             continue;
         int c = glp_add_cols(lp, 1), n = 0;
         d->shared_col[d->n_shared++] = j;
-        pl_glpk_col_bounds(lp, c, m->col_lb[j], m->col_ub[j]);
+        pli_glpk_col_bounds(lp, c, m->col_lb[j], m->col_ub[j]);
         glp_set_obj_coef(lp, c, sp->obj[j]);
         for (int e = A->col_start[j]; e < A->col_start[j + 1]; e++) {
             ind[++n] = sp->master_row[A->col_row[e]];
@@ -199,8 +199,8 @@ static pl_status master_build(decomp *d)
         d->n_art++;
     }
     d->first_sched = glp_get_num_cols(lp) + 1;
-    pl_glpk_free(d->job, val);
-    pl_glpk_free(d->job, ind);
+    pli_glpk_free(d->job, val);
+    pli_glpk_free(d->job, ind);
     return PL_OK;
 }
 
@@ -306,14 +306,14 @@ static void add_activity(const decomp *d, int col, double *act)
 /* Solve the master LP warm; its value, or NaN. */
 static double master_lp(decomp *d, double seconds)
 {
-    if (seconds <= 0.0 || pl_glpk_interrupted(d->job))
+    if (seconds <= 0.0 || pli_glpk_interrupted(d->job))
         return NAN; /* even a started simplex factorizes first: 0.1 s national */
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
     if (glp_get_num_cols(d->master) < 1)
         glp_std_basis(d->master);
-    int rc = pl_glpk_simplex(d->job, d->master, &smcp, seconds);
+    int rc = pli_glpk_simplex(d->job, d->master, &smcp, seconds);
     if (rc != 0 || glp_get_status(d->master) != GLP_OPT)
         return NAN;
     for (int r = 1; r <= d->n_master_rows; r++)
@@ -352,14 +352,14 @@ static void round_drop(void *p)
 static round_state *round_new(glpk_job *job, int n)
 {
     round_state *r = calloc(1, sizeof *r);
-    if (!r || !pl_glpk_hold(job, r, round_drop))
+    if (!r || !pli_glpk_hold(job, r, round_drop))
         return NULL;
     r->n = n;
     r->lp = malloc(((size_t)n + 1) * sizeof *r->lp);
     r->cand = malloc(((size_t)n + 1) * sizeof *r->cand);
     r->rep_x = calloc((size_t)n + 1, sizeof *r->rep_x);
     if (!r->lp || !r->cand || !r->rep_x) {
-        pl_glpk_free(job, r);
+        pli_glpk_free(job, r);
         return NULL;
     }
     return r;
@@ -390,10 +390,10 @@ static int price_lps(decomp *d, const double *duals, round_state *r, bool *lps_o
     *lps_ok = true;
     for (int k = 0; k < sp->n_slices; k++) {
         pl_slice *s = &sp->slices[k];
-        double left = d->until - pl_clock_seconds(), value;
+        double left = d->until - pli_clock_seconds(), value;
         bool integral = false;
         r->lp[k] = NAN;
-        if (left <= 0.05 || pl_glpk_interrupted(d->job)) {
+        if (left <= 0.05 || pli_glpk_interrupted(d->job)) {
             *lps_ok = false;
             break;
         }
@@ -403,7 +403,7 @@ static int price_lps(decomp *d, const double *duals, round_state *r, bool *lps_o
             if (integral)
                 memcpy(d->x, r->rep_x[s->twin], (size_t)s->n_cols * sizeof *d->x);
         } else {
-            int rc = pl_slice_lp(d->job, sp, k, duals, left, &value, d->x, &integral);
+            int rc = pli_slice_lp(d->job, sp, k, duals, left, &value, d->x, &integral);
             if (rc == 1)
                 return -1;
             if (rc != 0) {
@@ -449,7 +449,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
 {
     pl_split *sp = &d->sp;
     size_t ns = (size_t)sp->n_slices;
-    double started = pl_clock_seconds();
+    double started = pli_clock_seconds();
     bool lps_ok = false;
     int added = 0;
     *sum_value = NAN;
@@ -460,22 +460,22 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
     added = price_lps(d, duals, r, &lps_ok);
     if (added < 0)
         goto cleanup;
-    double budget = pl_clock_seconds() - started;
+    double budget = pli_clock_seconds() - started;
     if (budget < DEFAULT_ROUND_MIP_SECONDS)
         budget = DEFAULT_ROUND_MIP_SECONDS;
-    double mip_until = pl_clock_seconds() + budget;
+    double mip_until = pli_clock_seconds() + budget;
     qsort(r->cand, (size_t)r->n_cand, sizeof *r->cand, by_key);
     int priced = 0;
     for (; priced < r->n_cand; priced++) {
         int k = r->cand[priced].slice;
-        double now = pl_clock_seconds(), value, lpv;
-        if (now > d->until - 0.05 || pl_glpk_interrupted(d->job) ||
+        double now = pli_clock_seconds(), value, lpv;
+        if (now > d->until - 0.05 || pli_glpk_interrupted(d->job) ||
             (now > mip_until && added > 0))
             break;
         bool integral;
         const pl_slice *s = &sp->slices[k];
         /* twins' LPs were not solved: set the slice up first */
-        if (s->twin >= 0 && (pl_slice_lp(d->job, sp, k, duals, d->until - now, &lpv,
+        if (s->twin >= 0 && (pli_slice_lp(d->job, sp, k, duals, d->until - now, &lpv,
                                          d->x, &integral) != 0 || integral)) {
             if (integral) {
                 int j = offer(d, k, duals, lpv);
@@ -491,7 +491,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
                          ? d->until - now
                          : DEFAULT_ROUND_PRICE_SECONDS;
         double mip_bound;
-        int rc = pl_slice_mip(d->job, sp, k, cap, d->x, &value, &mip_bound);
+        int rc = pli_slice_mip(d->job, sp, k, cap, d->x, &value, &mip_bound);
         if (rc == 1) {
             added = -1;
             goto cleanup;
@@ -515,7 +515,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
         *sum_value = sum;
     }
 cleanup:
-    pl_glpk_free(d->job, r);
+    pli_glpk_free(d->job, r);
     return added;
 }
 
@@ -534,7 +534,7 @@ static int close_full(decomp *d, int k, const double *act, const double *ub, int
             int mr = sp->master_row[A->col_row[e]];
             double up = A->col_val[e] * sp->m->col_ub[j];
             if (mr > 0 && up > 0 && act[mr] + up > ub[mr] + 1e-9) {
-                if (pl_slice_forbid(sp, k, c, true))
+                if (pli_slice_forbid(sp, k, c, true))
                     closed[n++] = c;
                 break;
             }
@@ -544,15 +544,15 @@ static int close_full(decomp *d, int k, const double *act, const double *ub, int
 }
 
 /* Slice k's schedule for the greedy start in d->x: its LP's if integral,
- * else a MIP's within `cap` seconds.  Returns as pl_slice_mip. */
+ * else a MIP's within `cap` seconds.  Returns as pli_slice_mip. */
 static int greedy_price(decomp *d, int k, double cap, double *value)
 {
-    double left = d->until - pl_clock_seconds(), b;
+    double left = d->until - pli_clock_seconds(), b;
     bool integral;
-    int rc = pl_slice_lp(d->job, &d->sp, k, d->price, left, value, d->x, &integral);
+    int rc = pli_slice_lp(d->job, &d->sp, k, d->price, left, value, d->x, &integral);
     if (rc != 0 || integral)
         return rc;
-    return pl_slice_mip(d->job, &d->sp, k, left < cap ? left : cap, d->x, value, &b);
+    return pli_slice_mip(d->job, &d->sp, k, left < cap ? left : cap, d->x, value, &b);
 }
 
 /* Slice k's schedule in d->x joins the master, its activity in act.
@@ -577,13 +577,13 @@ static int placement_free(decomp *d, int k)
     bool integral;
     for (int c = 0; c < s->n_cols; c++)
         if (d->is_cell[s->cols[c]])
-            pl_slice_forbid(sp, k, c, true);
-    int rc = pl_slice_lp(d->job, sp, k, NULL, DEFAULT_PRICE_SECONDS, &value, d->x, &integral);
+            pli_slice_forbid(sp, k, c, true);
+    int rc = pli_slice_lp(d->job, sp, k, NULL, DEFAULT_PRICE_SECONDS, &value, d->x, &integral);
     if (rc == 0 && !integral)
-        rc = pl_slice_mip(d->job, sp, k, DEFAULT_PRICE_SECONDS, d->x, &value, &b);
+        rc = pli_slice_mip(d->job, sp, k, DEFAULT_PRICE_SECONDS, d->x, &value, &b);
     for (int c = 0; c < s->n_cols; c++)
         if (d->is_cell[s->cols[c]])
-            pl_slice_forbid(sp, k, c, false);
+            pli_slice_forbid(sp, k, c, false);
     return rc == 0 || rc == 2 ? 0 : 1;
 }
 
@@ -596,13 +596,13 @@ static int greedy_start(decomp *d)
 {
     pl_split *sp = &d->sp;
     const pl_model *m = d->job->m;
-    double *act = pl_glpk_calloc(d->job, (size_t)d->n_master_rows + 1, sizeof *act);
-    double *ub = pl_glpk_malloc(d->job, ((size_t)d->n_master_rows + 1) * sizeof *ub);
+    double *act = pli_glpk_calloc(d->job, (size_t)d->n_master_rows + 1, sizeof *act);
+    double *ub = pli_glpk_malloc(d->job, ((size_t)d->n_master_rows + 1) * sizeof *ub);
     int max_cols = 0;
     for (int k = 0; k < sp->n_slices; k++)
         if (sp->slices[k].n_cols > max_cols)
             max_cols = sp->slices[k].n_cols;
-    int *closed = pl_glpk_malloc(d->job, ((size_t)max_cols + 1) * sizeof *closed);
+    int *closed = pli_glpk_malloc(d->job, ((size_t)max_cols + 1) * sizeof *closed);
     cand_t *order = NULL;
     int added = 0;
     if (!act || !ub || !closed) {
@@ -616,7 +616,7 @@ static int greedy_start(decomp *d)
             ub[sp->master_row[i]] = m->row_ub[i];
     /* the trainees with the fewest choices first: they are the ones a
      * full row would leave without a place */
-    order = pl_glpk_malloc(d->job, ((size_t)sp->n_slices + 1) * sizeof *order);
+    order = pli_glpk_malloc(d->job, ((size_t)sp->n_slices + 1) * sizeof *order);
     if (!order) {
         added = -2;
         goto cleanup;
@@ -629,8 +629,8 @@ static int greedy_start(decomp *d)
     int i = 0;
     for (; i < sp->n_slices; i++) {
         int k = order[i].slice;
-        double left = d->until - pl_clock_seconds(), value;
-        if (pl_glpk_interrupted(d->job))
+        double left = d->until - pli_clock_seconds(), value;
+        if (pli_glpk_interrupted(d->job))
             break;
         /* keep the time to give every trainee left a placement-free
          * schedule: a schedule for all, however poor, before the limit */
@@ -644,7 +644,7 @@ static int greedy_start(decomp *d)
         int n_closed = close_full(d, k, act, ub, closed);
         int rc = greedy_price(d, k, DEFAULT_GREEDY_SECONDS, &value);
         for (int c = 0; c < n_closed; c++)
-            pl_slice_forbid(sp, k, closed[c], false);
+            pli_slice_forbid(sp, k, closed[c], false);
         if (rc != 0 && rc != 2 && rc != 1) /* nothing in time: longer */
             rc = greedy_price(d, k, DEFAULT_GREEDY_RETRY_SECONDS, &value);
         if (n_closed > 0 && rc == 1) /* nothing fits: the price instead */
@@ -665,8 +665,8 @@ static int greedy_start(decomp *d)
     /* the rest get placement-free schedules, up to a little past the time
      * limit (a schedule for all is worth the wait); later the solve ends
      * without a schedule */
-    for (; i < sp->n_slices && !pl_glpk_interrupted(d->job) &&
-           pl_glpk_seconds_left(d->job) > -DEFAULT_PLACEMENT_FREE_GRACE;
+    for (; i < sp->n_slices && !pli_glpk_interrupted(d->job) &&
+           pli_glpk_seconds_left(d->job) > -DEFAULT_PLACEMENT_FREE_GRACE;
          i++) {
         int k = order[i].slice;
         if (placement_free(d, k) == 0) {
@@ -679,10 +679,10 @@ static int greedy_start(decomp *d)
         }
     }
 cleanup:
-    pl_glpk_free(d->job, order);
-    pl_glpk_free(d->job, closed);
-    pl_glpk_free(d->job, ub);
-    pl_glpk_free(d->job, act);
+    pli_glpk_free(d->job, order);
+    pli_glpk_free(d->job, closed);
+    pli_glpk_free(d->job, ub);
+    pli_glpk_free(d->job, act);
     return added;
 }
 
@@ -739,7 +739,7 @@ static void report(decomp *d, double incumbent)
     search_state st = {d->job->params, d->job->started, NAN, NAN, false, NULL,
                        false, d->job->integral, false, d->job};
     double b = isinf(d->best_bound) ? NAN : d->best_bound;
-    pl_glpk_report(&st, incumbent, b,
+    pli_glpk_report(&st, incumbent, b,
                    isnan(incumbent) || isnan(b) ? NAN
                                                 : fabs(incumbent - b) / (1e-10 + fabs(incumbent)));
 }
@@ -769,7 +769,7 @@ static double *master_values(const decomp *d, bool mip, double *objective)
     const pl_model *m = d->job->m;
     glp_prob *lp = d->master;
     int n = glp_get_num_cols(lp);
-    double *x = pl_glpk_calloc(d->job, (size_t)m->n_cols + 2, sizeof *x);
+    double *x = pli_glpk_calloc(d->job, (size_t)m->n_cols + 2, sizeof *x);
     if (!x)
         return NULL;
     for (int c = 1; c <= d->n_shared; c++) {
@@ -805,7 +805,7 @@ static double *master_values(const decomp *d, bool mip, double *objective)
     *objective = obj;
     return x;
 fail:
-    pl_glpk_free(d->job, x);
+    pli_glpk_free(d->job, x);
     return NULL;
 }
 
@@ -859,7 +859,7 @@ static int generate_columns(decomp *d, double greedy_until, double until)
     /* the first master LP may use all the time left: without it there
      * are no duals to price with, no restricted master and no schedule
      * for the search that follows */
-    double z = master_lp(d, pl_glpk_seconds_left(d->job));
+    double z = master_lp(d, pli_glpk_seconds_left(d->job));
     if (isnan(z))
         return 0;
     double obj; /* the greedy schedules, when they fit together */
@@ -870,7 +870,7 @@ static int generate_columns(decomp *d, double greedy_until, double until)
         report(d, obj);
     }
     d->until = until;
-    while (pl_clock_seconds() < until && !pl_glpk_interrupted(d->job)) {
+    while (pli_clock_seconds() < until && !pli_glpk_interrupted(d->job)) {
         clean_duals(d);
         bool artificial = artificials_used(d);
         bool smoothed = d->have_center && !artificial;
@@ -894,7 +894,7 @@ static int generate_columns(decomp *d, double greedy_until, double until)
         }
         if (d->job->integral && ceil(d->best_bound - 1e-6) >= z - 1e-6)
             break; /* the bound rounds up to the master's value: done */
-        z = master_lp(d, until - pl_clock_seconds());
+        z = master_lp(d, until - pli_clock_seconds());
         if (isnan(z))
             break;
     }
@@ -919,13 +919,13 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
      * (GLPK's MIP presolver returned schedules that broke convexity and
      * staffing rows of this master, status optimal: measured on the
      * region tier, seed 3) */
-    if (isnan(master_lp(d, until - pl_clock_seconds())))
+    if (isnan(master_lp(d, until - pli_clock_seconds())))
         return NULL;
     pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL, d->job};
     glp_iocp iocp;
-    pl_glpk_init_iocp(&iocp, d->job, until - pl_clock_seconds());
+    pli_glpk_init_iocp(&iocp, d->job, until - pli_clock_seconds());
     iocp.presolve = GLP_OFF;
-    iocp.cb_func = pl_glpk_limits_callback;
+    iocp.cb_func = pli_glpk_limits_callback;
     iocp.cb_info = &lim;
     glp_intopt(lp, &iocp);
     int st = glp_mip_status(lp);
@@ -939,7 +939,7 @@ static pl_status decomp_init(decomp *d, glpk_job *job)
     pl_status status = PL_OK;
     d->job = job;
     d->best_bound = -HUGE_VAL;
-    PL_TRY(pl_split_build(job, &d->sp));
+    PL_TRY(pli_split_build(job, &d->sp));
     PL_TRY(master_build(d));
     size_t nr = (size_t)d->n_master_rows + 1;
     int max_cols = 0;
@@ -963,17 +963,17 @@ cleanup:
     return status;
 }
 
-double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
+double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
                               double *bound, bool *infeasible)
 {
     double *x = NULL;
-    double start = pl_clock_seconds();
+    double start = pli_clock_seconds();
     *bound = NAN;
     *infeasible = false;
     /* on the heap and held by the job, with every array it points to:
      * a GLPK error longjmps past this frame */
     decomp *d = calloc(1, sizeof *d);
-    if (!d || !pl_glpk_hold(job, d, decomp_drop))
+    if (!d || !pli_glpk_hold(job, d, decomp_drop))
         return NULL;
     if (decomp_init(d, job) != PL_OK)
         goto cleanup;
@@ -988,10 +988,10 @@ double *pl_glpk_decomposition(glpk_job *job, double seconds, double *objective,
         *bound = d->best_bound;
     if (rc != 0)
         goto cleanup;
-    if (!pl_glpk_interrupted(job))
+    if (!pli_glpk_interrupted(job))
         x = restricted_master_mip(d, start + seconds, objective);
     if (d->first_x && (!x || d->first_obj < *objective)) {
-        pl_glpk_free(job, x);
+        pli_glpk_free(job, x);
         x = d->first_x;
         *objective = d->first_obj;
         d->first_x = NULL;

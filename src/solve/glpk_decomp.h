@@ -42,12 +42,12 @@ typedef struct pl_split {
     int n_coupling;  /* coupling rows */
 } pl_split;
 
-pl_status pl_split_build(glpk_job *job, pl_split *sp);
+pl_status pli_split_build(glpk_job *job, pl_split *sp);
 /* The slices' GLPK problems deleted (the normal path, before
- * pl_split_free; after a GLPK error glp_free_env() has freed them). */
-void pl_split_delete_probs(pl_split *sp);
+ * pli_split_free; after a GLPK error glp_free_env() has freed them). */
+void pli_split_delete_probs(pl_split *sp);
 /* The split's memory freed: everything but the GLPK problems. */
-void pl_split_free(pl_split *sp);
+void pli_split_free(pl_split *sp);
 
 /* Set slice k's objective to obj - Σ duals·A over the coupling rows
  * (duals by master row, 1-based; NULL: all zero) and solve its LP
@@ -55,18 +55,18 @@ void pl_split_free(pl_split *sp);
  * optimum, a lower bound on every schedule of the slice; when *integral it
  * is also the best schedule, in x[0..n_cols)), 1 when the slice has no
  * schedule at all, 4 on failure (time, GLPK). */
-int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
+int pli_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
                 double seconds, double *value, double *x, bool *integral);
 /* Fix slice k's local column c at 0 (forbid) or give it back its model
  * bounds; false without memory for the slice's problem. */
-bool pl_slice_forbid(pl_split *sp, int k, int c, bool forbid);
+bool pli_slice_forbid(pl_split *sp, int k, int c, bool forbid);
 
-/* Branch on slice k from the LP just solved by pl_slice_lp.  Returns
+/* Branch on slice k from the LP just solved by pli_slice_lp.  Returns
  *   0  *value is the optimum and x[0..n_cols) the schedule;
  *   2  a schedule in x and *value, not proven optimal (time, interrupt);
  *   1  no schedule at all;  4  none found (time, interrupt, GLPK).
  * *bound receives the best bound the search proved (-inf if none). */
-int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
+int pli_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
                  double *value, double *bound);
 
 #endif /* PL_GLPK_DECOMP_H */

@@ -45,7 +45,7 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
                                    double seconds, double *objective)
 {
     const pl_model *m = job->m;
-    if (!pl_glpk_room(job, DEFAULT_COPY_FACTOR))
+    if (!pli_glpk_room(job, DEFAULT_COPY_FACTOR))
         return NULL; /* the copy and its search would pass the memory limit */
     glp_prob *copy = glp_create_prob();
     double *x = NULL;
@@ -62,8 +62,8 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
                 glp_set_row_bnds(copy, i + 1, GLP_FR, 0.0, 0.0);
     int n = glp_get_num_cols(copy); /* the model's columns and the constant */
     if (!isnan(cutoff)) {
-        ind = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *ind);
-        val = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *val);
+        ind = pli_glpk_malloc(job, ((size_t)n + 1) * sizeof *ind);
+        val = pli_glpk_malloc(job, ((size_t)n + 1) * sizeof *val);
         if (!ind || !val)
             goto cleanup;
         int len = 0;
@@ -79,9 +79,9 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
         glp_set_mat_row(copy, row, len, ind, val);
         glp_set_row_bnds(copy, row, GLP_UP, 0.0, cutoff - margin);
     }
-    double deadline = pl_clock_seconds() + seconds;
+    double deadline = pli_clock_seconds() + seconds;
     glp_iocp iocp;
-    pl_glpk_init_iocp(&iocp, job, seconds);
+    pli_glpk_init_iocp(&iocp, job, seconds);
     iocp.presolve = GLP_ON;
     if (m->n_rows > DEFAULT_PRESOLVE_MAX_ROWS) {
         /* GLPK's presolver cannot be stopped: on a large model the LP is
@@ -90,20 +90,20 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
         glp_smcp smcp;
         glp_init_smcp(&smcp);
         smcp.msg_lev = GLP_MSG_OFF;
-        if (pl_glpk_simplex(job, copy, &smcp, seconds) != 0 ||
+        if (pli_glpk_simplex(job, copy, &smcp, seconds) != 0 ||
             glp_get_status(copy) != GLP_OPT)
             goto cleanup;
         iocp.presolve = GLP_OFF;
-        iocp.tm_lim = pl_glpk_milliseconds(deadline - pl_clock_seconds());
+        iocp.tm_lim = pli_glpk_milliseconds(deadline - pli_clock_seconds());
     }
     iocp.mip_gap = job->params->gap > 1e-4 ? job->params->gap : 1e-4;
     pl_glpk_limits lim = {job->params->interrupt, deadline, -HUGE_VAL, job};
-    iocp.cb_func = pl_glpk_limits_callback;
+    iocp.cb_func = pli_glpk_limits_callback;
     iocp.cb_info = &lim;
     glp_intopt(copy, &iocp);
     int st = glp_mip_status(copy);
     if (st == GLP_OPT || st == GLP_FEAS) {
-        x = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *x);
+        x = pli_glpk_malloc(job, ((size_t)n + 1) * sizeof *x);
         if (x) {
             x[0] = 0.0;
             for (int j = 1; j <= n; j++)
@@ -112,8 +112,8 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
         }
     }
 cleanup:
-    pl_glpk_free(job, val);
-    pl_glpk_free(job, ind);
+    pli_glpk_free(job, val);
+    pli_glpk_free(job, ind);
     glp_delete_prob(copy);
     return x;
 }
@@ -125,9 +125,9 @@ static double *construct(glpk_job *job, double seconds, double *objective)
     const pl_model *m = job->m;
     int n = m->inst->n_trainees;
     int steps = n < 10 ? n : 10, batch = (n + steps - 1) / steps;
-    double deadline = pl_clock_seconds() + seconds;
-    signed char *fix = pl_glpk_malloc(job, m->n_cells + 1);
-    bool *relax = pl_glpk_malloc(job, (size_t)n + 1);
+    double deadline = pli_clock_seconds() + seconds;
+    signed char *fix = pli_glpk_malloc(job, m->n_cells + 1);
+    bool *relax = pli_glpk_malloc(job, (size_t)n + 1);
     double *x = NULL;
 
     if (!fix || !relax || n == 0)
@@ -143,28 +143,28 @@ static double *construct(glpk_job *job, double seconds, double *objective)
             if (t >= first && t < last)
                 fix[i] = -1;
         }
-        double left = deadline - pl_clock_seconds();
+        double left = deadline - pli_clock_seconds();
         int steps_left = (n - first + batch - 1) / batch;
         double value = NAN;
         double *y = NULL;
-        if (left > 0.01 && !pl_glpk_interrupted(job)) {
+        if (left > 0.01 && !pli_glpk_interrupted(job)) {
             /* the first batch from the whole model; later ones as sub-MIPs
              * around the schedule so far (the earlier batches fixed) */
             if (x && !job->sub)
-                job->sub = pl_submip_new(m);
+                job->sub = pli_submip_new(m);
             /* a batch gets a second, its share of the time if that fails */
             double share = left / steps_left, quick = share < 1.0 ? share : 1.0;
-            for (int attempt = 0; attempt < 2 && !y && !pl_glpk_interrupted(job); attempt++) {
-                double limit = attempt == 0 ? quick : deadline - pl_clock_seconds();
+            for (int attempt = 0; attempt < 2 && !y && !pli_glpk_interrupted(job); attempt++) {
+                double limit = attempt == 0 ? quick : deadline - pli_clock_seconds();
                 if (attempt == 1 && (quick >= share || limit < 0.01))
                     break;
                 limit = attempt == 1 && limit > share ? share : limit;
-                y = x && job->sub ? pl_submip_solve(job, job->sub, x, *objective, fix, relax,
+                y = x && job->sub ? pli_submip_solve(job, job->sub, x, *objective, fix, relax,
                                                     NAN, limit, &value)
                                   : restricted_solution(job, fix, relax, NAN, limit, &value);
             }
         }
-        pl_glpk_free(job, x);
+        pli_glpk_free(job, x);
         x = y;
         if (!x)
             goto cleanup;
@@ -176,18 +176,18 @@ static double *construct(glpk_job *job, double seconds, double *objective)
         }
     }
 cleanup:
-    pl_glpk_free(job, relax);
-    pl_glpk_free(job, fix);
+    pli_glpk_free(job, relax);
+    pli_glpk_free(job, fix);
     return x;
 }
 
-double *pl_glpk_start(glpk_job *job, const signed char *start_cells,
+double *pli_glpk_start(glpk_job *job, const signed char *start_cells,
                       double seconds, double *objective)
 {
     const pl_model *m = job->m;
-    double deadline = pl_clock_seconds() + seconds;
+    double deadline = pli_clock_seconds() + seconds;
     double *x = NULL;
-    signed char *fix = pl_glpk_malloc(job, m->n_cells + 1);
+    signed char *fix = pli_glpk_malloc(job, m->n_cells + 1);
     if (!fix)
         return NULL;
     if (start_cells) { /* the reference schedule, completed */
@@ -195,29 +195,29 @@ double *pl_glpk_start(glpk_job *job, const signed char *start_cells,
             fix[i] = start_cells[i];
         x = restricted_solution(job, fix, NULL, NAN, seconds / 2, objective);
     }
-    if (!x && !pl_glpk_interrupted(job)) { /* nobody placed: fine unless pins or choices force placements */
+    if (!x && !pli_glpk_interrupted(job)) { /* nobody placed: fine unless pins or choices force placements */
         for (size_t i = 0; i < m->n_cells; i++)
             fix[i] = 0;
-        x = restricted_solution(job, fix, NULL, NAN, (deadline - pl_clock_seconds()) / 2,
+        x = restricted_solution(job, fix, NULL, NAN, (deadline - pli_clock_seconds()) / 2,
                                 objective);
     }
-    if (!x && !pl_glpk_interrupted(job))
-        x = construct(job, deadline - pl_clock_seconds(), objective);
-    pl_glpk_free(job, fix);
+    if (!x && !pli_glpk_interrupted(job))
+        x = construct(job, deadline - pli_clock_seconds(), objective);
+    pli_glpk_free(job, fix);
     return x;
 }
 
-double *pl_glpk_lp_guided(glpk_job *job, double seconds, double *objective)
+double *pli_glpk_lp_guided(glpk_job *job, double seconds, double *objective)
 {
     const pl_model *m = job->m;
-    signed char *fix = pl_glpk_malloc(job, m->n_cells + 1);
+    signed char *fix = pli_glpk_malloc(job, m->n_cells + 1);
     double *x = NULL;
     if (!fix)
         return NULL;
     for (size_t i = 0; i < m->n_cells; i++)
         fix[i] = glp_get_col_prim(job->lp, m->cells[i].col + 1) < 1e-6 ? 0 : -1;
     x = restricted_solution(job, fix, NULL, NAN, seconds, objective);
-    pl_glpk_free(job, fix);
+    pli_glpk_free(job, fix);
     return x;
 }
 
@@ -262,21 +262,21 @@ static void related(const pl_model *m, const double *x, int t0, int k,
         seen[t] = false;
 }
 
-void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
+void pli_glpk_improve(glpk_job *job, search_state *st, double **x,
                      double *objective, double bound, double seconds,
                      unsigned round)
 {
     const pl_model *m = job->m;
     const pl_instance *inst = m->inst;
     int n = inst->n_trainees, T = inst->horizon.length;
-    double deadline = pl_clock_seconds() + seconds;
+    double deadline = pli_clock_seconds() + seconds;
     double tolerance = 1e-6 + (job->params->gap > 0 ? job->params->gap : 0.0) * fabs(*objective);
     unsigned long long rng = 0x706C6163657261ull + round; /* same input, same search */
-    signed char *fix = pl_glpk_malloc(job, m->n_cells + 1);
-    bool *freed = pl_glpk_malloc(job, (size_t)n + 1);
-    bool *seen = pl_glpk_calloc(job, (size_t)n + 1, sizeof *seen);
-    int *cand = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *cand);
-    double *tcost = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *tcost);
+    signed char *fix = pli_glpk_malloc(job, m->n_cells + 1);
+    bool *freed = pli_glpk_malloc(job, (size_t)n + 1);
+    bool *seen = pli_glpk_calloc(job, (size_t)n + 1, sizeof *seen);
+    int *cand = pli_glpk_malloc(job, ((size_t)n + 1) * sizeof *cand);
+    double *tcost = pli_glpk_malloc(job, ((size_t)n + 1) * sizeof *tcost);
     /* neighbourhood size: grows after 10 failures in a row, up to a
      * quarter of the trainees but at least 12 (all, when fewer) */
     int k = 2, max_k = n / 4 > 12 ? n / 4 : 12;
@@ -287,7 +287,7 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
     if (!fix || !freed || !seen || !cand || !tcost || n == 0 || m->n_cells == 0)
         goto cleanup;
     if (!job->sub)
-        job->sub = pl_submip_new(m); /* without memory: whole-model copies */
+        job->sub = pli_submip_new(m); /* without memory: whole-model copies */
     if (!job->sub && !job->lp)
         goto cleanup; /* (the decomposition has no whole model to copy) */
     if (isnan(bound))
@@ -295,8 +295,8 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
     /* one pass of single trainees (from an empty start this is a
      * sequential greedy construction), then random neighbourhoods */
     for (int it = round == 0 ? -n : 0; *objective - bound > tolerance; it++) {
-        double left = deadline - pl_clock_seconds();
-        if (left < 0.05 || pl_glpk_interrupted(job))
+        double left = deadline - pli_clock_seconds();
+        if (left < 0.05 || pli_glpk_interrupted(job))
             break;
         /* 40 moves in a row without a better schedule, or 10 when the
          * root bound is within 1 %: branch-and-bound closes such gaps */
@@ -349,19 +349,19 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
          * half a second for one trainee, a second for larger moves */
         double cap = kind < 0 ? 0.5 : 1.0, limit = left < cap ? left : cap;
         double value = NAN;
-        double *y = job->sub ? pl_submip_solve(job, job->sub, *x, *objective, fix, NULL,
+        double *y = job->sub ? pli_submip_solve(job, job->sub, *x, *objective, fix, NULL,
                                                *objective, limit, &value)
                              : restricted_solution(job, fix, NULL, *objective, limit, &value);
         if (y && value < *objective - 1e-9) {
-            pl_glpk_free(job, *x);
+            pli_glpk_free(job, *x);
             *x = y;
             *objective = value;
             stall = 0;
             fails_at_k = 0;
-            pl_glpk_report(st, value, isinf(bound) ? NAN : bound,
+            pli_glpk_report(st, value, isinf(bound) ? NAN : bound,
                            isinf(bound) ? NAN : fabs(value - bound) / (1e-10 + fabs(value)));
         } else {
-            pl_glpk_free(job, y);
+            pli_glpk_free(job, y);
             if (it >= 0) {
                 stall++;
                 fails_at_k++;
@@ -373,9 +373,9 @@ void pl_glpk_improve(glpk_job *job, search_state *st, double **x,
         }
     }
 cleanup:
-    pl_glpk_free(job, tcost);
-    pl_glpk_free(job, cand);
-    pl_glpk_free(job, seen);
-    pl_glpk_free(job, freed);
-    pl_glpk_free(job, fix);
+    pli_glpk_free(job, tcost);
+    pli_glpk_free(job, cand);
+    pli_glpk_free(job, seen);
+    pli_glpk_free(job, freed);
+    pli_glpk_free(job, fix);
 }

@@ -14,7 +14,7 @@
 #include "solve/glpk_decomp.h"
 
 
-void pl_split_delete_probs(pl_split *sp)
+void pli_split_delete_probs(pl_split *sp)
 {
     for (int k = 0; sp->slices && k < sp->n_slices; k++)
         if (sp->slices[k].lp) {
@@ -23,7 +23,7 @@ void pl_split_delete_probs(pl_split *sp)
         }
 }
 
-void pl_split_free(pl_split *sp)
+void pli_split_free(pl_split *sp)
 {
     if (!sp)
         return;
@@ -32,7 +32,7 @@ void pl_split_free(pl_split *sp)
         free(sp->slices[k].rows);
     }
     free(sp->slices);
-    pl_model_csr_free(&sp->a);
+    pli_model_csr_free(&sp->a);
     free(sp->owner);
     free(sp->row_owner);
     free(sp->local);
@@ -135,7 +135,7 @@ static void find_twins(pl_split *sp)
         }
 }
 
-pl_status pl_split_build(glpk_job *job, pl_split *sp)
+pl_status pli_split_build(glpk_job *job, pl_split *sp)
 {
     const pl_model *m = job->m;
     pl_status status = PL_OK;
@@ -144,7 +144,7 @@ pl_status pl_split_build(glpk_job *job, pl_split *sp)
     memset(sp, 0, sizeof *sp);
     sp->job = job;
     sp->m = m;
-    PL_TRY(pl_model_csr_build(m, &sp->a));
+    PL_TRY(pli_model_csr_build(m, &sp->a));
     sp->owner = malloc((nc + 1) * sizeof *sp->owner);
     sp->row_owner = malloc((nr + 1) * sizeof *sp->row_owner);
     sp->local = malloc((nc + 1) * sizeof *sp->local);
@@ -156,20 +156,20 @@ pl_status pl_split_build(glpk_job *job, pl_split *sp)
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    PL_TRY(pl_model_owners(m, &sp->a, sp->owner));
-    pl_model_row_owners(m, &sp->a, sp->owner, sp->row_owner);
+    PL_TRY(pli_model_owners(m, &sp->a, sp->owner));
+    pli_model_row_owners(m, &sp->a, sp->owner, sp->row_owner);
     for (size_t j = 0; j < nc; j++)
         sp->local[j] = -1;
     for (size_t i = 0; i < nr; i++)
         if (sp->row_owner[i] < 0)
             sp->master_row[i] = ++sp->n_coupling;
-    sp->constant = pl_model_objective(m, sp->obj);
+    sp->constant = pli_model_objective(m, sp->obj);
     PL_TRY(fill_slices(sp, slice_of));
     find_twins(sp);
 cleanup:
     free(slice_of);
     if (status != PL_OK)
-        pl_split_free(sp);
+        pli_split_free(sp);
     return status;
 }
 
@@ -178,27 +178,27 @@ static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
 {
     const pl_model *m = sp->m;
     const pl_model_csr *A = &sp->a;
-    glp_prob *lp = pl_glpk_new_prob(s->n_rows, s->n_cols);
+    glp_prob *lp = pli_glpk_new_prob(s->n_rows, s->n_cols);
     int nz = 0;
     for (int r = 0; r < s->n_rows; r++) {
         int i = s->rows[r];
-        pl_glpk_row_bounds(lp, r + 1, m->row_lb[i], m->row_ub[i]);
+        pli_glpk_row_bounds(lp, r + 1, m->row_lb[i], m->row_ub[i]);
         nz += A->row_start[i + 1] - A->row_start[i];
     }
     for (int c = 0; c < s->n_cols; c++) {
         int j = s->cols[c];
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, c + 1, GLP_IV);
-        pl_glpk_col_bounds(lp, c + 1, m->col_lb[j], m->col_ub[j]);
+        pli_glpk_col_bounds(lp, c + 1, m->col_lb[j], m->col_ub[j]);
     }
     /* held by the job: glp_load_matrix may fail at GLPK's memory cap */
-    int *ia = pl_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ia);
-    int *ja = pl_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ja);
-    double *ar = pl_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ar);
+    int *ia = pli_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ia);
+    int *ja = pli_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ja);
+    double *ar = pli_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ar);
     if (!ia || !ja || !ar) {
-        pl_glpk_free(sp->job, ar);
-        pl_glpk_free(sp->job, ja);
-        pl_glpk_free(sp->job, ia);
+        pli_glpk_free(sp->job, ar);
+        pli_glpk_free(sp->job, ja);
+        pli_glpk_free(sp->job, ia);
         glp_delete_prob(lp);
         return NULL;
     }
@@ -213,9 +213,9 @@ static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
         }
     }
     glp_load_matrix(lp, nz, ia, ja, ar);
-    pl_glpk_free(sp->job, ar);
-    pl_glpk_free(sp->job, ja);
-    pl_glpk_free(sp->job, ia);
+    pli_glpk_free(sp->job, ar);
+    pli_glpk_free(sp->job, ja);
+    pli_glpk_free(sp->job, ia);
     return lp;
 }
 
@@ -226,7 +226,7 @@ static double slice_lp(glp_prob *lp, double seconds)
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    smcp.tm_lim = pl_glpk_milliseconds(seconds);
+    smcp.tm_lim = pli_glpk_milliseconds(seconds);
     if (glp_get_status(lp) == GLP_UNDEF)
         glp_adv_basis(lp, 0);
     int rc = glp_simplex(lp, &smcp);
@@ -239,7 +239,7 @@ static double slice_lp(glp_prob *lp, double seconds)
     return rc == 0 && glp_get_status(lp) == GLP_OPT ? glp_get_obj_val(lp) : NAN;
 }
 
-bool pl_slice_forbid(pl_split *sp, int k, int c, bool forbid)
+bool pli_slice_forbid(pl_split *sp, int k, int c, bool forbid)
 {
     pl_slice *s = &sp->slices[k];
     if (!s->lp && !(s->lp = slice_problem(sp, s)))
@@ -248,11 +248,11 @@ bool pl_slice_forbid(pl_split *sp, int k, int c, bool forbid)
     if (forbid)
         glp_set_col_bnds(s->lp, c + 1, GLP_FX, 0.0, 0.0);
     else
-        pl_glpk_col_bounds(s->lp, c + 1, sp->m->col_lb[j], sp->m->col_ub[j]);
+        pli_glpk_col_bounds(s->lp, c + 1, sp->m->col_lb[j], sp->m->col_ub[j]);
     return true;
 }
 
-int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
+int pli_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
                 double seconds, double *value, double *x, bool *integral)
 {
     pl_slice *s = &sp->slices[k];
@@ -291,17 +291,17 @@ int pl_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
     return 0;
 }
 
-int pl_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
+int pli_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
                  double *value, double *bound)
 {
     pl_slice *s = &sp->slices[k];
-    pl_glpk_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL, job};
+    pl_glpk_limits lim = {job->params->interrupt, pli_clock_seconds() + seconds, -HUGE_VAL, job};
     glp_iocp iocp;
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;
-    iocp.presolve = GLP_OFF; /* from the LP's optimal basis (pl_slice_lp) */
-    iocp.tm_lim = pl_glpk_milliseconds(seconds);
-    iocp.cb_func = pl_glpk_limits_callback;
+    iocp.presolve = GLP_OFF; /* from the LP's optimal basis (pli_slice_lp) */
+    iocp.tm_lim = pli_glpk_milliseconds(seconds);
+    iocp.cb_func = pli_glpk_limits_callback;
     iocp.cb_info = &lim;
     int rc = glp_intopt(s->lp, &iocp);
     int st = glp_mip_status(s->lp);

@@ -44,11 +44,11 @@ struct pl_submip {
     double *val;
 };
 
-void pl_submip_free(pl_submip *s)
+void pli_submip_free(pl_submip *s)
 {
     if (!s)
         return;
-    pl_model_csr_free(&s->a);
+    pli_model_csr_free(&s->a);
     free(s->is_cell);
     free(s->cell_trainee);
     free(s->owner);
@@ -67,10 +67,10 @@ void pl_submip_free(pl_submip *s)
  * shared columns (understaffing, supervision flows, fairness) are -1. */
 static pl_status find_owners(pl_submip *s, const pl_model *m)
 {
-    return pl_model_owners(m, &s->a, s->owner);
+    return pli_model_owners(m, &s->a, s->owner);
 }
 
-pl_submip *pl_submip_new(const pl_model *m)
+pl_submip *pli_submip_new(const pl_model *m)
 {
     pl_submip *s = calloc(1, sizeof *s);
     if (!s)
@@ -88,10 +88,10 @@ pl_submip *pl_submip_new(const pl_model *m)
     s->rows = malloc((2 * nr + 1) * sizeof *s->rows); /* kept, then skipped */
     s->ind = malloc((nc + 2) * sizeof *s->ind);
     s->val = malloc((nc + 2) * sizeof *s->val);
-    if (pl_model_csr_build(m, &s->a) != PL_OK || !s->is_cell || !s->cell_trainee ||
+    if (pli_model_csr_build(m, &s->a) != PL_OK || !s->is_cell || !s->cell_trainee ||
         !s->owner || !s->trainee_free || !s->obj || !s->col_map || !s->row_map ||
         !s->queue || !s->rows || !s->ind || !s->val) {
-        pl_submip_free(s);
+        pli_submip_free(s);
         return NULL;
     }
     for (size_t i = 0; i < nr; i++)
@@ -105,10 +105,10 @@ pl_submip *pl_submip_new(const pl_model *m)
         s->cell_trainee[m->cells[i].col] = m->cells[i].t;
     }
     if (find_owners(s, m) != PL_OK) {
-        pl_submip_free(s);
+        pli_submip_free(s);
         return NULL;
     }
-    s->constant = pl_model_objective(m, s->obj);
+    s->constant = pli_model_objective(m, s->obj);
     return s;
 }
 
@@ -119,7 +119,7 @@ static double kept(const pl_model *m, const double *x, int j)
     return m->col_kind[j] == PL_COL_CONTINUOUS ? v : round(v);
 }
 
-double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
+double *pli_submip_solve(glpk_job *job, pl_submip *s, const double *x,
                         double x_objective, const signed char *fix,
                         const bool *relax, double cutoff, double seconds,
                         double *objective)
@@ -179,7 +179,7 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
         double lb = m->col_lb[j], ub = m->col_ub[j];
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
             glp_set_col_kind(lp, c + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
-        pl_glpk_col_bounds(lp, c + 1, lb, ub);
+        pli_glpk_col_bounds(lp, c + 1, lb, ub);
         glp_set_obj_coef(lp, c + 1, s->obj[j]);
         sub_before += s->obj[j] * kept(m, x, j);
     }
@@ -197,7 +197,7 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
                 shift += s->a.row_val[f] * kept(m, x, k);
             }
         }
-        pl_glpk_row_bounds(lp, r + 1, m->row_lb[i] - shift, m->row_ub[i] - shift);
+        pli_glpk_row_bounds(lp, r + 1, m->row_lb[i] - shift, m->row_ub[i] - shift);
         glp_set_mat_row(lp, r + 1, len, s->ind, s->val);
     }
     double fixed_part = x_objective - sub_before;
@@ -218,27 +218,27 @@ double *pl_submip_solve(glpk_job *job, pl_submip *s, const double *x,
      * does not look at its own limit while solving the root LP, and the
      * LP of a large neighbourhood can take minutes.  The search then
      * starts from that basis (no presolve: it needs the LP's optimum). */
-    pl_glpk_limits lim = {job->params->interrupt, pl_clock_seconds() + seconds, -HUGE_VAL, job};
+    pl_glpk_limits lim = {job->params->interrupt, pli_clock_seconds() + seconds, -HUGE_VAL, job};
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    if (pl_glpk_simplex(job, lp, &smcp, seconds) != 0 || glp_get_status(lp) != GLP_OPT)
+    if (pli_glpk_simplex(job, lp, &smcp, seconds) != 0 || glp_get_status(lp) != GLP_OPT)
         goto cleanup; /* no better schedule here, or no time to find one */
     glp_iocp iocp;
-    pl_glpk_init_iocp(&iocp, job, lim.deadline - pl_clock_seconds());
+    pli_glpk_init_iocp(&iocp, job, lim.deadline - pli_clock_seconds());
     iocp.presolve = GLP_OFF;
     /* improving moves are solved to 0.01 %; a construction step (no
      * cutoff) stops within 1 %: later moves improve it anyway */
     double gap = isnan(cutoff) ? 1e-2 : 1e-4;
     iocp.mip_gap = job->params->gap > gap ? job->params->gap : gap;
-    iocp.cb_func = pl_glpk_limits_callback;
+    iocp.cb_func = pli_glpk_limits_callback;
     iocp.cb_info = &lim;
     glp_intopt(lp, &iocp);
     int st = glp_mip_status(lp);
     if (st == GLP_OPT || st == GLP_FEAS) {
         /* x is [1..n]: the model's columns and the objective constant's */
         int n = job->lp ? glp_get_num_cols(job->lp) : m->n_cols + 1;
-        y = pl_glpk_malloc(job, ((size_t)n + 1) * sizeof *y);
+        y = pli_glpk_malloc(job, ((size_t)n + 1) * sizeof *y);
         if (y) {
             memcpy(y, x, ((size_t)n + 1) * sizeof *y);
             for (int c = 0; c < n_free; c++)

@@ -58,7 +58,7 @@ int until, char ***reasons,
         const pl_row *row = &ref->dropped[i];
         if (row->t < 0 || (row->s >= 0 && row->r >= 0) || row->from >= until)
             continue;
-        char *why = pl_asprintf(
+        char *why = pli_asprintf(
             "kept past: %s is at %s (%s) from period %d in the reference, but this "
             "instance has no %s %s",
             row->trainee, row->site ? row->site : "?", row->rotation ? row->rotation : "?",
@@ -89,8 +89,8 @@ static pl_status failed(const pl_instance *inst, pl_result result,
                         char **reasons, size_t n_reasons, double started,
                         pl_schedule **out)
 {
-    return pl_schedule_failed(inst, result, (const char *const *)reasons,
-                              n_reasons, pl_clock_seconds() - started, out);
+    return pli_schedule_failed(inst, result, (const char *const *)reasons,
+                              n_reasons, pli_clock_seconds() - started, out);
 }
 
 /* The memory limit against the estimate for the method the solve will
@@ -101,12 +101,12 @@ static pl_status check_memory(const pl_instance *inst, const pl_params *params,
     pl_model_estimate est;
     if (params->allocation_only)
         return PL_OK; /* the estimate is of placements; GLPK's cap still holds */
-    pl_model_estimate_size(inst, &est);
+    pli_model_estimate_size(inst, &est);
     bool allocation = false;
     for (int t = 0; t < inst->n_trainees; t++)
         allocation |= inst->trainees[t].has_home_choices;
-    bool decomposition = pl_backend_decomposes(params, (size_t)est.cells, allocation);
-    return pl_model_check_limit(inst, params->memory_limit_mb, decomposition, diags);
+    bool decomposition = pli_backend_decomposes(params, (size_t)est.cells, allocation);
+    return pli_model_check_limit(inst, params->memory_limit_mb, decomposition, diags);
 }
 
 /* The schedule of a solve stopped while the model was being built: no
@@ -129,7 +129,7 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
                    pl_schedule **out, pl_diags *diags)
 {
     pl_status status = PL_OK;
-    double started = pl_clock_seconds();
+    double started = pli_clock_seconds();
     pl_params defaults;
     pl_build_options opt;
     pl_model *m = NULL;
@@ -148,7 +148,7 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         pl_params_init(&defaults);
         params = &defaults;
     }
-    pl_build_options_init(&opt);
+    pli_build_options_init(&opt);
     opt.allocation_only = params->allocation_only;
     if (params->memory_limit_mb > 0)
         PL_TRY(check_memory(instance, params, diags));
@@ -170,16 +170,16 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
     opt.interrupt = params->interrupt;
     if (params->time_limit > 0)
         opt.deadline = started + params->time_limit;
-    status = pl_model_build(instance, &opt, &m);
+    status = pli_model_build(instance, &opt, &m);
     if (status == PL_ERR_NO_SOLUTION || status == PL_ERR_INTERRUPTED) {
         PL_TRY(stopped_building(instance, status, started, out));
         goto cleanup;
     }
     PL_TRY(status);
     if (params->write_lp)
-        PL_TRY(pl_backend_write(m, params->write_lp, false, diags));
+        PL_TRY(pli_backend_write(m, params->write_lp, false, diags));
     if (params->write_mps)
-        PL_TRY(pl_backend_write(m, params->write_mps, true, diags));
+        PL_TRY(pli_backend_write(m, params->write_mps, true, diags));
     if (m->n_reasons > 0) {
         PL_TRY(failed(instance, PL_RESULT_INFEASIBLE, m->reasons, m->n_reasons,
                       started, out));
@@ -198,10 +198,10 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
             start_cells[i] = ref_site[k] == c->s && ref_rotation[k] == c->r;
         }
     }
-    PL_TRY(pl_backend_solve(m, params, started, start_cells, &res, diags));
+    PL_TRY(pli_backend_solve(m, params, started, start_cells, &res, diags));
     if (res.outcome == PL_OUTCOME_INFEASIBLE) {
-        double left = params->time_limit - (pl_clock_seconds() - started);
-        PL_TRY(pl_explain_infeasible(instance, &opt, left > 5.0 ? left : 5.0, &reasons,
+        double left = params->time_limit - (pli_clock_seconds() - started);
+        PL_TRY(pli_explain_infeasible(instance, &opt, left > 5.0 ? left : 5.0, &reasons,
                                      &n_reasons));
         PL_TRY(failed(instance, PL_RESULT_INFEASIBLE, reasons, n_reasons, started, out));
         status = PL_ERR_INFEASIBLE;
@@ -226,18 +226,18 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    PL_TRY(pl_assignment_init(&a, instance->n_trainees, instance->horizon.length));
-    PL_TRY(pl_extract(m, res.values, &a, &costs, trainee_costs));
-    PL_TRY(pl_name_supervisors(instance, params->keep_until > 0 ? ref_sup : NULL, &a));
+    PL_TRY(pli_assignment_init(&a, instance->n_trainees, instance->horizon.length));
+    PL_TRY(pli_extract(m, res.values, &a, &costs, trainee_costs));
+    PL_TRY(pli_name_supervisors(instance, params->keep_until > 0 ? ref_sup : NULL, &a));
     double bound = res.bound;
     double total = pl_costs_total(&costs);
     if (res.outcome == PL_OUTCOME_OPTIMAL && !isnan(bound) && bound > total)
         bound = total;
-    PL_TRY(pl_schedule_from_assignment(
+    PL_TRY(pli_schedule_from_assignment(
         instance, &a,
         res.outcome == PL_OUTCOME_OPTIMAL ? PL_RESULT_OPTIMAL : PL_RESULT_FEASIBLE,
         &costs, trainee_costs, bound, res.gap,
-        round((pl_clock_seconds() - started) * 1000.0) / 1000.0, out));
+        round((pli_clock_seconds() - started) * 1000.0) / 1000.0, out));
     (*out)->allocation_only = params->allocation_only;
     status = pl_schedule_explain(instance, *out);
     if (status != PL_OK) {
@@ -264,7 +264,7 @@ cleanup:
     free(ref_rotation);
     free(ref_sup);
     free(start_cells);
-    pl_assignment_free(&a);
-    pl_model_free(m);
+    pli_assignment_free(&a);
+    pli_model_free(m);
     return status;
 }

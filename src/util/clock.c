@@ -1,12 +1,12 @@
 /*
- * clock.c — pl_clock_seconds: the one clock that time limits are measured
+ * clock.c — pli_clock_seconds: the one clock that time limits are measured
  * on.
  */
 #include <time.h>
 
 #include "util/clock.h"
 
-double pl_clock_seconds(void)
+double pli_clock_seconds(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

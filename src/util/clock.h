@@ -7,6 +7,6 @@
 
 /* Seconds on a monotonic clock (CLOCK_MONOTONIC): only differences mean
  * anything. */
-double pl_clock_seconds(void);
+double pli_clock_seconds(void);
 
 #endif /* PL_CLOCK_H */

@@ -18,7 +18,7 @@
 #include "util/strutil.h"
 
 /* One kind of message: the same severity and format (for messages the
- * library formats itself, pl_diags_add_kind), or else the same text but
+ * library formats itself, pli_diags_add_kind), or else the same text but
  * for digits and quoted parts. */
 typedef struct diag_kind {
     uint64_t key;
@@ -121,19 +121,19 @@ static int utf8_char(const unsigned char *s, uint32_t *cp)
 static void put_char(pl_buf *b, const char *s, int n, uint32_t cp)
 {
     if (n == 0) {
-        pl_buf_printf(b, "\\x%02x", (unsigned char)s[0]);
+        pli_buf_printf(b, "\\x%02x", (unsigned char)s[0]);
     } else if (cp == '\n') {
-        pl_buf_puts(b, "\\n");
+        pli_buf_puts(b, "\\n");
     } else if (cp == '\t') {
-        pl_buf_puts(b, "\\t");
+        pli_buf_puts(b, "\\t");
     } else if (cp == '\r') {
-        pl_buf_puts(b, "\\r");
+        pli_buf_puts(b, "\\r");
     } else if (cp < 0x20 || cp == 0x7f) {
-        pl_buf_printf(b, "\\x%02x", (unsigned)cp);
+        pli_buf_printf(b, "\\x%02x", (unsigned)cp);
     } else if (cp >= 0x80 && cp < 0xa0) {
-        pl_buf_printf(b, "\\u%04x", (unsigned)cp);
+        pli_buf_printf(b, "\\u%04x", (unsigned)cp);
     } else {
-        pl_buf_append(b, s, (size_t)n);
+        pli_buf_append(b, s, (size_t)n);
     }
 }
 
@@ -147,17 +147,17 @@ static char *safe_text(const char *text, bool path)
     bool quoted = false;
     size_t run = 0, cut = 0; /* characters of the part; those left out */
 
-    pl_buf_append(&b, "", 0);
+    pli_buf_append(&b, "", 0);
     while (*s) {
         uint32_t cp = 0;
         int n = utf8_char(s, &cp);
         bool boundary = path ? *s == '/' : *s == '"';
         if (boundary) {
             if (cut)
-                pl_buf_puts(&b, "...");
-            pl_buf_append(&b, (const char *)s, 1);
+                pli_buf_puts(&b, "...");
+            pli_buf_append(&b, (const char *)s, 1);
             if (cut && !path && quoted)
-                pl_buf_printf(&b, " (%zu characters)", run);
+                pli_buf_printf(&b, " (%zu characters)", run);
             quoted = !quoted;
             run = cut = 0;
             s++;
@@ -171,11 +171,11 @@ static char *safe_text(const char *text, bool path)
         s += n ? n : 1;
     }
     if (cut && path)
-        pl_buf_puts(&b, "...");
+        pli_buf_puts(&b, "...");
     else if (cut)
-        pl_buf_printf(&b, "... (%zu characters)", run);
+        pli_buf_printf(&b, "... (%zu characters)", run);
     if (b.failed) {
-        pl_buf_free(&b);
+        pli_buf_free(&b);
         return NULL;
     }
     return b.data;
@@ -269,7 +269,7 @@ static pl_status append(pl_diags *diags, pl_diag d)
 static pl_status count_dropped(pl_diags *diags, diag_kind *k, const char *file)
 {
     k->dropped++;
-    char *text = pl_asprintf("%zu more %ss like the ones above, not shown (at most %d "
+    char *text = pli_asprintf("%zu more %ss like the ones above, not shown (at most %d "
                              "of one kind are listed)", k->dropped,
                              severity_word(k->severity), PL_DIAG_KIND_MAX);
     if (!text)
@@ -281,7 +281,7 @@ static pl_status count_dropped(pl_diags *diags, diag_kind *k, const char *file)
     }
     pl_diag d = {PL_SEV_NOTE, NULL, 0, 0, NULL, text};
     size_t index = diags->count;
-    if ((file && !(d.file = pl_strdup(file))) || append(diags, d) != PL_OK) {
+    if ((file && !(d.file = pli_strdup(file))) || append(diags, d) != PL_OK) {
         free(d.file);
         free(text);
         return PL_ERR_NOMEM;
@@ -290,7 +290,7 @@ static pl_status count_dropped(pl_diags *diags, diag_kind *k, const char *file)
     return PL_OK;
 }
 
-pl_status pl_diags_add_kind(pl_diags *diags, const char *kind, pl_severity severity,
+pl_status pli_diags_add_kind(pl_diags *diags, const char *kind, pl_severity severity,
                             const char *file, int line, int column,
                             const char *path, const char *message)
 {
@@ -329,12 +329,12 @@ pl_status pl_diags_add(pl_diags *diags, pl_severity severity, const char *file,
 {
     va_list ap;
     va_start(ap, format);
-    char *message = pl_vasprintf(format, ap);
+    char *message = pli_vasprintf(format, ap);
     va_end(ap);
     if (!message)
         return PL_ERR_NOMEM;
     /* a bare "%s" says nothing of the kind: then the text does */
-    pl_status status = pl_diags_add_kind(diags, strcmp(format, "%s") ? format : NULL,
+    pl_status status = pli_diags_add_kind(diags, strcmp(format, "%s") ? format : NULL,
                                          severity, file, line, column, path, message);
     free(message);
     return status;

@@ -25,10 +25,10 @@ static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
-        return pl_strdup(".");
+        return pli_strdup(".");
     if (slash == path)
-        return pl_strdup("/");
-    return pl_asprintf("%.*s", (int)(slash - path), path);
+        return pli_strdup("/");
+    return pli_asprintf("%.*s", (int)(slash - path), path);
 }
 
 /* Standard input/output and absent names are not files. */
@@ -161,7 +161,7 @@ void pl_tmp_remove(const char *tmp)
         while (d && (e = readdir(d)) != NULL) {
             if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
                 continue;
-            char *p = pl_asprintf("%s/%s", tmp, e->d_name);
+            char *p = pli_asprintf("%s/%s", tmp, e->d_name);
             if (p)
                 unlink(p);
             free(p);
@@ -185,7 +185,7 @@ void pl_tmp_clean_stale(const char *dir)
         /* only what a process that no longer runs left behind */
         if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
             continue;
-        char *p = pl_asprintf("%s/%s", dir, e->d_name);
+        char *p = pli_asprintf("%s/%s", dir, e->d_name);
         pl_tmp_remove(p);
         free(p);
     }
@@ -203,7 +203,7 @@ char *pl_tmp_path(const char *path)
     pl_tmp_clean_stale(dir);
     const char *slash = strrchr(path, '/');
     const char *name = slash ? slash + 1 : path;
-    char *tmp = pl_asprintf("%s/.%s" TMP_TAG "%ld", dir, name, (long)getpid());
+    char *tmp = pli_asprintf("%s/.%s" TMP_TAG "%ld", dir, name, (long)getpid());
     free(dir);
     return tmp;
 }

@@ -1,5 +1,5 @@
 /*
- * json_hint.c — pl_json_syntax_hint: name the common slip (a trailing
+ * json_hint.c — pli_json_syntax_hint: name the common slip (a trailing
  * comma, a comment, single quotes) behind a JSON syntax error, looking at
  * the character where the parser stopped and the one before it.
  */
@@ -19,7 +19,7 @@ static int comma_before(const char *text, size_t at)
     return at > 0 && text[at - 1] == ',';
 }
 
-const char *pl_json_syntax_hint(const char *text, size_t length, size_t position)
+const char *pli_json_syntax_hint(const char *text, size_t length, size_t position)
 {
     if (!text || position == 0 || position > length)
         return NULL;

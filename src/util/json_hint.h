@@ -16,6 +16,6 @@
  *   a } or ] after a comma    "remove the comma before } or ]"
  *   // or a slash-star comment "JSON has no comments; use a \"$comment\" key"
  *   a single quote             "JSON strings use double quotes" */
-const char *pl_json_syntax_hint(const char *text, size_t length, size_t position);
+const char *pli_json_syntax_hint(const char *text, size_t length, size_t position);
 
 #endif /* PL_JSON_HINT_H */

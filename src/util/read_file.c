@@ -13,7 +13,7 @@
 
 #include "util/read_file.h"
 
-void pl_read_words_init(pl_read_words *w)
+void pli_read_words_init(pl_read_words *w)
 {
     w->cannot_open = "cannot open";
     w->cannot_read = "cannot read";
@@ -62,7 +62,7 @@ cleanup:
     return status;
 }
 
-pl_status pl_read_file(const char *path, const pl_read_words *words,
+pl_status pli_read_file(const char *path, const pl_read_words *words,
                        char **text, size_t *length, pl_diags *diags)
 {
     pl_status status = PL_OK;

@@ -19,12 +19,12 @@ typedef struct pl_read_words {
 } pl_read_words;
 
 /* "cannot open", "cannot read", no directory message. */
-void pl_read_words_init(pl_read_words *w);
+void pli_read_words_init(pl_read_words *w);
 
 /* Read `path` into *text (NUL-terminated, owned by the caller; "" for an
  * empty file) and its length into *length.  A problem is added to `diags`
  * at `path` with no line: PL_ERR_IO, or PL_ERR_NOMEM when memory ran out. */
-pl_status pl_read_file(const char *path, const pl_read_words *words,
+pl_status pli_read_file(const char *path, const pl_read_words *words,
                        char **text, size_t *length, pl_diags *diags);
 
 #endif /* PL_READ_FILE_H */

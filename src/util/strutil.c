@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *pl_strdup(const char *s)
+char *pli_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
     char *c = malloc(n);
@@ -16,7 +16,7 @@ char *pl_strdup(const char *s)
     return c;
 }
 
-char *pl_vasprintf(const char *format, va_list ap)
+char *pli_vasprintf(const char *format, va_list ap)
 {
     va_list copy;
     va_copy(copy, ap);
@@ -30,11 +30,11 @@ char *pl_vasprintf(const char *format, va_list ap)
     return s;
 }
 
-char *pl_asprintf(const char *format, ...)
+char *pli_asprintf(const char *format, ...)
 {
     va_list ap;
     va_start(ap, format);
-    char *s = pl_vasprintf(format, ap);
+    char *s = pli_vasprintf(format, ap);
     va_end(ap);
     return s;
 }
@@ -60,7 +60,7 @@ static bool reserve(pl_buf *b, size_t n)
     return true;
 }
 
-pl_status pl_buf_append(pl_buf *b, const char *s, size_t n)
+pl_status pli_buf_append(pl_buf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return PL_ERR_NOMEM;
@@ -70,27 +70,27 @@ pl_status pl_buf_append(pl_buf *b, const char *s, size_t n)
     return PL_OK;
 }
 
-pl_status pl_buf_puts(pl_buf *b, const char *s)
+pl_status pli_buf_puts(pl_buf *b, const char *s)
 {
-    return pl_buf_append(b, s, strlen(s));
+    return pli_buf_append(b, s, strlen(s));
 }
 
-pl_status pl_buf_printf(pl_buf *b, const char *format, ...)
+pl_status pli_buf_printf(pl_buf *b, const char *format, ...)
 {
     va_list ap;
     va_start(ap, format);
-    char *s = pl_vasprintf(format, ap);
+    char *s = pli_vasprintf(format, ap);
     va_end(ap);
     if (!s) {
         b->failed = true;
         return PL_ERR_NOMEM;
     }
-    pl_status st = pl_buf_puts(b, s);
+    pl_status st = pli_buf_puts(b, s);
     free(s);
     return st;
 }
 
-void pl_buf_free(pl_buf *b)
+void pli_buf_free(pl_buf *b)
 {
     free(b->data);
     b->data = NULL;
@@ -98,7 +98,7 @@ void pl_buf_free(pl_buf *b)
     b->failed = false;
 }
 
-pl_status pl_buf_pointer(pl_buf *b, const char *token)
+pl_status pli_buf_pointer(pl_buf *b, const char *token)
 {
     size_t n = 0, extra = 0;
     for (; token[n]; n++)
@@ -124,19 +124,19 @@ pl_status pl_buf_pointer(pl_buf *b, const char *token)
     return PL_OK;
 }
 
-bool pl_csv_formula_like(const char *cell)
+bool pli_csv_formula_like(const char *cell)
 {
     return cell[0] != '\0' && strchr("=+-@\t\r", cell[0]) != NULL;
 }
 
-bool pl_csv_guard_needed(const char *cell)
+bool pli_csv_guard_needed(const char *cell)
 {
     while (*cell == '\'')
         cell++;
-    return pl_csv_formula_like(cell);
+    return pli_csv_formula_like(cell);
 }
 
-const char *pl_csv_unguard(const char *cell)
+const char *pli_csv_unguard(const char *cell)
 {
-    return cell[0] == '\'' && pl_csv_guard_needed(cell + 1) ? cell + 1 : cell;
+    return cell[0] == '\'' && pli_csv_guard_needed(cell + 1) ? cell + 1 : cell;
 }

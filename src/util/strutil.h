@@ -12,13 +12,13 @@
 
 #include "placera.h"
 
-char *pl_strdup(const char *s);
-char *pl_asprintf(const char *format, ...)
+char *pli_strdup(const char *s);
+char *pli_asprintf(const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
-char *pl_vasprintf(const char *format, va_list ap);
+char *pli_vasprintf(const char *format, va_list ap);
 
 /* A growable NUL-terminated byte buffer.  Zero-initialise, then append. */
 typedef struct pl_buf {
@@ -27,31 +27,31 @@ typedef struct pl_buf {
     bool failed; /* an append ran out of memory: later appends do nothing */
 } pl_buf;
 
-pl_status pl_buf_append(pl_buf *b, const char *s, size_t n);
-pl_status pl_buf_puts(pl_buf *b, const char *s);
-pl_status pl_buf_printf(pl_buf *b, const char *format, ...)
+pl_status pli_buf_append(pl_buf *b, const char *s, size_t n);
+pl_status pli_buf_puts(pl_buf *b, const char *s);
+pl_status pli_buf_printf(pl_buf *b, const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-void pl_buf_free(pl_buf *b);
+void pli_buf_free(pl_buf *b);
 
 /* Whether a CSV cell would be taken for a formula by a spreadsheet: it
  * begins with = + - @, a tab or a carriage return (OWASP's list).  Writers
  * put a ' before such a cell. */
-bool pl_csv_formula_like(const char *cell);
+bool pli_csv_formula_like(const char *cell);
 
 /* Whether a text cell of an instance's spreadsheets (docs/spreadsheets.md)
  * gets a ' in front: it is formula-like after any leading 's, so that the
- * import, which takes one ' off such a cell (pl_csv_unguard), gives back
+ * import, which takes one ' off such a cell (pli_csv_unguard), gives back
  * every text, also one that begins with ' ("'=x" is written "''=x"). */
-bool pl_csv_guard_needed(const char *cell);
+bool pli_csv_guard_needed(const char *cell);
 
 /* `cell` without the ' the export put in front of it (a pointer into
  * `cell`); the cell itself when it has none. */
-const char *pl_csv_unguard(const char *cell);
+const char *pli_csv_unguard(const char *cell);
 
 /* Append "/" + token to a JSON pointer, escaping '~' and '/' (RFC 6901). */
-pl_status pl_buf_pointer(pl_buf *b, const char *token);
+pl_status pli_buf_pointer(pl_buf *b, const char *token);
 
 #endif /* PL_STRUTIL_H */

@@ -1,5 +1,5 @@
 /*
- * write_atomic.c — pl_write_atomic: temporary file, fsync, rename.
+ * write_atomic.c — pli_write_atomic: temporary file, fsync, rename.
  *
  * The temporary file is ".NAME.placera-tmp-PID" next to the target
  * (pl_tmp_path, which also removes what killed runs left there).  SIGINT,
@@ -27,7 +27,7 @@ static mode_t mode_for(const char *path)
     return 0644;
 }
 
-void pl_hold_signals(sigset_t *old)
+void pli_hold_signals(sigset_t *old)
 {
     sigset_t set;
     sigemptyset(&set);
@@ -37,7 +37,7 @@ void pl_hold_signals(sigset_t *old)
     sigprocmask(SIG_BLOCK, &set, old);
 }
 
-void pl_release_signals(const sigset_t *old)
+void pli_release_signals(const sigset_t *old)
 {
     sigprocmask(SIG_SETMASK, old, NULL);
 }
@@ -51,7 +51,7 @@ static bool waiting(const sigset_t *pending, int sig)
            sa.sa_handler != SIG_IGN;
 }
 
-bool pl_signal_held(void)
+bool pli_signal_held(void)
 {
     sigset_t pending;
     return sigpending(&pending) == 0 &&
@@ -97,7 +97,7 @@ static pl_status write_atomic(const char *path, pl_write_fn fn, void *user,
         return PL_ERR_USAGE;
     if (!(tmp = pl_tmp_path(path)))
         return PL_ERR_NOMEM;
-    pl_hold_signals(&old);
+    pli_hold_signals(&old);
     if ((fd = create_tmp(tmp)) < 0) {
         e = errno;
         free(tmp);
@@ -140,18 +140,18 @@ cleanup:
         unlink(tmp);
         free(tmp);
     }
-    pl_release_signals(&old);
+    pli_release_signals(&old);
     if (err)
         *err = status == PL_ERR_IO ? e : 0;
     return status;
 }
 
-pl_status pl_write_atomic(const char *path, pl_write_fn fn, void *user, int *err)
+pl_status pli_write_atomic(const char *path, pl_write_fn fn, void *user, int *err)
 {
     return write_atomic(path, fn, user, true, err);
 }
 
-pl_status pl_write_atomic_new(const char *path, pl_write_fn fn, void *user, int *err)
+pl_status pli_write_atomic_new(const char *path, pl_write_fn fn, void *user, int *err)
 {
     return write_atomic(path, fn, user, false, err);
 }

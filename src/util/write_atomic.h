@@ -15,12 +15,12 @@
 
 /* Hold back SIGINT, SIGTERM and SIGHUP while temporary files exist (the
  * old mask into *old), deliver them again when those are gone. */
-void pl_hold_signals(sigset_t *old);
-void pl_release_signals(const sigset_t *old);
+void pli_hold_signals(sigset_t *old);
+void pli_release_signals(const sigset_t *old);
 /* Whether one of those signals is waiting (held back): stop and clean up. */
-bool pl_signal_held(void);
+bool pli_signal_held(void);
 
-/* Writes the content to `out` (owned by pl_write_atomic); returns PL_OK or
+/* Writes the content to `out` (owned by pli_write_atomic); returns PL_OK or
  * the first error.  A failing stream is detected by the caller too. */
 typedef pl_status (*pl_write_fn)(FILE *out, void *user);
 
@@ -28,11 +28,11 @@ typedef pl_status (*pl_write_fn)(FILE *out, void *user);
  * it over `path`.  The new file keeps the mode of the file it replaces (else
  * rw-r--r--).  On PL_ERR_IO *err (may be NULL) receives the errno that
  * explains it (0 if none is known).  Nothing is left behind on failure. */
-pl_status pl_write_atomic(const char *path, pl_write_fn fn, void *user, int *err);
+pl_status pli_write_atomic(const char *path, pl_write_fn fn, void *user, int *err);
 
 /* The same for a new file: never replaces a file; PL_ERR_IO with *err =
  * EEXIST when `path` exists (checked atomically when the file is put in
  * place, by link(2)). */
-pl_status pl_write_atomic_new(const char *path, pl_write_fn fn, void *user, int *err);
+pl_status pli_write_atomic_new(const char *path, pl_write_fn fn, void *user, int *err);
 
 #endif /* PL_WRITE_ATOMIC_H */

@@ -27,17 +27,17 @@ static const struct {
     {"fairness", offsetof(pl_costs, fairness)},
 };
 
-const char *pl_whatif_term_name(int i)
+const char *pli_whatif_term_name(int i)
 {
     return terms[i].name;
 }
 
-double *pl_whatif_term(pl_costs *costs, int i)
+double *pli_whatif_term(pl_costs *costs, int i)
 {
     return (double *)(void *)((char *)costs + terms[i].offset);
 }
 
-double pl_whatif_term_value(const pl_costs *costs, int i)
+double pli_whatif_term_value(const pl_costs *costs, int i)
 {
     return *(const double *)(const void *)((const char *)costs + terms[i].offset);
 }
@@ -81,9 +81,9 @@ pl_status pl_whatif_column_invalid(pl_whatif_column *c, const char *label,
 {
     pl_status status = PL_OK;
     pl_whatif_column_clear(c);
-    if (!(c->label = pl_strdup(label ? label : "")) ||
-        !(c->file = pl_strdup(file ? file : "")) ||
-        !(c->status = pl_strdup("invalid"))) {
+    if (!(c->label = pli_strdup(label ? label : "")) ||
+        !(c->file = pli_strdup(file ? file : "")) ||
+        !(c->status = pli_strdup("invalid"))) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }

@@ -60,10 +60,10 @@ static void date_of(const pl_horizon *h, int p, bool last, char buf[11])
 {
     int y, m, d;
     if (last)
-        pl_period_last_day(h, p, &y, &m, &d);
+        pli_period_last_day(h, p, &y, &m, &d);
     else
-        pl_period_first_day(h, p, &y, &m, &d);
-    pl_format_date(y, m, d, buf);
+        pli_period_first_day(h, p, &y, &m, &d);
+    pli_format_date(y, m, d, buf);
     if (h->unit == PL_UNIT_MONTH && h->step == 1)
         buf[7] = '\0';
 }
@@ -118,17 +118,17 @@ static void sites(lines *l, const pl_instance *b, const pl_instance *s)
         return;
     }
     for (int i = 0; i < b->n_sites; i++)
-        if (pl_instance_site_index(s, b->sites[i].id) < 0)
+        if (pli_instance_site_index(s, b->sites[i].id) < 0)
             add(l, "site %s removed", b->sites[i].id);
     for (int i = 0; i < s->n_sites; i++) {
         const pl_site *site = &s->sites[i];
-        int j = pl_instance_site_index(b, site->id);
+        int j = pli_instance_site_index(b, site->id);
         if (j < 0) {
             add(l, "site %s added", site->id);
             continue;
         }
         for (int r = 0; r < s->n_rotations; r++) {
-            int rb = pl_instance_rotation_index(b, s->rotations[r].id);
+            int rb = pli_instance_rotation_index(b, s->rotations[r].id);
             const int *mb = rb >= 0 && b->sites[j].offers[rb] ? b->sites[j].cap_max + (size_t)rb * T : zero;
             const int *nb = rb >= 0 && b->sites[j].offers[rb] ? b->sites[j].cap_min + (size_t)rb * T : zero;
             const int *ma = site->offers[r] ? site->cap_max + (size_t)r * T : zero;
@@ -181,17 +181,17 @@ static char *set_text(const bool *on, int n, char *const *ids, size_t stride)
     int count = 0;
     for (int i = 0; i < n; i++)
         if (on[i]) {
-            pl_buf_puts(&buf, count++ ? ", " : "");
-            pl_buf_puts(&buf, *(char *const *)(const void *)((const char *)ids + (size_t)i * stride));
+            pli_buf_puts(&buf, count++ ? ", " : "");
+            pli_buf_puts(&buf, *(char *const *)(const void *)((const char *)ids + (size_t)i * stride));
         }
     if (count == n) {
-        pl_buf_free(&buf);
-        return pl_strdup("all");
+        pli_buf_free(&buf);
+        return pli_strdup("all");
     }
     if (count == 0)
-        pl_buf_puts(&buf, "none");
+        pli_buf_puts(&buf, "none");
     if (buf.failed) {
-        pl_buf_free(&buf);
+        pli_buf_free(&buf);
         return NULL;
     }
     return buf.data;
@@ -228,12 +228,12 @@ static void supervisors(lines *l, const pl_instance *b, const pl_instance *s)
 {
     char who[128];
     for (int i = 0; i < b->n_supervisors; i++)
-        if (pl_instance_supervisor_index(s, b->supervisors[i].id) < 0)
+        if (pli_instance_supervisor_index(s, b->supervisors[i].id) < 0)
             add(l, "supervisor %s removed (at %s)", b->supervisors[i].id,
                 b->sites[b->supervisors[i].site].id);
     for (int i = 0; i < s->n_supervisors; i++) {
         const pl_supervisor *v = &s->supervisors[i];
-        int j = pl_instance_supervisor_index(b, v->id);
+        int j = pli_instance_supervisor_index(b, v->id);
         if (j < 0) {
             add(l, "supervisor %s added at %s (max_trainees %d)", v->id, s->sites[v->site].id,
                 v->max_trainees);
@@ -250,11 +250,11 @@ static void supervisors(lines *l, const pl_instance *b, const pl_instance *s)
         if (b->n_programs > 0 && s->n_programs > 0)
             sup_set(l, who, "programs", w->programs, v->programs, b->n_programs, s->n_programs,
                 &b->programs[0].id, &s->programs[0].id, sizeof(pl_program), b, s,
-                pl_instance_program_index);
+                pli_instance_program_index);
         if (b->n_rotations > 0 && s->n_rotations > 0)
             sup_set(l, who, "rotations", w->rotations, v->rotations, b->n_rotations,
                 s->n_rotations, &b->rotations[0].id, &s->rotations[0].id,
-                sizeof(pl_rotation), b, s, pl_instance_rotation_index);
+                sizeof(pl_rotation), b, s, pli_instance_rotation_index);
         if (b->horizon.length == s->horizon.length)
             presence(l, &s->horizon, who, w->available, v->available, w->end, v->end);
     }
@@ -264,11 +264,11 @@ static void trainees(lines *l, const pl_instance *b, const pl_instance *s)
 {
     char who[128];
     for (int i = 0; i < b->n_trainees; i++)
-        if (pl_instance_trainee_index(s, b->trainees[i].id) < 0)
+        if (pli_instance_trainee_index(s, b->trainees[i].id) < 0)
             add(l, "trainee %s removed", b->trainees[i].id);
     for (int i = 0; i < s->n_trainees; i++) {
         const pl_trainee *t = &s->trainees[i];
-        int j = pl_instance_trainee_index(b, t->id);
+        int j = pli_instance_trainee_index(b, t->id);
         if (j < 0) {
             add(l, "trainee %s added (%s)", t->id, s->programs[t->program].id);
             continue;
@@ -287,14 +287,14 @@ static void programs(lines *l, const pl_instance *b, const pl_instance *s)
 {
     for (int i = 0; i < s->n_programs; i++) {
         const pl_program *g = &s->programs[i];
-        int j = pl_instance_program_index(b, g->id);
+        int j = pli_instance_program_index(b, g->id);
         if (j < 0) {
             add(l, "program %s added", g->id);
             continue;
         }
         for (int r = 0; r < s->n_rotations; r++) {
             const pl_rule *a = &g->rules[r];
-            int rb = pl_instance_rotation_index(b, s->rotations[r].id);
+            int rb = pli_instance_rotation_index(b, s->rotations[r].id);
             const pl_rule *o = rb >= 0 ? &b->programs[j].rules[rb] : NULL;
             bool was = o && o->present;
             if (!a->present && !was)

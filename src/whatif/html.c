@@ -32,9 +32,9 @@ static pl_status cells_build(const pl_instance *inst, const pl_schedule *s, cell
         c->site[k] = c->rotation[k] = -1;
     for (size_t i = 0; s && i < s->n_rows; i++) {
         const pl_row *row = &s->rows[i];
-        int t = pl_instance_trainee_index(inst, row->trainee);
-        int si = pl_instance_site_index(inst, row->site);
-        int r = pl_instance_rotation_index(inst, row->rotation);
+        int t = pli_instance_trainee_index(inst, row->trainee);
+        int si = pli_instance_site_index(inst, row->site);
+        int r = pli_instance_rotation_index(inst, row->rotation);
         if (t < 0 || si < 0 || r < 0)
             continue;
         for (int p = row->from < 0 ? 0 : row->from; p <= row->to && p < inst->horizon.length; p++) {
@@ -74,7 +74,7 @@ static void at(const page *pg, size_t i, const char *id, int p, const char **s,
     const pl_instance *inst = pg->insts[i];
     *s = *r = NULL;
     *rot = -1;
-    int t = pl_instance_trainee_index(inst, id);
+    int t = pli_instance_trainee_index(inst, id);
     if (t < 0 || p >= inst->horizon.length || !pg->scheds[i])
         return;
     size_t k = (size_t)t * (size_t)inst->horizon.length + (size_t)p;
@@ -82,7 +82,7 @@ static void at(const page *pg, size_t i, const char *id, int p, const char **s,
         return;
     *s = inst->sites[pg->grid[i].site[k]].id;
     *r = inst->rotations[pg->grid[i].rotation[k]].id;
-    int rb = pl_instance_rotation_index(pg->insts[0], *r); /* base colours */
+    int rb = pli_instance_rotation_index(pg->insts[0], *r); /* base colours */
     *rot = rb >= 0 ? rb : pg->grid[i].rotation[k];
 }
 
@@ -117,18 +117,18 @@ static void timeline(const page *pg, size_t i, const char *id, FILE *f)
         if (s) {
             fprintf(f, "<rect x=\"%d\" y=\"2\" width=\"%d\" height=\"16\" rx=\"2\" "
                        "fill=\"%s\"><title>",
-                    p * cw + 1, (q - p + 1) * cw - 2, pl_rotation_colour(rot));
-            pl_html_put(f, s);
+                    p * cw + 1, (q - p + 1) * cw - 2, pli_rotation_colour(rot));
+            pli_html_put(f, s);
             fputs(" (", f);
-            pl_html_put(f, r);
+            pli_html_put(f, r);
             fputs(")</title></rect>", f);
             int room = ((q - p + 1) * cw - 4) / 6;
             if (room >= 3) {
                 fprintf(f, "<text x=\"%d\" y=\"14\" fill=\"%s\">", p * cw + 3,
-                        pl_rotation_ink(rot));
+                        pli_rotation_ink(rot));
                 char buf[64];
                 snprintf(buf, sizeof buf, "%.*s", room < 60 ? room : 60, s);
-                pl_html_put(f, buf);
+                pli_html_put(f, buf);
                 fputs("</text>", f);
             }
         }
@@ -152,13 +152,13 @@ static void figures(const page *pg, FILE *f)
     fputs("<table class=\"fig\"><tr><th></th>", f);
     for (size_t i = 0; i < pg->n; i++) {
         fputs("<th>", f);
-        pl_html_put(f, pg->cols[i].label ? pg->cols[i].label : "");
+        pli_html_put(f, pg->cols[i].label ? pg->cols[i].label : "");
         fputs("</th>", f);
     }
     fputs("</tr>\n<tr><td>status</td>", f);
     for (size_t i = 0; i < pg->n; i++) {
         fputs("<td class=\"n\">", f);
-        pl_html_put(f, pg->cols[i].status ? pg->cols[i].status : "-");
+        pli_html_put(f, pg->cols[i].status ? pg->cols[i].status : "-");
         fputs("</td>", f);
     }
     fputs("</tr>\n<tr><td>cost</td>", f);
@@ -171,13 +171,13 @@ static void figures(const page *pg, FILE *f)
     for (int k = 0; k < PL_WHATIF_N_TERMS; k++) {
         bool any = false;
         for (size_t i = 0; i < pg->n; i++)
-            any |= pg->cols[i].has_schedule && pl_whatif_term_value(&pg->cols[i].costs, k) != 0;
+            any |= pg->cols[i].has_schedule && pli_whatif_term_value(&pg->cols[i].costs, k) != 0;
         if (!any)
             continue;
-        fprintf(f, "<tr><td>&nbsp;&nbsp;%s</td>", pl_whatif_term_name(k));
+        fprintf(f, "<tr><td>&nbsp;&nbsp;%s</td>", pli_whatif_term_name(k));
         for (size_t i = 0; i < pg->n; i++)
             fprintf(f, "<td class=\"n\">%.10g</td>",
-                    pg->cols[i].has_schedule ? pl_whatif_term_value(&pg->cols[i].costs, k) : 0.0);
+                    pg->cols[i].has_schedule ? pli_whatif_term_value(&pg->cols[i].costs, k) : 0.0);
         fputs("</tr>\n", f);
     }
     static const char *const labels[] = {"unmet periods", "unassigned periods",
@@ -209,7 +209,7 @@ static void timelines(const page *pg, FILE *f)
           f);
     for (size_t i = 0; i < pg->n; i++) {
         fputs("<th>", f);
-        pl_html_put(f, pg->cols[i].label ? pg->cols[i].label : "");
+        pli_html_put(f, pg->cols[i].label ? pg->cols[i].label : "");
         fputs("</th>", f);
     }
     fputs("</tr>\n", f);
@@ -219,11 +219,11 @@ static void timelines(const page *pg, FILE *f)
             const char *id = inst->trainees[t].id;
             bool earlier = false;
             for (size_t d = 0; d < c && !earlier; d++)
-                earlier = pl_instance_trainee_index(pg->insts[d], id) >= 0;
+                earlier = pli_instance_trainee_index(pg->insts[d], id) >= 0;
             if (earlier)
                 continue;
             fputs("<tr><td>", f);
-            pl_html_put(f, id);
+            pli_html_put(f, id);
             fputs("</td>", f);
             for (size_t i = 0; i < pg->n; i++) {
                 fputs("<td>", f);
@@ -242,20 +242,20 @@ static void moves(const page *pg, FILE *f)
     for (size_t i = 1; i < pg->n; i++) {
         const pl_whatif_column *c = &pg->cols[i];
         fputs("<h3>", f);
-        pl_html_put(f, c->label ? c->label : "");
+        pli_html_put(f, c->label ? c->label : "");
         fputs("</h3>\n<ul>\n", f);
         if (c->n_moves == 0)
             fputs("<li>nobody</li>\n", f);
         for (size_t k = 0; k < c->n_moves; k++) {
             const pl_whatif_move *mv = &c->moves[k];
             fputs("<li><b>", f);
-            pl_html_put(f, mv->trainee);
+            pli_html_put(f, mv->trainee);
             fputs("</b> ", f);
-            pl_html_put(f, mv->when ? mv->when : "");
+            pli_html_put(f, mv->when ? mv->when : "");
             fputs(": ", f);
-            pl_html_put(f, mv->before ? mv->before : "not placed");
+            pli_html_put(f, mv->before ? mv->before : "not placed");
             fputs(" → ", f);
-            pl_html_put(f, mv->after ? mv->after : "not placed");
+            pli_html_put(f, mv->after ? mv->after : "not placed");
             fputs("</li>\n", f);
         }
         fputs("</ul>\n", f);
@@ -269,11 +269,11 @@ static pl_status write_page(FILE *f, void *user)
     fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"generator\" content=\"placera " PL_VERSION "\">\n<title>",
           f);
-    pl_html_put(f, *title ? title : "placera");
+    pli_html_put(f, *title ? title : "placera");
     fputs(" – what if</title>\n<style>", f);
     fputs(CSS, f);
     fputs("</style>\n</head>\n<body>\n<h1>What if: ", f);
-    pl_html_put(f, *title ? title : "placera");
+    pli_html_put(f, *title ? title : "placera");
     fputs("</h1>\n<h2>Figures</h2>\n", f);
     figures(pg, f);
     timelines(pg, f);
@@ -302,7 +302,7 @@ pl_status pl_whatif_write_html(const pl_instance *const *instances,
     }
     pg.cw = (int)(1100 / ((double)n * longest));
     pg.cw = pg.cw > 28 ? 28 : pg.cw < 4 ? 4 : pg.cw;
-    status = pl_write_atomic(path, write_page, &pg, &err);
+    status = pli_write_atomic(path, write_page, &pg, &err);
     if (status == PL_ERR_IO && diags)
         pl_diags_add(diags, PL_SEV_ERROR, path, 0, 0, NULL, "cannot write the page: %s",
                      err ? strerror(err) : "write failed");

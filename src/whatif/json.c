@@ -46,8 +46,8 @@ static json_t *column_json(const pl_whatif_column *c)
     for (size_t i = 0; !bad && i < c->n_errors; i++)
         bad |= json_array_append_new(errors, json_string(c->errors[i])) != 0;
     for (int i = 0; !bad && c->has_schedule && i < PL_WHATIF_N_TERMS; i++)
-        bad |= put(costs, pl_whatif_term_name(i),
-                   json_real(pl_whatif_term_value(&c->costs, i)));
+        bad |= put(costs, pli_whatif_term_name(i),
+                   json_real(pli_whatif_term_value(&c->costs, i)));
     for (size_t i = 0; !bad && i < c->n_sites; i++) {
         json_t *s = json_object();
         bad |= !s || json_array_append_new(sites, s) != 0;
@@ -135,7 +135,7 @@ static char *get_string(const json_t *o, const char *key, bool *nomem)
     const json_t *v = json_object_get(o, key);
     if (!json_is_string(v))
         return NULL;
-    char *s = pl_strdup(json_string_value(v));
+    char *s = pli_strdup(json_string_value(v));
     *nomem |= !s;
     return s;
 }
@@ -166,8 +166,8 @@ pl_status pl_whatif_column_from_json(const char *text, size_t length,
     c->seconds = get_real(o, "seconds");
     const json_t *costs = json_object_get(o, "costs");
     for (int i = 0; i < PL_WHATIF_N_TERMS; i++) {
-        double v = get_real(costs, pl_whatif_term_name(i));
-        *pl_whatif_term(&c->costs, i) = isfinite(v) ? v : 0.0;
+        double v = get_real(costs, pli_whatif_term_name(i));
+        *pli_whatif_term(&c->costs, i) = isfinite(v) ? v : 0.0;
     }
     c->unmet = get_long(o, "unmet_periods");
     c->unassigned = get_long(o, "unassigned_periods");
@@ -190,7 +190,7 @@ pl_status pl_whatif_column_from_json(const char *text, size_t length,
         const json_t *e = json_array_get(errors, i);
         if (!json_is_string(e))
             continue;
-        if (!(c->errors[c->n_errors] = pl_strdup(json_string_value(e)))) {
+        if (!(c->errors[c->n_errors] = pli_strdup(json_string_value(e)))) {
             status = PL_ERR_NOMEM;
             goto cleanup;
         }
@@ -234,10 +234,10 @@ pl_status pl_whatif_column_from_json(const char *text, size_t length,
         mv->after_site = get_string(a, "site", &nomem);
         mv->after_rotation = get_string(a, "rotation", &nomem);
         if (mv->before_site && mv->before_rotation &&
-            !(mv->before = pl_asprintf("%s (%s)", mv->before_site, mv->before_rotation)))
+            !(mv->before = pli_asprintf("%s (%s)", mv->before_site, mv->before_rotation)))
             nomem = true;
         if (mv->after_site && mv->after_rotation &&
-            !(mv->after = pl_asprintf("%s (%s)", mv->after_site, mv->after_rotation)))
+            !(mv->after = pli_asprintf("%s (%s)", mv->after_site, mv->after_rotation)))
             nomem = true;
     }
     if (nomem)
@@ -290,7 +290,7 @@ pl_status pl_whatif_write_json(const pl_whatif_column *columns, size_t n,
         if (status == PL_OK && fflush(stdout) != 0)
             status = PL_ERR_IO;
     } else {
-        status = pl_write_atomic(path, dump, &w, &err);
+        status = pli_write_atomic(path, dump, &w, &err);
     }
     if (status == PL_ERR_IO && diags)
         pl_diags_add(diags, PL_SEV_ERROR, path ? path : "-", 0, 0, NULL,

@@ -41,9 +41,9 @@ static pl_status grid_build(const pl_instance *inst, const pl_schedule *s, grid 
         g->site[k] = g->rotation[k] = -1;
     for (size_t i = 0; i < s->n_rows; i++) {
         const pl_row *row = &s->rows[i];
-        int t = pl_instance_trainee_index(inst, row->trainee);
-        int si = pl_instance_site_index(inst, row->site);
-        int r = pl_instance_rotation_index(inst, row->rotation);
+        int t = pli_instance_trainee_index(inst, row->trainee);
+        int si = pli_instance_site_index(inst, row->site);
+        int r = pli_instance_rotation_index(inst, row->rotation);
         if (t < 0 || si < 0 || r < 0)
             continue;
         for (int p = row->from < 0 ? 0 : row->from; p <= row->to && p < g->length; p++) {
@@ -89,7 +89,7 @@ static pl_status utilisation(const pl_instance *inst, const grid *g,
         if (g->site[k] >= 0)
             u[g->site[k]] += 1.0;
     for (int s = 0; s < S; s++) {
-        int m = pl_instance_site_index(measure_inst, inst->sites[s].id);
+        int m = pli_instance_site_index(measure_inst, inst->sites[s].id);
         double cap = m >= 0 ? other[m] : own[s];
         u[s] = cap > 0.0 ? u[s] / cap : 0.0;
     }
@@ -137,8 +137,8 @@ static void figures(const pl_instance *inst, const pl_schedule *s, const grid *g
     if (!homes)
         return;
     for (size_t i = 0; i < s->n_homes; i++) {
-        int t = pl_instance_trainee_index(inst, s->homes[i].key);
-        int si = pl_instance_site_index(inst, s->homes[i].value);
+        int t = pli_instance_trainee_index(inst, s->homes[i].key);
+        int si = pli_instance_site_index(inst, s->homes[i].value);
         if (t >= 0 && si >= 0)
             homes[(size_t)si * P + inst->trainees[t].program]++;
     }
@@ -182,16 +182,16 @@ static char *when(const pl_horizon *h, int from, int to)
 {
     char a[11], b[11];
     int y, m, d;
-    pl_period_first_day(h, from, &y, &m, &d);
-    pl_format_date(y, m, d, a);
-    pl_period_last_day(h, to, &y, &m, &d);
-    pl_format_date(y, m, d, b);
+    pli_period_first_day(h, from, &y, &m, &d);
+    pli_format_date(y, m, d, a);
+    pli_period_last_day(h, to, &y, &m, &d);
+    pli_format_date(y, m, d, b);
     if (h->unit == PL_UNIT_MONTH && h->step == 1) {
         a[7] = b[7] = '\0';
         if (from == to)
-            return pl_strdup(a);
+            return pli_strdup(a);
     }
-    return pl_asprintf("%s to %s", a, b);
+    return pli_asprintf("%s to %s", a, b);
 }
 
 /* Copies of a place's ids and its text for people; false when memory ran
@@ -200,9 +200,9 @@ static bool keep_place(place w, char **site, char **rotation, char **text)
 {
     if (!w.site)
         return true;
-    *site = pl_strdup(w.site);
-    *rotation = pl_strdup(w.rotation);
-    *text = pl_asprintf("%s (%s)", w.site, w.rotation);
+    *site = pli_strdup(w.site);
+    *rotation = pli_strdup(w.rotation);
+    *text = pli_asprintf("%s (%s)", w.site, w.rotation);
     return *site && *rotation && *text;
 }
 
@@ -217,7 +217,7 @@ static pl_status add_move(pl_whatif_column *c, const pl_horizon *h, const char *
     memset(mv, 0, sizeof *mv);
     mv->from = from;
     mv->to = to;
-    mv->trainee = pl_strdup(id);
+    mv->trainee = pli_strdup(id);
     mv->when = when(h, from, to);
     bool ok = keep_place(before, &mv->before_site, &mv->before_rotation, &mv->before) &&
               keep_place(after, &mv->after_site, &mv->after_rotation, &mv->after);
@@ -234,7 +234,7 @@ static pl_status changes(const pl_instance *inst, const grid *g,
     pl_status status = PL_OK;
     int len = g->length > b->length ? g->length : b->length;
     for (int t = 0; t < g->n_trainees; t++) {
-        int tb = pl_instance_trainee_index(base_inst, inst->trainees[t].id);
+        int tb = pli_instance_trainee_index(base_inst, inst->trainees[t].id);
         long changed = 0;
         int run_from = -1;
         place run0 = {NULL, NULL}, run1 = {NULL, NULL};
@@ -260,7 +260,7 @@ static pl_status changes(const pl_instance *inst, const grid *g,
     }
     /* Trainees the scenario removed: every placed period changed. */
     for (int tb = 0; tb < b->n_trainees; tb++) {
-        if (pl_instance_trainee_index(inst, base_inst->trainees[tb].id) >= 0)
+        if (pli_instance_trainee_index(inst, base_inst->trainees[tb].id) >= 0)
             continue;
         long changed = 0;
         int first = -1, last = -1;
@@ -290,7 +290,7 @@ static pl_status add_site(pl_whatif_column *c, const char *id, double base,
         return PL_ERR_NOMEM;
     c->sites = grown;
     pl_whatif_site *w = &c->sites[c->n_sites];
-    if (!(w->site = pl_strdup(id)))
+    if (!(w->site = pli_strdup(id)))
         return PL_ERR_NOMEM;
     w->base = base;
     w->scenario = scenario;
@@ -307,13 +307,13 @@ static pl_status site_changes(const pl_instance *inst, const double *u,
     pl_status status = PL_OK;
     const double eps = 1e-9;
     for (int s = 0; s < inst->n_sites; s++) {
-        int sb = pl_instance_site_index(base_inst, inst->sites[s].id);
+        int sb = pli_instance_site_index(base_inst, inst->sites[s].id);
         double before = sb >= 0 ? ub[sb] : 0.0;
         if (fabs(u[s] - before) + eps >= threshold && fabs(u[s] - before) > eps)
             PL_TRY(add_site(c, inst->sites[s].id, before, u[s]));
     }
     for (int sb = 0; sb < base_inst->n_sites; sb++)
-        if (pl_instance_site_index(inst, base_inst->sites[sb].id) < 0 &&
+        if (pli_instance_site_index(inst, base_inst->sites[sb].id) < 0 &&
             ub[sb] + eps >= threshold && ub[sb] > eps)
             PL_TRY(add_site(c, base_inst->sites[sb].id, ub[sb], 0.0));
 cleanup:
@@ -335,10 +335,10 @@ pl_status pl_whatif_measure(const pl_instance *instance,
         return PL_ERR_USAGE;
     pl_whatif_column_clear(c);
     c->valid = true;
-    if (!(c->label = pl_strdup(label ? label : "")) ||
-        !(c->file = pl_strdup(file ? file : "")) ||
-        !(c->name = pl_strdup(instance->name ? instance->name : "")) ||
-        !(c->status = pl_strdup(pl_schedule_status(schedule)))) {
+    if (!(c->label = pli_strdup(label ? label : "")) ||
+        !(c->file = pli_strdup(file ? file : "")) ||
+        !(c->name = pli_strdup(instance->name ? instance->name : "")) ||
+        !(c->status = pli_strdup(pl_schedule_status(schedule)))) {
         status = PL_ERR_NOMEM;
         goto cleanup;
     }

@@ -28,7 +28,7 @@ pl_status pl_whatif_rebase(const pl_schedule *reference,
         return PL_ERR_USAGE;
     *out = NULL;
     if (!(s = calloc(1, sizeof *s)) ||
-        !(s->instance_name = pl_strdup(instance->name ? instance->name : "")) ||
+        !(s->instance_name = pli_strdup(instance->name ? instance->name : "")) ||
         !(s->rows = calloc(reference->n_rows + 1, sizeof *s->rows)) ||
         !(s->dropped = calloc(reference->n_rows + 1, sizeof *s->dropped))) {
         status = PL_ERR_NOMEM;
@@ -38,9 +38,9 @@ pl_status pl_whatif_rebase(const pl_schedule *reference,
     s->cost = s->bound = s->gap = NAN;
     for (size_t i = 0; i < reference->n_rows; i++) {
         const pl_row *from = &reference->rows[i];
-        int t = pl_instance_trainee_index(instance, from->trainee);
-        int si = pl_instance_site_index(instance, from->site);
-        int r = pl_instance_rotation_index(instance, from->rotation);
+        int t = pli_instance_trainee_index(instance, from->trainee);
+        int si = pli_instance_site_index(instance, from->site);
+        int r = pli_instance_rotation_index(instance, from->rotation);
         int lo = from->from < 0 ? 0 : from->from;
         int hi = from->to < instance->horizon.length ? from->to
                                                      : instance->horizon.length - 1;
@@ -55,7 +55,7 @@ pl_status pl_whatif_rebase(const pl_schedule *reference,
         row->s = si;
         row->r = r;
         row->sup = from->supervisor
-                       ? pl_instance_supervisor_index(instance, from->supervisor)
+                       ? pli_instance_supervisor_index(instance, from->supervisor)
                        : -1;
         row->from = lo;
         row->to = hi;
@@ -63,10 +63,10 @@ pl_status pl_whatif_rebase(const pl_schedule *reference,
             s->n_dropped++;
         else
             s->n_rows++;
-        if (!(row->trainee = pl_strdup(from->trainee)) ||
-            !(row->site = pl_strdup(from->site)) ||
-            !(row->rotation = pl_strdup(from->rotation)) ||
-            (row->sup >= 0 && !(row->supervisor = pl_strdup(from->supervisor)))) {
+        if (!(row->trainee = pli_strdup(from->trainee)) ||
+            !(row->site = pli_strdup(from->site)) ||
+            !(row->rotation = pli_strdup(from->rotation)) ||
+            (row->sup >= 0 && !(row->supervisor = pli_strdup(from->supervisor)))) {
             status = PL_ERR_NOMEM;
             goto cleanup;
         }

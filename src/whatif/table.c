@@ -38,7 +38,7 @@ static char **line(table *tb, const char *label)
     for (size_t i = 0; i <= tb->n_cols; i++)
         cells[i] = NULL;
     tb->n_lines++;
-    if (!(cells[0] = pl_strdup(label)))
+    if (!(cells[0] = pli_strdup(label)))
         tb->nomem = true;
     return cells;
 }
@@ -57,10 +57,10 @@ static void cell(table *tb, char **cells, size_t col, char *text)
 static char *number(double v)
 {
     if (!isfinite(v))
-        return pl_strdup("-");
+        return pli_strdup("-");
     if (fabs(v - nearbyint(v)) < 1e-9)
-        return pl_asprintf("%.0f", v == 0.0 ? 0.0 : v);
-    return pl_asprintf("%.2f", v);
+        return pli_asprintf("%.0f", v == 0.0 ? 0.0 : v);
+    return pli_asprintf("%.2f", v);
 }
 
 static void count_line(table *tb, const pl_whatif_column *cols, const char *label,
@@ -69,7 +69,7 @@ static void count_line(table *tb, const pl_whatif_column *cols, const char *labe
     char **cells = line(tb, label);
     for (size_t i = 0; i < tb->n_cols; i++) {
         long v = *(const long *)(const void *)((const char *)&cols[i] + offset);
-        cell(tb, cells, i, cols[i].has_schedule ? pl_asprintf("%ld", v) : pl_strdup("-"));
+        cell(tb, cells, i, cols[i].has_schedule ? pli_asprintf("%ld", v) : pli_strdup("-"));
     }
 }
 
@@ -78,26 +78,26 @@ static void build(table *tb, const pl_whatif_column *cols, double threshold)
     size_t n = tb->n_cols;
     char **cells = line(tb, "");
     for (size_t i = 0; i < n; i++)
-        cell(tb, cells, i, pl_strdup(cols[i].label ? cols[i].label : ""));
+        cell(tb, cells, i, pli_strdup(cols[i].label ? cols[i].label : ""));
     cells = line(tb, "status");
     for (size_t i = 0; i < n; i++)
-        cell(tb, cells, i, pl_strdup(cols[i].status ? cols[i].status : "-"));
+        cell(tb, cells, i, pli_strdup(cols[i].status ? cols[i].status : "-"));
     cells = line(tb, "cost");
     for (size_t i = 0; i < n; i++)
-        cell(tb, cells, i, cols[i].has_schedule ? number(cols[i].cost) : pl_strdup("-"));
+        cell(tb, cells, i, cols[i].has_schedule ? number(cols[i].cost) : pli_strdup("-"));
     for (int k = 0; k < PL_WHATIF_N_TERMS; k++) {
         bool any = false;
         for (size_t i = 0; i < n; i++)
-            any |= cols[i].has_schedule && pl_whatif_term_value(&cols[i].costs, k) != 0.0;
+            any |= cols[i].has_schedule && pli_whatif_term_value(&cols[i].costs, k) != 0.0;
         if (!any)
             continue;
-        char *label = pl_asprintf("  %s", pl_whatif_term_name(k));
+        char *label = pli_asprintf("  %s", pli_whatif_term_name(k));
         cells = line(tb, label ? label : "");
         free(label);
         for (size_t i = 0; i < n; i++)
             cell(tb, cells, i,
-                 cols[i].has_schedule ? number(pl_whatif_term_value(&cols[i].costs, k))
-                                      : pl_strdup("-"));
+                 cols[i].has_schedule ? number(pli_whatif_term_value(&cols[i].costs, k))
+                                      : pli_strdup("-"));
     }
     count_line(tb, cols, "unmet periods", offsetof(pl_whatif_column, unmet));
     count_line(tb, cols, "unassigned periods", offsetof(pl_whatif_column, unassigned));
@@ -110,27 +110,27 @@ static void build(table *tb, const pl_whatif_column *cols, double threshold)
         for (size_t i = 0; i < n; i++)
             cell(tb, cells, i,
                  cols[i].has_schedule && cols[i].posts_offered > 0
-                     ? pl_asprintf("%ld/%ld = %.0f%%", cols[i].posts_filled,
+                     ? pli_asprintf("%ld/%ld = %.0f%%", cols[i].posts_filled,
                                    cols[i].posts_offered,
                                    100.0 * (double)cols[i].posts_filled /
                                        (double)cols[i].posts_offered)
-                     : pl_strdup("-"));
+                     : pli_strdup("-"));
     }
     cells = line(tb, "preference score");
     for (size_t i = 0; i < n; i++)
-        cell(tb, cells, i, cols[i].has_schedule ? number(cols[i].preference) : pl_strdup("-"));
+        cell(tb, cells, i, cols[i].has_schedule ? number(cols[i].preference) : pli_strdup("-"));
     cells = line(tb, "trainees changed");
     for (size_t i = 0; i < n; i++)
-        cell(tb, cells, i, cols[i].compared ? pl_asprintf("%ld", cols[i].trainees_changed)
-                                            : pl_strdup("-"));
+        cell(tb, cells, i, cols[i].compared ? pli_asprintf("%ld", cols[i].trainees_changed)
+                                            : pli_strdup("-"));
     cells = line(tb, "trainee-periods changed");
     for (size_t i = 0; i < n; i++)
-        cell(tb, cells, i, cols[i].compared ? pl_asprintf("%ld", cols[i].periods_changed)
-                                            : pl_strdup("-"));
+        cell(tb, cells, i, cols[i].compared ? pli_asprintf("%ld", cols[i].periods_changed)
+                                            : pli_strdup("-"));
 
     /* Sites whose utilisation moved by the threshold in some scenario, in
      * order of first appearance: base value, then each scenario's. */
-    char *head = pl_asprintf("utilisation (moves >= %g pp)", 100.0 * threshold);
+    char *head = pli_asprintf("utilisation (moves >= %g pp)", 100.0 * threshold);
     bool headed = false;
     for (size_t i = 0; i < n && !tb->nomem; i++) {
         for (size_t j = 0; j < cols[i].n_sites; j++) {
@@ -147,7 +147,7 @@ static void build(table *tb, const pl_whatif_column *cols, double threshold)
                 line(tb, head ? head : "utilisation");
                 headed = true;
             }
-            char *label = pl_asprintf("  %s", id);
+            char *label = pli_asprintf("  %s", id);
             cells = line(tb, label ? label : "");
             free(label);
             for (size_t k = 0; k < n; k++) {
@@ -156,12 +156,12 @@ static void build(table *tb, const pl_whatif_column *cols, double threshold)
                     if (!strcmp(cols[k].sites[b].site, id))
                         w = &cols[k].sites[b];
                 if (k == 0)
-                    cell(tb, cells, k, pl_asprintf("%.0f%%", 100.0 * cols[i].sites[j].base));
+                    cell(tb, cells, k, pli_asprintf("%.0f%%", 100.0 * cols[i].sites[j].base));
                 else if (w)
-                    cell(tb, cells, k, pl_asprintf("%.0f%% (%+.0f)", 100.0 * w->scenario,
+                    cell(tb, cells, k, pli_asprintf("%.0f%% (%+.0f)", 100.0 * w->scenario,
                                                    100.0 * (w->scenario - w->base)));
                 else
-                    cell(tb, cells, k, pl_strdup(""));
+                    cell(tb, cells, k, pli_strdup(""));
             }
         }
     }
@@ -180,7 +180,7 @@ static size_t chars(const char *s)
 static void pad(pl_buf *b, size_t n)
 {
     while (n-- > 0)
-        pl_buf_puts(b, " ");
+        pli_buf_puts(b, " ");
 }
 
 static void table_free(table *tb)
@@ -213,21 +213,21 @@ pl_status pl_whatif_write_table(const pl_whatif_column *columns, size_t n,
     for (size_t l = 0; l < tb.n_lines; l++) {
         char **cells = tb.cells + l * (n + 1);
         pl_buf b = {0};
-        pl_buf_puts(&b, cells[0] ? cells[0] : "");
+        pli_buf_puts(&b, cells[0] ? cells[0] : "");
         pad(&b, width[0] - chars(cells[0]));
         for (size_t i = 1; i <= n; i++) {
             pad(&b, 2 + width[i] - chars(cells[i]));
-            pl_buf_puts(&b, cells[i] ? cells[i] : "");
+            pli_buf_puts(&b, cells[i] ? cells[i] : "");
         }
         if (b.failed) {
-            pl_buf_free(&b);
+            pli_buf_free(&b);
             status = PL_ERR_NOMEM;
             goto cleanup;
         }
         while (b.len > 0 && b.data[b.len - 1] == ' ')
             b.data[--b.len] = '\0';
         fprintf(out, "%s\n", b.data);
-        pl_buf_free(&b);
+        pli_buf_free(&b);
     }
     /* Who moves, per scenario: trainee, when, from -> to. */
     bool any = false;

@@ -12,9 +12,9 @@
 #define PL_WHATIF_N_TERMS 12
 
 /* The name of cost term i (0 <= i < PL_WHATIF_N_TERMS), e.g. "unmet". */
-const char *pl_whatif_term_name(int i);
+const char *pli_whatif_term_name(int i);
 /* Term i of `costs` (a pointer into it). */
-double *pl_whatif_term(pl_costs *costs, int i);
-double pl_whatif_term_value(const pl_costs *costs, int i);
+double *pli_whatif_term(pl_costs *costs, int i);
+double pli_whatif_term_value(const pl_costs *costs, int i);
 
 #endif /* PL_WHATIF_H */

@@ -33,7 +33,7 @@ static inline pl_instance *fx_instance_h(const char *horizon, const char *sites,
 {
     pl_diags d;
     pl_instance *inst = NULL;
-    char *text = pl_asprintf(
+    char *text = pli_asprintf(
         "{\"format\": \"placera/1\", \"name\": \"fx\", %s"
         "\"horizon\": %s,"
         "\"rotations\": {\"pc\": {}, \"ac\": {}, \"ps\": {}},"
@@ -106,14 +106,14 @@ static inline void fx_row(pl_schedule *s, const pl_instance *inst, const char *t
     s->rows = rows;
     pl_row *r = &rows[s->n_rows++];
     memset(r, 0, sizeof *r);
-    r->trainee = pl_strdup(t);
-    r->site = pl_strdup(site);
-    r->rotation = pl_strdup(rot);
-    r->supervisor = sup ? pl_strdup(sup) : NULL;
-    r->t = pl_instance_trainee_index(inst, t);
-    r->s = pl_instance_site_index(inst, site);
-    r->r = pl_instance_rotation_index(inst, rot);
-    r->sup = sup ? pl_instance_supervisor_index(inst, sup) : -1;
+    r->trainee = pli_strdup(t);
+    r->site = pli_strdup(site);
+    r->rotation = pli_strdup(rot);
+    r->supervisor = sup ? pli_strdup(sup) : NULL;
+    r->t = pli_instance_trainee_index(inst, t);
+    r->s = pli_instance_site_index(inst, site);
+    r->r = pli_instance_rotation_index(inst, rot);
+    r->sup = sup ? pli_instance_supervisor_index(inst, sup) : -1;
     r->from = from;
     r->to = to;
 }

@@ -1,7 +1,7 @@
 /*
  * fuzz_csv.c — libFuzzer harness for the CSV reader of `placera import csv`
- * (pl_csv_table_parse: encodings, separator detection, libcsv, line
- * numbers).  Whatever it reads, the writer (pl_csv_table_write) must write
+ * (pli_csv_table_parse: encodings, separator detection, libcsv, line
+ * numbers).  Whatever it reads, the writer (pli_csv_table_write) must write
  * so that it reads back to the same cells: the property the spreadsheet
  * round trip rests on.  A failed read must say why.
  */
@@ -26,7 +26,7 @@ static void same_cells(const pl_csv_table *a, const pl_csv_table *b)
     for (size_t r = 0; r < a->n_rows; r++) {
         size_t n = a->rows[r].n > b->rows[r].n ? a->rows[r].n : b->rows[r].n;
         for (size_t c = 0; c < n; c++)
-            if (strcmp(pl_csv_cell(&a->rows[r], c), pl_csv_cell(&b->rows[r], c)))
+            if (strcmp(pli_csv_cell(&a->rows[r], c), pli_csv_cell(&b->rows[r], c)))
                 abort();
     }
 }
@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = NULL;
     size_t len = 0;
     pl_diags_init(&diags);
-    pl_status st = pl_csv_table_parse((const char *)data, size, "fuzz.csv", &first, &diags);
+    pl_status st = pli_csv_table_parse((const char *)data, size, "fuzz.csv", &first, &diags);
     if (st != PL_OK && st != PL_ERR_NOMEM &&
         pl_diags_count_severity(&diags, PL_SEV_ERROR) == 0)
         abort();
@@ -46,19 +46,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FILE *out = open_memstream(&text, &len);
         if (!out)
             abort();
-        if (pl_csv_table_write(&first, first.separator, size % 2 == 0, out) != PL_OK)
+        if (pli_csv_table_write(&first, first.separator, size % 2 == 0, out) != PL_OK)
             abort();
         fclose(out);
         pl_diags_clear(&diags);
-        if (pl_csv_table_parse(text, len, "again.csv", &second, &diags) != PL_OK) {
+        if (pli_csv_table_parse(text, len, "again.csv", &second, &diags) != PL_OK) {
             pl_diags_print(&diags, stderr);
             abort(); /* the writer wrote what the reader refuses */
         }
         same_cells(&first, &second);
-        pl_csv_table_free(&second);
+        pli_csv_table_free(&second);
         free(text);
     }
-    pl_csv_table_free(&first);
+    pli_csv_table_free(&first);
     pl_diags_free(&diags);
     return 0;
 }

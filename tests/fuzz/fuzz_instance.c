@@ -32,14 +32,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pl_instance_summary sum;
         pl_model_estimate est;
         pl_instance_summarize(inst, &sum);
-        pl_model_estimate_size(inst, &est);
+        pli_model_estimate_size(inst, &est);
         if (est.columns < 20000 && est.nonzeros < 200000) {
             pl_model *m = NULL;
-            if (pl_model_build(inst, NULL, &m) == PL_OK) {
+            if (pli_model_build(inst, NULL, &m) == PL_OK) {
                 if ((double)m->n_cells > est.cells ||
                     m->n_cells > sum.eligible_cells)
                     abort(); /* the eligible-cell count bounds the columns */
-                pl_model_free(m);
+                pli_model_free(m);
             }
         }
         pl_instance_free(inst);

@@ -166,5 +166,24 @@ else
     echo "$out" | sed 's/^/     /'
 fi
 
+# the library's names: pl_ for the public API (include/placera.h), pli_
+# for everything else, so that `nm` shows the API at a glance
+lib="$BUILD/libplacera.a"
+if [ -f "$lib" ] && command -v nm >/dev/null 2>&1; then
+    nm -g --defined-only "$lib" 2>/dev/null | awk 'NF == 3 && $2 ~ /[TDBR]/ { print $3 }' |
+        sort -u >"$tmp/exported"
+    grep -o '\bpl_[A-Za-z0-9_]*' include/placera.h | sort -u >"$tmp/public"
+    out=$(grep '^pl_' "$tmp/exported" | comm -23 - "$tmp/public")
+    stray=$(grep -v '^pl_\|^pli_' "$tmp/exported")
+    if [ -z "$out" ] && [ -z "$stray" ] && grep -q '^pl_solve$' "$tmp/exported"; then
+        ok "libplacera.a exports pl_ names only for include/placera.h, pli_ for the rest"
+    else
+        bad "exported names outside the convention:"
+        echo "$out $stray" | tr ' ' '\n' | sed '/^$/d; s/^/     /'
+    fi
+else
+    echo "note no $lib or no nm: the symbol check is skipped"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -53,7 +53,7 @@ static pl_status enum_check(const pl_instance *inst, const pl_assignment *a,
     pl_check_report *rep = NULL;
     pl_costs costs;
     memset(&costs, 0, sizeof costs);
-    PL_TRY(pl_schedule_from_assignment(inst, a, PL_RESULT_FEASIBLE, &costs,
+    PL_TRY(pli_schedule_from_assignment(inst, a, PL_RESULT_FEASIBLE, &costs,
                                        zeros, 0.0, 0.0, 0.0, &sched));
     pl_check_options o;
     pl_check_options_init(&o);
@@ -161,7 +161,7 @@ static pl_status enum_trainee(enum_ctx *ctx, int t)
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    PL_TRY(pl_assignment_init(&one, 1, L));
+    PL_TRY(pli_assignment_init(&one, 1, L));
     one_ok = true;
 
     pl_instance alone = *inst;
@@ -247,7 +247,7 @@ static pl_status enum_trainee(enum_ctx *ctx, int t)
     }
 cleanup:
     if (one_ok)
-        pl_assignment_free(&one);
+        pli_assignment_free(&one);
     free(opt_s);
     free(opt_r);
     free(nopt);
@@ -338,7 +338,7 @@ pl_status enum_optimum_kept(const pl_instance *inst, const pl_schedule *referenc
         status = PL_ERR_NOMEM;
         goto cleanup;
     }
-    PL_TRY(pl_assignment_init(&ctx.full, n, ctx.length));
+    PL_TRY(pli_assignment_init(&ctx.full, n, ctx.length));
     full_ok = true;
     for (int t = 0; t < n; t++) {
         PL_TRY(enum_trainee(&ctx, t));
@@ -378,7 +378,7 @@ cleanup:
     free(ctx.lists);
     free(ctx.zeros);
     if (full_ok)
-        pl_assignment_free(&ctx.full);
+        pli_assignment_free(&ctx.full);
     return status;
 }
 

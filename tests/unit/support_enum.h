@@ -4,7 +4,7 @@
  * enum_optimum enumerates EVERY schedule of an instance (each trainee, each
  * period: nowhere or any (site, rotation) that the trainee's rules list and
  * that has capacity; each home choice or unallocated; each main supervisor or
- * none), builds it with pl_schedule_from_assignment (supervisors unnamed),
+ * none), builds it with pli_schedule_from_assignment (supervisors unnamed),
  * asks the independent checker pl_check whether it breaks a hard rule, and
  * keeps the cheapest one that does not (by the checker's recomputed cost).
  * No rule is re-implemented here: the only pruning is on violations found by

@@ -19,7 +19,7 @@ char *fx_id(const char *prefix, int i)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%s%d", prefix, i);
-    return pl_strdup(buf);
+    return pli_strdup(buf);
 }
 
 bool *fx_bools(int n, bool v)
@@ -45,8 +45,8 @@ pl_rule *fx_rules(int nr)
 pl_instance *fx_make(int length, int nr, int ns, int nv, int nt)
 {
     pl_instance *in = calloc(1, sizeof *in);
-    in->source = pl_strdup("fixture");
-    in->name = pl_strdup("Fixture");
+    in->source = pli_strdup("fixture");
+    in->name = pli_strdup("Fixture");
     in->horizon.year = 2027;
     in->horizon.month = 1;
     in->horizon.day = 1;
@@ -59,7 +59,7 @@ pl_instance *fx_make(int length, int nr, int ns, int nv, int nt)
         in->rotations[r].id = fx_id("r", r);
     in->n_programs = 1;
     in->programs = calloc(1, sizeof *in->programs);
-    in->programs[0].id = pl_strdup("P");
+    in->programs[0].id = pli_strdup("P");
     in->programs[0].rules = fx_rules(nr);
     in->programs[0].max_per_site = PL_UNLIMITED;
     in->n_sites = ns;

@@ -11,7 +11,7 @@
 
 static pl_check_report *homes(pl_instance *inst, const char *homes_json)
 {
-    char *body = pl_asprintf("\"placements\": [], \"homes\": {%s}", homes_json);
+    char *body = pli_asprintf("\"placements\": [], \"homes\": {%s}", homes_json);
     pl_schedule *s = fx_schedule(inst, body);
     pl_check_report *rep = fx_check(inst, s);
     pl_schedule_free(s);
@@ -164,7 +164,7 @@ static pl_instance *mentor_instance(void)
 
 static pl_check_report *mentors(pl_instance *inst, const char *m)
 {
-    char *body = pl_asprintf("\"placements\": [], \"mentors\": {%s}", m);
+    char *body = pli_asprintf("\"placements\": [], \"mentors\": {%s}", m);
     pl_schedule *s = fx_schedule(inst, body);
     pl_check_report *rep = fx_check(inst, s);
     pl_schedule_free(s);

@@ -115,7 +115,7 @@ static void change(void **state)
     pl_check_report_free(rep);
 
     /* another rotation at the same site is a change too: t2 pc → ac in 1 */
-    ref->rows[2].r = pl_instance_rotation_index(inst, "ac");
+    ref->rows[2].r = pli_instance_rotation_index(inst, "ac");
     rep = fx_check_ref(inst, s, ref);
     assert_double_equal(rep->costs.change, 30, FX_EPS);
     pl_check_report_free(rep);

@@ -31,7 +31,7 @@ static pl_instance *elig_instance(void)
 
 static pl_check_report *elig(pl_instance *inst, const char *rows)
 {
-    char *body = pl_asprintf("\"placements\": [%s]", rows);
+    char *body = pli_asprintf("\"placements\": [%s]", rows);
     pl_schedule *s = fx_schedule(inst, body);
     pl_check_report *rep = fx_check(inst, s);
     pl_schedule_free(s);

@@ -16,7 +16,7 @@
 
 static pl_check_report *run(pl_instance *inst, const char *rows)
 {
-    char *body = pl_asprintf("\"placements\": [%s]", rows);
+    char *body = pli_asprintf("\"placements\": [%s]", rows);
     pl_schedule *s = fx_schedule(inst, body);
     pl_check_report *rep = fx_check(inst, s);
     pl_schedule_free(s);

@@ -331,7 +331,7 @@ static void test_reader_lines_and_quotes(void **state)
     pl_csv_table t;
     pl_diags diags;
     pl_diags_init(&diags);
-    assert_int_equal(pl_csv_table_parse(text, strlen(text), "x.csv", &t, &diags), PL_OK);
+    assert_int_equal(pli_csv_table_parse(text, strlen(text), "x.csv", &t, &diags), PL_OK);
     assert_int_equal(t.separator, ',');
     assert_int_equal(t.n_cols, 3);
     assert_int_equal(t.n_rows, 3); /* the blank and the empty-cells lines are dropped */
@@ -343,7 +343,7 @@ static void test_reader_lines_and_quotes(void **state)
     assert_int_equal(t.rows[2].line, 7);
     assert_string_equal(t.rows[2].cells[0], "7");
     assert_int_equal(t.rows[2].n, 2);
-    pl_csv_table_free(&t);
+    pli_csv_table_free(&t);
     pl_diags_free(&diags);
 }
 
@@ -354,11 +354,11 @@ static void test_reader_semicolon_detected(void **state)
     pl_csv_table t;
     pl_diags diags;
     pl_diags_init(&diags);
-    assert_int_equal(pl_csv_table_parse(text, strlen(text), "x.csv", &t, &diags), PL_OK);
+    assert_int_equal(pli_csv_table_parse(text, strlen(text), "x.csv", &t, &diags), PL_OK);
     assert_int_equal(t.separator, ';');
     assert_int_equal(t.n_cols, 3);
     assert_string_equal(t.rows[0].cells[1], "Kalix, norra");
-    pl_csv_table_free(&t);
+    pli_csv_table_free(&t);
     pl_diags_free(&diags);
 }
 
@@ -369,20 +369,20 @@ static void test_reader_bad_quote_position(void **state)
     pl_csv_table t;
     pl_diags diags;
     pl_diags_init(&diags);
-    assert_int_equal(pl_csv_table_parse(text, strlen(text), "q.csv", &t, &diags),
+    assert_int_equal(pli_csv_table_parse(text, strlen(text), "q.csv", &t, &diags),
                      PL_ERR_INVALID);
     assert_int_equal(diags.count, 1);
     assert_int_equal(diags.items[0].line, 3);
     assert_int_equal(diags.items[0].column, 2);
-    pl_csv_table_free(&t);
+    pli_csv_table_free(&t);
     pl_diags_clear(&diags);
 
     const char *open = "a,b\n1,\"never closed\n";
-    assert_int_equal(pl_csv_table_parse(open, strlen(open), "q.csv", &t, &diags),
+    assert_int_equal(pli_csv_table_parse(open, strlen(open), "q.csv", &t, &diags),
                      PL_ERR_INVALID);
     assert_int_equal(diags.items[0].line, 2);
     assert_non_null(strstr(diags.items[0].message, "never closed"));
-    pl_csv_table_free(&t);
+    pli_csv_table_free(&t);
     pl_diags_free(&diags);
 }
 
@@ -394,11 +394,11 @@ static void test_reader_undefined_cp1252_byte(void **state)
     pl_csv_table t;
     pl_diags diags;
     pl_diags_init(&diags);
-    assert_int_equal(pl_csv_table_parse(text, strlen(text), "w.csv", &t, &diags),
+    assert_int_equal(pli_csv_table_parse(text, strlen(text), "w.csv", &t, &diags),
                      PL_ERR_INVALID);
     assert_int_equal(pl_diags_count_severity(&diags, PL_SEV_ERROR), 1);
     assert_int_equal(diags.items[diags.count - 1].line, 2);
-    pl_csv_table_free(&t);
+    pli_csv_table_free(&t);
     pl_diags_free(&diags);
 }
 

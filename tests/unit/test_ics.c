@@ -67,21 +67,21 @@ static int setup(void **state)
                      PL_OK);
     pl_diags_free(&diags);
     const pl_instance *in = fx->inst;
-    int pc = pl_instance_rotation_index(in, "pc"), ac = pl_instance_rotation_index(in, "ac");
-    int lng = pl_instance_site_index(in, "long"), s2 = pl_instance_site_index(in, "s2");
-    int sv1 = pl_instance_supervisor_index(in, "sv1");
-    int sv2 = pl_instance_supervisor_index(in, "sv2");
-    int sv3 = pl_instance_supervisor_index(in, "sv3");
-    assert_int_equal(pl_assignment_init(&a, in->n_trainees, in->horizon.length), PL_OK);
+    int pc = pli_instance_rotation_index(in, "pc"), ac = pli_instance_rotation_index(in, "ac");
+    int lng = pli_instance_site_index(in, "long"), s2 = pli_instance_site_index(in, "s2");
+    int sv1 = pli_instance_supervisor_index(in, "sv1");
+    int sv2 = pli_instance_supervisor_index(in, "sv2");
+    int sv3 = pli_instance_supervisor_index(in, "sv3");
+    assert_int_equal(pli_assignment_init(&a, in->n_trainees, in->horizon.length), PL_OK);
     fx_place(&a, 0, lng, pc, sv1, 0, 1);
     fx_place(&a, 0, lng, pc, sv2, 2, 2);
     fx_place(&a, 0, lng, ac, sv1, 3, 5);
     fx_place(&a, 1, s2, pc, sv3, 0, 1);
     fx_place(&a, 1, lng, pc, sv2, 3, 5);
-    assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL, &costs, tc,
+    assert_int_equal(pli_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL, &costs, tc,
                                                  0, 0, 0, &fx->sched),
                      PL_OK);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     strcpy(fx->dir, "/tmp/placera-ics-XXXXXX");
     assert_non_null(mkdtemp(fx->dir));
     *state = fx;
@@ -362,7 +362,7 @@ static void test_fold_multibyte(void **state)
         size_t out_len = 0;
         FILE *f = open_memstream(&out, &out_len);
         assert_non_null(f);
-        pl_ics_write_line(f, line, n);
+        pli_ics_write_line(f, line, n);
         fclose(f);
         /* Unfold and compare; every physical line is whole UTF-8, <= 75. */
         char back[400];
@@ -394,9 +394,9 @@ static void test_escape(void **state)
 {
     (void)state;
     pl_buf b = {0};
-    assert_int_equal(pl_ics_escape(&b, "a,b;c\\d\r\ne"), PL_OK);
+    assert_int_equal(pli_ics_escape(&b, "a,b;c\\d\r\ne"), PL_OK);
     assert_string_equal(b.data, "a\\,b\\;c\\\\d\\ne");
-    pl_buf_free(&b);
+    pli_buf_free(&b);
 }
 
 static char *read_export(const fixture *fx, const char *name, size_t *len)

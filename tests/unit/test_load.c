@@ -79,17 +79,17 @@ static void test_example(void **state)
     assert_true(inst->weights.fairness == 2 && inst->weights.change == 10 &&
                 inst->weights.unallocated == 10000);
 
-    int pc = pl_instance_rotation_index(inst, "primary-care");
-    int ac = pl_instance_rotation_index(inst, "acute");
-    int ps = pl_instance_rotation_index(inst, "psychiatry");
-    int kx = pl_instance_site_index(inst, "vc-kalix");
-    int sus = pl_instance_site_index(inst, "sus");
-    int bt = pl_instance_program_index(inst, "BT");
-    int st = pl_instance_program_index(inst, "ST-am");
+    int pc = pli_instance_rotation_index(inst, "primary-care");
+    int ac = pli_instance_rotation_index(inst, "acute");
+    int ps = pli_instance_rotation_index(inst, "psychiatry");
+    int kx = pli_instance_site_index(inst, "vc-kalix");
+    int sus = pli_instance_site_index(inst, "sus");
+    int bt = pli_instance_program_index(inst, "BT");
+    int st = pli_instance_program_index(inst, "ST-am");
     assert_true(pc == 0 && ac == 1 && ps == 2 && kx == 0 && sus == 1 && bt == 0 && st == 1);
-    assert_int_equal(pl_instance_trainee_index(inst, "t2"), 1);
-    assert_int_equal(pl_instance_supervisor_index(inst, "bo"), 1);
-    assert_int_equal(pl_instance_site_index(inst, "nowhere"), -1);
+    assert_int_equal(pli_instance_trainee_index(inst, "t2"), 1);
+    assert_int_equal(pli_instance_supervisor_index(inst, "bo"), 1);
+    assert_int_equal(pli_instance_site_index(inst, "nowhere"), -1);
     assert_string_equal(inst->rotations[pc].name, "Allmänmedicin");
     assert_null(inst->rotations[ac].name);
 
@@ -174,10 +174,10 @@ static void test_example(void **state)
     assert_int_equal(inst->n_areas, 3); /* Kalix, Luleå, and Piteå used only by t2 */
 
     /* eligibility (3.1): t2's areas only allow its home choices */
-    assert_true(pl_eligible(inst, 1, sus, ac, 0, sus));
-    assert_false(pl_eligible(inst, 1, sus, ac, 0, kx)); /* Luleå not in t2's areas */
-    assert_true(pl_eligible_any(inst, 1, sus, ac, 0));
-    assert_false(pl_eligible_any(inst, 1, kx, pc, 0)); /* not in ST-am requirements */
+    assert_true(pli_eligible(inst, 1, sus, ac, 0, sus));
+    assert_false(pli_eligible(inst, 1, sus, ac, 0, kx)); /* Luleå not in t2's areas */
+    assert_true(pli_eligible_any(inst, 1, sus, ac, 0));
+    assert_false(pli_eligible_any(inst, 1, kx, pc, 0)); /* not in ST-am requirements */
 
     pl_instance_summary sum;
     pl_instance_summarize(inst, &sum);
@@ -383,7 +383,7 @@ static void test_streamed_large(void **state)
     pl_diags_init(&d);
     assert_int_equal(pl_instance_load_string(text, strlen(text), "big.json", &inst, &d), PL_OK);
     assert_int_equal(inst->n_trainees, 4000);
-    assert_int_equal(pl_instance_trainee_index(inst, "t3999"), 3999);
+    assert_int_equal(pli_instance_trainee_index(inst, "t3999"), 3999);
     assert_int_equal(inst->trainees[3999].start, 3999 % 12);
     assert_true(inst->trainees[25].rules[0].present);
     pl_instance_free(inst);

@@ -170,10 +170,10 @@ static void test_scenario_patch(void **state)
     assert_int_equal(pl_cap_max(inst, 0, 0, 5), 1);
     assert_int_equal(pl_cap_max(inst, 0, 1, 6), 2); /* siblings kept */
     assert_int_equal(inst->n_trainees, 4);
-    int plain = pl_instance_trainee_index(inst, "plain");
+    int plain = pli_instance_trainee_index(inst, "plain");
     assert_true(inst->trainees[plain].rules[2].present);
     assert_int_equal(inst->trainees[plain].home, 0); /* merged, not replaced */
-    assert_int_equal(pl_instance_trainee_index(inst, "new"), 3);
+    assert_int_equal(pli_instance_trainee_index(inst, "new"), 3);
     pl_instance_free(inst);
     pl_diags_free(&d);
 

@@ -4,7 +4,7 @@
  *
  * Every tests/cases/NAME.json with an `x-expected-lp` member is loaded, its
  * model built (src/model/) and its LP relaxation solved
- * (pl_backend_lp_value); the value must equal `x-expected-lp` (the case's
+ * (pli_backend_lp_value); the value must equal `x-expected-lp` (the case's
  * `$comment` says why, and what a weaker formulation gives).  The same
  * cases are solved to optimality by test_solver_cases.
  */
@@ -33,14 +33,14 @@ static void check_case(const char *path, double expected)
     pl_instance *inst = NULL;
     pl_model *m = NULL;
     pl_build_options opt;
-    pl_build_options_init(&opt);
+    pli_build_options_init(&opt);
     assert_int_equal(pl_instance_load(path, &inst, &diags), PL_OK);
-    assert_int_equal(pl_model_build(inst, &opt, &m), PL_OK);
+    assert_int_equal(pli_model_build(inst, &opt, &m), PL_OK);
     double lp = NAN;
-    assert_int_equal(pl_backend_lp_value(m, &lp, &diags), PL_OK);
+    assert_int_equal(pli_backend_lp_value(m, &lp, &diags), PL_OK);
     printf("%s: LP %.6f, expected %.6f\n", path, lp, expected);
     assert_true(fabs(lp - expected) < 1e-6);
-    pl_model_free(m);
+    pli_model_free(m);
     pl_instance_free(inst);
     pl_diags_free(&diags);
 }

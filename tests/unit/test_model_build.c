@@ -37,10 +37,10 @@ static void test_stops_at_deadline(void **state)
     (void)state;
     pl_instance *inst = load("instances/norrbotten-bt.json");
     pl_build_options opt;
-    pl_build_options_init(&opt);
+    pli_build_options_init(&opt);
     opt.deadline = 1e-9; /* long past on the monotonic clock */
     pl_model *m = (pl_model *)&opt; /* must be reset to NULL */
-    assert_int_equal(pl_model_build(inst, &opt, &m), PL_ERR_NO_SOLUTION);
+    assert_int_equal(pli_model_build(inst, &opt, &m), PL_ERR_NO_SOLUTION);
     assert_null(m);
     pl_instance_free(inst);
 }
@@ -51,15 +51,15 @@ static void test_stops_at_interrupt(void **state)
     pl_instance *inst = load("instances/norrbotten-bt.json");
     volatile sig_atomic_t flag = 1;
     pl_build_options opt;
-    pl_build_options_init(&opt);
+    pli_build_options_init(&opt);
     opt.interrupt = &flag;
     pl_model *m = NULL;
-    assert_int_equal(pl_model_build(inst, &opt, &m), PL_ERR_INTERRUPTED);
+    assert_int_equal(pli_model_build(inst, &opt, &m), PL_ERR_INTERRUPTED);
     assert_null(m);
     flag = 0;
-    assert_int_equal(pl_model_build(inst, &opt, &m), PL_OK);
+    assert_int_equal(pli_model_build(inst, &opt, &m), PL_OK);
     assert_non_null(m);
-    pl_model_free(m);
+    pli_model_free(m);
     pl_instance_free(inst);
 }
 
@@ -83,7 +83,7 @@ static void test_cells_are_the_eligible_ones(void **state)
     for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
         pl_instance *inst = load(paths[k]);
         pl_model *m = NULL;
-        assert_int_equal(pl_model_build(inst, NULL, &m), PL_OK);
+        assert_int_equal(pli_model_build(inst, NULL, &m), PL_OK);
         size_t want = 0;
         for (int t = 0; t < inst->n_trainees; t++) {
             const pl_trainee *tr = &inst->trainees[t];
@@ -93,17 +93,17 @@ static void test_cells_are_the_eligible_ones(void **state)
                         int room = tr->rules[r].max == PL_UNLIMITED
                                        ? 1
                                        : tr->rules[r].max - tr->completed[r] -
-                                             pl_model_prev_periods(tr, r);
-                        if (pl_eligible_any(inst, t, s, r, p) && room > 0 &&
+                                             pli_model_prev_periods(tr, r);
+                        if (pli_eligible_any(inst, t, s, r, p) && room > 0 &&
                             supervisor_for(inst, s, r, tr->program, p)) {
                             want++;
-                            assert_true(pl_model_cell_col(m, t, s, r, p) >= 0);
+                            assert_true(pli_model_cell_col(m, t, s, r, p) >= 0);
                         }
                     }
         }
         printf("%s: %zu cells\n", paths[k], want);
         assert_int_equal(m->n_cells, want);
-        pl_model_free(m);
+        pli_model_free(m);
         pl_instance_free(inst);
     }
 }
@@ -113,16 +113,16 @@ static void test_names_kept(void **state)
     (void)state;
     pl_instance *inst = load("instances/norrbotten-bt.json");
     pl_model *m = NULL;
-    assert_int_equal(pl_model_build(inst, NULL, &m), PL_OK);
+    assert_int_equal(pli_model_build(inst, NULL, &m), PL_OK);
     for (int i = 0; i < m->n_rows; i++)
-        assert_non_null(pl_model_row_name(m, i));
+        assert_non_null(pli_model_row_name(m, i));
     for (size_t i = 0; i < m->n_cells; i++) {
         const pl_cell *c = &m->cells[i];
         char want[96];
         snprintf(want, sizeof want, "x_%d_%d_%d_%d", c->t, c->s, c->r, c->p);
-        assert_string_equal(pl_model_col_name(m, c->col), want);
+        assert_string_equal(pli_model_col_name(m, c->col), want);
     }
-    pl_model_free(m);
+    pli_model_free(m);
     pl_instance_free(inst);
 }
 

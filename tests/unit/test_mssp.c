@@ -48,76 +48,76 @@ static void test_dzn_constructs(void **state)
     pl_dzn dzn;
     pl_diags diags;
     pl_diags_init(&diags);
-    assert_int_equal(pl_dzn_parse(SAMPLE, strlen(SAMPLE), "sample.dzn", NULL, &dzn, &diags),
+    assert_int_equal(pli_dzn_parse(SAMPLE, strlen(SAMPLE), "sample.dzn", NULL, &dzn, &diags),
                      PL_OK);
     assert_int_equal(diags.count, 0);
     const pl_dzn_var *v;
 
-    v = pl_dzn_find(&dzn, "N");
+    v = pli_dzn_find(&dzn, "N");
     assert_non_null(v);
     assert_int_equal(v->kind, PL_DZN_INT);
     assert_int_equal(v->data[0], 3);
     assert_int_equal(v->line, 2);
-    assert_int_equal(pl_dzn_find(&dzn, "Neg")->data[0], -7);
-    assert_int_equal(pl_dzn_find(&dzn, "Flag")->data[0], 1);
-    assert_int_equal(pl_dzn_find(&dzn, "Off")->data[0], 0);
+    assert_int_equal(pli_dzn_find(&dzn, "Neg")->data[0], -7);
+    assert_int_equal(pli_dzn_find(&dzn, "Flag")->data[0], 1);
+    assert_int_equal(pli_dzn_find(&dzn, "Off")->data[0], 0);
 
-    v = pl_dzn_find(&dzn, "R");
+    v = pli_dzn_find(&dzn, "R");
     assert_int_equal(v->kind, PL_DZN_SET);
     assert_int_equal(v->n, 3);
     assert_int_equal(v->data[0], 2);
     assert_int_equal(v->data[2], 4);
-    v = pl_dzn_find(&dzn, "S");
+    v = pli_dzn_find(&dzn, "S");
     assert_int_equal(v->kind, PL_DZN_SET);
     assert_int_equal(v->n, 3); /* sorted, duplicates dropped */
     assert_int_equal(v->data[0], 1);
     assert_int_equal(v->data[1], 3);
     assert_int_equal(v->data[2], 5);
-    assert_int_equal(pl_dzn_find(&dzn, "E")->n, 0);
+    assert_int_equal(pli_dzn_find(&dzn, "E")->n, 0);
 
-    v = pl_dzn_find(&dzn, "V");
+    v = pli_dzn_find(&dzn, "V");
     assert_int_equal(v->kind, PL_DZN_ARRAY);
     assert_int_equal(v->ndims, 1);
     assert_int_equal(v->hi[0], 3);
     assert_int_equal(v->data[1], -2);
     assert_int_equal(v->data[2], 3); /* a named integer */
-    assert_int_equal(pl_dzn_find(&dzn, "W")->n, 0);
+    assert_int_equal(pli_dzn_find(&dzn, "W")->n, 0);
 
-    v = pl_dzn_find(&dzn, "A2");
+    v = pli_dzn_find(&dzn, "A2");
     assert_int_equal(v->ndims, 2);
     assert_int_equal(v->hi[0], 2);
     assert_int_equal(v->hi[1], 3);
     assert_int_equal(v->data[5], 6);
-    v = pl_dzn_find(&dzn, "B2"); /* empty last row ignored */
+    v = pli_dzn_find(&dzn, "B2"); /* empty last row ignored */
     assert_int_equal(v->hi[0], 2);
     assert_int_equal(v->hi[1], 2);
     assert_int_equal(v->data[3], 1);
 
-    v = pl_dzn_find(&dzn, "C3");
+    v = pli_dzn_find(&dzn, "C3");
     assert_int_equal(v->ndims, 3);
     assert_int_equal(v->lo[1], 0);
     assert_int_equal(v->hi[0], 2);
     assert_int_equal(v->hi[2], 3);
     assert_int_equal(v->n, 12);
     assert_int_equal(v->data[11], 12);
-    v = pl_dzn_find(&dzn, "D1");
+    v = pli_dzn_find(&dzn, "D1");
     assert_int_equal(v->ndims, 1);
     assert_int_equal(v->data[0], 7);
-    v = pl_dzn_find(&dzn, "X"); /* last item without ';' */
+    v = pli_dzn_find(&dzn, "X"); /* last item without ';' */
     assert_int_equal(v->ndims, 2);
     assert_int_equal(v->data[3], 4);
-    assert_null(pl_dzn_find(&dzn, "missing"));
-    pl_dzn_free(&dzn);
+    assert_null(pli_dzn_find(&dzn, "missing"));
+    pli_dzn_free(&dzn);
 
     /* names from a context file (a solution refers to the instance's). */
     pl_dzn ctx, sol;
     const char *inst = "Students = 2;";
     const char *text = "x = array2d(1..Students, 1..2, [0,1,1,0]);";
-    assert_int_equal(pl_dzn_parse(inst, strlen(inst), "i.dzn", NULL, &ctx, &diags), PL_OK);
-    assert_int_equal(pl_dzn_parse(text, strlen(text), "s.dzn", &ctx, &sol, &diags), PL_OK);
-    assert_int_equal(pl_dzn_find(&sol, "x")->hi[0], 2);
-    pl_dzn_free(&sol);
-    pl_dzn_free(&ctx);
+    assert_int_equal(pli_dzn_parse(inst, strlen(inst), "i.dzn", NULL, &ctx, &diags), PL_OK);
+    assert_int_equal(pli_dzn_parse(text, strlen(text), "s.dzn", &ctx, &sol, &diags), PL_OK);
+    assert_int_equal(pli_dzn_find(&sol, "x")->hi[0], 2);
+    pli_dzn_free(&sol);
+    pli_dzn_free(&ctx);
     pl_diags_free(&diags);
 }
 
@@ -134,7 +134,7 @@ static void test_dzn_errors(void **state)
     pl_dzn dzn;
     pl_diags diags;
     pl_diags_init(&diags);
-    assert_int_equal(pl_dzn_parse(text, strlen(text), "bad.dzn", NULL, &dzn, &diags),
+    assert_int_equal(pli_dzn_parse(text, strlen(text), "bad.dzn", NULL, &dzn, &diags),
                      PL_ERR_SYNTAX);
     assert_int_equal(dzn.n, 0);
     assert_int_equal(diags.count, 6);
@@ -168,7 +168,7 @@ static void test_import_missing_item(void **state)
 
 static const pl_dzn_var *need(const pl_dzn *d, const char *name)
 {
-    const pl_dzn_var *v = pl_dzn_find(d, name);
+    const pl_dzn_var *v = pli_dzn_find(d, name);
     assert_non_null(v);
     return v;
 }
@@ -188,8 +188,8 @@ static void test_import_real(void **state)
     pl_dzn dzn;
     pl_diags_init(&diags);
     assert_int_equal(pl_import_mssp(path, &json, &diags), PL_OK);
-    assert_int_equal(pl_read_text_file(path, &text, &len, &diags), PL_OK);
-    assert_int_equal(pl_dzn_parse(text, len, path, NULL, &dzn, &diags), PL_OK);
+    assert_int_equal(pli_read_text_file(path, &text, &len, &diags), PL_OK);
+    assert_int_equal(pli_dzn_parse(text, len, path, NULL, &dzn, &diags), PL_OK);
     int S = (int)need(&dzn, "Students")->data[0], D = (int)need(&dzn, "Disciplines")->data[0];
     int H = (int)need(&dzn, "Hospitals")->data[0], T = (int)need(&dzn, "Horizon")->data[0];
     int dur = (int)need(&dzn, "Duration")->data[0];
@@ -290,7 +290,7 @@ static void test_import_real(void **state)
     pl_check_report_free(rep);
     pl_schedule_free(sched);
     pl_instance_free(inst);
-    pl_dzn_free(&dzn);
+    pli_dzn_free(&dzn);
     free(sol);
     free(text);
     free(json);

@@ -2,7 +2,7 @@
  * test_patch.c — what-if scenarios as RFC 7396 JSON Merge Patches
  * (format.md §5.1): every example of RFC 7396 (the 15 test cases of its
  * Appendix A and the worked example of its section 3, rewritten here as our
- * own data) plus three edge cases, applied by pl_json_merge_patch; and the
+ * own data) plus three edge cases, applied by pli_json_merge_patch; and the
  * errors of an invalid scenario naming the scenario file and JSON path.
  */
 #include <setjmp.h>
@@ -73,7 +73,7 @@ static void test_rfc7396_cases(void **state)
         json_t *patch = parse(cases[i].patch);
         json_t *expected = parse(cases[i].result);
         char *before = json_dumps(target, JSON_ENCODE_ANY | JSON_COMPACT);
-        json_t *got = pl_json_merge_patch(target, patch);
+        json_t *got = pli_json_merge_patch(target, patch);
         assert_non_null(got);
         if (!json_equal(got, expected)) {
             char *g = json_dumps(got, JSON_ENCODE_ANY | JSON_COMPACT);
@@ -97,7 +97,7 @@ static void test_absent_target(void **state)
 {
     (void)state;
     json_t *patch = parse("{\"a\":{\"b\":null,\"c\":2}}");
-    json_t *got = pl_json_merge_patch(NULL, patch);
+    json_t *got = pli_json_merge_patch(NULL, patch);
     json_t *expected = parse("{\"a\":{\"c\":2}}");
     assert_true(json_equal(got, expected));
     json_decref(got);

@@ -65,12 +65,12 @@ static int setup(void **state)
     assert_int_equal(st, PL_OK);
     pl_diags_free(&diags);
     const pl_instance *in = fx->inst;
-    int pc = pl_instance_rotation_index(in, "pc"), ac = pl_instance_rotation_index(in, "ac");
-    int s1 = pl_instance_site_index(in, "vc-asele"), s2 = pl_instance_site_index(in, "s2");
-    int sv1 = pl_instance_supervisor_index(in, "sv1");
-    int sv2 = pl_instance_supervisor_index(in, "sv2");
-    int sv3 = pl_instance_supervisor_index(in, "sv3");
-    assert_int_equal(pl_assignment_init(&a, in->n_trainees, in->horizon.length), PL_OK);
+    int pc = pli_instance_rotation_index(in, "pc"), ac = pli_instance_rotation_index(in, "ac");
+    int s1 = pli_instance_site_index(in, "vc-asele"), s2 = pli_instance_site_index(in, "s2");
+    int sv1 = pli_instance_supervisor_index(in, "sv1");
+    int sv2 = pli_instance_supervisor_index(in, "sv2");
+    int sv3 = pli_instance_supervisor_index(in, "sv3");
+    assert_int_equal(pli_assignment_init(&a, in->n_trainees, in->horizon.length), PL_OK);
     fx_place(&a, 0, s1, pc, sv1, 0, 1);
     fx_place(&a, 0, s1, pc, sv2, 2, 2); /* same run, new supervisor */
     fx_place(&a, 0, s1, ac, sv1, 3, 5);
@@ -78,10 +78,10 @@ static int setup(void **state)
     fx_place(&a, 1, s1, pc, sv2, 3, 4); /* period 5 unassigned */
     fx_place(&a, 2, s2, pc, sv3, 2, 5);
     costs.unmet = 1000;
-    assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_FEASIBLE, &costs, tc,
+    assert_int_equal(pli_schedule_from_assignment(in, &a, PL_RESULT_FEASIBLE, &costs, tc,
                                                  0, 0.5, 0, &fx->sched),
                      PL_OK);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     strcpy(fx->dir, "/tmp/placera-report-XXXXXX");
     assert_non_null(mkdtemp(fx->dir));
     *state = fx;
@@ -141,7 +141,7 @@ static void test_html_content(void **state)
     assert_non_null(strstr(h, "Åsele vårdcentral, &quot;Norr&quot;"));
     for (int t = 0; t < fx->inst->n_trainees; t++) {
         char cell[96];
-        snprintf(cell, sizeof cell, "<td class=\"who\">%s", pl_trainee_label(fx->inst, t));
+        snprintf(cell, sizeof cell, "<td class=\"who\">%s", pli_trainee_label(fx->inst, t));
         assert_non_null(strstr(h, cell));
     }
     /* Every site is in the occupancy table. */
@@ -183,7 +183,7 @@ static void test_groups_and_sorts(void **state)
             for (int t = 0; t < fx->inst->n_trainees; t++) {
                 char cell[96];
                 snprintf(cell, sizeof cell, "<td class=\"who\">%s",
-                         pl_trainee_label(fx->inst, t));
+                         pli_trainee_label(fx->inst, t));
                 assert_int_equal(count(h, cell), 1);
             }
             if (g == PL_REPORT_GROUP_PROGRAM) {
@@ -295,17 +295,17 @@ static void test_csv_quoting(void **state)
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
     assert_non_null(f);
-    pl_csv_put(f, "plain", ',');
+    pli_csv_put(f, "plain", ',');
     fputc('|', f);
-    pl_csv_put(f, "a,b", ',');
+    pli_csv_put(f, "a,b", ',');
     fputc('|', f);
-    pl_csv_put(f, "a,b", ';');
+    pli_csv_put(f, "a,b", ';');
     fputc('|', f);
-    pl_csv_put(f, "a;b", ';');
+    pli_csv_put(f, "a;b", ';');
     fputc('|', f);
-    pl_csv_put(f, "say \"hej\"", ',');
+    pli_csv_put(f, "say \"hej\"", ',');
     fputc('|', f);
-    pl_csv_put(f, "two\r\nlines", ',');
+    pli_csv_put(f, "two\r\nlines", ',');
     fclose(f);
     assert_string_equal(out, "plain|\"a,b\"|a,b|\"a;b\"|\"say \"\"hej\"\"\"|\"two\r\nlines\"");
     free(out);

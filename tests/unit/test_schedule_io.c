@@ -38,10 +38,10 @@ static char *slurp(const char *path)
     char chunk[4096];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        pl_buf_append(&b, chunk, n);
+        pli_buf_append(&b, chunk, n);
     fclose(f);
     if (!b.data)
-        return pl_strdup("");
+        return pli_strdup("");
     return b.data;
 }
 
@@ -96,7 +96,7 @@ static void tmpdir_remove(tmpdir *d)
         while ((e = readdir(dir))) {
             if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
                 continue;
-            char *p = pl_asprintf("%s/%s", d->path, e->d_name);
+            char *p = pli_asprintf("%s/%s", d->path, e->d_name);
             if (remove(p) != 0)
                 rmdir(p);
             free(p);
@@ -139,14 +139,14 @@ static pl_instance *case_instance(void)
     for (int p = 0; p < 6; p++)
         in->sites[0].cap_min[0 * 6 + p] = mins[p];
     free(in->sites[0].name);
-    in->sites[0].name = pl_strdup("Kalix vårdcentral");
-    in->rotations[0].name = pl_strdup("Allmänmedicin");
+    in->sites[0].name = pli_strdup("Kalix vårdcentral");
+    in->rotations[0].name = pli_strdup("Allmänmedicin");
     return in;
 }
 
 static void case_assignment(pl_assignment *a)
 {
-    assert_int_equal(pl_assignment_init(a, 3, 6), PL_OK);
+    assert_int_equal(pli_assignment_init(a, 3, 6), PL_OK);
     fx_place(a, 0, 0, 0, 0, 0, 1);
     fx_place(a, 0, 0, 0, 1, 2, 2);
     fx_place(a, 0, 1, 1, -1, 3, 3);
@@ -167,11 +167,11 @@ static pl_schedule *case_schedule(const pl_instance *in)
     pl_schedule *s = NULL;
     double tc[3] = {2093.5, 0.25, 10000};
     case_assignment(&a);
-    assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL,
+    assert_int_equal(pli_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL,
                                                  &case_costs, tc, 6093.4,
                                                  NAN, 0.41, &s),
                      PL_OK);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     return s;
 }
 
@@ -270,9 +270,9 @@ static void test_unmet_counts_history(void **state)
     t->completed[1] = 1;
     pl_assignment a;
     pl_schedule *s = NULL;
-    assert_int_equal(pl_assignment_init(&a, 1, 2), PL_OK);
+    assert_int_equal(pli_assignment_init(&a, 1, 2), PL_OK);
     fx_place(&a, 0, 0, 0, 0, 0, 0);
-    assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_FEASIBLE,
+    assert_int_equal(pli_schedule_from_assignment(in, &a, PL_RESULT_FEASIBLE,
                                                  NULL, NULL, NAN, NAN, 1, &s),
                      PL_OK);
     /* r0: 1 + 1 + 1 = 3 of 4; r1: 1 of 3 */
@@ -282,7 +282,7 @@ static void test_unmet_counts_history(void **state)
     assert_false(s->has_costs);
     assert_string_equal(pl_schedule_status(s), "feasible");
     pl_schedule_free(s);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     pl_instance_free(in);
 }
 
@@ -296,8 +296,8 @@ static void test_json_round_trip(void **state)
     pl_instance *in = case_instance();
     pl_schedule *s = case_schedule(in);
     pl_diags diags = {0};
-    char *p1 = pl_asprintf("%s/a.json", d.path);
-    char *p2 = pl_asprintf("%s/b.json", d.path);
+    char *p1 = pli_asprintf("%s/a.json", d.path);
+    char *p2 = pli_asprintf("%s/b.json", d.path);
     assert_int_equal(pl_schedule_write(s, in, PL_FORMAT_JSON, p1, &diags), PL_OK);
 
     pl_schedule *back = NULL;
@@ -378,14 +378,14 @@ static void test_failed_schedule(void **state)
     const char *reasons[] = {"t0: \"fixed\" at s1 in period 2, but s1 has no capacity"};
     pl_schedule *s = NULL, *back = NULL;
     pl_diags diags = {0};
-    assert_int_equal(pl_schedule_failed(in, PL_RESULT_INFEASIBLE, reasons, 1,
+    assert_int_equal(pli_schedule_failed(in, PL_RESULT_INFEASIBLE, reasons, 1,
                                         0.5, &s),
                      PL_OK);
     char *text = to_string(s, in, PL_FORMAT_JSON);
     assert_non_null(strstr(text, "\"cost\": null,"));
     assert_non_null(strstr(text, "\"placements\": [],"));
     assert_non_null(strstr(text, "\"reasons\": [\n    \"t0: \\\"fixed\\\" at s1"));
-    char *p = pl_asprintf("%s/f.json", d.path);
+    char *p = pli_asprintf("%s/f.json", d.path);
     spit(p, text);
     assert_int_equal(pl_schedule_load(p, in, false, &back, &diags), PL_OK);
     assert_string_equal(pl_schedule_status(back), "infeasible");
@@ -408,9 +408,9 @@ static void test_dates_month_and_week(void **state)
     pl_instance *in = fx_make(5, 1, 1, 1, 1);
     pl_assignment a;
     pl_schedule *s = NULL;
-    assert_int_equal(pl_assignment_init(&a, 1, 5), PL_OK);
+    assert_int_equal(pli_assignment_init(&a, 1, 5), PL_OK);
     fx_place(&a, 0, 0, 0, 0, 1, 3);
-    assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL,
+    assert_int_equal(pli_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL,
                                                  &case_costs, NULL, 1, 0, 0, &s),
                      PL_OK);
     char *text = to_string(s, in, PL_FORMAT_JSON);
@@ -431,7 +431,7 @@ static void test_dates_month_and_week(void **state)
                               "t0,s0,r0,1,3,2027-02-01,2027-04-25,v0\n");
     free(text);
     pl_schedule_free(s);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     pl_instance_free(in);
 }
 
@@ -441,7 +441,7 @@ static void test_csv_quoting(void **state)
     pl_instance *in = case_instance();
     pl_schedule *s = case_schedule(in);
     free(s->rows[2].trainee);
-    s->rows[2].trainee = pl_strdup("a,\"b\"");
+    s->rows[2].trainee = pli_strdup("a,\"b\"");
     char *text = to_string(s, in, PL_FORMAT_CSV);
     assert_non_null(strstr(text, "\nt0,s0,r0,0,1,2027-01-01,2027-02-28,v0\n"
                                  "t0,s0,r0,2,2,2027-03-01,2027-03-31,v1\n"
@@ -516,7 +516,7 @@ static void test_read_errors(void **state)
     tmpdir d;
     tmpdir_make(&d);
     pl_instance *in = case_instance();
-    char *p = pl_asprintf("%s/x.json", d.path);
+    char *p = pli_asprintf("%s/x.json", d.path);
     pl_schedule *s = NULL;
     pl_diags diags = {0};
 
@@ -582,7 +582,7 @@ static void test_read_errors(void **state)
     pl_diags_clear(&diags);
 
     /* a file that is not there */
-    char *missing = pl_asprintf("%s/none.json", d.path);
+    char *missing = pli_asprintf("%s/none.json", d.path);
     assert_int_equal(pl_schedule_load(missing, in, false, &s, &diags), PL_ERR_IO);
     assert_int_equal(diags.count, 1);
     free(missing);
@@ -604,7 +604,7 @@ static void test_write_failures_leave_nothing(void **state)
     pl_schedule *s = case_schedule(in);
     pl_diags diags = {0};
 
-    char *p = pl_asprintf("%s/no/such/dir/out.json", d.path);
+    char *p = pli_asprintf("%s/no/such/dir/out.json", d.path);
     assert_int_equal(pl_schedule_write(s, in, PL_FORMAT_JSON, p, &diags), PL_ERR_IO);
     assert_int_equal(diags.count, 1);
     assert_string_equal(diags.items[0].file, p);
@@ -614,7 +614,7 @@ static void test_write_failures_leave_nothing(void **state)
     pl_diags_clear(&diags);
 
     /* the target is a directory: the rename fails, the temporary goes */
-    p = pl_asprintf("%s/taken", d.path);
+    p = pli_asprintf("%s/taken", d.path);
     assert_int_equal(mkdir(p, 0700), 0);
     assert_int_equal(pl_schedule_write(s, in, PL_FORMAT_CSV, p, &diags), PL_ERR_IO);
     assert_int_equal(diags.count, 1);
@@ -622,7 +622,7 @@ static void test_write_failures_leave_nothing(void **state)
     free(p);
 
     /* a good write replaces the file and leaves only it */
-    p = pl_asprintf("%s/out.txt", d.path);
+    p = pli_asprintf("%s/out.txt", d.path);
     spit(p, "old");
     assert_int_equal(pl_schedule_write(s, in, PL_FORMAT_TEXT, p, &diags), PL_OK);
     char *text = slurp(p);
@@ -644,19 +644,19 @@ static void test_format_real(void **state)
 {
     (void)state;
     char buf[32];
-    pl_format_real(1082.0, buf);
+    pli_format_real(1082.0, buf);
     assert_string_equal(buf, "1082.0");
-    pl_format_real(-6.0, buf);
+    pli_format_real(-6.0, buf);
     assert_string_equal(buf, "-6.0");
-    pl_format_real(0.41, buf);
+    pli_format_real(0.41, buf);
     assert_string_equal(buf, "0.41");
-    pl_format_real(0.1 + 0.2, buf);
+    pli_format_real(0.1 + 0.2, buf);
     assert_true(strtod(buf, NULL) == 0.1 + 0.2);
-    pl_format_real(-0.0, buf);
+    pli_format_real(-0.0, buf);
     assert_string_equal(buf, "0.0");
-    pl_format_real(NAN, buf);
+    pli_format_real(NAN, buf);
     assert_string_equal(buf, "null");
-    pl_format_real(1e300, buf);
+    pli_format_real(1e300, buf);
     assert_true(strtod(buf, NULL) == 1e300);
 }
 
@@ -688,19 +688,19 @@ static void test_loaded_instance(void **state)
     assert_int_equal(pl_instance_load_string(loaded_json, strlen(loaded_json),
                                              "loaded.json", &in, &diags),
                      PL_OK);
-    int t1 = pl_instance_trainee_index(in, "t1");
-    int t2 = pl_instance_trainee_index(in, "t2");
-    int pc = pl_instance_rotation_index(in, "primary-care");
-    int ac = pl_instance_rotation_index(in, "acute");
-    int kalix = pl_instance_site_index(in, "vc-kalix");
+    int t1 = pli_instance_trainee_index(in, "t1");
+    int t2 = pli_instance_trainee_index(in, "t2");
+    int pc = pli_instance_rotation_index(in, "primary-care");
+    int ac = pli_instance_rotation_index(in, "acute");
+    int kalix = pli_instance_site_index(in, "vc-kalix");
     pl_assignment a;
-    assert_int_equal(pl_assignment_init(&a, 2, 4), PL_OK);
+    assert_int_equal(pli_assignment_init(&a, 2, 4), PL_OK);
     fx_place(&a, t1, kalix, pc, -1, 0, 1);
     fx_place(&a, t1, kalix, ac, -1, 2, 3);
     fx_place(&a, t2, kalix, ac, -1, 0, 1);
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_OK);
     pl_schedule *s = NULL;
-    assert_int_equal(pl_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL,
+    assert_int_equal(pli_schedule_from_assignment(in, &a, PL_RESULT_OPTIMAL,
                                                  &case_costs, NULL, 0, 0, 0.5, &s),
                      PL_OK);
     char *text = to_string(s, in, PL_FORMAT_JSON);
@@ -720,18 +720,18 @@ static void test_loaded_instance(void **state)
     assert_non_null(strstr(text, "\"understaffed\": [],"));
     free(text);
 
-    char *path = pl_asprintf("%s/s.json", d.path);
+    char *path = pli_asprintf("%s/s.json", d.path);
     pl_schedule *back = NULL;
     assert_int_equal(pl_schedule_write(s, in, PL_FORMAT_JSON, path, &diags), PL_OK);
     assert_int_equal(pl_schedule_load(path, in, false, &back, &diags), PL_OK);
     assert_int_equal(back->n_rows, 3);
-    assert_int_equal(back->rows[0].sup, pl_instance_supervisor_index(in, "bo"));
+    assert_int_equal(back->rows[0].sup, pli_instance_supervisor_index(in, "bo"));
     assert_int_equal(back->rows[2].t, t2);
     assert_int_equal(back->n_unmet, 1);
     free(path);
     pl_schedule_free(back);
     pl_schedule_free(s);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     pl_instance_free(in);
     pl_diags_free(&diags);
     tmpdir_remove(&d);

@@ -1,5 +1,5 @@
 /*
- * test_supervisors.c — pl_name_supervisors: a maximum matching per site and
+ * test_supervisors.c — pli_name_supervisors: a maximum matching per site and
  * period where a greedy choice would fail, continuity with the previous
  * period's supervisor, availability, programs, and the infeasible case.
  */
@@ -29,13 +29,13 @@ static void test_matching_beats_greedy(void **state)
     pl_instance *in = fx_make(1, 2, 1, 2, 2);
     in->supervisors[1].rotations[1] = false; /* B: r0 only */
     pl_assignment a;
-    assert_int_equal(pl_assignment_init(&a, 2, 1), PL_OK);
+    assert_int_equal(pli_assignment_init(&a, 2, 1), PL_OK);
     fx_place(&a, 0, 0, 0, -1, 0, 0); /* x: r0 */
     fx_place(&a, 1, 0, 1, -1, 0, 0); /* y: r1 */
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 0, 0), 1); /* x with B */
     assert_int_equal(SUP(&a, 1, 0), 0); /* y with A */
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     pl_instance_free(in);
 }
 
@@ -47,17 +47,17 @@ static void test_continuity(void **state)
     pl_instance *in = fx_make(3, 1, 1, 2, 2);
     in->supervisors[0].available[2] = false; /* A away in period 2 */
     pl_assignment a;
-    assert_int_equal(pl_assignment_init(&a, 2, 3), PL_OK);
+    assert_int_equal(pli_assignment_init(&a, 2, 3), PL_OK);
     fx_place(&a, 1, 0, 0, -1, 0, 2); /* x = t1 in 0..2 */
     fx_place(&a, 0, 0, 0, -1, 1, 1); /* w = t0 in 1 */
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 1, 0), 0);
     assert_int_equal(SUP(&a, 1, 1), 0); /* kept A */
     assert_int_equal(SUP(&a, 0, 1), 1); /* w with B */
     assert_int_equal(SUP(&a, 1, 2), 1); /* A away: B */
     assert_int_equal(SUP(&a, 0, 0), -1);
     assert_int_equal(SUP(&a, 0, 2), -1);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     pl_instance_free(in);
 }
 
@@ -70,18 +70,18 @@ static void test_capacity_and_infeasible(void **state)
     in->supervisors[0].max_trainees = 2;
     in->supervisors[1].programs[0] = false;
     pl_assignment a;
-    assert_int_equal(pl_assignment_init(&a, 3, 1), PL_OK);
+    assert_int_equal(pli_assignment_init(&a, 3, 1), PL_OK);
     fx_place(&a, 0, 0, 0, -1, 0, 0);
     fx_place(&a, 1, 0, 0, -1, 0, 0);
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 0, 0), 0);
     assert_int_equal(SUP(&a, 1, 0), 0);
     fx_place(&a, 2, 0, 0, -1, 0, 0);
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_ERR_INFEASIBLE);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_ERR_INFEASIBLE);
     in->supervisors[1].programs[0] = true;
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 2, 0), 1);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     pl_instance_free(in);
 }
 
@@ -92,14 +92,14 @@ static void test_other_site(void **state)
     (void)state;
     pl_instance *in = fx_make(2, 1, 2, 1, 1);
     pl_assignment a;
-    assert_int_equal(pl_assignment_init(&a, 1, 2), PL_OK);
+    assert_int_equal(pli_assignment_init(&a, 1, 2), PL_OK);
     fx_place(&a, 0, 0, 0, 5, 0, 0); /* a stale supervisor is overwritten */
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 0, 0), 0);
     assert_int_equal(SUP(&a, 0, 1), -1);
     fx_place(&a, 0, 1, 0, -1, 1, 1);
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_ERR_INFEASIBLE);
-    pl_assignment_free(&a);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_ERR_INFEASIBLE);
+    pli_assignment_free(&a);
     pl_instance_free(in);
 }
 
@@ -114,15 +114,15 @@ static void test_chain(void **state)
     in->supervisors[2].rotations[1] = false;
     in->supervisors[2].rotations[2] = false;
     pl_assignment a;
-    assert_int_equal(pl_assignment_init(&a, 3, 1), PL_OK);
+    assert_int_equal(pli_assignment_init(&a, 3, 1), PL_OK);
     fx_place(&a, 0, 0, 0, -1, 0, 0);
     fx_place(&a, 1, 0, 1, -1, 0, 0);
     fx_place(&a, 2, 0, 2, -1, 0, 0);
-    assert_int_equal(pl_name_supervisors(in, NULL, &a), PL_OK);
+    assert_int_equal(pli_name_supervisors(in, NULL, &a), PL_OK);
     assert_int_equal(SUP(&a, 0, 0), 2);
     assert_int_equal(SUP(&a, 1, 0), 1);
     assert_int_equal(SUP(&a, 2, 0), 0);
-    pl_assignment_free(&a);
+    pli_assignment_free(&a);
     pl_instance_free(in);
 }
 

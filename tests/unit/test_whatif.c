@@ -119,7 +119,7 @@ static int cell(const pl_schedule *s, int t, int p)
 static void test_base_at_heden(void **state)
 {
     fixture *f = *state;
-    int heden = pl_instance_site_index(f->base, "heden");
+    int heden = pli_instance_site_index(f->base, "heden");
     for (int t = 0; t < 2; t++)
         for (int p = 0; p < 4; p++)
             assert_int_equal(cell(f->base_sched, t, p), heden);
@@ -158,10 +158,10 @@ static void test_least_change_by_enumeration(void **state)
 static void test_only_needed_moves(void **state)
 {
     fixture *f = *state;
-    int kalix = pl_instance_site_index(f->scen, "kalix");
-    int heden = pl_instance_site_index(f->scen, "heden");
-    int t1 = pl_instance_trainee_index(f->scen, "t1");
-    int t2 = pl_instance_trainee_index(f->scen, "t2");
+    int kalix = pli_instance_site_index(f->scen, "kalix");
+    int heden = pli_instance_site_index(f->scen, "heden");
+    int t1 = pli_instance_trainee_index(f->scen, "t1");
+    int t2 = pli_instance_trainee_index(f->scen, "t2");
     for (int p = 0; p < 4; p++) {
         assert_int_equal(cell(f->replan, t1, p), heden);
         assert_int_equal(cell(f->replan, t2, p), kalix);
