@@ -620,6 +620,7 @@ typedef struct pl_whatif_site {
  * differently from the base, with one before and one after. */
 typedef struct pl_whatif_move {
     char *trainee;   /* the trainee id */
+    char *trainee_name; /* the trainee's name for people (format.md 3.9.26), or NULL */
     int from, to;    /* periods (inclusive) of the scenario's horizon */
     char *when;      /* the periods for people: "2027-04 to 2027-06" */
     char *before;    /* "heden (pc)" in the base, or NULL: not placed (for a

@@ -189,3 +189,19 @@ cleanup:
     pl_diags_free(&diags);
     return rc;
 }
+
+bool cmd_parse_format(const char *command, const char *text, pl_format *out)
+{
+    if (!strcmp(text, "json"))
+        *out = PL_FORMAT_JSON;
+    else if (!strcmp(text, "csv"))
+        *out = PL_FORMAT_CSV;
+    else if (!strcmp(text, "text"))
+        *out = PL_FORMAT_TEXT;
+    else {
+        fprintf(stderr, "placera %s: --format must be json, csv or text, got '%s'\n", command,
+                text);
+        return false;
+    }
+    return true;
+}

@@ -57,15 +57,8 @@ int cmd_rescore(int argc, char **argv, const cmd_common *common)
         } else if (!strcmp(a, "--keep-until") && has_value) {
             keep = argv[++i];
         } else if (!strcmp(a, "--format") && has_value) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "json"))
-                format = PL_FORMAT_JSON;
-            else if (!strcmp(f, "csv"))
-                format = PL_FORMAT_CSV;
-            else if (!strcmp(f, "text"))
-                format = PL_FORMAT_TEXT;
-            else
-                return usage();
+            if (!cmd_parse_format("rescore", argv[++i], &format))
+                return 2;
         } else if (!strcmp(a, "--quiet")) {
             quiet = true;
         } else if (a[0] == '-' && a[1]) {

@@ -196,17 +196,8 @@ int cmd_solve(int argc, char **argv, const cmd_common *common)
         } else if (!strcmp(a, "--keep-until") && has_value) {
             keep = argv[++i];
         } else if (!strcmp(a, "--format") && has_value) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "json"))
-                format = PL_FORMAT_JSON;
-            else if (!strcmp(f, "csv"))
-                format = PL_FORMAT_CSV;
-            else if (!strcmp(f, "text"))
-                format = PL_FORMAT_TEXT;
-            else {
-                fprintf(stderr, "placera solve: --format must be json, csv or text, got '%s'\n", f);
+            if (!cmd_parse_format("solve", argv[++i], &format))
                 return 2;
-            }
         } else if (!strcmp(a, "--write-lp") && has_value) {
             params.write_lp = argv[++i];
         } else if (!strcmp(a, "--write-mps") && has_value) {

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "placera.h"
+
 /* Options every command takes (main.c takes them out of argv). */
 typedef struct cmd_common {
     unsigned long long max_input_size; /* bytes: --max-input-size */
@@ -91,6 +93,10 @@ int cmd_take_common(int argc, char **argv, cmd_common *common);
  * false (and *out unchanged) otherwise. */
 bool cmd_parse_number(const char *text, double *out);
 
+/* cmd_args.c: --format's value (json, csv or text) into *out; false with
+ * a message naming `command` otherwise. */
+bool cmd_parse_format(const char *command, const char *text, pl_format *out);
+
 /* cmd_args.c: the same within [lo, hi]. */
 bool cmd_parse_range(const char *text, double lo, double hi, double *out);
 
@@ -110,7 +116,6 @@ bool cmd_files_ok(const char *command, const cmd_common *common,
  * of *schedule, when it has placements to recompute.  Returns 0, 1 after
  * printing the check's messages when a hard rule is broken (they name
  * `path`), or 2 when memory ran out. */
-#include "placera.h"
 /* The check's messages as `placera check` prints them, naming `path`. */
 void cmd_print_check(const pl_diags *list, const char *path);
 int cmd_recompute(const pl_instance *instance, pl_schedule **schedule,

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "import/csv_table.h"
+#include "util/read_file.h"
 #include "util/strutil.h"
 
 typedef struct reader {
@@ -201,29 +202,16 @@ pl_status pli_csv_table_read(const char *path, const char *file, pl_csv_table *t
                             pl_diags *diags)
 {
     pl_status status = PL_OK;
-    pl_buf buf = {0};
-    char chunk[65536];
-    FILE *f = fopen(path, "rb");
+    pl_read_words words;
+    char *text = NULL;
+    size_t length = 0;
     memset(t, 0, sizeof *t);
-    if (!f) {
-        if (pl_diags_add(diags, PL_SEV_ERROR, file, 0, 0, NULL,
-                         "cannot read the file: %s", strerror(errno)) != PL_OK)
-            return PL_ERR_NOMEM;
-        return PL_ERR_IO;
-    }
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        PL_TRY(pli_buf_append(&buf, chunk, got));
-    if (ferror(f)) {
-        status = PL_ERR_IO;
-        if (pl_diags_add(diags, PL_SEV_ERROR, file, 0, 0, NULL,
-                         "cannot read the file: %s", strerror(errno)) != PL_OK)
-            status = PL_ERR_NOMEM;
-        goto cleanup;
-    }
-    status = pli_csv_table_parse(buf.data ? buf.data : "", buf.len, file, t, diags);
+    pli_read_words_init(&words);
+    words.cannot_open = "cannot read the file";
+    words.cannot_read = "cannot read the file";
+    PL_TRY(pli_read_file(path, &words, &text, &length, diags));
+    status = pli_csv_table_parse(text, length, file, t, diags);
 cleanup:
-    fclose(f);
-    pli_buf_free(&buf);
+    free(text);
     return status;
 }

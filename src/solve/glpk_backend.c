@@ -29,28 +29,6 @@
 #include "util/strutil.h"
 
 /* Measured (benchmarks/README.md): */
-#define DEFAULT_SIMPLEX_SLICE_SECONDS 0.3 /* a long LP is run in slices of
-                                        * this length, each resuming from the
-                                        * last basis, so that an interrupt is
-                                        * seen within about this time */
-#define DEFAULT_ADV_BASIS_MAX_ROWS 100000 /* above, GLPK's crash basis
-                                           * (glp_adv_basis) is not used: it
-                                           * cannot be stopped */
-#define DEFAULT_ROOT_SLICE_SECONDS 5.0 /* an unfinished root LP resumes for
-                                         * at least this long between rounds
-                                         * of the search */
-#define DEFAULT_DUAL_SIMPLEX_ROWS 10000 /* the dual simplex from this many rows */
-#define DEFAULT_PROCESS_BYTES (6.0 * 1024 * 1024) /* the program, jansson
-                                                   * and the instance */
-#define DEFAULT_MEMORY_SOFT_SHARE 0.9 /* of GLPK's share of --memory-limit:
-                                        * the phases stop there gracefully */
-#define DEFAULT_DECOMP_SHARE 0.7 /* of the time for the decomposition, the
-                                  * rest for the neighbourhood search */
-#define DEFAULT_AUTO_DECOMPOSITION_CELLS 2000 /* examples: 291-567 cells;
-                                              * MSSP 40 students: 7,884 */
-#define DEFAULT_FINISH_MAX_COLS 50000    /* the decomposition hands an open gap
-                                          * to the compact model up to this size */
-#define DEFAULT_FINISH_MIN_SECONDS 1.0   /* ... when this much time is left */
 
 typedef struct hook_state {
     jmp_buf jump;
@@ -264,10 +242,11 @@ void pli_glpk_report(search_state *s, double incumbent, double bound, double gap
 
 /* Seconds after the start at which the branch-and-bound stops, leaving
  * room for a node LP in progress and for polishing the answer. */
-static double search_deadline(const pl_params *params)
+static double search_deadline(const glpk_job *job)
 {
-    double t = params->time_limit * 0.95 - 0.5;
-    return t > 0 ? t : params->time_limit * 0.5;
+    const pli_tuning *tune = &job->tune;
+    double t = job->params->time_limit * tune->bb_stop_share - tune->bb_stop_margin;
+    return t > 0 ? t : job->params->time_limit * 0.5;
 }
 
 static void callback(glp_tree *tree, void *info)
@@ -282,7 +261,7 @@ static void callback(glp_tree *tree, void *info)
     }
     /* GLPK looks at tm_lim only between nodes, and one node's LP can take
      * seconds on a large model: stop a little early (search_deadline) */
-    if (pli_clock_seconds() - s->started >= search_deadline(s->params)) {
+    if (pli_clock_seconds() - s->started >= search_deadline(s->job)) {
         glp_ios_terminate(tree);
         return;
     }
@@ -358,7 +337,7 @@ static int glpk_memory_mb(const glpk_job *job)
 {
     if (!job->params || job->params->memory_limit_mb == 0)
         return 0;
-    double used = (pli_model_bytes(job->m) + DEFAULT_PROCESS_BYTES) / (1024.0 * 1024.0);
+    double used = (pli_model_bytes(job->m) + job->tune.process_bytes) / (1024.0 * 1024.0);
     double left = (double)job->params->memory_limit_mb - used;
     return left < 1.0 ? 1 : left > 1e6 ? 1000000 : (int)left;
 }
@@ -371,7 +350,7 @@ static pl_status glpk_failed(glpk_job *job, const hook_state *hook, int limit_mb
     size_t total, tpeak;
     glp_mem_usage(&count, &cpeak, &total, &tpeak);
     bool memory = limit_mb > 0 && (strstr(hook->text, "memory limit") ||
-                                   (double)tpeak >= 0.9 * limit_mb * 1024.0 * 1024.0);
+                                   (double)tpeak >= job->tune.memory_soft_share * limit_mb * 1048576.0);
     if (memory) {
         pl_diags_add(job->diags, PL_SEV_ERROR, job->path, 0, 0, NULL,
                      "the solver reached the memory limit (--memory-limit %zu MB, "
@@ -397,11 +376,12 @@ static pl_status guarded(glpk_job *job, glpk_work work)
 {
     hook_state hook;
     pl_status status;
+    pli_tuning_init(&job->tune);
     int limit_mb = glpk_memory_mb(job);
     hook.text[0] = '\0';
     /* every phase stops at the soft share, as at an interrupt, keeping
      * its schedule; GLPK's own cap is the hard stop behind it */
-    job->memory_soft = limit_mb > 0 ? DEFAULT_MEMORY_SOFT_SHARE * limit_mb * 1048576.0 : 0.0;
+    job->memory_soft = limit_mb > 0 ? job->tune.memory_soft_share * limit_mb * 1048576.0 : 0.0;
     glp_term_hook(silent, &hook);
     glp_error_hook(error_hook, &hook);
     if (limit_mb > 0)
@@ -442,7 +422,7 @@ bool pli_glpk_room(const glpk_job *job, double factor)
         return true;
     size_t total;
     glp_mem_usage(NULL, NULL, &total, NULL);
-    return (double)total * (1.0 + factor) < job->memory_soft / DEFAULT_MEMORY_SOFT_SHARE;
+    return (double)total * (1.0 + factor) < job->memory_soft / job->tune.memory_soft_share;
 }
 
 bool pli_glpk_interrupted(const glpk_job *job)
@@ -465,9 +445,9 @@ double pli_glpk_seconds_left(const glpk_job *job)
     return job->params->time_limit - (pli_clock_seconds() - job->started);
 }
 
-void pli_glpk_first_basis(glp_prob *lp)
+void pli_glpk_first_basis(const glpk_job *job, glp_prob *lp)
 {
-    if (glp_get_num_rows(lp) <= DEFAULT_ADV_BASIS_MAX_ROWS)
+    if (glp_get_num_rows(lp) <= job->tune.adv_basis_max_rows)
         glp_adv_basis(lp, 0);
     else
         glp_std_basis(lp);
@@ -478,12 +458,11 @@ int pli_glpk_simplex(const glpk_job *job, glp_prob *lp, glp_smcp *smcp, double s
     double until = pli_clock_seconds() + seconds;
     int rc;
     if (glp_get_status(lp) == GLP_UNDEF)
-        pli_glpk_first_basis(lp);
+        pli_glpk_first_basis(job, lp);
     do {
         double left = until - pli_clock_seconds();
-        smcp->tm_lim = pli_glpk_milliseconds(left < DEFAULT_SIMPLEX_SLICE_SECONDS
-                                                ? left
-                                                : DEFAULT_SIMPLEX_SLICE_SECONDS);
+        double slice = job->tune.simplex_slice_seconds;
+        smcp->tm_lim = pli_glpk_milliseconds(left < slice ? left : slice);
         rc = glp_simplex(lp, smcp);
     } while (rc == GLP_ETMLIM && until - pli_clock_seconds() > 0 && !pli_glpk_interrupted(job));
     return rc;
@@ -539,7 +518,7 @@ static int root_lp(glpk_job *job, double seconds)
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
-    if (job->m->n_rows >= DEFAULT_DUAL_SIMPLEX_ROWS) {
+    if (job->m->n_rows >= job->tune.dual_simplex_rows) {
         smcp.meth = GLP_DUALP;
         smcp.r_test = GLP_RT_FLIP;
     }
@@ -554,161 +533,212 @@ static double partial_bound(glp_prob *lp)
     return glp_get_dual_stat(lp) == GLP_FEAS ? glp_get_obj_val(lp) : NAN;
 }
 
-/*
- * The phases, each within a share of the time left:
- *   1. the root LP, for at most a tenth of the time;
- *   2. heuristics (glpk_heuristics.c): a first schedule, then large-
- *      neighbourhood search (60 % of the time left, 90 % when the root LP
- *      is not done), bounded by the root LP's value when known;
- *   3. the rest of the root LP if it was not done;
- *   4. branch-and-bound with the best schedule found handed to GLPK.
- * A large region's LP may not finish at all: the heuristics' schedule is
- * then returned as `feasible`.
- */
-static pl_status solve_work(glpk_job *job)
+/* The state the compact model's phases hand on to each other. */
+typedef struct compact_run {
+    search_state st;
+    double *start;   /* the best schedule so far ([1..n], held by the job), or NULL */
+    double start_obj;
+    double root;     /* the root LP's value, or a bound from an unfinished one, or NaN */
+    bool root_ok;    /* the root LP is solved */
+    int lp_rc;       /* glp_simplex's last code for it */
+} compact_run;
+
+static double run_gap(const compact_run *r)
 {
-    const pl_model *m = job->m;
-    const pl_params *params = job->params;
-    pl_backend_result *result = job->result;
-    job->integral = integral_objective(m);
-    search_state st = {params, job->started, NAN, NAN, false, NULL, false,
-                       job->integral, false, job};
-    double *start = NULL, start_obj = NAN;
-    pl_status status = PL_OK;
+    return isnan(r->root) ? NAN : fabs(r->start_obj - r->root) / (1e-10 + fabs(r->start_obj));
+}
 
-    if (!load(job, false))
-        return PL_ERR_NOMEM;
-    job->values = pli_glpk_malloc(job, ((size_t)m->n_cols + 1) * sizeof *job->values);
-    if (!job->values)
-        return PL_ERR_NOMEM;
-
-    glp_scale_prob(job->lp, GLP_SF_AUTO); /* costs span 1 to 10^6 in practice */
-    int lp_rc = root_lp(job, pli_glpk_seconds_left(job) * 0.1);
-    if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
-        result->outcome = PL_OUTCOME_INFEASIBLE;
-        goto cleanup;
+/* Phase 1: the root LP, within its share of the time.  False when it
+ * proves the model infeasible (the outcome is set). */
+static bool root_phase(glpk_job *job, compact_run *r)
+{
+    r->lp_rc = root_lp(job, pli_glpk_seconds_left(job) * job->tune.root_share);
+    if (r->lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
+        job->result->outcome = PL_OUTCOME_INFEASIBLE;
+        return false;
     }
-    bool root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
-    double root = root_ok ? glp_get_obj_val(job->lp) : partial_bound(job->lp);
+    r->root_ok = r->lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
+    r->root = r->root_ok ? glp_get_obj_val(job->lp) : partial_bound(job->lp);
+    return true;
+}
 
-    start = pli_glpk_start(job, job->start_cells, pli_glpk_seconds_left(job) * 0.5, &start_obj);
-    if (!start && root_ok && !pli_glpk_interrupted(job))
-        start = pli_glpk_lp_guided(job, pli_glpk_seconds_left(job) * 0.25, &start_obj);
-    if (start) {
-        pli_glpk_report(&st, start_obj, root,
-                       isnan(root) ? NAN : fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
-        /* a root LP that did not finish in its tenth of the time rarely
-         * finishes in the rest: the search then keeps 90 % (it stops
-         * earlier when it no longer improves, and the LP gets the rest) */
-        pli_glpk_improve(job, &st, &start, &start_obj, root,
-                        pli_glpk_seconds_left(job) * (root_ok ? 0.6 : 0.9), 0);
-        st.start = start;
-    }
-    /* The root LP not done: alternate slices of it (it resumes from its
-     * last basis) with further rounds of the search, until either the LP
-     * is solved or the time is up. */
-    for (unsigned round = 1; !root_ok && lp_rc == GLP_ETMLIM && !pli_glpk_interrupted(job) &&
-                             pli_glpk_seconds_left(job) > 0.05; round++) {
+/* Phase 2: a first schedule (glpk_heuristics.c) and the neighbourhood
+ * search from it, bounded by the root LP's value when known.  A root LP
+ * that did not finish in its share rarely finishes in the rest: the search
+ * then keeps a larger share (it stops earlier when it no longer improves,
+ * and the LP gets the rest). */
+static void search_phase(glpk_job *job, compact_run *r)
+{
+    const pli_tuning *tune = &job->tune;
+    r->start = pli_glpk_start(job, job->start_cells,
+                              pli_glpk_seconds_left(job) * tune->start_share, &r->start_obj);
+    if (!r->start && r->root_ok && !pli_glpk_interrupted(job))
+        r->start = pli_glpk_lp_guided(job, pli_glpk_seconds_left(job) * tune->lp_guided_share,
+                                      &r->start_obj);
+    if (!r->start)
+        return;
+    pli_glpk_report(&r->st, r->start_obj, r->root, run_gap(r));
+    pli_glpk_improve(job, &r->st, &r->start, &r->start_obj, r->root,
+                     pli_glpk_seconds_left(job) *
+                         (r->root_ok ? tune->search_share : tune->search_share_no_root),
+                     0);
+    r->st.start = r->start;
+}
+
+/* Phase 3, when the root LP is not done: slices of it (it resumes from its
+ * last basis) alternate with further rounds of the search, until either
+ * the LP is solved or the time is up.  False when the LP proves the model
+ * infeasible (the outcome is set). */
+static bool resumed_root_phase(glpk_job *job, compact_run *r)
+{
+    for (unsigned round = 1; !r->root_ok && r->lp_rc == GLP_ETMLIM &&
+                             !pli_glpk_interrupted(job) && pli_glpk_seconds_left(job) > 0.05;
+         round++) {
         double left = pli_glpk_seconds_left(job);
-        /* a quarter of the time left, at least DEFAULT_ROOT_SLICE_SECONDS
-         * (never past the limit), alternating with the search */
-        double slice = left * 0.25 > DEFAULT_ROOT_SLICE_SECONDS ? left * 0.25
-                       : left < DEFAULT_ROOT_SLICE_SECONDS      ? left
-                                                                : DEFAULT_ROOT_SLICE_SECONDS;
-        lp_rc = root_lp(job, start ? slice : left);
-        root_ok = lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
-        if (lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
-            result->outcome = PL_OUTCOME_INFEASIBLE;
-            goto cleanup;
+        /* a share of the time left, at least root_slice_seconds (never
+         * past the limit) */
+        double least = job->tune.root_slice_seconds;
+        double slice = left * job->tune.root_resume_share > least
+                           ? left * job->tune.root_resume_share
+                       : left < least ? left
+                                      : least;
+        r->lp_rc = root_lp(job, r->start ? slice : left);
+        r->root_ok = r->lp_rc == 0 && glp_get_status(job->lp) == GLP_OPT;
+        if (r->lp_rc == 0 && glp_get_status(job->lp) == GLP_NOFEAS) {
+            job->result->outcome = PL_OUTCOME_INFEASIBLE;
+            return false;
         }
         double b = partial_bound(job->lp);
-        if (!isnan(b) && (isnan(root) || b > root))
-            root = b;
-        if (!root_ok && start) {
-            pli_glpk_report(&st, start_obj, root,
-                           isnan(root) ? NAN : fabs(start_obj - root) / (1e-10 + fabs(start_obj)));
-            pli_glpk_improve(job, &st, &start, &start_obj, root,
-                            pli_glpk_seconds_left(job) * 0.9, round);
-            st.start = start;
+        if (!isnan(b) && (isnan(r->root) || b > r->root))
+            r->root = b;
+        if (!r->root_ok && r->start) {
+            pli_glpk_report(&r->st, r->start_obj, r->root, run_gap(r));
+            pli_glpk_improve(job, &r->st, &r->start, &r->start_obj, r->root,
+                             pli_glpk_seconds_left(job) * job->tune.search_share_no_root,
+                             round);
+            r->st.start = r->start;
         }
     }
-    result->interrupted = pli_glpk_interrupted(job);
-    if (!root_ok) {
-        /* no time left for the search (glp_intopt would still presolve and
-         * factorize before looking at the clock): keep what the heuristics found */
-        if (start) {
-            for (int j = 0; j < m->n_cols; j++)
-                job->values[j] = start[j + 1];
-            double obj = start_obj;
-            polish(job->lp, m, job->values, &obj);
-            result->objective = obj;
-            result->values = pli_glpk_release(job, job->values);
-            job->values = NULL;
-            result->outcome = PL_OUTCOME_FEASIBLE;
-            if (!isnan(root)) { /* the unfinished LP's bound */
-                bool proven = job->integral && ceil(root - 1e-6) >= obj - 1e-6;
-                result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
-                result->bound = proven ? obj : root;
-                result->gap = fabs(obj - result->bound) / (1e-10 + fabs(obj));
-            }
-        } else {
-            result->outcome = PL_OUTCOME_NONE;
-        }
-        goto cleanup;
-    }
+    return true;
+}
 
+/* The root LP never finished: no time for the branch-and-bound (glp_intopt
+ * would still presolve and factorize before looking at the clock); the
+ * search's schedule is the result, proven when the unfinished LP's bound
+ * rounds up to it. */
+static void keep_search_schedule(glpk_job *job, compact_run *r)
+{
+    const pl_model *m = job->m;
+    pl_backend_result *result = job->result;
+    if (!r->start) {
+        result->outcome = PL_OUTCOME_NONE;
+        return;
+    }
+    for (int j = 0; j < m->n_cols; j++)
+        job->values[j] = r->start[j + 1];
+    double obj = r->start_obj;
+    polish(job->lp, m, job->values, &obj);
+    result->objective = obj;
+    result->values = pli_glpk_release(job, job->values);
+    job->values = NULL;
+    result->outcome = PL_OUTCOME_FEASIBLE;
+    if (!isnan(r->root)) { /* the unfinished LP's bound */
+        bool proven = job->integral && ceil(r->root - 1e-6) >= obj - 1e-6;
+        result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
+        result->bound = proven ? obj : r->root;
+        result->gap = fabs(obj - result->bound) / (1e-10 + fabs(obj));
+    }
+}
+
+/* Phase 4: GLPK's branch-and-bound from the root LP's basis, with the
+ * search's schedule as its incumbent, until the search deadline. */
+static pl_status branch_and_bound_phase(glpk_job *job, compact_run *r)
+{
+    const pl_model *m = job->m;
+    pl_backend_result *result = job->result;
     glp_iocp iocp;
-    pli_glpk_init_iocp(&iocp, job,
-                      search_deadline(params) - (pli_clock_seconds() - job->started));
+    pli_glpk_init_iocp(&iocp, job, search_deadline(job) - (pli_clock_seconds() - job->started));
     iocp.presolve = GLP_OFF; /* heuristic solutions are in the original columns */
     iocp.cb_func = callback;
-    iocp.cb_info = &st;
+    iocp.cb_info = &r->st;
     int rc = glp_intopt(job->lp, &iocp);
     int mip = glp_mip_status(job->lp);
     bool have = mip == GLP_OPT || mip == GLP_FEAS;
-    result->interrupted = st.interrupted;
-    (void)m;
-    if (!have && start) { /* the search stopped before GLPK took the start */
+    result->interrupted = r->st.interrupted;
+    if (!have && r->start) { /* the search stopped before GLPK took the start */
         for (int j = 0; j < m->n_cols; j++)
-            job->values[j] = start[j + 1];
+            job->values[j] = r->start[j + 1];
     } else if (have) {
         for (int j = 0; j < m->n_cols; j++)
             job->values[j] = glp_mip_col_val(job->lp, j + 1);
     }
-    if (have || start) {
+    if (have || r->start) {
         double obj = have ? glp_mip_obj_val(job->lp) : NAN;
         if (!polish(job->lp, m, job->values, &obj) && isnan(obj))
             obj = 0.0;
         result->objective = obj;
         result->values = pli_glpk_release(job, job->values);
         job->values = NULL;
-        bool proven = have && ((rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP || st.proven);
+        bool proven = have && ((rc == 0 && mip == GLP_OPT) || rc == GLP_EMIPGAP || r->st.proven);
         result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
-        result->bound = proven && (rc == 0 || st.proven) ? obj : st.best_bound;
+        result->bound = proven && (rc == 0 || r->st.proven) ? obj : r->st.best_bound;
         if (!isnan(result->bound))
             result->gap = fabs(obj - result->bound) / (1e-10 + fabs(obj));
-        goto cleanup;
+        return PL_OK;
     }
     if (rc == GLP_ENOPFS || mip == GLP_NOFEAS) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
-        goto cleanup;
+        return PL_OK;
     }
     if (rc == 0 || rc == GLP_ETMLIM || rc == GLP_ESTOP || rc == GLP_EMIPGAP) {
         result->outcome = PL_OUTCOME_NONE;
-        result->bound = st.best_bound;
-        goto cleanup;
+        result->bound = r->st.best_bound;
+        return PL_OK;
     }
     if (rc == GLP_ENODFS) {
         pl_diags_add(job->diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
                      "the model is unbounded (a negative weight without limit?)");
-        status = PL_ERR_SOLVER;
-        goto cleanup;
+        return PL_ERR_SOLVER;
     }
-    pl_diags_add(job->diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
-                 "GLPK stopped with code %d", rc);
-    status = PL_ERR_SOLVER;
+    pl_diags_add(job->diags, PL_SEV_ERROR, NULL, 0, 0, NULL, "GLPK stopped with code %d", rc);
+    return PL_ERR_SOLVER;
+}
+
+/*
+ * The compact model, in phases, each within a share of the time left
+ * (solve/tuning.h): the root LP (root_phase), a first schedule and the
+ * neighbourhood search (search_phase), the rest of the root LP
+ * alternating with the search if it was not done (resumed_root_phase),
+ * then branch-and-bound with the best schedule handed to GLPK
+ * (branch_and_bound_phase).  A large region's LP may not finish at all:
+ * the search's schedule is then the result (keep_search_schedule).
+ */
+static pl_status solve_work(glpk_job *job)
+{
+    pl_status status = PL_OK;
+    job->integral = integral_objective(job->m);
+    compact_run r = {{job->params, job->started, NAN, NAN, false, NULL, false, job->integral,
+                      false, job},
+                     NULL, NAN, NAN, false, 0};
+
+    if (!load(job, false))
+        return PL_ERR_NOMEM;
+    job->values = pli_glpk_malloc(job, ((size_t)job->m->n_cols + 1) * sizeof *job->values);
+    if (!job->values)
+        return PL_ERR_NOMEM;
+    glp_scale_prob(job->lp, GLP_SF_AUTO); /* costs span 1 to 10^6 in practice */
+    if (!root_phase(job, &r))
+        goto cleanup;
+    search_phase(job, &r);
+    if (!resumed_root_phase(job, &r))
+        goto cleanup;
+    job->result->interrupted = pli_glpk_interrupted(job);
+    if (!r.root_ok)
+        keep_search_schedule(job, &r);
+    else
+        status = branch_and_bound_phase(job, &r);
 cleanup:
-    pli_glpk_free(job, start);
+    pli_glpk_free(job, r.start);
     return status;
 }
 
@@ -716,15 +746,15 @@ cleanup:
  * for a GLPK call in progress, extracting and writing the schedule. */
 static double search_left(const glpk_job *job)
 {
-    double left = search_deadline(job->params) - (pli_clock_seconds() - job->started);
+    double left = search_deadline(job) - (pli_clock_seconds() - job->started);
     return left > 0 ? left : 0;
 }
 
 /* Whether the whole model is small enough for GLPK's branch-and-bound
  * (the compact method) within the usual limits. */
-static bool small_enough(const pl_model *m)
+static bool small_enough(const glpk_job *job)
 {
-    return m->n_cols <= DEFAULT_FINISH_MAX_COLS;
+    return job->m->n_cols <= job->tune.finish_max_cols;
 }
 
 /* job->values from a [1..n] schedule x, which is freed. */
@@ -812,7 +842,7 @@ static pl_status decomposition_work(glpk_job *job)
                        job->integral, false, job};
     double obj = NAN, bound = NAN;
     bool infeasible = false;
-    double *x = pli_glpk_decomposition(job, search_left(job) * DEFAULT_DECOMP_SHARE,
+    double *x = pli_glpk_decomposition(job, search_left(job) * job->tune.decomp_share,
                                       &obj, &bound, &infeasible);
     if (infeasible) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
@@ -825,7 +855,7 @@ static pl_status decomposition_work(glpk_job *job)
             result->bound = bound;
             return PL_OK;
         }
-        if (!small_enough(m)) { /* the whole model would not fit the limits */
+        if (!small_enough(job)) { /* the whole model would not fit the limits */
             result->outcome = PL_OUTCOME_NONE;
             result->bound = bound;
             return PL_OK;
@@ -837,8 +867,8 @@ static pl_status decomposition_work(glpk_job *job)
         pli_glpk_improve(job, &st, &x, &obj, bound, search_left(job), 1);
     proven = !isnan(bound) && (job->integral ? ceil(bound - 1e-6) >= obj - 1e-6
                                              : bound >= obj - 1e-9 * (1 + fabs(obj)));
-    if (!proven && !pli_glpk_interrupted(job) && small_enough(m) &&
-        pli_glpk_seconds_left(job) > DEFAULT_FINISH_MIN_SECONDS)
+    if (!proven && !pli_glpk_interrupted(job) && small_enough(job) &&
+        pli_glpk_seconds_left(job) > job->tune.finish_min_seconds)
         return finish_compact(job, x, obj, bound);
     if (take_values(job, x) != PL_OK)
         return PL_ERR_NOMEM;
@@ -855,7 +885,9 @@ bool pli_backend_decomposes(const pl_params *params, size_t cells, bool allocati
     /* the annual allocation (posts, rankings, stability) couples every
      * applicant with every other: on the 80/100 instance the compact
      * model's bound is 229k after 600 s, the decomposition's 28k */
-    return !allocation && cells >= DEFAULT_AUTO_DECOMPOSITION_CELLS;
+    pli_tuning tune;
+    pli_tuning_init(&tune);
+    return !allocation && cells >= (size_t)tune.auto_decomposition_cells;
 }
 
 /* Which method `auto` picks for the built model. */

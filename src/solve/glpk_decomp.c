@@ -31,24 +31,6 @@
 
 #include "solve/glpk_decomp.h"
 
-#define DEFAULT_SMOOTHING 0.5      /* weight of the best-bound duals */
-#define DEFAULT_PRICE_SECONDS 1.0  /* at most per slice MIP */
-#define DEFAULT_ROUND_PRICE_SECONDS 0.25 /* per slice MIP in a round: a good
-                                          * schedule now, its proof later */
-#define DEFAULT_GREEDY_SECONDS 0.1 /* per slice MIP in the greedy start */
-#define DEFAULT_GREEDY_RETRY_SECONDS 1.0 /* its second try */
-#define DEFAULT_PLACEMENT_FREE_SECONDS 0.015 /* a placement-free schedule, per
-                                              * trainee (region: about 8 ms) */
-#define DEFAULT_PLACEMENT_FREE_GRACE 0.5 /* seconds past the time limit
-                                          * that placement-free schedules
-                                          * may take */
-#define DEFAULT_RC_EPS 1e-6        /* a column must beat this to join */
-#define DEFAULT_CG_SHARE 0.8       /* of the time, for the column generation */
-#define DEFAULT_GREEDY_SHARE 0.6   /* of the time, at most, for the greedy start:
-                                    * the first master LP needs the rest (region
-                                    * tier: 1.6 s with its crash basis) */
-#define DEFAULT_ROUND_MIP_SECONDS 1.0 /* pricing MIPs per round, at least */
-
 /* One generated schedule: its trainee's slice and owned column values. */
 typedef struct sched_col {
     int slice;
@@ -264,7 +246,7 @@ static pl_status add_schedule(decomp *d, int k, const double *x, bool always,
     double reduced = cost;
     for (int e = 1; e <= n_ent; e++)
         reduced -= d->duals[ind[e]] * val[e];
-    if (!always && reduced >= -DEFAULT_RC_EPS * (1.0 + fabs(cost)))
+    if (!always && reduced >= -d->job->tune.rc_eps * (1.0 + fabs(cost)))
         goto cleanup;
     local = malloc(((size_t)n + 1) * sizeof *local);
     vals = malloc(((size_t)n + 1) * sizeof *vals);
@@ -371,7 +353,7 @@ static int offer(decomp *d, int k, const double *duals, double value)
 {
     const pl_slice *s = &d->sp.slices[k];
     double reduced = value - duals[s->convexity];
-    if (reduced >= -DEFAULT_RC_EPS * (1.0 + fabs(value)))
+    if (reduced >= -d->job->tune.rc_eps * (1.0 + fabs(value)))
         return 0;
     bool joined;
     if (add_schedule(d, k, d->x, false, &joined) != PL_OK)
@@ -424,7 +406,7 @@ static int price_lps(decomp *d, const double *duals, round_state *r, bool *lps_o
             if (j < 0)
                 return j;
             added += j;
-        } else if (reduced < -DEFAULT_RC_EPS * (1.0 + fabs(value))) {
+        } else if (reduced < -d->job->tune.rc_eps * (1.0 + fabs(value))) {
             r->cand[r->n_cand].key = reduced;
             r->cand[r->n_cand++].slice = k;
         }
@@ -439,7 +421,7 @@ static int by_key(const void *a, const void *b)
 }
 
 /* Price one round with `duals`.  Every slice's LP first; then the MIPs of the candidates, most
- * promising first, for about DEFAULT_ROUND_MIP_SECONDS (or the LP phase's
+ * promising first, for about tune.round_mip_seconds (or the LP phase's
  * time, if longer).  *sum_value receives Σ_t of a lower bound on each
  * slice's optimum (the better of its LP value and the bound its MIP
  * proved), NaN if some LP failed; *complete is set when every candidate was priced.
@@ -461,8 +443,8 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
     if (added < 0)
         goto cleanup;
     double budget = pli_clock_seconds() - started;
-    if (budget < DEFAULT_ROUND_MIP_SECONDS)
-        budget = DEFAULT_ROUND_MIP_SECONDS;
+    if (budget < d->job->tune.round_mip_seconds)
+        budget = d->job->tune.round_mip_seconds;
     double mip_until = pli_clock_seconds() + budget;
     qsort(r->cand, (size_t)r->n_cand, sizeof *r->cand, by_key);
     int priced = 0;
@@ -487,9 +469,9 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
             }
             continue;
         }
-        double cap = d->until - now < DEFAULT_ROUND_PRICE_SECONDS
+        double cap = d->until - now < d->job->tune.round_price_seconds
                          ? d->until - now
-                         : DEFAULT_ROUND_PRICE_SECONDS;
+                         : d->job->tune.round_price_seconds;
         double mip_bound;
         int rc = pli_slice_mip(d->job, sp, k, cap, d->x, &value, &mip_bound);
         if (rc == 1) {
@@ -578,9 +560,9 @@ static int placement_free(decomp *d, int k)
     for (int c = 0; c < s->n_cols; c++)
         if (d->is_cell[s->cols[c]])
             pli_slice_forbid(sp, k, c, true);
-    int rc = pli_slice_lp(d->job, sp, k, NULL, DEFAULT_PRICE_SECONDS, &value, d->x, &integral);
+    int rc = pli_slice_lp(d->job, sp, k, NULL, d->job->tune.price_seconds, &value, d->x, &integral);
     if (rc == 0 && !integral)
-        rc = pli_slice_mip(d->job, sp, k, DEFAULT_PRICE_SECONDS, d->x, &value, &b);
+        rc = pli_slice_mip(d->job, sp, k, d->job->tune.price_seconds, d->x, &value, &b);
     for (int c = 0; c < s->n_cols; c++)
         if (d->is_cell[s->cols[c]])
             pli_slice_forbid(sp, k, c, false);
@@ -634,7 +616,7 @@ static int greedy_start(decomp *d)
             break;
         /* keep the time to give every trainee left a placement-free
          * schedule: a schedule for all, however poor, before the limit */
-        if (left <= 0.05 + DEFAULT_PLACEMENT_FREE_SECONDS * (sp->n_slices - i))
+        if (left <= 0.05 + d->job->tune.placement_free_seconds * (sp->n_slices - i))
             break;
         for (int r = 1; r <= d->n_master_rows; r++)
             d->price[r] = act[r] + 1.0 > ub[r] + 1e-9 ? -d->full_price : 0.0;
@@ -642,13 +624,13 @@ static int greedy_start(decomp *d)
          * the trainee then has no schedule at all is it priced with the
          * price on full rows instead */
         int n_closed = close_full(d, k, act, ub, closed);
-        int rc = greedy_price(d, k, DEFAULT_GREEDY_SECONDS, &value);
+        int rc = greedy_price(d, k, d->job->tune.greedy_seconds, &value);
         for (int c = 0; c < n_closed; c++)
             pli_slice_forbid(sp, k, closed[c], false);
         if (rc != 0 && rc != 2 && rc != 1) /* nothing in time: longer */
-            rc = greedy_price(d, k, DEFAULT_GREEDY_RETRY_SECONDS, &value);
+            rc = greedy_price(d, k, d->job->tune.greedy_retry_seconds, &value);
         if (n_closed > 0 && rc == 1) /* nothing fits: the price instead */
-            rc = greedy_price(d, k, DEFAULT_GREEDY_RETRY_SECONDS, &value);
+            rc = greedy_price(d, k, d->job->tune.greedy_retry_seconds, &value);
         if (rc == 1) {
             added = -1;
             goto cleanup;
@@ -666,7 +648,7 @@ static int greedy_start(decomp *d)
      * limit (a schedule for all is worth the wait); later the solve ends
      * without a schedule */
     for (; i < sp->n_slices && !pli_glpk_interrupted(d->job) &&
-           pli_glpk_seconds_left(d->job) > -DEFAULT_PLACEMENT_FREE_GRACE;
+           pli_glpk_seconds_left(d->job) > -d->job->tune.placement_free_grace;
          i++) {
         int k = order[i].slice;
         if (placement_free(d, k) == 0) {
@@ -877,8 +859,8 @@ static int generate_columns(decomp *d, double greedy_until, double until)
         const double *pi = d->duals;
         if (smoothed) {
             for (int r = 1; r <= d->n_master_rows; r++)
-                d->price[r] = DEFAULT_SMOOTHING * d->center[r] +
-                              (1.0 - DEFAULT_SMOOTHING) * d->duals[r];
+                d->price[r] = d->job->tune.smoothing * d->center[r] +
+                              (1.0 - d->job->tune.smoothing) * d->duals[r];
             pi = d->price;
         }
         added = price_round(d, pi, artificial);
@@ -978,8 +960,8 @@ double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
     if (decomp_init(d, job) != PL_OK)
         goto cleanup;
     /* most of the share for the bound, the rest for the master MIP */
-    int rc = generate_columns(d, start + seconds * DEFAULT_GREEDY_SHARE,
-                              start + seconds * DEFAULT_CG_SHARE);
+    int rc = generate_columns(d, start + seconds * job->tune.greedy_share,
+                              start + seconds * job->tune.cg_share);
     if (rc == 1) {
         *infeasible = true;
         goto cleanup;

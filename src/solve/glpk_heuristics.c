@@ -28,13 +28,6 @@
 
 #include "solve/glpk_internal.h"
 
-#define DEFAULT_COPY_FACTOR 3.0 /* a restricted copy, presolved and searched,
-                                 * takes up to this many times the memory of
-                                 * the problem it copies */
-#define DEFAULT_PRESOLVE_MAX_ROWS 100000 /* above, a restricted model is not
-                                          * presolved (GLPK's presolver cannot
-                                          * be stopped) */
-
 /* Solve a copy of the model in which fix[i] (0/1, or -1 = free) fixes cell
  * i, the rows owned by trainees with relax[t] that force something (lower
  * bound above 0) are dropped, and, when `cutoff` is not NaN, the objective
@@ -45,7 +38,7 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
                                    double seconds, double *objective)
 {
     const pl_model *m = job->m;
-    if (!pli_glpk_room(job, DEFAULT_COPY_FACTOR))
+    if (!pli_glpk_room(job, job->tune.copy_factor))
         return NULL; /* the copy and its search would pass the memory limit */
     glp_prob *copy = glp_create_prob();
     double *x = NULL;
@@ -83,7 +76,7 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
     glp_iocp iocp;
     pli_glpk_init_iocp(&iocp, job, seconds);
     iocp.presolve = GLP_ON;
-    if (m->n_rows > DEFAULT_PRESOLVE_MAX_ROWS) {
+    if (m->n_rows > job->tune.presolve_max_rows) {
         /* GLPK's presolver cannot be stopped: on a large model the LP is
          * solved first, in interruptible slices, and the search starts
          * from its basis */
@@ -124,7 +117,7 @@ static double *construct(glpk_job *job, double seconds, double *objective)
 {
     const pl_model *m = job->m;
     int n = m->inst->n_trainees;
-    int steps = n < 10 ? n : 10, batch = (n + steps - 1) / steps;
+    int steps = n < job->tune.construct_batches ? n : job->tune.construct_batches, batch = (n + steps - 1) / steps;
     double deadline = pli_clock_seconds() + seconds;
     signed char *fix = pli_glpk_malloc(job, m->n_cells + 1);
     bool *relax = pli_glpk_malloc(job, (size_t)n + 1);
@@ -153,7 +146,7 @@ static double *construct(glpk_job *job, double seconds, double *objective)
             if (x && !job->sub)
                 job->sub = pli_submip_new(m);
             /* a batch gets a second, its share of the time if that fails */
-            double share = left / steps_left, quick = share < 1.0 ? share : 1.0;
+            double share = left / steps_left, quick = share < job->tune.batch_seconds ? share : job->tune.batch_seconds;
             for (int attempt = 0; attempt < 2 && !y && !pli_glpk_interrupted(job); attempt++) {
                 double limit = attempt == 0 ? quick : deadline - pli_clock_seconds();
                 if (attempt == 1 && (quick >= share || limit < 0.01))
@@ -300,7 +293,9 @@ void pli_glpk_improve(glpk_job *job, search_state *st, double **x,
             break;
         /* 40 moves in a row without a better schedule, or 10 when the
          * root bound is within 1 %: branch-and-bound closes such gaps */
-        if (stall >= 40 || (stall >= 10 && *objective - bound < 0.01 * fabs(*objective)))
+        if (stall >= job->tune.stall_moves ||
+            (stall >= job->tune.stall_moves_near &&
+             *objective - bound < job->tune.near_gap * fabs(*objective)))
             break;
         for (int t = 0; t < n; t++)
             freed[t] = false;
@@ -347,7 +342,7 @@ void pli_glpk_improve(glpk_job *job, search_state *st, double **x,
         }
         /* a move that cannot be proven quickly returns its best so far:
          * half a second for one trainee, a second for larger moves */
-        double cap = kind < 0 ? 0.5 : 1.0, limit = left < cap ? left : cap;
+        double cap = kind < 0 ? job->tune.single_move_seconds : job->tune.move_seconds, limit = left < cap ? left : cap;
         double value = NAN;
         double *y = job->sub ? pli_submip_solve(job, job->sub, *x, *objective, fix, NULL,
                                                *objective, limit, &value)
@@ -365,7 +360,7 @@ void pli_glpk_improve(glpk_job *job, search_state *st, double **x,
             if (it >= 0) {
                 stall++;
                 fails_at_k++;
-                if (fails_at_k >= 10 && k < max_k) {
+                if (fails_at_k >= job->tune.grow_after_fails && k < max_k) {
                     k = k * 3 / 2 + 1 < max_k ? k * 3 / 2 + 1 : max_k;
                     fails_at_k = 0;
                 }

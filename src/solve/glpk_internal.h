@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "solve/backend.h"
+#include "solve/tuning.h"
 
 typedef struct pl_submip pl_submip;
 
@@ -45,6 +46,7 @@ typedef struct glpk_job {
     bool *memory_hit;   /* set when that happened (NULL: not tracked) */
     pl_glpk_held *held; /* what the job holds (pli_glpk_malloc, pli_glpk_hold) */
     size_t n_held, cap_held;
+    pli_tuning tune;    /* the tunables (solve/tuning.h), set by guarded() */
 } glpk_job;
 
 /*
@@ -116,7 +118,7 @@ int pli_glpk_milliseconds(double seconds);
 
 /* GLPK's crash basis for lp, or the slack basis on models too large for
  * the crash (which no limit can stop). */
-void pli_glpk_first_basis(glp_prob *lp);
+void pli_glpk_first_basis(const glpk_job *job, glp_prob *lp);
 
 /* glp_simplex on lp with smcp (its tm_lim is set here) for at most
  * `seconds`, in slices that resume from the last basis so that the job's

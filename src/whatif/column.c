@@ -64,6 +64,7 @@ void pl_whatif_column_clear(pl_whatif_column *c)
     free(c->sites);
     for (size_t i = 0; i < c->n_moves; i++) {
         free(c->moves[i].trainee);
+        free(c->moves[i].trainee_name);
         free(c->moves[i].when);
         free(c->moves[i].before);
         free(c->moves[i].after);

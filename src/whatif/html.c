@@ -249,7 +249,7 @@ static void moves(const page *pg, FILE *f)
         for (size_t k = 0; k < c->n_moves; k++) {
             const pl_whatif_move *mv = &c->moves[k];
             fputs("<li><b>", f);
-            pli_html_put(f, mv->trainee);
+            pli_html_put(f, mv->trainee_name ? mv->trainee_name : mv->trainee);
             fputs("</b> ", f);
             pli_html_put(f, mv->when ? mv->when : "");
             fputs(": ", f);

@@ -62,6 +62,8 @@ static json_t *column_json(const pl_whatif_column *c)
         json_t *m = json_object();
         bad |= !m || json_array_append_new(moves, m) != 0;
         bad |= put(m, "trainee", json_string(mv->trainee));
+        if (mv->trainee_name)
+            bad |= put(m, "trainee_name", json_string(mv->trainee_name));
         bad |= put(m, "from", json_integer(mv->from));
         bad |= put(m, "to", json_integer(mv->to));
         bad |= put(m, "when", json_string(mv->when ? mv->when : ""));
@@ -225,6 +227,8 @@ pl_status pl_whatif_column_from_json(const char *text, size_t length,
             continue;
         pl_whatif_move *mv = &c->moves[c->n_moves++];
         mv->trainee = id;
+        if (json_is_string(json_object_get(m, "trainee_name")))
+            mv->trainee_name = get_string(m, "trainee_name", &nomem);
         mv->from = (int)get_long(m, "from");
         mv->to = (int)get_long(m, "to");
         mv->when = get_string(m, "when", &nomem);

@@ -206,7 +206,7 @@ static bool keep_place(place w, char **site, char **rotation, char **text)
     return *site && *rotation && *text;
 }
 
-static pl_status add_move(pl_whatif_column *c, const pl_horizon *h, const char *id,
+static pl_status add_move(pl_whatif_column *c, const pl_horizon *h, const pl_trainee *tr,
                           int from, int to, place before, place after)
 {
     pl_whatif_move *grown = realloc(c->moves, (c->n_moves + 1) * sizeof *grown);
@@ -217,7 +217,9 @@ static pl_status add_move(pl_whatif_column *c, const pl_horizon *h, const char *
     memset(mv, 0, sizeof *mv);
     mv->from = from;
     mv->to = to;
-    mv->trainee = pli_strdup(id);
+    mv->trainee = pli_strdup(tr->id);
+    if (tr->name && !(mv->trainee_name = pli_strdup(tr->name)))
+        return PL_ERR_NOMEM;
     mv->when = when(h, from, to);
     bool ok = keep_place(before, &mv->before_site, &mv->before_rotation, &mv->before) &&
               keep_place(after, &mv->after_site, &mv->after_rotation, &mv->after);
@@ -245,7 +247,7 @@ static pl_status changes(const pl_instance *inst, const grid *g,
             changed += differs;
             if (run_from >= 0 &&
                 (!differs || !same_place(run0, was) || !same_place(run1, now))) {
-                PL_TRY(add_move(c, &inst->horizon, inst->trainees[t].id, run_from, p - 1,
+                PL_TRY(add_move(c, &inst->horizon, &inst->trainees[t], run_from, p - 1,
                                 run0, run1));
                 run_from = -1;
             }
@@ -274,7 +276,7 @@ static pl_status changes(const pl_instance *inst, const grid *g,
         c->trainees_changed += changed > 0;
         if (changed > 0) {
             place none = {NULL, NULL}, some = where(base_inst, b, tb, first);
-            PL_TRY(add_move(c, &base_inst->horizon, base_inst->trainees[tb].id, first, last,
+            PL_TRY(add_move(c, &base_inst->horizon, &base_inst->trainees[tb], first, last,
                             some, none));
         }
     }

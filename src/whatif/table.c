@@ -239,7 +239,8 @@ pl_status pl_whatif_write_table(const pl_whatif_column *columns, size_t n,
         const pl_whatif_column *c = &columns[i];
         for (size_t k = 0; k < c->n_moves; k++) {
             const pl_whatif_move *mv = &c->moves[k];
-            fprintf(out, "  %s: %s %s: %s -> %s\n", c->label ? c->label : "", mv->trainee,
+            fprintf(out, "  %s: %s %s: %s -> %s\n", c->label ? c->label : "",
+                    mv->trainee_name ? mv->trainee_name : mv->trainee,
                     mv->when ? mv->when : "", mv->before ? mv->before : "not placed",
                     mv->after ? mv->after : "not placed");
         }

@@ -246,6 +246,17 @@ jq -e '.columns[1].label == "Anna leaves in April" and .columns[1].moves == [{"t
     "from": 3, "to": 5, "when": "2027-04 to 2027-06", "before": {"site": "heden", "rotation": "pc"},
     "after": {"site": "kalix", "rotation": "pc"}}]' \
     "$tmp/wi.json" >/dev/null && ok || { fail "--json moves"; jq '.columns[1]' "$tmp/wi.json"; }
+# a trainee with a name (format.md 3.9.26) moves under that name in the
+# table and the page; --json keeps the id and adds the name
+sed 's/"t2": {"program": "BT"/"t2": {"program": "BT", "name": "Åsa Öberg"/' "$tmp/base.json" >"$tmp/named.json"
+"$PLACERA" whatif "$tmp/named.json" "$tmp/anna-april.json" --schedule "$tmp/hand.json" \
+    --keep-until 2027-04 --json "$tmp/wi-named.json" --html "$tmp/wi-named.html" \
+    >"$tmp/table-named" 2>/dev/null
+grep -q '^  Anna leaves in April: Åsa Öberg 2027-04 to 2027-06: heden (pc) -> kalix (pc)$' \
+    "$tmp/table-named" && grep -q '<b>Åsa Öberg</b>' "$tmp/wi-named.html" &&
+    jq -e '.columns[1].moves[0].trainee == "t2" and .columns[1].moves[0].trainee_name == "Åsa Öberg"' \
+        "$tmp/wi-named.json" >/dev/null \
+    && ok || { fail "who moves by name"; cat "$tmp/table-named"; }
 # utilisation against the base's capacity: Kalix closes April-June, where
 # the published plan has t2 all year; 3 of its 6 trainee-periods remain:
 # 100% -> 50% (against its own cut capacity it would stay at 100%)
