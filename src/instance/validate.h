@@ -73,6 +73,11 @@ bool pli_vrange(pl_loader *L, json_t *v, long *from, long *to);
  * "end"). */
 void pli_vunavailable(pl_loader *L, json_t *obj, const char *key, bool *available,
                      bool supervisor);
+/* Members "start" and "end" of `obj` (a trainee's or a supervisor's
+ * window, format.md 2.4, 2.6), cut to the horizon into *start and *end;
+ * inside[p] is cleared outside them.  Left as they are when a value is
+ * bad (the error is reported) or the horizon is. */
+void pli_vwindow(pl_loader *L, json_t *obj, int *start, int *end, bool *inside);
 /* A time that must lie inside the horizon (pins). */
 bool pli_vtime_inside(pl_loader *L, const json_t *v, int *out);
 

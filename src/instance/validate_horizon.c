@@ -265,3 +265,31 @@ bool pli_vtime_inside(pl_loader *L, const json_t *v, int *out)
     *out = (int)p;
     return true;
 }
+
+void pli_vwindow(pl_loader *L, json_t *obj, int *start, int *end, bool *inside)
+{
+    pl_jctx *c = &L->j;
+    int len = L->inst->horizon.length;
+    long a = 0, z = len - 1;
+    bool ok = true, given_a = false;
+    json_t *x;
+    if ((x = json_object_get(obj, "start"))) {
+        size_t m = pli_jpush(c, "start");
+        ok = (given_a = pli_vtime(L, x, &a)) && ok;
+        pli_jpop(c, m);
+    }
+    if ((x = json_object_get(obj, "end"))) {
+        size_t m = pli_jpush(c, "end");
+        ok = pli_vtime(L, x, &z) && ok;
+        if (ok && given_a && L->horizon_ok && z < a)
+            pli_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
+        pli_jpop(c, m);
+    }
+    if (!ok || !L->horizon_ok)
+        return;
+    *start = (int)(a < 0 ? 0 : a > len ? len : a);
+    *end = (int)(z >= len ? len - 1 : z < -1 ? -1 : z);
+    for (int p = 0; p < len; p++)
+        if (p < *start || p > *end)
+            inside[p] = false;
+}

@@ -9,36 +9,6 @@
 
 #include "instance/validate.h"
 
-/* start / end: the supervisor's window, cut to the horizon; the periods
- * outside it are unavailable (format.md 2.4). */
-static void window(pl_loader *L, pl_supervisor *u, json_t *v)
-{
-    pl_jctx *c = &L->j;
-    int len = L->inst->horizon.length;
-    long a = 0, z = len - 1;
-    bool ok = true, given_a = false;
-    json_t *x;
-    if ((x = json_object_get(v, "start"))) {
-        size_t m = pli_jpush(c, "start");
-        ok = (given_a = pli_vtime(L, x, &a)) && ok;
-        pli_jpop(c, m);
-    }
-    if ((x = json_object_get(v, "end"))) {
-        size_t m = pli_jpush(c, "end");
-        bool given_z = pli_vtime(L, x, &z);
-        ok = given_z && ok;
-        if (ok && given_a && L->horizon_ok && z < a)
-            pli_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
-        pli_jpop(c, m);
-    }
-    if (!ok || !L->horizon_ok)
-        return;
-    u->start = (int)(a < 0 ? 0 : a > len ? len : a);
-    u->end = (int)(z >= len ? len - 1 : z < -1 ? -1 : z);
-    for (int p = 0; p < len; p++)
-        if (p < u->start || p > u->end)
-            u->available[p] = false;
-}
 
 void pli_validate_supervisors(pl_loader *L, json_t *obj)
 {
@@ -100,7 +70,7 @@ void pli_validate_supervisors(pl_loader *L, json_t *obj)
         }
         pli_jfield_int(c, v, "max_trainees", 0, INT_MAX - 1, &u->max_trainees);
         pli_jfield_int(c, v, "mentees", 0, INT_MAX - 1, &u->mentees);
-        window(L, u, v);
+        pli_vwindow(L, v, &u->start, &u->end, u->available);
         pli_vunavailable(L, v, "unavailable", u->available, true);
         pli_jpop(c, m);
     }

@@ -151,34 +151,6 @@ static void areas(pl_loader *L, pl_trainee *t, json_t *a)
     pli_jpop(c, m);
 }
 
-/* start / end: the trainee's window, cut to the horizon. */
-static void window(pl_loader *L, pl_trainee *t, json_t *v)
-{
-    pl_jctx *c = &L->j;
-    int len = L->inst->horizon.length;
-    long a = 0, z = len - 1;
-    bool ok = true, given_a = false, given_z = false;
-    json_t *x;
-    if ((x = json_object_get(v, "start"))) {
-        size_t m = pli_jpush(c, "start");
-        ok = (given_a = pli_vtime(L, x, &a)) && ok;
-        pli_jpop(c, m);
-    }
-    if ((x = json_object_get(v, "end"))) {
-        size_t m = pli_jpush(c, "end");
-        ok = (given_z = pli_vtime(L, x, &z)) && ok;
-        if (ok && given_a && L->horizon_ok && z < a)
-            pli_jerror(c, "end (period %ld) is before start (period %ld)", z, a);
-        pli_jpop(c, m);
-    }
-    if (!ok || !L->horizon_ok)
-        return;
-    t->start = (int)(a < 0 ? 0 : a > len ? len : a);
-    t->end = (int)(z >= len ? len - 1 : z < -1 ? -1 : z);
-    for (int p = 0; p < len; p++)
-        if (p < t->start || p > t->end)
-            t->active[p] = false;
-}
 
 static void one(pl_loader *L, pl_trainee *t, json_t *v)
 {
@@ -202,7 +174,7 @@ static void one(pl_loader *L, pl_trainee *t, json_t *v)
         return;
     }
     pli_vname(L, v, &t->name);
-    window(L, t, v);
+    pli_vwindow(L, v, &t->start, &t->end, t->active);
     pli_vunavailable(L, v, "unavailable", t->active, false);
     home(L, t, v);
     if ((x = json_object_get(v, "areas")))

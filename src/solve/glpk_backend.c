@@ -173,63 +173,123 @@ void pli_glpk_limits_callback(glp_tree *tree, void *info)
         glp_ios_terminate(tree);
 }
 
-/* The model as a GLPK problem; row and column names only when it is to be
- * written (3.4 million of them on the national tier, for nothing).  The
- * problem goes to job->lp (deleted by guarded()); false without memory. */
-static bool load(glpk_job *job, bool names)
+/* A value of column j in x ([1..n]) as the model reads it: integer columns
+ * rounded. */
+static double value_of(const pl_model *m, const double *x, int j)
+{
+    double v = x[j + 1];
+    return m->col_kind[j] == PL_COL_CONTINUOUS ? v : round(v);
+}
+
+glp_prob *pli_glpk_load_part(glpk_job *job, const pli_glpk_part *part)
 {
     const pl_model *m = job->m;
-    glp_prob *lp = job->lp = pli_glpk_new_prob(m->n_rows, m->n_cols);
-    for (int i = 0; i < m->n_rows; i++) {
-        pli_glpk_row_bounds(lp, i + 1, m->row_lb[i], m->row_ub[i]);
-        if (names && pli_model_row_name(m, i))
-            glp_set_row_name(lp, i + 1, pli_model_row_name(m, i));
-    }
-    for (int j = 0; j < m->n_cols; j++) {
+    const pl_model_csr *A = part->a;
+    glp_prob *lp = pli_glpk_new_prob(part->n_rows, part->n_cols);
+    size_t nz = 0;
+    for (int c = 0; c < part->n_cols; c++) {
+        int j = part->cols[c];
         double lb = m->col_lb[j], ub = m->col_ub[j];
         if (m->col_kind[j] != PL_COL_CONTINUOUS)
-            glp_set_col_kind(lp, j + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
-        pli_glpk_col_bounds(lp, j + 1, lb, ub);
-        if (names && pli_model_col_name(m, j))
-            glp_set_col_name(lp, j + 1, pli_model_col_name(m, j));
+            glp_set_col_kind(lp, c + 1,
+                             m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV
+                                                                                  : GLP_IV);
+        pli_glpk_col_bounds(lp, c + 1, lb, ub);
+        if (part->obj && part->obj[j] != 0.0)
+            glp_set_obj_coef(lp, c + 1, part->obj[j]);
     }
-    /* objective: sum the contributions per column */
-    double *obj = pli_glpk_calloc(job, (size_t)m->n_cols + 1, sizeof *obj);
-    if (!obj)
-        return false;
-    double constant = pli_model_objective(m, obj);
-    /* the constant goes into the objective as a column fixed at 1, so that
-     * a model written in MPS reads the same in every solver (the MPS
-     * convention for an objective constant differs between solvers) */
-    if (constant != 0.0) {
-        int j = glp_add_cols(lp, 1);
-        glp_set_col_name(lp, j, "constant");
-        glp_set_col_bnds(lp, j, GLP_FX, 1.0, 1.0);
-        glp_set_obj_coef(lp, j, constant);
-    }
-    for (int j = 0; j < m->n_cols; j++)
-        if (obj[j] != 0.0)
-            glp_set_obj_coef(lp, j + 1, obj[j]);
-    pli_glpk_free(job, obj);
-    if (m->nnz > 0) {
-        int *ia = pli_glpk_malloc(job, (m->nnz + 1) * sizeof *ia);
-        int *ja = pli_glpk_malloc(job, (m->nnz + 1) * sizeof *ja);
-        double *ar = pli_glpk_malloc(job, (m->nnz + 1) * sizeof *ar);
-        bool ok = ia && ja && ar;
-        for (size_t k = 0; ok && k < m->nnz; k++) {
-            ia[k + 1] = m->ent_row[k] + 1;
-            ja[k + 1] = m->ent_col[k] + 1;
-            ar[k + 1] = m->ent_val[k];
+    for (int r = 0; r < part->n_rows; r++) {
+        int i = part->rows[r];
+        double shift = 0.0;
+        for (int e = A->row_start[i]; e < A->row_start[i + 1]; e++) {
+            int k = A->row_col[e];
+            if (part->col_map[k] >= 0)
+                nz++;
+            else if (part->x)
+                shift += A->row_val[e] * value_of(m, part->x, k);
         }
-        if (ok)
-            glp_load_matrix(lp, (int)m->nnz, ia, ja, ar);
+        pli_glpk_row_bounds(lp, r + 1, m->row_lb[i] - shift, m->row_ub[i] - shift);
+    }
+    /* held by the job: glp_load_matrix may fail at GLPK's memory cap */
+    int *ia = pli_glpk_malloc(job, (nz + 1) * sizeof *ia);
+    int *ja = pli_glpk_malloc(job, (nz + 1) * sizeof *ja);
+    double *ar = pli_glpk_malloc(job, (nz + 1) * sizeof *ar);
+    if (!ia || !ja || !ar) {
         pli_glpk_free(job, ar);
         pli_glpk_free(job, ja);
         pli_glpk_free(job, ia);
-        if (!ok)
-            return false;
+        glp_delete_prob(lp);
+        return NULL;
     }
-    return true;
+    nz = 0;
+    for (int r = 0; r < part->n_rows; r++) {
+        int i = part->rows[r];
+        for (int e = A->row_start[i]; e < A->row_start[i + 1]; e++) {
+            int c = part->col_map[A->row_col[e]];
+            if (c < 0)
+                continue;
+            nz++;
+            ia[nz] = r + 1;
+            ja[nz] = c + 1;
+            ar[nz] = A->row_val[e];
+        }
+    }
+    glp_load_matrix(lp, (int)nz, ia, ja, ar);
+    pli_glpk_free(job, ar);
+    pli_glpk_free(job, ja);
+    pli_glpk_free(job, ia);
+    return lp;
+}
+
+/* The whole model as job->lp, through pli_glpk_load_part; row and column
+ * names only when it is to be written (3.4 million of them on the national
+ * tier, for nothing).  The objective constant goes in as a column fixed
+ * at 1, so that a model written in MPS reads the same in every solver (the
+ * MPS convention for an objective constant differs between solvers).
+ * False without memory. */
+static void csr_drop(void *p)
+{
+    pli_model_csr_free(p);
+    free(p);
+}
+
+static bool load(glpk_job *job, bool names)
+{
+    const pl_model *m = job->m;
+    bool ok = false;
+    /* the matrix by rows, held by the job like the arrays below */
+    pl_model_csr *a = calloc(1, sizeof *a);
+    if (!a || !pli_glpk_hold(job, a, csr_drop))
+        return false;
+    int *all = pli_glpk_malloc(job, ((size_t)(m->n_rows > m->n_cols ? m->n_rows : m->n_cols) + 1) *
+                                        sizeof *all);
+    double *obj = pli_glpk_calloc(job, (size_t)m->n_cols + 1, sizeof *obj);
+    if (!all || !obj || pli_model_csr_build(m, a) != PL_OK)
+        goto cleanup;
+    for (int k = 0; k < m->n_rows || k < m->n_cols; k++)
+        all[k] = k; /* every row, every column, each in its own place */
+    double constant = pli_model_objective(m, obj);
+    pli_glpk_part part = {a, all, m->n_rows, all, m->n_cols, all, NULL, obj};
+    if (!(job->lp = pli_glpk_load_part(job, &part)))
+        goto cleanup;
+    if (constant != 0.0) {
+        int j = glp_add_cols(job->lp, 1);
+        glp_set_col_name(job->lp, j, "constant");
+        glp_set_col_bnds(job->lp, j, GLP_FX, 1.0, 1.0);
+        glp_set_obj_coef(job->lp, j, constant);
+    }
+    for (int i = 0; names && i < m->n_rows; i++)
+        if (pli_model_row_name(m, i))
+            glp_set_row_name(job->lp, i + 1, pli_model_row_name(m, i));
+    for (int j = 0; names && j < m->n_cols; j++)
+        if (pli_model_col_name(m, j))
+            glp_set_col_name(job->lp, j + 1, pli_model_col_name(m, j));
+    ok = true;
+cleanup:
+    pli_glpk_free(job, a);
+    pli_glpk_free(job, obj);
+    pli_glpk_free(job, all);
+    return ok;
 }
 
 void pli_glpk_report(search_state *s, double incumbent, double bound, double gap)

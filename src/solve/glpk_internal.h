@@ -100,6 +100,30 @@ typedef struct pl_glpk_limits {
 } pl_glpk_limits;
 void pli_glpk_limits_callback(glp_tree *tree, void *info);
 
+/* A part of the model to load as a GLPK problem (pli_glpk_load_part):
+ * `rows` and `cols` (model indices, in the order they get in GLPK), the
+ * model's matrix by rows, col_map[j] the place of model column j in
+ * `cols` or -1.  A row's entries of columns outside `cols` move into its
+ * bounds at their values in x ([1..n], integers rounded); with x NULL
+ * there must be none.  Objective coefficients from obj (per model column;
+ * NULL: none). */
+typedef struct pli_glpk_part {
+    const pl_model_csr *a;
+    const int *rows;
+    int n_rows;
+    const int *cols;
+    int n_cols;
+    const int *col_map;
+    const double *x;
+    const double *obj;
+} pli_glpk_part;
+
+/* The one loader of GLPK problems: the part as a new minimisation problem
+ * (binary columns as GLP_BV), or NULL without memory.  The whole model,
+ * the slices of the decomposition and the sub-MIPs of the search are all
+ * loaded through it. */
+glp_prob *pli_glpk_load_part(glpk_job *job, const pli_glpk_part *part);
+
 /* Bounds lb <= . <= ub of row i / column j (1-based); ±HUGE_VAL for none. */
 void pli_glpk_row_bounds(glp_prob *lp, int i, double lb, double ub);
 void pli_glpk_col_bounds(glp_prob *lp, int j, double lb, double ub);

@@ -176,47 +176,9 @@ cleanup:
 /* The slice's own rows and columns as a GLPK problem. */
 static glp_prob *slice_problem(const pl_split *sp, const pl_slice *s)
 {
-    const pl_model *m = sp->m;
-    const pl_model_csr *A = &sp->a;
-    glp_prob *lp = pli_glpk_new_prob(s->n_rows, s->n_cols);
-    int nz = 0;
-    for (int r = 0; r < s->n_rows; r++) {
-        int i = s->rows[r];
-        pli_glpk_row_bounds(lp, r + 1, m->row_lb[i], m->row_ub[i]);
-        nz += A->row_start[i + 1] - A->row_start[i];
-    }
-    for (int c = 0; c < s->n_cols; c++) {
-        int j = s->cols[c];
-        if (m->col_kind[j] != PL_COL_CONTINUOUS)
-            glp_set_col_kind(lp, c + 1, GLP_IV);
-        pli_glpk_col_bounds(lp, c + 1, m->col_lb[j], m->col_ub[j]);
-    }
-    /* held by the job: glp_load_matrix may fail at GLPK's memory cap */
-    int *ia = pli_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ia);
-    int *ja = pli_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ja);
-    double *ar = pli_glpk_malloc(sp->job, ((size_t)nz + 1) * sizeof *ar);
-    if (!ia || !ja || !ar) {
-        pli_glpk_free(sp->job, ar);
-        pli_glpk_free(sp->job, ja);
-        pli_glpk_free(sp->job, ia);
-        glp_delete_prob(lp);
-        return NULL;
-    }
-    nz = 0;
-    for (int r = 0; r < s->n_rows; r++) {
-        int i = s->rows[r];
-        for (int e = A->row_start[i]; e < A->row_start[i + 1]; e++) {
-            nz++;
-            ia[nz] = r + 1;
-            ja[nz] = sp->local[A->row_col[e]] + 1;
-            ar[nz] = A->row_val[e];
-        }
-    }
-    glp_load_matrix(lp, nz, ia, ja, ar);
-    pli_glpk_free(sp->job, ar);
-    pli_glpk_free(sp->job, ja);
-    pli_glpk_free(sp->job, ia);
-    return lp;
+    /* a slice's rows hold only its own columns: nothing moves to bounds */
+    pli_glpk_part part = {&sp->a, s->rows, s->n_rows, s->cols, s->n_cols, sp->local, NULL, NULL};
+    return pli_glpk_load_part(sp->job, &part);
 }
 
 /* The slice's LP relaxation, warm from its last basis; its value, NaN on

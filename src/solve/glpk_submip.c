@@ -170,36 +170,12 @@ double *pli_submip_solve(glpk_job *job, pl_submip *s, const double *x,
         }
     }
 
-    lp = glp_create_prob();
-    glp_set_obj_dir(lp, GLP_MIN);
-    glp_add_cols(lp, n_free);
-    double sub_before = 0.0;
-    for (int c = 0; c < n_free; c++) {
-        int j = free_cols[c];
-        double lb = m->col_lb[j], ub = m->col_ub[j];
-        if (m->col_kind[j] != PL_COL_CONTINUOUS)
-            glp_set_col_kind(lp, c + 1, m->col_kind[j] == PL_COL_BINARY && lb >= 0 && ub <= 1 ? GLP_BV : GLP_IV);
-        pli_glpk_col_bounds(lp, c + 1, lb, ub);
-        glp_set_obj_coef(lp, c + 1, s->obj[j]);
-        sub_before += s->obj[j] * kept(m, x, j);
-    }
-    if (n_rows > 0)
-        glp_add_rows(lp, n_rows);
-    for (int r = 0; r < n_rows; r++) {
-        int i = rows[r], len = 0;
-        double shift = 0.0;
-        for (int f = s->a.row_start[i]; f < s->a.row_start[i + 1]; f++) {
-            int k = s->a.row_col[f];
-            if (s->col_map[k] >= 0) {
-                s->ind[++len] = s->col_map[k] + 1;
-                s->val[len] = s->a.row_val[f];
-            } else {
-                shift += s->a.row_val[f] * kept(m, x, k);
-            }
-        }
-        pli_glpk_row_bounds(lp, r + 1, m->row_lb[i] - shift, m->row_ub[i] - shift);
-        glp_set_mat_row(lp, r + 1, len, s->ind, s->val);
-    }
+    pli_glpk_part part = {&s->a, rows, n_rows, free_cols, n_free, s->col_map, x, s->obj};
+    if (!(lp = pli_glpk_load_part(job, &part)))
+        goto cleanup;
+    double sub_before = 0.0; /* the free part's cost in the incumbent */
+    for (int c = 0; c < n_free; c++)
+        sub_before += s->obj[free_cols[c]] * kept(m, x, free_cols[c]);
     double fixed_part = x_objective - sub_before;
     if (!isnan(cutoff)) { /* only improvements: free part below cutoff - fixed part */
         int len = 0;
