@@ -224,23 +224,40 @@ static void sup_set(lines *l, const char *who, const char *what, const bool *bef
     free(y);
 }
 
+/* "supervisor anna", or with a name "supervisor Anna Berg (anna)"
+ * (format.md 3.9.26: people by name where given); owned by the caller,
+ * NULL without memory. */
+static char *person(const char *kind, const char *id, const char *name)
+{
+    return name && *name ? pli_asprintf("%s %s (%s)", kind, name, id)
+                         : pli_asprintf("%s %s", kind, id);
+}
+
 static void supervisors(lines *l, const pl_instance *b, const pl_instance *s)
 {
-    char who[128];
     for (int i = 0; i < b->n_supervisors; i++)
-        if (pli_instance_supervisor_index(s, b->supervisors[i].id) < 0)
-            add(l, "supervisor %s removed (at %s)", b->supervisors[i].id,
-                b->sites[b->supervisors[i].site].id);
+        if (pli_instance_supervisor_index(s, b->supervisors[i].id) < 0) {
+            char *who = person("supervisor", b->supervisors[i].id, b->supervisors[i].name);
+            if (who)
+                add(l, "%s removed (at %s)", who, b->sites[b->supervisors[i].site].id);
+            l->nomem |= !who;
+            free(who);
+        }
     for (int i = 0; i < s->n_supervisors; i++) {
         const pl_supervisor *v = &s->supervisors[i];
         int j = pli_instance_supervisor_index(b, v->id);
+        char *who = person("supervisor", v->id, v->name);
+        if (!who) {
+            l->nomem = true;
+            return;
+        }
         if (j < 0) {
-            add(l, "supervisor %s added at %s (max_trainees %d)", v->id, s->sites[v->site].id,
+            add(l, "%s added at %s (max_trainees %d)", who, s->sites[v->site].id,
                 v->max_trainees);
+            free(who);
             continue;
         }
         const pl_supervisor *w = &b->supervisors[j];
-        snprintf(who, sizeof who, "supervisor %s", v->id);
         if (strcmp(b->sites[w->site].id, s->sites[v->site].id))
             add(l, "%s moves from %s to %s", who, b->sites[w->site].id, s->sites[v->site].id);
         if (w->max_trainees != v->max_trainees)
@@ -257,29 +274,40 @@ static void supervisors(lines *l, const pl_instance *b, const pl_instance *s)
                 sizeof(pl_rotation), b, s, pli_instance_rotation_index);
         if (b->horizon.length == s->horizon.length)
             presence(l, &s->horizon, who, w->available, v->available, w->end, v->end);
+        free(who);
     }
 }
 
 static void trainees(lines *l, const pl_instance *b, const pl_instance *s)
 {
-    char who[128];
     for (int i = 0; i < b->n_trainees; i++)
-        if (pli_instance_trainee_index(s, b->trainees[i].id) < 0)
-            add(l, "trainee %s removed", b->trainees[i].id);
+        if (pli_instance_trainee_index(s, b->trainees[i].id) < 0) {
+            char *who = person("trainee", b->trainees[i].id, b->trainees[i].name);
+            if (who)
+                add(l, "%s removed", who);
+            l->nomem |= !who;
+            free(who);
+        }
     for (int i = 0; i < s->n_trainees; i++) {
         const pl_trainee *t = &s->trainees[i];
         int j = pli_instance_trainee_index(b, t->id);
+        char *who = person("trainee", t->id, t->name);
+        if (!who) {
+            l->nomem = true;
+            return;
+        }
         if (j < 0) {
-            add(l, "trainee %s added (%s)", t->id, s->programs[t->program].id);
+            add(l, "%s added (%s)", who, s->programs[t->program].id);
+            free(who);
             continue;
         }
         const pl_trainee *u = &b->trainees[j];
-        snprintf(who, sizeof who, "trainee %s", t->id);
         if (strcmp(b->programs[u->program].id, s->programs[t->program].id))
             add(l, "%s changes program %s -> %s", who, b->programs[u->program].id,
                 s->programs[t->program].id);
         if (b->horizon.length == s->horizon.length)
             presence(l, &s->horizon, who, u->active, t->active, u->end, t->end);
+        free(who);
     }
 }
 

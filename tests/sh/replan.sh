@@ -248,10 +248,15 @@ jq -e '.columns[1].label == "Anna leaves in April" and .columns[1].moves == [{"t
     "$tmp/wi.json" >/dev/null && ok || { fail "--json moves"; jq '.columns[1]' "$tmp/wi.json"; }
 # a trainee with a name (format.md 3.9.26) moves under that name in the
 # table and the page; --json keeps the id and adds the name
-sed 's/"t2": {"program": "BT"/"t2": {"program": "BT", "name": "Åsa Öberg"/' "$tmp/base.json" >"$tmp/named.json"
+sed -e 's/"t2": {"program": "BT"/"t2": {"program": "BT", "name": "Åsa Öberg"/' \
+    -e 's/"anna": {"site": "heden"/"anna": {"site": "heden", "name": "Anna Berg"/' \
+    "$tmp/base.json" >"$tmp/named.json"
 "$PLACERA" whatif "$tmp/named.json" "$tmp/anna-april.json" --schedule "$tmp/hand.json" \
     --keep-until 2027-04 --json "$tmp/wi-named.json" --html "$tmp/wi-named.html" \
     >"$tmp/table-named" 2>/dev/null
+# the reading names people too: "supervisor Anna Berg (anna) leaves ..."
+grep -q '^  supervisor Anna Berg (anna) leaves: not there from 2027-04 on (end 2027-03)$' \
+    "$tmp/table-named" && ok || { fail "reading by name"; cat "$tmp/table-named"; }
 grep -q '^  Anna leaves in April: Åsa Öberg 2027-04 to 2027-06: heden (pc) -> kalix (pc)$' \
     "$tmp/table-named" && grep -q '<b>Åsa Öberg</b>' "$tmp/wi-named.html" &&
     jq -e '.columns[1].moves[0].trainee == "t2" and .columns[1].moves[0].trainee_name == "Åsa Öberg"' \
