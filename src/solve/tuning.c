@@ -61,7 +61,7 @@
 #define DEFAULT_ROUND_MIP_SECONDS 1.0
 #define DEFAULT_GREEDY_SECONDS 0.1
 #define DEFAULT_GREEDY_RETRY_SECONDS 1.0
-#define DEFAULT_PLACEMENT_FREE_SECONDS 0.015 /* region: about 8 ms a trainee;
+#define DEFAULT_PLACEMENT_FREE_SECONDS 0.003 /* region: about 1.5 ms a trainee;
                                               * national: 2.6 ms */
 #define DEFAULT_PLACEMENT_FREE_GRACE 0.5
 #define DEFAULT_RC_EPS 1e-6
