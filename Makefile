@@ -36,12 +36,12 @@ all: $(BUILD)/placera $(BUILD)/libplacera.a
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/jansson.h ] || \
 	    [ ! -f /usr/include/cmocka.h ] || [ ! -f /usr/include/csv.h ] || \
-	    ! command -v glpsol >/dev/null; then \
-	  echo "placera: installing libglpk-dev libjansson-dev libcmocka-dev libcsv-dev glpk-utils"; \
+	    ! command -v glpsol >/dev/null || ! command -v jq >/dev/null; then \
+	  echo "placera: installing libglpk-dev libjansson-dev libcmocka-dev libcsv-dev glpk-utils jq"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	    libglpk-dev libjansson-dev libcmocka-dev libcsv-dev glpk-utils >/dev/null; \
+	    libglpk-dev libjansson-dev libcmocka-dev libcsv-dev glpk-utils jq >/dev/null; \
 	fi
 
 $(BUILD)/libplacera.a: $(LIB_OBJS)
