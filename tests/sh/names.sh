@@ -73,6 +73,9 @@ else
     bad "placements.csv: ids where no name"
 fi
 expect "$tmp/csv/grid.csv" "asa,$ASA,hc-kiruna/pc" "grid.csv: the name beside the id"
+"$PLACERA" solve "$tmp/inst.json" --format csv --quiet -o "$tmp/s.csv" 2>/dev/null || bad "solve --format csv"
+expect "$tmp/s.csv" ",cecilia,$ASA,\"Cecilia Ångström; överläkare, \"\"Cissi\"\"\"" \
+    "solve --format csv: the names after the ids"
 
 # HTML
 "$PLACERA" report "$tmp/inst.json" "$tmp/s.json" -o "$tmp/r.html" 2>/dev/null || bad "report"

@@ -427,8 +427,9 @@ static void test_dates_month_and_week(void **state)
                                  "\"end_date\": \"2027-04-25\""));
     free(text);
     text = to_string(s, in, PL_FORMAT_CSV);
-    assert_string_equal(text, "trainee,site,rotation,from,to,start_date,end_date,supervisor\n"
-                              "t0,s0,r0,1,3,2027-02-01,2027-04-25,v0\n");
+    assert_string_equal(text, "trainee,site,rotation,from,to,start_date,end_date,supervisor,"
+                              "trainee_name,supervisor_name\n"
+                              "t0,s0,r0,1,3,2027-02-01,2027-04-25,v0,t0,v0\n");
     free(text);
     pl_schedule_free(s);
     pli_assignment_free(&a);
@@ -443,9 +444,9 @@ static void test_csv_quoting(void **state)
     free(s->rows[2].trainee);
     s->rows[2].trainee = pli_strdup("a,\"b\"");
     char *text = to_string(s, in, PL_FORMAT_CSV);
-    assert_non_null(strstr(text, "\nt0,s0,r0,0,1,2027-01-01,2027-02-28,v0\n"
-                                 "t0,s0,r0,2,2,2027-03-01,2027-03-31,v1\n"
-                                 "\"a,\"\"b\"\"\",s1,r1,3,3,2027-04-01,2027-04-30,\n"));
+    assert_non_null(strstr(text, "\nt0,s0,r0,0,1,2027-01-01,2027-02-28,v0,t0,v0\n"
+                                 "t0,s0,r0,2,2,2027-03-01,2027-03-31,v1,t0,v1\n"
+                                 "\"a,\"\"b\"\"\",s1,r1,3,3,2027-04-01,2027-04-30,,\"a,\"\"b\"\"\",\n"));
     free(text);
     pl_schedule_free(s);
     pl_instance_free(in);
