@@ -245,15 +245,14 @@ pl_status pl_solve(const pl_instance *instance, const pl_params *params,
         *out = NULL;
         goto cleanup;
     }
-    if (res.memory_limited && res.outcome != PL_OUTCOME_OPTIMAL) {
-        /* the schedule is kept, the search did not finish */
-        PL_TRY(pl_diags_add(diags, PL_SEV_ERROR, NULL, 0, 0, NULL,
+    if (res.memory_limited && res.outcome != PL_OUTCOME_OPTIMAL)
+        /* a schedule was produced (format.md 6: exit 0), the search not
+         * finished: said, not an error */
+        PL_TRY(pl_diags_add(diags, PL_SEV_WARNING, NULL, 0, 0, NULL,
                             "the memory limit of %zu MB was reached: the best schedule "
                             "found so far is kept (status feasible); raise "
                             "--memory-limit to search further",
                             params->memory_limit_mb));
-        status = PL_ERR_LIMIT;
-    }
 cleanup:
     for (size_t i = 0; i < n_reasons; i++)
         free(reasons[i]);
