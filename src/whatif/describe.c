@@ -226,87 +226,87 @@ static void sup_set(lines *l, const char *who, const char *what, const bool *bef
 
 /* "supervisor anna", or with a name "supervisor Anna Berg (anna)"
  * (format.md 3.9.26: people by name where given); owned by the caller,
- * NULL without memory. */
-static char *person(const char *kind, const char *id, const char *name)
+ * NULL (l->nomem set) without memory. */
+static char *person(lines *l, const char *kind, const char *id, const char *name)
 {
-    return name && *name ? pli_asprintf("%s %s (%s)", kind, name, id)
-                         : pli_asprintf("%s %s", kind, id);
+    char *who = name && *name ? pli_asprintf("%s %s (%s)", kind, name, id)
+                              : pli_asprintf("%s %s", kind, id);
+    l->nomem |= !who;
+    return who;
+}
+
+/* What changed for supervisor v (w in the base), named `who`. */
+static void supervisor_changes(lines *l, const char *who, const pl_instance *b,
+                               const pl_instance *s, const pl_supervisor *w,
+                               const pl_supervisor *v)
+{
+    if (strcmp(b->sites[w->site].id, s->sites[v->site].id))
+        add(l, "%s moves from %s to %s", who, b->sites[w->site].id, s->sites[v->site].id);
+    if (w->max_trainees != v->max_trainees)
+        add(l, "%s max_trainees %d -> %d", who, w->max_trainees, v->max_trainees);
+    if (w->mentees != v->mentees)
+        add(l, "%s mentees %d -> %d", who, w->mentees, v->mentees);
+    if (b->n_programs > 0 && s->n_programs > 0)
+        sup_set(l, who, "programs", w->programs, v->programs, b->n_programs, s->n_programs,
+                &b->programs[0].id, &s->programs[0].id, sizeof(pl_program), b, s,
+                pli_instance_program_index);
+    if (b->n_rotations > 0 && s->n_rotations > 0)
+        sup_set(l, who, "rotations", w->rotations, v->rotations, b->n_rotations,
+                s->n_rotations, &b->rotations[0].id, &s->rotations[0].id,
+                sizeof(pl_rotation), b, s, pli_instance_rotation_index);
+    if (b->horizon.length == s->horizon.length)
+        presence(l, &s->horizon, who, w->available, v->available, w->end, v->end);
 }
 
 static void supervisors(lines *l, const pl_instance *b, const pl_instance *s)
 {
-    for (int i = 0; i < b->n_supervisors; i++)
-        if (pli_instance_supervisor_index(s, b->supervisors[i].id) < 0) {
-            char *who = person("supervisor", b->supervisors[i].id, b->supervisors[i].name);
-            if (who)
-                add(l, "%s removed (at %s)", who, b->sites[b->supervisors[i].site].id);
-            l->nomem |= !who;
-            free(who);
-        }
-    for (int i = 0; i < s->n_supervisors; i++) {
+    for (int i = 0; i < b->n_supervisors; i++) {
+        const pl_supervisor *w = &b->supervisors[i];
+        if (pli_instance_supervisor_index(s, w->id) >= 0)
+            continue;
+        char *who = person(l, "supervisor", w->id, w->name);
+        if (who)
+            add(l, "%s removed (at %s)", who, b->sites[w->site].id);
+        free(who);
+    }
+    for (int i = 0; i < s->n_supervisors && !l->nomem; i++) {
         const pl_supervisor *v = &s->supervisors[i];
         int j = pli_instance_supervisor_index(b, v->id);
-        char *who = person("supervisor", v->id, v->name);
-        if (!who) {
-            l->nomem = true;
-            return;
-        }
-        if (j < 0) {
+        char *who = person(l, "supervisor", v->id, v->name);
+        if (who && j < 0)
             add(l, "%s added at %s (max_trainees %d)", who, s->sites[v->site].id,
                 v->max_trainees);
-            free(who);
-            continue;
-        }
-        const pl_supervisor *w = &b->supervisors[j];
-        if (strcmp(b->sites[w->site].id, s->sites[v->site].id))
-            add(l, "%s moves from %s to %s", who, b->sites[w->site].id, s->sites[v->site].id);
-        if (w->max_trainees != v->max_trainees)
-            add(l, "%s max_trainees %d -> %d", who, w->max_trainees, v->max_trainees);
-        if (w->mentees != v->mentees)
-            add(l, "%s mentees %d -> %d", who, w->mentees, v->mentees);
-        if (b->n_programs > 0 && s->n_programs > 0)
-            sup_set(l, who, "programs", w->programs, v->programs, b->n_programs, s->n_programs,
-                &b->programs[0].id, &s->programs[0].id, sizeof(pl_program), b, s,
-                pli_instance_program_index);
-        if (b->n_rotations > 0 && s->n_rotations > 0)
-            sup_set(l, who, "rotations", w->rotations, v->rotations, b->n_rotations,
-                s->n_rotations, &b->rotations[0].id, &s->rotations[0].id,
-                sizeof(pl_rotation), b, s, pli_instance_rotation_index);
-        if (b->horizon.length == s->horizon.length)
-            presence(l, &s->horizon, who, w->available, v->available, w->end, v->end);
+        else if (who)
+            supervisor_changes(l, who, b, s, &b->supervisors[j], v);
         free(who);
     }
 }
 
 static void trainees(lines *l, const pl_instance *b, const pl_instance *s)
 {
-    for (int i = 0; i < b->n_trainees; i++)
-        if (pli_instance_trainee_index(s, b->trainees[i].id) < 0) {
-            char *who = person("trainee", b->trainees[i].id, b->trainees[i].name);
-            if (who)
-                add(l, "%s removed", who);
-            l->nomem |= !who;
-            free(who);
-        }
-    for (int i = 0; i < s->n_trainees; i++) {
+    for (int i = 0; i < b->n_trainees; i++) {
+        const pl_trainee *u = &b->trainees[i];
+        if (pli_instance_trainee_index(s, u->id) >= 0)
+            continue;
+        char *who = person(l, "trainee", u->id, u->name);
+        if (who)
+            add(l, "%s removed", who);
+        free(who);
+    }
+    for (int i = 0; i < s->n_trainees && !l->nomem; i++) {
         const pl_trainee *t = &s->trainees[i];
         int j = pli_instance_trainee_index(b, t->id);
-        char *who = person("trainee", t->id, t->name);
-        if (!who) {
-            l->nomem = true;
-            return;
-        }
-        if (j < 0) {
+        char *who = person(l, "trainee", t->id, t->name);
+        if (who && j < 0) {
             add(l, "%s added (%s)", who, s->programs[t->program].id);
-            free(who);
-            continue;
+        } else if (who) {
+            const pl_trainee *u = &b->trainees[j];
+            if (strcmp(b->programs[u->program].id, s->programs[t->program].id))
+                add(l, "%s changes program %s -> %s", who, b->programs[u->program].id,
+                    s->programs[t->program].id);
+            if (b->horizon.length == s->horizon.length)
+                presence(l, &s->horizon, who, u->active, t->active, u->end, t->end);
         }
-        const pl_trainee *u = &b->trainees[j];
-        if (strcmp(b->programs[u->program].id, s->programs[t->program].id))
-            add(l, "%s changes program %s -> %s", who, b->programs[u->program].id,
-                s->programs[t->program].id);
-        if (b->horizon.length == s->horizon.length)
-            presence(l, &s->horizon, who, u->active, t->active, u->end, t->end);
         free(who);
     }
 }
