@@ -238,7 +238,7 @@ pl_status pli_model_blocks(pl_model *m, const pl_build_options *opt)
         for (int r = 0; r < inst->n_rotations; r++)
             if (has_block_rule(&inst->trainees[t], r, T))
                 PL_TRY(trainee_rotation(m, t, r, xs, sites, seen, y, &row));
-        PL_TRY(pli_model_check_stop(m, opt));
+        PL_TRY(pli_model_check_stop(opt));
     }
 cleanup:
     free(xs);

@@ -45,10 +45,10 @@ pl_status pli_model_build(const pl_instance *inst, const pl_build_options *opt,
         return PL_OK;
     }
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
-        PL_TRY(pli_model_check_stop(m, opt));
+        PL_TRY(pli_model_check_stop(opt));
         PL_TRY(families[i](m, opt));
     }
-    PL_TRY(pli_model_check_stop(m, opt));
+    PL_TRY(pli_model_check_stop(opt));
     *out = m;
     m = NULL;
 cleanup:

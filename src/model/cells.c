@@ -146,7 +146,7 @@ pl_status pli_model_cells_build(pl_model *m, const pl_build_options *opt)
                     PL_TRY(add_cell(m, &cap, t, s, r, p));
             }
         }
-        PL_TRY(pli_model_check_stop(m, opt));
+        PL_TRY(pli_model_check_stop(opt));
     }
     m->cell_start[n_tp] = m->n_cells;
     PL_TRY(group_by_site_rotation_period(m));

@@ -312,12 +312,10 @@ int pli_model_cell_col(const pl_model *m, int t, int s, int r, int p)
 void pli_build_options_init(pl_build_options *o)
 {
     memset(o, 0, sizeof *o);
-    o->interrupt = NULL;
 }
 
-pl_status pli_model_check_stop(const pl_model *m, const pl_build_options *opt)
+pl_status pli_model_check_stop(const pl_build_options *opt)
 {
-    (void)m;
     if (opt->interrupt && *opt->interrupt)
         return PL_ERR_INTERRUPTED;
     if (opt->deadline > 0.0 && pli_clock_seconds() > opt->deadline)

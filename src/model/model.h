@@ -167,7 +167,7 @@ pl_status pli_model_check_limit(const pl_instance *inst, size_t limit_mb,
  * when its deadline has passed, else PL_OK: the builder asks between rule
  * families and between trainees of the large ones, so that a time limit
  * or Ctrl-C also holds while a national model is built. */
-pl_status pli_model_check_stop(const pl_model *m, const pl_build_options *opt);
+pl_status pli_model_check_stop(const pl_build_options *opt);
 
 /* Build the model of `inst`.  *out belongs to the caller (pli_model_free).
  * Stops early as pli_model_check_stop says. */
