@@ -4,7 +4,7 @@
 #
 #   sh benchmarks/run.sh [--set NAME] [--time-limit S] [--cbc|--no-cbc]
 #                        [--out DIR] [--placera PATH] [--keep]
-#                        [--method auto|compact|decomposition]
+#                        [--method auto|compact|decomposition|branch-and-price]
 #   make bench SET=NAME TIME=S
 #
 # A set is benchmarks/sets/NAME.txt, one instance a line:

@@ -319,6 +319,7 @@ typedef struct pl_progress {
     double incumbent; /* cost of the best schedule so far, or NaN */
     double bound;     /* best proven lower bound, or NaN */
     double gap;       /* relative gap, or NaN */
+    int open_nodes;   /* branch-and-price nodes still open, or -1 outside its tree */
 } pl_progress;
 typedef void (*pl_progress_fn)(const pl_progress *progress, void *user);
 
@@ -327,10 +328,15 @@ typedef enum pl_method {
     PL_METHOD_AUTO = 0,      /* the decomposition from 2,000 eligible cells on,
                               * the compact model for an annual allocation */
     PL_METHOD_COMPACT,       /* one integer program over every trainee */
-    PL_METHOD_DECOMPOSITION  /* by trainee: column generation, then price-and-branch */
+    PL_METHOD_DECOMPOSITION, /* by trainee: column generation, price-and-branch and
+                              * branch-and-price, then the neighbourhood search
+                              * and, on small models, the compact model */
+    PL_METHOD_BRANCH_PRICE   /* the decomposition alone: column generation and
+                              * branch-and-price, nothing else */
 } pl_method;
 
-/* "auto", "compact" or "decomposition" into *out; false if none of them. */
+/* "auto", "compact", "decomposition" or "branch-and-price" into *out;
+ * false if none of them. */
 bool pl_method_parse(const char *name, pl_method *out);
 
 typedef struct pl_params {

@@ -40,9 +40,12 @@ static void print_progress(const pl_progress *pr, void *user)
     print_value("incumbent", pr->incumbent);
     print_value("bound", pr->bound);
     if (isnan(pr->gap))
-        fprintf(stderr, "  gap %8s\n", "-");
+        fprintf(stderr, "  gap %8s", "-");
     else
-        fprintf(stderr, "  gap %7.2f%%\n", 100.0 * pr->gap);
+        fprintf(stderr, "  gap %7.2f%%", 100.0 * pr->gap);
+    if (pr->open_nodes >= 0)
+        fprintf(stderr, "  open nodes %d", pr->open_nodes);
+    fputc('\n', stderr);
 }
 
 /* One line on the annual allocation, when the instance has home_choices. */
@@ -140,7 +143,7 @@ static const cmd_option solve_options[] = {
     {"--write-lp FILE", "also write the integer program as CPLEX LP"},
     {"--write-mps FILE", "also write the integer program as MPS"},
     {"--memory-limit MB", "refuse (exit 1) a model larger than MB megabytes"},
-    {"--method M", "auto, compact or decomposition (docs/solver.md)"},
+    {"--method M", "auto, compact, decomposition or branch-and-price (docs/solver.md)"},
     {"--allocation-only", "only homes and main supervisors (docs/allocation.md)"},
     {"--progress", "a line per better schedule (default on a terminal)"},
     {"--quiet", "no warnings, progress or summary, only errors"},
@@ -213,7 +216,7 @@ int cmd_solve(int argc, char **argv, const cmd_common *common)
         } else if (!strcmp(a, "--method") && has_value) {
             const char *f = argv[++i];
             if (!pl_method_parse(f, &params.method)) {
-                fprintf(stderr, "placera solve: --method must be auto, compact or decomposition, got '%s'\n", f);
+                fprintf(stderr, "placera solve: --method must be auto, compact, decomposition or branch-and-price, got '%s'\n", f);
                 return 2;
             }
         } else if (!strcmp(a, "--allocation-only")) {

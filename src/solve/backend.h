@@ -25,6 +25,9 @@ typedef struct pl_backend_result {
     double *values;    /* [n_cols], owned by the caller (free) when non-NULL */
     bool interrupted;  /* stopped by params->interrupt */
     bool memory_limited; /* stopped at the memory limit (params->memory_limit_mb) */
+    long nodes;        /* branch-and-price nodes solved */
+    long witness_cut;  /* tests (pli_backend_solve_witness): nodes that admitted
+                        * the witness and were pruned with a bound above its cost */
 } pl_backend_result;
 
 /* Solve `m` with the limits in `params`.  `started` is the clock value
@@ -35,6 +38,16 @@ typedef struct pl_backend_result {
 pl_status pli_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags);
+
+/* pli_backend_solve for tests, with a schedule known to be optimal
+ * (`witness`, [1..n_cols] column values, of cost witness_cost) that the
+ * branch-and-price tree follows: result->witness_cut counts the nodes
+ * that admitted it and were pruned with a bound above its cost (0 when
+ * the tree is sound). */
+pl_status pli_backend_solve_witness(const pl_model *m, const pl_params *params,
+                                   double started, const double *witness,
+                                   double witness_cost, pl_backend_result *result,
+                                   pl_diags *diags);
 
 /* Write the model in CPLEX LP or free MPS format (through a temporary file
  * renamed into place). */

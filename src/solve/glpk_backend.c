@@ -292,12 +292,18 @@ cleanup:
     return ok;
 }
 
-void pli_glpk_report(search_state *s, double incumbent, double bound, double gap)
+void pli_glpk_report_nodes(search_state *s, double incumbent, double bound, double gap,
+                           int open_nodes)
 {
     if (!s->params->progress)
         return;
-    pl_progress pr = {pli_clock_seconds() - s->started, incumbent, bound, gap};
+    pl_progress pr = {pli_clock_seconds() - s->started, incumbent, bound, gap, open_nodes};
     s->params->progress(&pr, s->params->progress_user);
+}
+
+void pli_glpk_report(search_state *s, double incumbent, double bound, double gap)
+{
+    pli_glpk_report_nodes(s, incumbent, bound, gap, -1);
 }
 
 /* Seconds after the start at which the branch-and-bound stops, leaving
@@ -902,8 +908,12 @@ static pl_status decomposition_work(glpk_job *job)
                        job->integral, false, job};
     double obj = NAN, bound = NAN;
     bool infeasible = false;
-    double *x = pli_glpk_decomposition(job, search_left(job) * job->tune.decomp_share,
-                                      &obj, &bound, &infeasible);
+    /* branch-and-price alone takes all the time; the decomposition
+     * leaves some to the search */
+    bool alone = job->params->method == PL_METHOD_BRANCH_PRICE;
+    double share = alone ? 1.0 : job->tune.decomp_share;
+    double *x = pli_glpk_decomposition(job, search_left(job) * share, &obj, &bound,
+                                      &infeasible);
     if (infeasible) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
         return PL_OK;
@@ -915,7 +925,7 @@ static pl_status decomposition_work(glpk_job *job)
             result->bound = bound;
             return PL_OK;
         }
-        if (!small_enough(job)) { /* the whole model would not fit the limits */
+        if (alone || !small_enough(job)) { /* the whole model would not fit the limits */
             result->outcome = PL_OUTCOME_NONE;
             result->bound = bound;
             return PL_OK;
@@ -923,11 +933,11 @@ static pl_status decomposition_work(glpk_job *job)
         return solve_work(job);
     }
     bool proven = job->integral && !isnan(bound) && ceil(bound - 1e-6) >= obj - 1e-6;
-    if (!proven && !pli_glpk_interrupted(job))
+    if (!proven && !alone && !pli_glpk_interrupted(job))
         pli_glpk_improve(job, &st, &x, &obj, bound, search_left(job), 1);
     proven = !isnan(bound) && (job->integral ? ceil(bound - 1e-6) >= obj - 1e-6
                                              : bound >= obj - 1e-9 * (1 + fabs(obj)));
-    if (!proven && !pli_glpk_interrupted(job) && small_enough(job) &&
+    if (!proven && !alone && !pli_glpk_interrupted(job) && small_enough(job) &&
         pli_glpk_seconds_left(job) > job->tune.finish_min_seconds)
         return finish_compact(job, x, obj, bound);
     if (take_values(job, x) != PL_OK)
@@ -940,7 +950,7 @@ bool pli_backend_decomposes(const pl_params *params, size_t cells, bool allocati
 {
     if (params->method == PL_METHOD_COMPACT || params->allocation_only)
         return false;
-    if (params->method == PL_METHOD_DECOMPOSITION)
+    if (params->method == PL_METHOD_DECOMPOSITION || params->method == PL_METHOD_BRANCH_PRICE)
         return true;
     /* the annual allocation (posts, rankings, stability) couples every
      * applicant with every other: on the 80/100 instance the compact
@@ -959,13 +969,16 @@ static bool use_decomposition(const pl_model *m, const pl_params *params)
     return pli_backend_decomposes(params, m->n_cells, allocation);
 }
 
-pl_status pli_backend_solve(const pl_model *m, const pl_params *params,
-                           double started, const signed char *start_cells,
-                           pl_backend_result *result, pl_diags *diags)
+/* pli_backend_solve, with a witness for the tree when non-NULL. */
+static pl_status backend_solve(const pl_model *m, const pl_params *params, double started,
+                               const signed char *start_cells, const double *witness,
+                               double witness_cost, pl_backend_result *result,
+                               pl_diags *diags)
 {
     bool memory_hit = false;
     glpk_job job = {.m = m, .params = params, .started = started, .result = result,
-                    .diags = diags, .start_cells = start_cells, .memory_hit = &memory_hit};
+                    .diags = diags, .start_cells = start_cells, .memory_hit = &memory_hit,
+                    .witness = witness, .witness_cost = witness_cost};
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
@@ -976,6 +989,21 @@ pl_status pli_backend_solve(const pl_model *m, const pl_params *params,
         result->interrupted = false;
     }
     return status;
+}
+
+pl_status pli_backend_solve(const pl_model *m, const pl_params *params,
+                           double started, const signed char *start_cells,
+                           pl_backend_result *result, pl_diags *diags)
+{
+    return backend_solve(m, params, started, start_cells, NULL, 0.0, result, diags);
+}
+
+pl_status pli_backend_solve_witness(const pl_model *m, const pl_params *params,
+                                   double started, const double *witness,
+                                   double witness_cost, pl_backend_result *result,
+                                   pl_diags *diags)
+{
+    return backend_solve(m, params, started, NULL, witness, witness_cost, result, diags);
 }
 
 static pl_status write_work(glpk_job *job)

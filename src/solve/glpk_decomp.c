@@ -24,49 +24,13 @@
  * between slices and inside every MIP; the greedy start keeps time to give
  * every trainee it cannot reach a placement-free schedule.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "solve/glpk_decomp.h"
-
-/* One generated schedule: its trainee's slice and owned column values. */
-typedef struct sched_col {
-    int slice;
-    int n;       /* nonzero values */
-    int *local;  /* slice-local column indices */
-    double *val;
-} sched_col;
-
-typedef struct decomp {
-    glpk_job *job;
-    pl_split sp;
-    glp_prob *master;
-    int n_shared;     /* shared columns: master columns 1..n_shared */
-    int *shared_col;  /* [n_shared] their model columns */
-    int first_art, n_art; /* artificial columns */
-    int n_sched, cap_sched;
-    sched_col *sched; /* master column first_sched + i */
-    int first_sched;
-    double big;       /* cost of an artificial */
-    double full_price; /* the greedy start's price on a full row */
-    double *duals, *center, *price; /* [n_master_rows + 1] */
-    int n_master_rows;
-    double *x;        /* scratch: one slice's values */
-    int *ind;         /* scratch: one master column [n_master_rows + 2] */
-    double *val;
-    double *coef;     /* scratch [n_master_rows + 1], all zero between uses */
-    double best_bound;
-    double until;        /* the column generation's deadline (clock) */
-    bool round_complete; /* the last round priced every candidate */
-    double *first_x;     /* the greedy schedules' values, if they fit (held
-                          * by the job) */
-    bool *is_cell;       /* [n_cols] the column is a placement cell */
-    double first_obj;
-    bool have_center;    /* center holds the duals of center_bound */
-    double center_bound;
-} decomp;
 
 /* The decomposition's memory (a pl_glpk_drop: it is held by the job),
  * not its GLPK problems: decomp_close deletes those first, or the GLPK
@@ -88,6 +52,7 @@ static void decomp_drop(void *p)
     free(d->ind);
     free(d->val);
     free(d->coef);
+    free(d->group_rows);
     pli_split_free(&d->sp);
     free(d);
 }
@@ -181,9 +146,27 @@ static pl_status master_build(decomp *d)
         d->n_art++;
     }
     d->first_sched = glp_get_num_cols(lp) + 1;
+    /* the master's value is the full cost, comparable with the bounds */
+    glp_set_obj_coef(lp, 0, sp->constant);
     pli_glpk_free(d->job, val);
     pli_glpk_free(d->job, ind);
     return PL_OK;
+}
+
+/* The group rows' entries of a schedule x of slice k appended to d->ind
+ * and d->val after n_ent; the new count. */
+static int add_group_coefs(decomp *d, int k, const double *x, int n_ent)
+{
+    const pl_slice *s = &d->sp.slices[k];
+    int root = s->twin >= 0 ? s->twin : k;
+    for (int g = 0; g < d->n_group_rows; g++) {
+        const group_row *gr = &d->group_rows[g];
+        if (gr->root == root && x[gr->c] != 0.0) {
+            d->ind[++n_ent] = gr->row;
+            d->val[n_ent] = x[gr->c];
+        }
+    }
+    return n_ent;
 }
 
 /* Add the schedule x of slice k (values by the slice's local columns) as a
@@ -243,6 +226,7 @@ static pl_status add_schedule(decomp *d, int k, const double *x, bool always,
     }
     ind[++n_ent] = s->convexity;
     val[n_ent] = 1.0;
+    n_ent = add_group_coefs(d, k, x, n_ent);
     double reduced = cost;
     for (int e = 1; e <= n_ent; e++)
         reduced -= d->duals[ind[e]] * val[e];
@@ -277,6 +261,57 @@ cleanup:
     return status;
 }
 
+double pli_sched_value(const sched_col *sc, int c)
+{
+    int lo = 0, hi = sc->n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (sc->local[mid] == c)
+            return sc->val[mid];
+        if (sc->local[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return 0.0;
+}
+
+int pli_decomp_group_row(decomp *d, int root, int c)
+{
+    for (int g = 0; g < d->n_group_rows; g++)
+        if (d->group_rows[g].root == root && d->group_rows[g].c == c)
+            return g;
+    if (d->n_master_rows >= d->cap_master_rows)
+        return -1;
+    int *ind = pli_glpk_malloc(d->job, ((size_t)d->n_sched + 1) * sizeof *ind);
+    double *val = pli_glpk_malloc(d->job, ((size_t)d->n_sched + 1) * sizeof *val);
+    int g = -1;
+    if (!ind || !val)
+        goto cleanup;
+    int n = 0;
+    for (int i = 0; i < d->n_sched; i++) {
+        const pl_slice *s = &d->sp.slices[d->sched[i].slice];
+        if (d->sched[i].slice != root && s->twin != root)
+            continue;
+        double v = pli_sched_value(&d->sched[i], c);
+        if (v != 0.0) {
+            ind[++n] = d->first_sched + i;
+            val[n] = v;
+        }
+    }
+    int row = glp_add_rows(d->master, 1);
+    glp_set_row_bnds(d->master, row, GLP_FR, 0.0, 0.0);
+    glp_set_mat_row(d->master, row, n, ind, val);
+    d->n_master_rows = row;
+    d->duals[row] = d->center[row] = d->price[row] = 0.0;
+    g = d->n_group_rows++;
+    d->group_rows[g] = (group_row){root, c, row};
+cleanup:
+    pli_glpk_free(d->job, val);
+    pli_glpk_free(d->job, ind);
+    return g;
+}
+
 /* The master row activities of schedule column `col` added to act. */
 static void add_activity(const decomp *d, int col, double *act)
 {
@@ -285,8 +320,7 @@ static void add_activity(const decomp *d, int col, double *act)
         act[d->ind[e]] += d->val[e];
 }
 
-/* Solve the master LP warm; its value, or NaN. */
-static double master_lp(decomp *d, double seconds)
+double pli_decomp_master_lp(decomp *d, double seconds)
 {
     if (seconds <= 0.0 || pli_glpk_interrupted(d->job))
         return NAN; /* even a started simplex factorizes first: 0.1 s national */
@@ -379,7 +413,8 @@ static int price_lps(decomp *d, const double *duals, round_state *r, bool *lps_o
             *lps_ok = false;
             break;
         }
-        if (s->twin >= 0 && !isnan(r->lp[s->twin])) { /* the same LP */
+        bool shared = s->twin >= 0 && !s->branched && !sp->slices[s->twin].branched;
+        if (shared && !isnan(r->lp[s->twin])) { /* the same LP */
             value = r->lp[s->twin];
             integral = r->rep_x[s->twin] != NULL;
             if (integral)
@@ -414,6 +449,25 @@ static int price_lps(decomp *d, const double *duals, round_state *r, bool *lps_o
     return added;
 }
 
+/* The duals of the group rows into the pricing objectives of their
+ * groups' slices; false without memory. */
+static bool set_adjust(decomp *d, const double *duals)
+{
+    pl_split *sp = &d->sp;
+    for (int g = 0; g < d->n_group_rows; g++) {
+        const group_row *gr = &d->group_rows[g];
+        for (int k = gr->root; k < sp->n_slices; k++) {
+            pl_slice *s = &sp->slices[k];
+            if (k != gr->root && s->twin != gr->root)
+                continue;
+            if (!s->adjust && !(s->adjust = calloc((size_t)s->n_cols + 1, sizeof *s->adjust)))
+                return false;
+            s->adjust[gr->c] = duals[gr->row];
+        }
+    }
+    return true;
+}
+
 static int by_key(const void *a, const void *b)
 {
     double ka = ((const cand_t *)a)->key, kb = ((const cand_t *)b)->key;
@@ -439,6 +493,10 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
     round_state *r = round_new(d->job, sp->n_slices);
     if (!r)
         return -2;
+    if (!set_adjust(d, duals)) {
+        added = -2;
+        goto cleanup;
+    }
     added = price_lps(d, duals, r, &lps_ok);
     if (added < 0)
         goto cleanup;
@@ -448,6 +506,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
     double mip_until = pli_clock_seconds() + budget;
     qsort(r->cand, (size_t)r->n_cand, sizeof *r->cand, by_key);
     int priced = 0;
+    bool exact = true;
     for (; priced < r->n_cand; priced++) {
         int k = r->cand[priced].slice;
         double now = pli_clock_seconds(), value, lpv;
@@ -469,9 +528,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
             }
             continue;
         }
-        double cap = d->until - now < d->job->tune.round_price_seconds
-                         ? d->until - now
-                         : d->job->tune.round_price_seconds;
+        double cap = d->until - now < d->price_cap ? d->until - now : d->price_cap;
         double mip_bound;
         int rc = pli_slice_mip(d->job, sp, k, cap, d->x, &value, &mip_bound);
         if (rc == 1) {
@@ -480,6 +537,11 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
         }
         if (mip_bound > r->lp[k])
             r->lp[k] = mip_bound; /* what the search proved: a tighter bound */
+        /* a search stopped early may have missed a better schedule: the
+         * round is complete only where it proved none beats the dual */
+        if (rc != 0 && r->lp[k] - duals[s->convexity] <
+                           -d->job->tune.rc_eps * (1.0 + fabs(r->lp[k])))
+            exact = false;
         if (rc == 4)
             continue;
         int j = offer(d, k, duals, value);
@@ -489,7 +551,7 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
         }
         added += j;
     }
-    *complete = lps_ok && priced == r->n_cand;
+    *complete = lps_ok && exact && priced == r->n_cand;
     if (lps_ok) {
         double sum = 0.0;
         for (size_t k = 0; k < ns; k++)
@@ -672,8 +734,8 @@ cleanup:
  * Lagrangian bound needs π >= 0 on >= rows and π <= 0 on <= rows. */
 static void clean_duals(decomp *d)
 {
-    for (int r = 1; r <= d->sp.n_coupling; r++) {
-        int type = glp_get_row_type(d->master, r);
+    for (int r = 1; r <= d->n_master_rows; r++) {
+        int type = glp_get_row_type(d->master, r); /* convexity rows: GLP_FX */
         if ((type == GLP_LO && d->duals[r] < 0) || (type == GLP_UP && d->duals[r] > 0) ||
             type == GLP_FR)
             d->duals[r] = 0.0;
@@ -713,17 +775,33 @@ static double lagrangian(const decomp *d, const double *pi, double sum_value)
         }
         b += rc * v;
     }
+    for (int g = 0; g < d->n_group_rows; g++) { /* the tree's rows */
+        int r = d->group_rows[g].row;
+        if (pi[r] == 0.0)
+            continue;
+        double side = pi[r] > 0 ? glp_get_row_lb(d->master, r) : glp_get_row_ub(d->master, r);
+        if (fabs(side) >= DBL_MAX)
+            return NAN;
+        b += pi[r] * side;
+    }
     return b;
+}
+
+void pli_decomp_report(decomp *d, double incumbent, double bound, int open_nodes)
+{
+    search_state st = {d->job->params, d->job->started, NAN, NAN, false, NULL,
+                       false, d->job->integral, false, d->job};
+    double b = isinf(bound) ? NAN : bound;
+    pli_glpk_report_nodes(&st, incumbent, b,
+                         isnan(incumbent) || isnan(b)
+                             ? NAN
+                             : fabs(incumbent - b) / (1e-10 + fabs(incumbent)),
+                         open_nodes);
 }
 
 static void report(decomp *d, double incumbent)
 {
-    search_state st = {d->job->params, d->job->started, NAN, NAN, false, NULL,
-                       false, d->job->integral, false, d->job};
-    double b = isinf(d->best_bound) ? NAN : d->best_bound;
-    pli_glpk_report(&st, incumbent, b,
-                   isnan(incumbent) || isnan(b) ? NAN
-                                                : fabs(incumbent - b) / (1e-10 + fabs(incumbent)));
+    pli_decomp_report(d, incumbent, d->best_bound, -1);
 }
 
 /* Whether x ([1..n_cols]) satisfies every row of the model, within
@@ -742,42 +820,51 @@ static bool rows_hold(const pl_model *m, const double *x)
     return ok;
 }
 
-/* The full model's values ([1..n_cols]) of the master's solution (the MIP's
- * or, with mip false, an LP solution whose λ are all 0 or 1 and whose
- * integer shared columns are integers) and their cost; NULL if it has none
- * or without memory. */
-static double *master_values(const decomp *d, bool mip, double *objective)
+/* The value of a master column in the MIP's or the LP's solution. */
+static double master_value(const decomp *d, bool mip, int c)
+{
+    return mip ? glp_mip_col_val(d->master, c) : glp_get_col_prim(d->master, c);
+}
+
+/* Round the integer columns of x ([1..n_cols]); false if one is not
+ * within 1e-6 of an integer. */
+static bool round_integers(const pl_model *m, double *x)
+{
+    for (int j = 0; j < m->n_cols; j++) {
+        if (m->col_kind[j] == PL_COL_CONTINUOUS)
+            continue;
+        if (fabs(x[j + 1] - round(x[j + 1])) > 1e-6)
+            return false;
+        x[j + 1] = round(x[j + 1]);
+    }
+    return true;
+}
+
+double *pli_decomp_values(const decomp *d, bool mip, double *objective)
 {
     const pl_model *m = d->job->m;
-    glp_prob *lp = d->master;
-    int n = glp_get_num_cols(lp);
+    int n = glp_get_num_cols(d->master);
     double *x = pli_glpk_calloc(d->job, (size_t)m->n_cols + 2, sizeof *x);
     if (!x)
         return NULL;
-    for (int c = 1; c <= d->n_shared; c++) {
-        int j = d->shared_col[c - 1];
-        double v = mip ? glp_mip_col_val(lp, c) : glp_get_col_prim(lp, c);
-        if (m->col_kind[j] != PL_COL_CONTINUOUS) {
-            if (fabs(v - round(v)) > 1e-6)
-                goto fail;
-            v = round(v);
-        }
-        x[j + 1] = v;
-    }
+    for (int c = 1; c <= d->n_shared; c++)
+        x[d->shared_col[c - 1] + 1] = master_value(d, mip, c);
     for (int c = d->first_art; !mip && c < d->first_art + d->n_art; c++)
-        if (glp_get_col_prim(lp, c) > 1e-9)
+        if (glp_get_col_prim(d->master, c) > 1e-9)
             goto fail;
+    /* the convex combination of each trainee's schedules: where its
+     * integer columns are integral, the combination is a schedule too */
     for (int c = d->first_sched; c <= n; c++) {
-        double v = mip ? glp_mip_col_val(lp, c) : glp_get_col_prim(lp, c);
-        if (v > 1e-6 && v < 1.0 - 1e-6)
-            goto fail;
-        if (v < 0.5)
+        double v = master_value(d, mip, c);
+        if (v < 1e-9)
             continue;
         const sched_col *sc = &d->sched[c - d->first_sched];
         const pl_slice *s = &d->sp.slices[sc->slice];
         for (int e = 0; e < sc->n; e++)
-            x[s->cols[sc->local[e]] + 1] = sc->val[e];
+            x[s->cols[sc->local[e]] + 1] += v * sc->val[e];
     }
+    if (!round_integers(m, x))
+        goto fail;
     x[m->n_cols + 1] = 1.0; /* the objective constant's column */
     if (!rows_hold(m, x))
         goto fail; /* never hand on a schedule that breaks a rule */
@@ -801,8 +888,14 @@ static bool artificials_used(const decomp *d)
     return false;
 }
 
-/* Price one round with duals pi; the bound it gives (NaN if inexact) in
- * *lb.  Returns the columns added, or < 0 as price_all. */
+/* Where a round's bound goes: the node's in the tree, else the root's. */
+static double *bound_slot(decomp *d)
+{
+    return d->in_node ? &d->node_bound : &d->best_bound;
+}
+
+/* Price one round with duals pi; a better bound it proves goes to
+ * bound_slot.  Returns the columns added, or < 0 as price_all. */
 static int price_round(decomp *d, const double *pi, bool artificial)
 {
     double sum;
@@ -810,9 +903,11 @@ static int price_round(decomp *d, const double *pi, bool artificial)
     int added = price_all(d, pi, &sum, &complete);
     d->round_complete = complete;
     double lb = added < 0 || isnan(sum) ? NAN : lagrangian(d, pi, sum);
-    if (!isnan(lb) && lb > d->best_bound) {
-        d->best_bound = lb;
-        report(d, NAN);
+    double *slot = bound_slot(d);
+    if (!isnan(lb) && lb > *slot) {
+        *slot = lb;
+        if (!d->in_node)
+            report(d, NAN);
     }
     /* the duals of the best bound among rounds without artificials (whose
      * duals carry their high cost) are the stability centre */
@@ -824,33 +919,19 @@ static int price_round(decomp *d, const double *pi, bool artificial)
     return added;
 }
 
-/* Column generation until the master LP is optimal (a round with the
- * master's own duals adds nothing), the bound meets the master, or the
- * time share is used.  Smoothed duals (Wentges) are used once the master
- * needs no artificial column; a smoothed round that adds nothing is
- * repeated with the master's own duals.  Returns 1 when a slice has no
- * schedule at all, -2 on an error. */
-static int generate_columns(decomp *d, double greedy_until, double until)
+/* Whether bound b closes a master of value z: equal, or with integer
+ * costs equal once rounded up. */
+static bool bound_meets(const decomp *d, double b, double z)
 {
-    /* the greedy start may use the column generation's share and more:
-     * without a schedule for every trainee nothing else can follow */
-    d->until = greedy_until;
-    int added = greedy_start(d);
-    if (added < 0)
-        return added == -1 ? 1 : -2;
-    /* the first master LP may use all the time left: without it there
-     * are no duals to price with, no restricted master and no schedule
-     * for the search that follows */
-    double z = master_lp(d, pli_glpk_seconds_left(d->job));
-    if (isnan(z))
-        return 0;
-    double obj; /* the greedy schedules, when they fit together */
-    double *first = master_values(d, false, &obj);
-    if (first) {
-        d->first_x = first;
-        d->first_obj = obj;
-        report(d, obj);
-    }
+    if (d->job->integral)
+        return ceil(b - 1e-6) >= z - 1e-6;
+    return b >= z - 1e-9 * (1.0 + fabs(z));
+}
+
+cg_end pli_decomp_generate(decomp *d, double until, double *zp)
+{
+    double z = *zp;
+    double *slot = bound_slot(d);
     d->until = until;
     while (pli_clock_seconds() < until && !pli_glpk_interrupted(d->job)) {
         clean_duals(d);
@@ -863,24 +944,64 @@ static int generate_columns(decomp *d, double greedy_until, double until)
                               (1.0 - d->job->tune.smoothing) * d->duals[r];
             pi = d->price;
         }
-        added = price_round(d, pi, artificial);
+        int added = price_round(d, pi, artificial);
         if (added == 0 && smoothed) /* mis-priced: the master's own duals */
             added = price_round(d, d->duals, artificial);
         if (added < 0)
-            return added == -1 ? 1 : -2;
-        if (added == 0 && d->round_complete) {
-            if (z > d->best_bound)
-                d->best_bound = z; /* converged: the LP value is the bound */
-            report(d, NAN);
-            return 0;
+            return added == -1 ? CG_NO_SCHEDULE : CG_ERROR;
+        /* nothing found, and some search stopped before its proof: the
+         * next round's searches get longer */
+        if (added == 0 && !d->round_complete) {
+            d->price_cap *= d->job->tune.price_cap_growth;
+            d->sp.cuts = true;
         }
-        if (d->job->integral && ceil(d->best_bound - 1e-6) >= z - 1e-6)
-            break; /* the bound rounds up to the master's value: done */
-        z = master_lp(d, until - pli_clock_seconds());
+        if (added == 0 && d->round_complete) {
+            if (z > *slot)
+                *slot = z; /* converged: the LP value is the bound */
+            if (!d->in_node)
+                report(d, NAN);
+            return CG_DONE;
+        }
+        if (*slot >= d->cutoff || (d->job->integral && ceil(*slot - 1e-6) >= d->cutoff - 1e-6))
+            return CG_CUT;
+        if (bound_meets(d, *slot, z))
+            return CG_DONE; /* the bound rounds up to the master's value */
+        z = pli_decomp_master_lp(d, until - pli_clock_seconds());
         if (isnan(z))
-            break;
+            return CG_STOPPED;
+        *zp = z;
     }
-    return 0;
+    return CG_STOPPED;
+}
+
+/* The greedy start, the first master LP, then column generation until
+ * the master LP is optimal (a round with the master's own duals adds
+ * nothing), the bound meets the master, or `until`.  Smoothed duals
+ * (Wentges) are used once the master needs no artificial column; a
+ * smoothed round that adds nothing is repeated with the master's own
+ * duals. */
+static cg_end generate_columns(decomp *d, double greedy_until, double until)
+{
+    /* the greedy start may use the column generation's share and more:
+     * without a schedule for every trainee nothing else can follow */
+    d->until = greedy_until;
+    int added = greedy_start(d);
+    if (added < 0)
+        return added == -1 ? CG_NO_SCHEDULE : CG_ERROR;
+    /* the first master LP may use all the time left: without it there
+     * are no duals to price with, no restricted master and no schedule
+     * for the search that follows */
+    double z = pli_decomp_master_lp(d, pli_glpk_seconds_left(d->job));
+    if (isnan(z))
+        return CG_STOPPED;
+    double obj; /* the greedy schedules, when they fit together */
+    double *first = pli_decomp_values(d, false, &obj);
+    if (first) {
+        d->first_x = first;
+        d->first_obj = obj;
+        report(d, obj);
+    }
+    return pli_decomp_generate(d, until, &z);
 }
 
 /* The restricted master as a MIP over the schedules found: λ binary,
@@ -901,7 +1022,7 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
      * (GLPK's MIP presolver returned schedules that broke convexity and
      * staffing rows of this master, status optimal: measured on the
      * region tier, seed 3) */
-    if (isnan(master_lp(d, until - pli_clock_seconds())))
+    if (isnan(pli_decomp_master_lp(d, until - pli_clock_seconds())))
         return NULL;
     pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL, d->job};
     glp_iocp iocp;
@@ -913,7 +1034,24 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
     int st = glp_mip_status(lp);
     if (st != GLP_OPT && st != GLP_FEAS)
         return NULL;
-    return master_values(d, true, objective);
+    return pli_decomp_values(d, true, objective);
+}
+
+/* The master an LP again after restricted_master_mip: continuous
+ * columns, artificials back (the tree goes on from the root's master). */
+static void master_as_lp(decomp *d)
+{
+    glp_prob *lp = d->master;
+    int n = glp_get_num_cols(lp);
+    for (int c = 1; c <= n; c++)
+        glp_set_col_kind(lp, c, GLP_CV);
+    int convexity_arts = d->first_art + d->n_art - d->sp.n_slices;
+    for (int c = d->first_art; c < d->first_art + d->n_art; c++) {
+        if (c < convexity_arts)
+            glp_set_col_bnds(lp, c, GLP_LO, 0.0, 0.0);
+        else
+            glp_set_col_bnds(lp, c, GLP_DB, 0.0, 1.0);
+    }
 }
 
 static pl_status decomp_init(decomp *d, glpk_job *job)
@@ -923,7 +1061,10 @@ static pl_status decomp_init(decomp *d, glpk_job *job)
     d->best_bound = -HUGE_VAL;
     PL_TRY(pli_split_build(job, &d->sp));
     PL_TRY(master_build(d));
-    size_t nr = (size_t)d->n_master_rows + 1;
+    d->cutoff = HUGE_VAL;
+    d->price_cap = job->tune.round_price_seconds;
+    d->cap_master_rows = d->n_master_rows + job->tune.tree_group_rows;
+    size_t nr = (size_t)d->cap_master_rows + 1;
     int max_cols = 0;
     for (int k = 0; k < d->sp.n_slices; k++)
         if (d->sp.slices[k].n_cols > max_cols)
@@ -938,18 +1079,30 @@ static pl_status decomp_init(decomp *d, glpk_job *job)
     d->coef = calloc(nr + 1, sizeof *d->coef);
     d->ind = malloc((nr + 2) * sizeof *d->ind);
     d->val = malloc((nr + 2) * sizeof *d->val);
-    if (!d->duals || !d->center || !d->price || !d->x || !d->ind || !d->val || !d->is_cell ||
+    d->group_rows = malloc(((size_t)job->tune.tree_group_rows + 1) * sizeof *d->group_rows);
+    if (!d->group_rows || !d->duals || !d->center || !d->price || !d->x || !d->ind || !d->val || !d->is_cell ||
         !d->coef)
         status = PL_ERR_NOMEM;
 cleanup:
     return status;
 }
 
+/* Whether the schedule of cost obj is proven within the gap by bound. */
+static bool gap_closed(const decomp *d, double obj, double bound)
+{
+    if (isnan(bound) || isinf(bound))
+        return false;
+    if (bound_meets(d, bound, obj))
+        return true;
+    double gap = d->job->params->gap;
+    return gap > 0 && (obj - bound) / (1e-10 + fabs(obj)) <= gap;
+}
+
 double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
                               double *bound, bool *infeasible)
 {
     double *x = NULL;
-    double start = pli_clock_seconds();
+    double start = pli_clock_seconds(), until = start + seconds;
     *bound = NAN;
     *infeasible = false;
     /* on the heap and held by the job, with every array it points to:
@@ -959,19 +1112,28 @@ double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
         return NULL;
     if (decomp_init(d, job) != PL_OK)
         goto cleanup;
-    /* most of the share for the bound, the rest for the master MIP */
-    int rc = generate_columns(d, start + seconds * job->tune.greedy_share,
-                              start + seconds * job->tune.cg_share);
-    if (rc == 1) {
+    /* most of the share for the bound, the rest for the master MIP and
+     * the tree */
+    cg_end rc = generate_columns(d, start + seconds * job->tune.greedy_share,
+                                 start + seconds * job->tune.cg_share);
+    if (rc == CG_NO_SCHEDULE) {
         *infeasible = true;
         goto cleanup;
     }
     if (!isinf(d->best_bound))
         *bound = d->best_bound;
-    if (rc != 0)
+    if (rc == CG_ERROR)
         goto cleanup;
-    if (!pli_glpk_interrupted(job))
-        x = restricted_master_mip(d, start + seconds, objective);
+    /* with the root's LP optimal the tree follows the master MIP, which
+     * then gets only a share of the time (price-and-branch finds good
+     * schedules soon; the tree proves them) */
+    bool tree = rc == CG_DONE && job->tune.tree_share > 0;
+    double now = pli_clock_seconds();
+    double mip_until = tree ? now + (until - now) * (1.0 - job->tune.tree_share) : until;
+    if (!pli_glpk_interrupted(job) && rc != CG_STOPPED)
+        x = restricted_master_mip(d, mip_until, objective);
+    else if (!pli_glpk_interrupted(job))
+        x = restricted_master_mip(d, until, objective);
     if (d->first_x && (!x || d->first_obj < *objective)) {
         pli_glpk_free(job, x);
         x = d->first_x;
@@ -980,6 +1142,11 @@ double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
     }
     if (x)
         report(d, *objective);
+    if (tree && !pli_glpk_interrupted(job) && !(x && gap_closed(d, *objective, d->best_bound))) {
+        master_as_lp(d);
+        if (pli_decomp_tree(d, until, &x, objective, bound) != PL_OK)
+            goto cleanup;
+    }
 cleanup:
     decomp_close(d);
     return x;

@@ -25,6 +25,10 @@ typedef struct pl_slice {
     int twin;        /* an earlier slice with the same rows, columns and
                       * costs (identical trainees of one intake), or -1 */
     bool has_twins;  /* some later slice is this one's twin */
+    bool branched;   /* the tree has bounded some of its columns: it is
+                      * priced on its own, never as a twin */
+    double *adjust;  /* [n_cols] subtracted from its pricing objective
+                      * (the duals of the tree's group rows), or NULL */
 } pl_slice;
 
 typedef struct pl_split {
@@ -40,6 +44,7 @@ typedef struct pl_split {
     int n_slices;
     pl_slice *slices;
     int n_coupling;  /* coupling rows */
+    bool cuts;       /* the slices' searches use GLPK's cuts */
 } pl_split;
 
 pl_status pli_split_build(glpk_job *job, pl_split *sp);
@@ -60,6 +65,9 @@ int pli_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
 /* Fix slice k's local column c at 0 (forbid) or give it back its model
  * bounds; false without memory for the slice's problem. */
 bool pli_slice_forbid(pl_split *sp, int k, int c, bool forbid);
+/* Bound slice k's local column c to [lb, ub] (the tree's branches); false
+ * without memory for the slice's problem. */
+bool pli_slice_bound(pl_split *sp, int k, int c, double lb, double ub);
 
 /* Branch on slice k from the LP just solved by pli_slice_lp.  Returns
  *   0  *value is the optimum and x[0..n_cols) the schedule;
@@ -68,5 +76,99 @@ bool pli_slice_forbid(pl_split *sp, int k, int c, bool forbid);
  * *bound receives the best bound the search proved (-inf if none). */
 int pli_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
                  double *value, double *bound);
+
+/* One generated schedule: its trainee's slice and owned column values
+ * (local indices ascending). */
+typedef struct sched_col {
+    int slice;
+    int n;       /* nonzero values */
+    int *local;  /* slice-local column indices */
+    double *val;
+} sched_col;
+
+/* The value of local column c in schedule sc (0 when absent). */
+double pli_sched_value(const sched_col *sc, int c);
+
+/* A row of the master that the tree adds for a group of identical
+ * trainees: Σ over the group of column c of their schedules, bounded by
+ * the node being solved (free in nodes that do not branch on it). */
+typedef struct group_row {
+    int root;    /* the group's representative slice */
+    int c;       /* the slice-local column */
+    int row;     /* the master row */
+} group_row;
+
+typedef struct decomp {
+    glpk_job *job;
+    pl_split sp;
+    glp_prob *master;
+    int n_shared;     /* shared columns: master columns 1..n_shared */
+    int *shared_col;  /* [n_shared] their model columns */
+    int first_art, n_art; /* artificial columns */
+    int n_sched, cap_sched;
+    sched_col *sched; /* master column first_sched + i */
+    int first_sched;
+    double big;       /* cost of an artificial */
+    double full_price; /* the greedy start's price on a full row */
+    double *duals, *center, *price; /* [cap_master_rows + 1] */
+    int n_master_rows;
+    int cap_master_rows; /* room for the tree's group rows */
+    double *x;        /* scratch: one slice's values */
+    int *ind;         /* scratch: one master column [cap_master_rows + 2] */
+    double *val;
+    double *coef;     /* scratch [cap_master_rows + 1], all zero between uses */
+    double best_bound;
+    double until;        /* the column generation's deadline (clock) */
+    bool round_complete; /* the last round priced every candidate */
+    double *first_x;     /* the greedy schedules' values, if they fit (held
+                          * by the job) */
+    bool *is_cell;       /* [n_cols] the column is a placement cell */
+    double first_obj;
+    bool have_center;    /* center holds the duals of center_bound */
+    double center_bound;
+    double price_cap;    /* seconds for one slice's search in a round */
+    /* the tree (glpk_tree.c) */
+    bool in_node;        /* bounds found go to node_bound, not best_bound */
+    double node_bound;   /* the bound of the node being solved */
+    double cutoff;       /* a node whose bound reaches it is done (+inf) */
+    int n_group_rows;
+    group_row *group_rows; /* [cap_master_rows - n_coupling - n_slices] */
+} decomp;
+
+/* How a column generation ended (pli_decomp_generate). */
+typedef enum cg_end {
+    CG_DONE = 0,       /* the master LP is optimal over every schedule, or
+                        * its value rounds down to the bound */
+    CG_STOPPED = 2,    /* time, interrupt, a failed LP: the bound holds */
+    CG_CUT = 3,        /* the bound reached d->cutoff */
+    CG_NO_SCHEDULE = 1,/* a slice has no schedule at all */
+    CG_ERROR = -2
+} cg_end;
+
+/* The master LP solved warm within `seconds`: its value (duals in
+ * d->duals), or NaN. */
+double pli_decomp_master_lp(decomp *d, double seconds);
+/* Column generation from the master LP just solved (value z) until it
+ * ends (cg_end) or the clock reaches `until`; *z receives the last master
+ * LP value. */
+cg_end pli_decomp_generate(decomp *d, double until, double *z);
+/* The full model's values ([1..n_cols], held by the job) of the master's
+ * solution, MIP (mip) or LP, when every integer column of the convex
+ * combination is integral, no artificial is used and every model row
+ * holds; its cost in *objective.  NULL otherwise. */
+double *pli_decomp_values(const decomp *d, bool mip, double *objective);
+/* A progress line with this incumbent (NaN: none new) and the bound. */
+void pli_decomp_report(decomp *d, double incumbent, double bound, int open_nodes);
+/* A new group row for (root, c) with the coefficients of the schedules
+ * found so far, free; its index in d->group_rows, or -1 when there is no
+ * room. */
+int pli_decomp_group_row(decomp *d, int root, int c);
+
+/* glpk_tree.c: branch-and-price from the root's column generation (just
+ * converged, best_bound its bound) until `until`, starting from the
+ * incumbent *x (may be NULL; replaced, held by the job) of cost
+ * *objective.  *bound receives the global bound. */
+pl_status pli_decomp_tree(decomp *d, double until, double **x, double *objective,
+                          double *bound);
 
 #endif /* PL_GLPK_DECOMP_H */

@@ -47,6 +47,9 @@ typedef struct glpk_job {
     pl_glpk_held *held; /* what the job holds (pli_glpk_malloc, pli_glpk_hold) */
     size_t n_held, cap_held;
     pli_tuning tune;    /* the tunables (solve/tuning.h), set by guarded() */
+    const double *witness; /* tests: a known optimum ([1..n]) that the tree
+                            * follows (glpk_tree.c), or NULL */
+    double witness_cost;
 } glpk_job;
 
 /*
@@ -152,6 +155,9 @@ void pli_glpk_first_basis(const glpk_job *job, glp_prob *lp);
 int pli_glpk_simplex(const glpk_job *job, glp_prob *lp, glp_smcp *smcp, double seconds);
 void pli_glpk_init_iocp(glp_iocp *iocp, const glpk_job *job, double seconds);
 void pli_glpk_report(search_state *s, double incumbent, double bound, double gap);
+/* The same with the branch-and-price nodes still open (-1: no tree). */
+void pli_glpk_report_nodes(search_state *s, double incumbent, double bound, double gap,
+                           int open_nodes);
 
 /* A first schedule ([1..n] column values, owned by the caller) without the
  * root LP: the caller's start cells completed, the empty schedule, or a

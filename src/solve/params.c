@@ -14,8 +14,9 @@ void pl_params_init(pl_params *params)
 
 bool pl_method_parse(const char *name, pl_method *out)
 {
-    static const char *const names[] = {"auto", "compact", "decomposition"};
-    for (int i = 0; i < 3; i++)
+    static const char *const names[] = {"auto", "compact", "decomposition",
+                                        "branch-and-price"};
+    for (int i = 0; i < 4; i++)
         if (!strcmp(name, names[i])) {
             *out = (pl_method)i;
             return true;

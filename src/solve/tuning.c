@@ -58,6 +58,8 @@
 #define DEFAULT_SMOOTHING 0.5
 #define DEFAULT_PRICE_SECONDS 1.0
 #define DEFAULT_ROUND_PRICE_SECONDS 0.25 /* a good column soon, not a proof */
+#define DEFAULT_PRICE_CAP_GROWTH 4.0 /* MSSP Instance_100: slices that need
+                                      * seconds to prove their optimum */
 #define DEFAULT_ROUND_MIP_SECONDS 1.0
 #define DEFAULT_GREEDY_SECONDS 0.1
 #define DEFAULT_GREEDY_RETRY_SECONDS 1.0
@@ -65,6 +67,13 @@
                                               * national: 2.6 ms */
 #define DEFAULT_PLACEMENT_FREE_GRACE 0.5
 #define DEFAULT_RC_EPS 1e-6
+
+/* branch-and-price */
+#define DEFAULT_TREE_SHARE 0.8
+#define DEFAULT_TREE_GROUP_ROWS 4096
+#define DEFAULT_TREE_POOL_COLUMNS 200000 /* about 100 bytes a nonzero in GLPK and
+                                          * here: some 40 nonzeros a schedule */
+#define DEFAULT_TREE_DIVE_DEPTH 1000
 
 void pli_tuning_init(pli_tuning *t)
 {
@@ -102,11 +111,16 @@ void pli_tuning_init(pli_tuning *t)
         .smoothing = DEFAULT_SMOOTHING,
         .price_seconds = DEFAULT_PRICE_SECONDS,
         .round_price_seconds = DEFAULT_ROUND_PRICE_SECONDS,
+        .price_cap_growth = DEFAULT_PRICE_CAP_GROWTH,
         .round_mip_seconds = DEFAULT_ROUND_MIP_SECONDS,
         .greedy_seconds = DEFAULT_GREEDY_SECONDS,
         .greedy_retry_seconds = DEFAULT_GREEDY_RETRY_SECONDS,
         .placement_free_seconds = DEFAULT_PLACEMENT_FREE_SECONDS,
         .placement_free_grace = DEFAULT_PLACEMENT_FREE_GRACE,
         .rc_eps = DEFAULT_RC_EPS,
+        .tree_share = DEFAULT_TREE_SHARE,
+        .tree_group_rows = DEFAULT_TREE_GROUP_ROWS,
+        .tree_pool_columns = DEFAULT_TREE_POOL_COLUMNS,
+        .tree_dive_depth = DEFAULT_TREE_DIVE_DEPTH,
     };
 }

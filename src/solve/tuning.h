@@ -51,13 +51,22 @@ typedef struct pli_tuning {
     double cg_share;            /* ... the column generation (the rest: the master MIP) */
     double smoothing;           /* Wentges: weight of the best-bound duals */
     double price_seconds;       /* cap of one slice MIP */
-    double round_price_seconds; /* ... in a pricing round */
+    double round_price_seconds; /* ... in a pricing round, at first */
+    double price_cap_growth;    /* ... times this after a round that found nothing
+                                 * and proved nothing */
     double round_mip_seconds;   /* pricing MIPs per round, at least */
     double greedy_seconds;      /* a slice MIP of the greedy start */
     double greedy_retry_seconds;/* ... its second try */
     double placement_free_seconds; /* kept per trainee for placement-free schedules */
     double placement_free_grace;   /* ... which may run this far past the limit */
     double rc_eps;              /* a column must beat this reduced cost to join */
+
+    /* branch-and-price (glpk_tree.c) */
+    double tree_share;          /* of the time after the root: the tree (the rest:
+                                 * the restricted master MIP first); 0: no tree */
+    int tree_group_rows;        /* master rows for branches on groups of twins */
+    int tree_pool_columns;      /* schedules kept in the pool; above, the unused go */
+    int tree_dive_depth;        /* a dive ends this deep below its start */
 } pli_tuning;
 
 /* Fill `t` with the defaults. */

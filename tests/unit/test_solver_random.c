@@ -30,7 +30,9 @@
 #include <unistd.h>
 
 #include "placera.h"
+#include "model/model.h"
 #include "schedule/schedule.h"
+#include "solve/backend.h"
 #include "support_enum.h"
 
 /* Seeds 1..N_INSTANCES; the environment variable PLACERA_RANDOM_N (seeds
@@ -547,7 +549,9 @@ static void run_random(pl_method method)
     printf("random (%s): %d instances, %d feasible, %d infeasible, %d not loaded, "
            "%d with a reference schedule, %d cross-checked without pruning, "
            "%d proven optimal, %d where the solver is wrong\n",
-           method == PL_METHOD_DECOMPOSITION ? "decomposition" : "compact",
+           method == PL_METHOD_DECOMPOSITION   ? "decomposition"
+           : method == PL_METHOD_BRANCH_PRICE ? "branch-and-price"
+                                              : "compact",
            n_instances, feasible, infeasible, invalid, with_reference, cross, proven, failures);
     assert_int_equal(failures, 0);
     assert_int_equal(invalid, 0);
@@ -566,11 +570,100 @@ static void test_random_decomposition(void **state)
     run_random(PL_METHOD_DECOMPOSITION);
 }
 
+/* Branch-and-price alone (no compact model, no search) proves every
+ * optimum that enumeration finds. */
+static void test_random_branch_price(void **state)
+{
+    (void)state;
+    run_random(PL_METHOD_BRANCH_PRICE);
+}
+
+/* One model solved by `method`, with the witness (NULL: none). */
+static pl_backend_result solve_model(const pl_model *m, pl_method method,
+                                     const double *witness, double witness_cost)
+{
+    pl_params params;
+    pl_params_init(&params);
+    params.time_limit = 20;
+    params.method = method;
+    pl_backend_result res;
+    pl_diags diags;
+    pl_diags_init(&diags);
+    assert_int_equal(pli_backend_solve_witness(m, &params, pli_clock_seconds(), witness,
+                                               witness_cost, &res, &diags),
+                     PL_OK);
+    pl_diags_free(&diags);
+    return res;
+}
+
+/* The tree never cuts off an optimum: the compact model's optimal
+ * schedule of each random instance (without a reference) is followed down
+ * every branch of branch-and-price, and no node that admits it may be
+ * pruned with a bound above its cost.  Enough instances must branch for
+ * this to mean something. */
+static void test_tree_keeps_the_optimum(void **state)
+{
+    (void)state;
+    int solved = 0, branched = 0, failures = 0;
+    long nodes = 0;
+    for (uint64_t seed = 1; seed <= N_INSTANCES; seed++) {
+        char *ref_text = NULL;
+        char *text = random_instance(seed, &ref_text);
+        pl_diags diags;
+        pl_diags_init(&diags);
+        pl_instance *inst = NULL;
+        pl_model *m = NULL;
+        if (ref_text ||
+            pl_instance_load_string(text, strlen(text), "random", &inst, &diags) != PL_OK)
+            goto next;
+        pl_build_options opt;
+        pli_build_options_init(&opt);
+        assert_int_equal(pli_model_build(inst, &opt, &m), PL_OK);
+        pl_backend_result c = solve_model(m, PL_METHOD_COMPACT, NULL, 0);
+        if (c.outcome != PL_OUTCOME_OPTIMAL) {
+            free(c.values);
+            goto next;
+        }
+        double *w = calloc((size_t)m->n_cols + 2, sizeof *w);
+        assert_non_null(w);
+        for (int j = 0; j < m->n_cols; j++)
+            w[j + 1] = c.values[j];
+        pl_backend_result b = solve_model(m, PL_METHOD_BRANCH_PRICE, w, c.objective);
+        solved++;
+        nodes += b.nodes;
+        branched += b.nodes > 0;
+        if (b.outcome != PL_OUTCOME_OPTIMAL || fabs(b.objective - c.objective) > TOLERANCE ||
+            b.witness_cut != 0) {
+            fprintf(stderr, "seed %llu: compact optimum %.6f; branch-and-price %d cost %.6f, "
+                            "%ld nodes, %ld cut the optimum off\n%s\n",
+                    (unsigned long long)seed, c.objective, (int)b.outcome, b.objective,
+                    b.nodes, b.witness_cut, text);
+            failures++;
+        }
+        free(w);
+        free(c.values);
+        free(b.values);
+    next:
+        pli_model_free(m);
+        pl_instance_free(inst);
+        pl_diags_free(&diags);
+        free(ref_text);
+        free(text);
+    }
+    printf("tree: %d instances, %d branched (%ld nodes), %d where the tree is wrong\n",
+           solved, branched, nodes, failures);
+    assert_int_equal(failures, 0);
+    assert_true(solved >= N_INSTANCES / 4);
+    assert_true(branched >= 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_random_decomposition),
+        cmocka_unit_test(test_random_branch_price),
+        cmocka_unit_test(test_tree_keeps_the_optimum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
