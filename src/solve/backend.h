@@ -9,6 +9,7 @@
 
 #include "model/model.h"
 #include "placera.h"
+#include "solve/tuning.h"
 
 typedef enum pl_backend_outcome {
     PL_OUTCOME_OPTIMAL = 0,    /* proven optimal within the gap */
@@ -26,6 +27,7 @@ typedef struct pl_backend_result {
     bool interrupted;  /* stopped by params->interrupt */
     bool memory_limited; /* stopped at the memory limit (params->memory_limit_mb) */
     long nodes;        /* branch-and-price nodes solved */
+    long group_branches; /* ... of which branched on a group of identical trainees */
     long witness_cut;  /* tests (pli_backend_solve_witness): nodes that admitted
                         * the witness and were pruned with a bound above its cost */
 } pl_backend_result;
@@ -40,14 +42,16 @@ pl_status pli_backend_solve(const pl_model *m, const pl_params *params,
                            pl_backend_result *result, pl_diags *diags);
 
 /* pli_backend_solve for tests, with a schedule known to be optimal
- * (`witness`, [1..n_cols] column values, of cost witness_cost) that the
- * branch-and-price tree follows: result->witness_cut counts the nodes
- * that admitted it and were pruned with a bound above its cost (0 when
- * the tree is sound). */
+ * (`witness`, [1..n_cols] column values, of cost witness_cost; may be
+ * NULL) that the branch-and-price tree follows: result->witness_cut
+ * counts the nodes that admitted it and were pruned with a bound above
+ * its cost (0 when the tree is sound).  `tune` (NULL: the defaults)
+ * replaces the tunables, to drive the tree down paths the defaults
+ * seldom take. */
 pl_status pli_backend_solve_witness(const pl_model *m, const pl_params *params,
                                    double started, const double *witness,
-                                   double witness_cost, pl_backend_result *result,
-                                   pl_diags *diags);
+                                   double witness_cost, const pli_tuning *tune,
+                                   pl_backend_result *result, pl_diags *diags);
 
 /* Write the model in CPLEX LP or free MPS format (through a temporary file
  * renamed into place). */

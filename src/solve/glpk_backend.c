@@ -442,7 +442,10 @@ static pl_status guarded(glpk_job *job, glpk_work work)
 {
     hook_state hook;
     pl_status status;
-    pli_tuning_init(&job->tune);
+    if (job->tune_override)
+        job->tune = *job->tune_override;
+    else
+        pli_tuning_init(&job->tune);
     int limit_mb = glpk_memory_mb(job);
     hook.text[0] = '\0';
     /* every phase stops at the soft share, as at an interrupt, keeping
@@ -972,13 +975,14 @@ static bool use_decomposition(const pl_model *m, const pl_params *params)
 /* pli_backend_solve, with a witness for the tree when non-NULL. */
 static pl_status backend_solve(const pl_model *m, const pl_params *params, double started,
                                const signed char *start_cells, const double *witness,
-                               double witness_cost, pl_backend_result *result,
-                               pl_diags *diags)
+                               double witness_cost, const pli_tuning *tune,
+                               pl_backend_result *result, pl_diags *diags)
 {
     bool memory_hit = false;
     glpk_job job = {.m = m, .params = params, .started = started, .result = result,
                     .diags = diags, .start_cells = start_cells, .memory_hit = &memory_hit,
-                    .witness = witness, .witness_cost = witness_cost};
+                    .witness = witness, .witness_cost = witness_cost,
+                    .tune_override = tune};
     memset(result, 0, sizeof *result);
     result->bound = NAN;
     result->gap = NAN;
@@ -995,15 +999,16 @@ pl_status pli_backend_solve(const pl_model *m, const pl_params *params,
                            double started, const signed char *start_cells,
                            pl_backend_result *result, pl_diags *diags)
 {
-    return backend_solve(m, params, started, start_cells, NULL, 0.0, result, diags);
+    return backend_solve(m, params, started, start_cells, NULL, 0.0, NULL, result, diags);
 }
 
 pl_status pli_backend_solve_witness(const pl_model *m, const pl_params *params,
                                    double started, const double *witness,
-                                   double witness_cost, pl_backend_result *result,
-                                   pl_diags *diags)
+                                   double witness_cost, const pli_tuning *tune,
+                                   pl_backend_result *result, pl_diags *diags)
 {
-    return backend_solve(m, params, started, NULL, witness, witness_cost, result, diags);
+    return backend_solve(m, params, started, NULL, witness, witness_cost, tune, result,
+                         diags);
 }
 
 static pl_status write_work(glpk_job *job)

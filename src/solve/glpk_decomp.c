@@ -276,6 +276,29 @@ double pli_sched_value(const sched_col *sc, int c)
     return 0.0;
 }
 
+int pli_decomp_purge(decomp *d)
+{
+    int *del = pli_glpk_malloc(d->job, ((size_t)d->n_sched + 1) * sizeof *del);
+    int n_del = 0, kept = 0;
+    if (!del)
+        return 0;
+    for (int i = 0; i < d->n_sched; i++) {
+        int col = d->first_sched + i;
+        if (glp_get_col_stat(d->master, col) == GLP_BS) {
+            d->sched[kept++] = d->sched[i];
+            continue;
+        }
+        del[++n_del] = col;
+        free(d->sched[i].local);
+        free(d->sched[i].val);
+    }
+    d->n_sched = kept;
+    if (n_del > 0) /* GLPK renumbers the rest in order, as d->sched now is */
+        glp_del_cols(d->master, n_del, del);
+    pli_glpk_free(d->job, del);
+    return n_del;
+}
+
 int pli_decomp_group_row(decomp *d, int root, int c)
 {
     for (int g = 0; g < d->n_group_rows; g++)
@@ -1130,7 +1153,7 @@ double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
     bool tree = rc == CG_DONE && job->tune.tree_share > 0;
     double now = pli_clock_seconds();
     double mip_until = tree ? now + (until - now) * (1.0 - job->tune.tree_share) : until;
-    if (!pli_glpk_interrupted(job) && rc != CG_STOPPED)
+    if (!pli_glpk_interrupted(job) && rc != CG_STOPPED && mip_until > now)
         x = restricted_master_mip(d, mip_until, objective);
     else if (!pli_glpk_interrupted(job))
         x = restricted_master_mip(d, until, objective);

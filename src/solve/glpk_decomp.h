@@ -157,6 +157,9 @@ cg_end pli_decomp_generate(decomp *d, double until, double *z);
  * combination is integral, no artificial is used and every model row
  * holds; its cost in *objective.  NULL otherwise. */
 double *pli_decomp_values(const decomp *d, bool mip, double *objective);
+/* The schedules of the pool that the master's last LP left nonbasic
+ * deleted (the tree's cap on pooled columns); how many. */
+int pli_decomp_purge(decomp *d);
 /* A progress line with this incumbent (NaN: none new) and the bound. */
 void pli_decomp_report(decomp *d, double incumbent, double bound, int open_nodes);
 /* A new group row for (root, c) with the coefficients of the schedules

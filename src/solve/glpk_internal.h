@@ -50,6 +50,7 @@ typedef struct glpk_job {
     const double *witness; /* tests: a known optimum ([1..n]) that the tree
                             * follows (glpk_tree.c), or NULL */
     double witness_cost;
+    const pli_tuning *tune_override; /* tests: tunables instead of the defaults */
 } glpk_job;
 
 /*

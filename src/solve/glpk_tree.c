@@ -291,7 +291,9 @@ static bool choose(tree *t, branch *out, double *v)
     const pl_split *sp = &d->sp;
     double best = -1.0;
     aggregate(t);
-    for (int r = 0; r < sp->n_slices; r++) {
+    /* (without room for another group row, trainees one by one) */
+    bool room = d->n_master_rows < d->cap_master_rows;
+    for (int r = 0; room && r < sp->n_slices; r++) {
         const pl_slice *root = &sp->slices[r];
         if (!root->has_twins)
             continue;
@@ -347,6 +349,7 @@ static bool branch_on(tree *t, int n, branch b, double v, int *dive)
         if (g < 0)
             return false;
         b.index = g;
+        t->d->job->result->group_branches++;
     }
     branch down = b, up = b;
     down.lb = -HUGE_VAL;
@@ -383,6 +386,8 @@ static enum node_end solve_node(tree *t, int n, double until, int *dive)
     decomp *d = t->d;
     tnode *nd = &t->nodes[n];
     *dive = -1;
+    if (d->n_sched > d->job->tune.tree_pool_columns)
+        pli_decomp_purge(d);
     if (!apply_node(t, n))
         return NODE_FAILED;
     d->in_node = true;

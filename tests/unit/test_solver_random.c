@@ -580,7 +580,8 @@ static void test_random_branch_price(void **state)
 
 /* One model solved by `method`, with the witness (NULL: none). */
 static pl_backend_result solve_model(const pl_model *m, pl_method method,
-                                     const double *witness, double witness_cost)
+                                     const double *witness, double witness_cost,
+                                     const pli_tuning *tune)
 {
     pl_params params;
     pl_params_init(&params);
@@ -590,7 +591,7 @@ static pl_backend_result solve_model(const pl_model *m, pl_method method,
     pl_diags diags;
     pl_diags_init(&diags);
     assert_int_equal(pli_backend_solve_witness(m, &params, pli_clock_seconds(), witness,
-                                               witness_cost, &res, &diags),
+                                               witness_cost, tune, &res, &diags),
                      PL_OK);
     pl_diags_free(&diags);
     return res;
@@ -600,15 +601,44 @@ static pl_backend_result solve_model(const pl_model *m, pl_method method,
  * schedule of each random instance (without a reference) is followed down
  * every branch of branch-and-price, and no node that admits it may be
  * pruned with a bound above its cost.  Enough instances must branch for
- * this to mean something. */
-static void test_tree_keeps_the_optimum(void **state)
+ * this to mean something.  With `tune` the tree runs under other
+ * tunables. */
+/* The random instance of `seed` with every trainee a copy of the first
+ * (an intake of identical trainees: twins for the tree); NULL when it has
+ * a reference schedule. */
+static char *identical_trainees(uint64_t seed)
 {
-    (void)state;
+    char *ref_text = NULL;
+    char *text = random_instance(seed, &ref_text);
+    json_t *doc = json_loads(text, 0, NULL);
+    free(text);
+    text = NULL;
+    json_t *trainees = json_object_get(doc, "trainees");
+    json_t *first = json_object_get(trainees, "t1");
+    if (!ref_text && first) {
+        const char *key;
+        json_t *value;
+        void *tmp;
+        json_object_foreach_safe(trainees, tmp, key, value) {
+            if (strcmp(key, "t1") != 0)
+                json_object_set_new(trainees, key, json_deep_copy(first));
+        }
+        text = json_dumps(doc, JSON_COMPACT);
+    }
+    json_decref(doc);
+    free(ref_text);
+    return text;
+}
+
+static void run_tree(const pli_tuning *tune, const char *label, bool twins)
+{
     int solved = 0, branched = 0, failures = 0;
-    long nodes = 0;
+    long nodes = 0, group = 0;
     for (uint64_t seed = 1; seed <= N_INSTANCES; seed++) {
         char *ref_text = NULL;
-        char *text = random_instance(seed, &ref_text);
+        char *text = twins ? identical_trainees(seed) : random_instance(seed, &ref_text);
+        if (!text)
+            continue;
         pl_diags diags;
         pl_diags_init(&diags);
         pl_instance *inst = NULL;
@@ -619,7 +649,7 @@ static void test_tree_keeps_the_optimum(void **state)
         pl_build_options opt;
         pli_build_options_init(&opt);
         assert_int_equal(pli_model_build(inst, &opt, &m), PL_OK);
-        pl_backend_result c = solve_model(m, PL_METHOD_COMPACT, NULL, 0);
+        pl_backend_result c = solve_model(m, PL_METHOD_COMPACT, NULL, 0, NULL);
         if (c.outcome != PL_OUTCOME_OPTIMAL) {
             free(c.values);
             goto next;
@@ -628,9 +658,10 @@ static void test_tree_keeps_the_optimum(void **state)
         assert_non_null(w);
         for (int j = 0; j < m->n_cols; j++)
             w[j + 1] = c.values[j];
-        pl_backend_result b = solve_model(m, PL_METHOD_BRANCH_PRICE, w, c.objective);
+        pl_backend_result b = solve_model(m, PL_METHOD_BRANCH_PRICE, w, c.objective, tune);
         solved++;
         nodes += b.nodes;
+        group += b.group_branches;
         branched += b.nodes > 0;
         if (b.outcome != PL_OUTCOME_OPTIMAL || fabs(b.objective - c.objective) > TOLERANCE ||
             b.witness_cut != 0) {
@@ -650,11 +681,37 @@ static void test_tree_keeps_the_optimum(void **state)
         free(ref_text);
         free(text);
     }
-    printf("tree: %d instances, %d branched (%ld nodes), %d where the tree is wrong\n",
-           solved, branched, nodes, failures);
+    printf("tree (%s%s): %d instances, %d branched (%ld nodes, %ld on groups of twins), "
+           "%d where the tree is wrong\n",
+           label, twins ? ", identical trainees" : "", solved, branched, nodes, group, failures);
     assert_int_equal(failures, 0);
     assert_true(solved >= N_INSTANCES / 4);
     assert_true(branched >= 5);
+    if (twins && !(tune && tune->tree_group_rows == 0))
+        assert_true(group >= 5);
+}
+
+static void test_tree_keeps_the_optimum(void **state)
+{
+    (void)state;
+    run_tree(NULL, "defaults", false);
+    run_tree(NULL, "defaults", true);
+}
+
+/* The same with the pool emptied of unused schedules before every node,
+ * no group rows (twins branched one by one), dives of one node, and no
+ * restricted master MIP before the tree (the tree finds every schedule). */
+static void test_tree_stressed(void **state)
+{
+    (void)state;
+    pli_tuning tune;
+    pli_tuning_init(&tune);
+    tune.tree_pool_columns = 0;
+    tune.tree_group_rows = 0;
+    tune.tree_dive_depth = 1;
+    tune.tree_share = 1.0;
+    run_tree(&tune, "stressed", false);
+    run_tree(&tune, "stressed", true);
 }
 
 int main(void)
@@ -664,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_random_decomposition),
         cmocka_unit_test(test_random_branch_price),
         cmocka_unit_test(test_tree_keeps_the_optimum),
+        cmocka_unit_test(test_tree_stressed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
