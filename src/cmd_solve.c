@@ -143,7 +143,7 @@ static const cmd_option solve_options[] = {
     {"--write-lp FILE", "also write the integer program as CPLEX LP"},
     {"--write-mps FILE", "also write the integer program as MPS"},
     {"--memory-limit MB", "refuse (exit 1) a model larger than MB megabytes"},
-    {"--method M", "auto, compact, decomposition or branch-and-price (docs/solver.md)"},
+    {"--method M", "auto, compact, decomposition, branch-and-price"},
     {"--allocation-only", "only homes and main supervisors (docs/allocation.md)"},
     {"--progress", "a line per better schedule (default on a terminal)"},
     {"--quiet", "no warnings, progress or summary, only errors"},

@@ -1,7 +1,7 @@
 /*
  * glpk_decomp.c — the decomposition by trainee: column generation with a
  * valid bound every round, then the restricted master as a MIP
- * (price-and-branch).
+ * (price-and-branch), then the tree (glpk_tree.c) where a gap is left.
  *
  * The master LP chooses, for every trainee, a convex combination of
  * schedules found so far (λ columns, one convexity row per trainee),

@@ -106,7 +106,7 @@ fi
 for case in $CASES tests/cases/choice_link_lp.json tests/cases/order_chain_lp.json; do
     name=$(basename "$case" .json)
     expected=$(sed -n 's/.*"x-expected-cost": *\(-\{0,1\}[0-9.]*\).*/\1/p' "$case" | head -n 1)
-    for method in compact decomposition; do
+    for method in compact decomposition branch-and-price; do
         out="$tmp/$name.$method.json"
         if "$PLACERA" solve "$case" --method "$method" -o "$out" --quiet &&
             grep -q '"status": "optimal"' "$out" && same_number "$(cost_of "$out")" "$expected" &&
@@ -119,7 +119,7 @@ for case in $CASES tests/cases/choice_link_lp.json tests/cases/order_chain_lp.js
 done
 "$PLACERA" solve tests/cases/capacity_max.json --method simplex >"$tmp/out" 2>"$tmp/err"
 rc=$?
-if [ "$rc" -eq 2 ] && grep -q "auto, compact or decomposition" "$tmp/err"; then
+if [ "$rc" -eq 2 ] && grep -q "auto, compact, decomposition or branch-and-price" "$tmp/err"; then
     ok "--method simplex: exit 2, names the methods"
 else
     bad "--method simplex: exit $rc: $(cat "$tmp/err")"
