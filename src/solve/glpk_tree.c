@@ -63,6 +63,7 @@ typedef struct tree {
     double *agg;  /* [n_cols + 1] Σ λ·x over the master's solution */
     double *gagg; /* [max slice columns + 1] the same summed over a group */
     double incumbent;
+    double gap_bound; /* the least bound of the nodes --gap pruned */
     double **x;   /* the best schedule ([1..n], held by the job) */
     double *objective;
     long processed;
@@ -120,12 +121,6 @@ static void undo_path(tree *t)
     t->n_path = 0;
 }
 
-/* [lb, ub] of a GLPK row or column in its own terms. */
-static void set_row(glp_prob *lp, int r, double lb, double ub)
-{
-    pli_glpk_row_bounds(lp, r, lb, ub);
-}
-
 /* Whether schedule column i of the master obeys every slice decision in
  * force on its trainee. */
 static bool obeys_path(const tree *t, int i)
@@ -165,7 +160,7 @@ static bool apply_node(tree *t, int n)
                 lb = b->lb;
             if (type == GLP_FR || type == GLP_LO || b->ub < ub)
                 ub = b->ub;
-            set_row(d->master, r, lb, ub);
+            pli_glpk_row_bounds(d->master, r, lb, ub);
         } else {
             pl_slice *s = &sp->slices[b->index];
             int j = s->cols[b->c];
@@ -227,8 +222,9 @@ static void closing(tree *t, int n, double bound)
         job->result->witness_cut++;
 }
 
-/* Whether bound b prunes against the incumbent (or meets --gap). */
-static bool prunes(const tree *t, double b)
+/* Whether bound b prunes against the incumbent, or meets --gap (then
+ * the global bound keeps b). */
+static bool prunes(tree *t, double b)
 {
     const decomp *d = t->d;
     double inc = t->incumbent;
@@ -237,13 +233,19 @@ static bool prunes(const tree *t, double b)
     if (d->job->integral ? ceil(b - 1e-6) >= inc - 1e-6 : b >= inc - 1e-9 * (1.0 + fabs(inc)))
         return true;
     double gap = d->job->params->gap;
-    return gap > 0 && (inc - b) / (1e-10 + fabs(inc)) <= gap;
+    if (gap > 0 && (inc - b) / (1e-10 + fabs(inc)) <= gap) {
+        if (b < t->gap_bound)
+            t->gap_bound = b;
+        return true;
+    }
+    return false;
 }
 
-/* The least bound over the open nodes and `extra` (NaN: none). */
+/* The least bound over the open nodes, those --gap pruned and `extra`
+ * (NaN: none). */
 static double global_bound(const tree *t, double extra)
 {
-    double b = isnan(extra) ? HUGE_VAL : extra;
+    double b = isnan(extra) || extra > t->gap_bound ? t->gap_bound : extra;
     for (int i = 0; i < t->n_open; i++)
         if (t->nodes[t->open[i]].bound < b)
             b = t->nodes[t->open[i]].bound;
@@ -466,6 +468,7 @@ static tree *tree_new(decomp *d, double **x, double *objective)
     t->x = x;
     t->objective = objective;
     t->incumbent = *x ? *objective : HUGE_VAL;
+    t->gap_bound = HUGE_VAL;
     t->agg = calloc((size_t)m->n_cols + 1, sizeof *t->agg);
     t->gagg = calloc((size_t)max_cols + 1, sizeof *t->gagg);
     if (!t->agg || !t->gagg ||

@@ -578,15 +578,38 @@ static void test_random_branch_price(void **state)
     run_random(PL_METHOD_BRANCH_PRICE);
 }
 
+static char *identical_trainees(uint64_t seed);
+
+/* A progress callback that interrupts the solve at the first line that
+ * shows open nodes (the tree has branched). */
+static void stop_in_tree(const pl_progress *pr, void *user)
+{
+    if (pr->open_nodes >= 1)
+        *(volatile sig_atomic_t *)user = 1;
+}
+
+/* How solve_model runs: interrupted in the tree, or with a gap. */
+typedef struct tree_run {
+    bool interrupt_in_tree;
+    double gap;
+} tree_run;
+
 /* One model solved by `method`, with the witness (NULL: none). */
-static pl_backend_result solve_model(const pl_model *m, pl_method method,
-                                     const double *witness, double witness_cost,
-                                     const pli_tuning *tune)
+static pl_backend_result solve_model_run(const pl_model *m, pl_method method,
+                                         const double *witness, double witness_cost,
+                                         const pli_tuning *tune, tree_run run)
 {
     pl_params params;
     pl_params_init(&params);
     params.time_limit = 20;
     params.method = method;
+    params.gap = run.gap;
+    volatile sig_atomic_t stop = 0;
+    if (run.interrupt_in_tree) {
+        params.interrupt = &stop;
+        params.progress = stop_in_tree;
+        params.progress_user = (void *)&stop;
+    }
     pl_backend_result res;
     pl_diags diags;
     pl_diags_init(&diags);
@@ -595,6 +618,73 @@ static pl_backend_result solve_model(const pl_model *m, pl_method method,
                      PL_OK);
     pl_diags_free(&diags);
     return res;
+}
+
+static pl_backend_result solve_model(const pl_model *m, pl_method method,
+                                     const double *witness, double witness_cost,
+                                     const pli_tuning *tune)
+{
+    return solve_model_run(m, method, witness, witness_cost, tune, (tree_run){false, 0.0});
+}
+
+/* Where the tree branches, a stop inside it (Ctrl-C) keeps a schedule no
+ * better than the optimum and a bound no worse, flagged interrupted; and
+ * --gap 5 % stops it with the bound within 5 % of the schedule's cost. */
+static void test_tree_limits(void **state)
+{
+    (void)state;
+    int stopped = 0, gapped = 0, failures = 0;
+    for (uint64_t seed = 1; seed <= N_INSTANCES && stopped < 12; seed++) {
+        char *text = identical_trainees(seed);
+        pl_diags diags;
+        pl_diags_init(&diags);
+        pl_instance *inst = NULL;
+        pl_model *m = NULL;
+        if (!text ||
+            pl_instance_load_string(text, strlen(text), "random", &inst, &diags) != PL_OK)
+            goto next;
+        pl_build_options opt;
+        pli_build_options_init(&opt);
+        assert_int_equal(pli_model_build(inst, &opt, &m), PL_OK);
+        pl_backend_result full = solve_model(m, PL_METHOD_BRANCH_PRICE, NULL, 0, NULL);
+        free(full.values);
+        if (full.outcome != PL_OUTCOME_OPTIMAL || full.nodes < 3)
+            goto next;
+        double opt_cost = full.objective, tol = 1e-6 * (1.0 + fabs(opt_cost));
+        pl_backend_result r = solve_model_run(m, PL_METHOD_BRANCH_PRICE, NULL, 0, NULL,
+                                              (tree_run){true, 0.0});
+        stopped++;
+        if (!r.interrupted || r.nodes > full.nodes || (r.values && r.objective < opt_cost - tol) ||
+            (!isnan(r.bound) && r.bound > opt_cost + tol)) {
+            fprintf(stderr, "seed %llu: interrupted in the tree: %d, %ld of %ld nodes, "
+                            "cost %.6f bound %.6f, optimum %.6f\n",
+                    (unsigned long long)seed, r.interrupted, r.nodes, full.nodes, r.objective,
+                    r.bound, opt_cost);
+            failures++;
+        }
+        free(r.values);
+        r = solve_model_run(m, PL_METHOD_BRANCH_PRICE, NULL, 0, NULL, (tree_run){false, 0.05});
+        gapped++;
+        if (!r.values || r.nodes > full.nodes || r.objective < opt_cost - tol ||
+            r.bound > opt_cost + tol ||
+            (r.objective - r.bound) > 0.05 * fabs(r.objective) + tol) {
+            fprintf(stderr, "seed %llu: --gap 0.05: %ld of %ld nodes, cost %.6f bound %.6f, "
+                            "optimum %.6f\n",
+                    (unsigned long long)seed, r.nodes, full.nodes, r.objective, r.bound,
+                    opt_cost);
+            failures++;
+        }
+        free(r.values);
+    next:
+        pli_model_free(m);
+        pl_instance_free(inst);
+        pl_diags_free(&diags);
+        free(text);
+    }
+    printf("tree limits: %d stopped in the tree, %d with --gap 0.05, %d wrong\n", stopped,
+           gapped, failures);
+    assert_int_equal(failures, 0);
+    assert_true(stopped >= 5);
 }
 
 /* The tree never cuts off an optimum: the compact model's optimal
@@ -722,6 +812,7 @@ int main(void)
         cmocka_unit_test(test_random_branch_price),
         cmocka_unit_test(test_tree_keeps_the_optimum),
         cmocka_unit_test(test_tree_stressed),
+        cmocka_unit_test(test_tree_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
