@@ -133,6 +133,19 @@ static pl_status master_build(decomp *d)
             d->n_art++;
         }
     }
+    /* the tree's group rows (pli_decomp_group_row) get theirs when made:
+     * a bound on a group's count may be out of reach of the schedules
+     * found so far */
+    d->first_group_art = glp_get_num_cols(lp) + 1;
+    int n_group_art = d->job->tune.tree_share > 0 ? 2 * d->job->tune.tree_group_rows : 0;
+    if (n_group_art > 0) {
+        glp_add_cols(lp, n_group_art);
+        for (int c = d->first_group_art; c < d->first_group_art + n_group_art; c++) {
+            glp_set_col_bnds(lp, c, GLP_LO, 0.0, 0.0);
+            glp_set_obj_coef(lp, c, d->big);
+        }
+        d->n_art += n_group_art;
+    }
     /* a trainee without a schedule yet (the greedy start ran out of time
      * for it) keeps the master feasible through its own artificial, whose
      * dual then makes its pricing a priority */
@@ -328,6 +341,11 @@ int pli_decomp_group_row(decomp *d, int root, int c)
     d->n_master_rows = row;
     d->duals[row] = d->center[row] = d->price[row] = 0.0;
     g = d->n_group_rows++;
+    for (int side = 0; side < 2; side++) { /* its artificials: +1 and -1 */
+        int one[2] = {0, row};
+        double sign[2] = {0.0, side == 0 ? 1.0 : -1.0};
+        glp_set_mat_col(d->master, d->first_group_art + 2 * g + side, 1, one, sign);
+    }
     d->group_rows[g] = (group_row){root, c, row};
 cleanup:
     pli_glpk_free(d->job, val);

@@ -104,7 +104,10 @@ typedef struct decomp {
     glp_prob *master;
     int n_shared;     /* shared columns: master columns 1..n_shared */
     int *shared_col;  /* [n_shared] their model columns */
-    int first_art, n_art; /* artificial columns */
+    int first_art, n_art; /* artificial columns: the coupling rows', the
+                           * group rows' (from first_group_art, two a row),
+                           * then one per convexity row */
+    int first_group_art;
     int n_sched, cap_sched;
     sched_col *sched; /* master column first_sched + i */
     int first_sched;

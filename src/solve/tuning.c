@@ -70,7 +70,8 @@
 
 /* branch-and-price */
 #define DEFAULT_TREE_SHARE 0.8
-#define DEFAULT_TREE_GROUP_ROWS 4096
+#define DEFAULT_TREE_GROUP_ROWS 1024 /* two artificial columns each, empty
+                                      * until used */
 #define DEFAULT_TREE_POOL_COLUMNS 200000 /* about 100 bytes a nonzero in GLPK and
                                           * here: some 40 nonzeros a schedule */
 #define DEFAULT_TREE_DIVE_DEPTH 1000
