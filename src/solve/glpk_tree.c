@@ -11,10 +11,11 @@
  *     row whose dual enters their pricing objectives (pli_decomp_group_row),
  *     so that equivalent nodes (the same cell for another twin) never
  *     arise; then, when every group's counts are integral,
- *   - one trainee's column (a placement cell before any other), x_c <=
+ *   - one trainee's column (an aggregate such as "placed in period p"
+ *     or "at site s in p" before a placement cell), x_c <=
  *     floor(v) or >= ceil(v), imposed as a bound in that trainee's pricing
  *     problem and by fixing at 0 the master's schedules that break it.
- * The most fractional candidate is taken.  Nodes are taken best bound
+ * The most fractional candidate is taken (tune.tree_prefer_cells).  Nodes are taken best bound
  * first, with a depth-first dive after each branching (into the child
  * nearer the LP value) to find schedules early.  Every node's LP starts
  * from the basis and the columns the last node left: all schedules found
@@ -281,7 +282,8 @@ static double score(const decomp *d, int j, double v)
     double s = f < 1.0 - f ? f : 1.0 - f;
     if (s < 1e-6)
         return -1.0;
-    return d->is_cell[j] ? 1.0 + s : s;
+    int prefer = d->job->tune.tree_prefer_cells;
+    return prefer == 0 ? s : (d->is_cell[j] == (prefer > 0)) ? 1.0 + s : s;
 }
 
 /* The branching decision for the LP just solved: a group's count first,

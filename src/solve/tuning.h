@@ -67,6 +67,8 @@ typedef struct pli_tuning {
     int tree_group_rows;        /* master rows for branches on groups of twins */
     int tree_pool_columns;      /* schedules kept in the pool; above, the unused go */
     int tree_dive_depth;        /* a dive ends this deep below its start */
+    int tree_prefer_cells;      /* branch on placement cells before other columns (1),
+                                 * after them (-1), or by fractionality alone (0) */
 } pli_tuning;
 
 /* Fill `t` with the defaults. */

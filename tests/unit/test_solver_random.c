@@ -789,8 +789,9 @@ static void test_tree_keeps_the_optimum(void **state)
 }
 
 /* The same with the pool emptied of unused schedules before every node,
- * no group rows (twins branched one by one), dives of one node, and no
- * restricted master MIP before the tree (the tree finds every schedule). */
+ * no group rows (twins branched one by one), dives of one node, no
+ * restricted master MIP before the tree (the tree finds every schedule),
+ * and placement cells branched on first. */
 static void test_tree_stressed(void **state)
 {
     (void)state;
@@ -800,6 +801,7 @@ static void test_tree_stressed(void **state)
     tune.tree_group_rows = 0;
     tune.tree_dive_depth = 1;
     tune.tree_share = 1.0;
+    tune.tree_prefer_cells = 1;
     run_tree(&tune, "stressed", false);
     run_tree(&tune, "stressed", true);
 }
