@@ -169,7 +169,8 @@ void pli_glpk_limits_callback(glp_tree *tree, void *info)
             lim->bound = b;
     }
     if ((lim->interrupt && *lim->interrupt) || pli_clock_seconds() > lim->deadline ||
-        (lim->job && pli_glpk_interrupted(lim->job)))
+        (lim->job && pli_glpk_interrupted(lim->job)) ||
+        (lim->stop_at_bound && lim->bound >= lim->stop_bound))
         glp_ios_terminate(tree);
 }
 

@@ -571,7 +571,11 @@ static int price_all(decomp *d, const double *duals, double *sum_value, bool *co
         }
         double cap = d->until - now < d->price_cap ? d->until - now : d->price_cap;
         double mip_bound;
-        int rc = pli_slice_mip(d->job, sp, k, cap, d->x, &value, &mip_bound);
+        /* the search may stop as soon as it proves that no schedule of
+         * this slice beats its convexity dual: that is all a round needs */
+        double dual = duals[s->convexity];
+        double enough = dual - d->job->tune.rc_eps * (1.0 + fabs(dual));
+        int rc = pli_slice_mip(d->job, sp, k, cap, enough, d->x, &value, &mip_bound);
         if (rc == 1) {
             added = -1;
             goto cleanup;
@@ -637,7 +641,8 @@ static int greedy_price(decomp *d, int k, double cap, double *value)
     int rc = pli_slice_lp(d->job, &d->sp, k, d->price, left, value, d->x, &integral);
     if (rc != 0 || integral)
         return rc;
-    return pli_slice_mip(d->job, &d->sp, k, left < cap ? left : cap, d->x, value, &b);
+    return pli_slice_mip(d->job, &d->sp, k, left < cap ? left : cap, HUGE_VAL, d->x, value,
+                         &b);
 }
 
 /* Slice k's schedule in d->x joins the master, its activity in act.
@@ -665,7 +670,8 @@ static int placement_free(decomp *d, int k)
             pli_slice_forbid(sp, k, c, true);
     int rc = pli_slice_lp(d->job, sp, k, NULL, d->job->tune.price_seconds, &value, d->x, &integral);
     if (rc == 0 && !integral)
-        rc = pli_slice_mip(d->job, sp, k, d->job->tune.price_seconds, d->x, &value, &b);
+        rc = pli_slice_mip(d->job, sp, k, d->job->tune.price_seconds, HUGE_VAL, d->x, &value,
+                           &b);
     for (int c = 0; c < s->n_cols; c++)
         if (d->is_cell[s->cols[c]])
             pli_slice_forbid(sp, k, c, false);
@@ -1065,7 +1071,7 @@ static double *restricted_master_mip(decomp *d, double until, double *objective)
      * region tier, seed 3) */
     if (isnan(pli_decomp_master_lp(d, until - pli_clock_seconds())))
         return NULL;
-    pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL, d->job};
+    pl_glpk_limits lim = {d->job->params->interrupt, until, -HUGE_VAL, d->job, false, 0.0};
     glp_iocp iocp;
     pli_glpk_init_iocp(&iocp, d->job, until - pli_clock_seconds());
     iocp.presolve = GLP_OFF;

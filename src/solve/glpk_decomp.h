@@ -69,13 +69,16 @@ bool pli_slice_forbid(pl_split *sp, int k, int c, bool forbid);
  * without memory for the slice's problem. */
 bool pli_slice_bound(pl_split *sp, int k, int c, double lb, double ub);
 
-/* Branch on slice k from the LP just solved by pli_slice_lp.  Returns
+/* Branch on slice k from the LP just solved by pli_slice_lp, until the
+ * optimum, `seconds`, or a proof that no schedule is below `enough`
+ * (HUGE_VAL: none wanted).  Returns
  *   0  *value is the optimum and x[0..n_cols) the schedule;
- *   2  a schedule in x and *value, not proven optimal (time, interrupt);
- *   1  no schedule at all;  4  none found (time, interrupt, GLPK).
+ *   2  a schedule in x and *value, not proven optimal (time, interrupt,
+ *      enough);
+ *   1  no schedule at all;  4  none found (time, interrupt, GLPK, enough).
  * *bound receives the best bound the search proved (-inf if none). */
-int pli_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
-                 double *value, double *bound);
+int pli_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double enough,
+                 double *x, double *value, double *bound);
 
 /* One generated schedule: its trainee's slice and owned column values
  * (local indices ascending). */

@@ -90,7 +90,7 @@ static double *restricted_solution(glpk_job *job, const signed char *fix,
         iocp.tm_lim = pli_glpk_milliseconds(deadline - pli_clock_seconds());
     }
     iocp.mip_gap = job->params->gap > 1e-4 ? job->params->gap : 1e-4;
-    pl_glpk_limits lim = {job->params->interrupt, deadline, -HUGE_VAL, job};
+    pl_glpk_limits lim = {job->params->interrupt, deadline, -HUGE_VAL, job, false, 0.0};
     iocp.cb_func = pli_glpk_limits_callback;
     iocp.cb_info = &lim;
     glp_intopt(copy, &iocp);

@@ -101,6 +101,8 @@ typedef struct pl_glpk_limits {
     double deadline;
     double bound;
     const struct glpk_job *job; /* its memory limit too, when non-NULL */
+    bool stop_at_bound;         /* stop too once bound reaches stop_bound */
+    double stop_bound;
 } pl_glpk_limits;
 void pli_glpk_limits_callback(glp_tree *tree, void *info);
 

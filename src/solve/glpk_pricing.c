@@ -265,11 +265,12 @@ int pli_slice_lp(glpk_job *job, pl_split *sp, int k, const double *duals,
     return 0;
 }
 
-int pli_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double *x,
-                 double *value, double *bound)
+int pli_slice_mip(glpk_job *job, pl_split *sp, int k, double seconds, double enough,
+                 double *x, double *value, double *bound)
 {
     pl_slice *s = &sp->slices[k];
-    pl_glpk_limits lim = {job->params->interrupt, pli_clock_seconds() + seconds, -HUGE_VAL, job};
+    pl_glpk_limits lim = {job->params->interrupt, pli_clock_seconds() + seconds, -HUGE_VAL, job,
+                          enough < HUGE_VAL, enough};
     glp_iocp iocp;
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;

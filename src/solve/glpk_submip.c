@@ -194,7 +194,8 @@ double *pli_submip_solve(glpk_job *job, pl_submip *s, const double *x,
      * does not look at its own limit while solving the root LP, and the
      * LP of a large neighbourhood can take minutes.  The search then
      * starts from that basis (no presolve: it needs the LP's optimum). */
-    pl_glpk_limits lim = {job->params->interrupt, pli_clock_seconds() + seconds, -HUGE_VAL, job};
+    pl_glpk_limits lim = {job->params->interrupt, pli_clock_seconds() + seconds, -HUGE_VAL, job,
+                          false, 0.0};
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
