@@ -117,6 +117,15 @@ for case in $CASES tests/cases/choice_link_lp.json tests/cases/order_chain_lp.js
         fi
     done
 done
+# branch-and-price on a case whose master is fractional: --progress shows
+# the tree's open nodes, and the tree proves the exhaustive optimum
+if "$PLACERA" solve tests/cases/branch_price_tree.json --method branch-and-price --progress \
+    -o "$tmp/tree.json" 2>"$tmp/tree.err" && grep -q "open nodes [1-9]" "$tmp/tree.err" &&
+    grep -q '"status": "optimal"' "$tmp/tree.json" && same_number "$(cost_of "$tmp/tree.json")" 1370; then
+    ok "branch_price_tree: the tree branches (open nodes shown) and proves 1370"
+else
+    bad "branch_price_tree: $(tail -n 3 "$tmp/tree.err")"
+fi
 "$PLACERA" solve tests/cases/capacity_max.json --method simplex >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ "$rc" -eq 2 ] && grep -q "auto, compact, decomposition or branch-and-price" "$tmp/err"; then
