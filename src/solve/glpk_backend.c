@@ -916,8 +916,12 @@ static pl_status decomposition_work(glpk_job *job)
      * leaves some to the search */
     bool alone = job->params->method == PL_METHOD_BRANCH_PRICE;
     double share = alone ? 1.0 : job->tune.decomp_share;
-    double *x = pli_glpk_decomposition(job, search_left(job) * share, &obj, &bound,
-                                      &infeasible);
+    /* without a schedule from it, a model too large for the compact
+     * branch-and-bound has nothing else: it may then take all the time */
+    double left = search_left(job);
+    double *x = pli_glpk_decomposition(job, left * share,
+                                      alone || !small_enough(job) ? left : left * share,
+                                      &obj, &bound, &infeasible);
     if (infeasible) {
         result->outcome = PL_OUTCOME_INFEASIBLE;
         return PL_OK;

@@ -1027,7 +1027,8 @@ cg_end pli_decomp_generate(decomp *d, double until, double *zp)
  * (Wentges) are used once the master needs no artificial column; a
  * smoothed round that adds nothing is repeated with the master's own
  * duals. */
-static cg_end generate_columns(decomp *d, double greedy_until, double until)
+static cg_end generate_columns(decomp *d, double greedy_until, double until,
+                               double last_until)
 {
     /* the greedy start may use the column generation's share and more:
      * without a schedule for every trainee nothing else can follow */
@@ -1048,7 +1049,16 @@ static cg_end generate_columns(decomp *d, double greedy_until, double until)
         d->first_obj = obj;
         report(d, obj);
     }
-    return pli_decomp_generate(d, until, &z);
+    cg_end end = pli_decomp_generate(d, until, &z);
+    /* while the schedules found cannot meet the coupling rows together
+     * (artificials in use), the master MIP could find nothing: the column
+     * generation goes on */
+    if (end == CG_STOPPED && artificials_used(d) && !pli_glpk_interrupted(d->job) &&
+        last_until > until) {
+        d->extended = true;
+        end = pli_decomp_generate(d, last_until, &z);
+    }
+    return end;
 }
 
 /* The restricted master as a MIP over the schedules found: λ binary,
@@ -1145,8 +1155,8 @@ static bool gap_closed(const decomp *d, double obj, double bound)
     return gap > 0 && (obj - bound) / (1e-10 + fabs(obj)) <= gap;
 }
 
-double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
-                              double *bound, bool *infeasible)
+double *pli_glpk_decomposition(glpk_job *job, double seconds, double no_schedule_seconds,
+                              double *objective, double *bound, bool *infeasible)
 {
     double *x = NULL;
     double start = pli_clock_seconds(), until = start + seconds;
@@ -1162,7 +1172,8 @@ double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
     /* most of the share for the bound, the rest for the master MIP and
      * the tree */
     cg_end rc = generate_columns(d, start + seconds * job->tune.greedy_share,
-                                 start + seconds * job->tune.cg_share);
+                                 start + seconds * job->tune.cg_share,
+                                 start + no_schedule_seconds * job->tune.cg_share_infeasible);
     if (rc == CG_NO_SCHEDULE) {
         *infeasible = true;
         goto cleanup;
@@ -1171,6 +1182,8 @@ double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
         *bound = d->best_bound;
     if (rc == CG_ERROR)
         goto cleanup;
+    if (d->extended) /* the rest of the longer share for the master MIP */
+        until = start + no_schedule_seconds;
     /* with the root's LP optimal the tree follows the master MIP, which
      * then gets only a share of the time (price-and-branch finds good
      * schedules soon; the tree proves them) */

@@ -133,6 +133,8 @@ typedef struct decomp {
     bool have_center;    /* center holds the duals of center_bound */
     double center_bound;
     double price_cap;    /* seconds for one slice's search in a round */
+    bool extended;       /* the column generation ran on into the longer share
+                          * (pli_glpk_decomposition's no_schedule_seconds) */
     /* the tree (glpk_tree.c) */
     bool in_node;        /* bounds found go to node_bound, not best_bound */
     double node_bound;   /* the bound of the node being solved */

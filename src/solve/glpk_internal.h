@@ -179,12 +179,14 @@ void pli_glpk_improve(glpk_job *job, search_state *st, double **x,
                      unsigned round);
 
 /* glpk_decomp.c: the decomposition by trainee (column generation, then
- * the restricted master as a MIP) within `seconds`.  Returns a schedule
- * ([1..n] column values, owned by the caller) and its cost, or NULL;
- * *bound is the best Lagrangian bound (NaN if none), *infeasible is set
- * when some trainee has no schedule at all under its own rules. */
-double *pli_glpk_decomposition(glpk_job *job, double seconds, double *objective,
-                              double *bound, bool *infeasible);
+ * the restricted master as a MIP, then branch-and-price) within
+ * `seconds`, or up to `no_schedule_seconds` while the schedules found
+ * cannot yet meet the coupling rows together.  Returns a schedule ([1..n]
+ * column values, owned by the caller) and its cost, or NULL; *bound is the
+ * best Lagrangian bound (NaN if none), *infeasible is set when some
+ * trainee has no schedule at all under its own rules. */
+double *pli_glpk_decomposition(glpk_job *job, double seconds, double no_schedule_seconds,
+                              double *objective, double *bound, bool *infeasible);
 
 /* glpk_submip.c: the model's rows and columns indexed for building small
  * sub-MIPs (owned by the caller, pli_submip_free), or NULL without memory. */

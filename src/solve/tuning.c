@@ -55,6 +55,7 @@
 #define DEFAULT_GREEDY_SHARE 0.6 /* the first master LP needs the rest (region
                                   * tier: 1.6 s with its crash basis) */
 #define DEFAULT_CG_SHARE 0.8
+#define DEFAULT_CG_SHARE_INFEASIBLE 0.95 /* MSSP L instances: no schedule at 0.8 */
 #define DEFAULT_SMOOTHING 0.5
 #define DEFAULT_PRICE_SECONDS 1.0
 #define DEFAULT_ROUND_PRICE_SECONDS 0.25 /* a good column soon, not a proof */
@@ -113,6 +114,7 @@ void pli_tuning_init(pli_tuning *t)
         .finish_min_seconds = DEFAULT_FINISH_MIN_SECONDS,
         .greedy_share = DEFAULT_GREEDY_SHARE,
         .cg_share = DEFAULT_CG_SHARE,
+        .cg_share_infeasible = DEFAULT_CG_SHARE_INFEASIBLE,
         .smoothing = DEFAULT_SMOOTHING,
         .price_seconds = DEFAULT_PRICE_SECONDS,
         .round_price_seconds = DEFAULT_ROUND_PRICE_SECONDS,

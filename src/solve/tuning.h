@@ -49,6 +49,7 @@ typedef struct pli_tuning {
     double finish_min_seconds;  /* ... when this much time is left */
     double greedy_share;        /* of the decomposition's time: the greedy start */
     double cg_share;            /* ... the column generation (the rest: the master MIP) */
+    double cg_share_infeasible; /* ... the same while the master still needs artificials */
     double smoothing;           /* Wentges: weight of the best-bound duals */
     double price_seconds;       /* cap of one slice MIP */
     double round_price_seconds; /* ... in a pricing round, at first */
