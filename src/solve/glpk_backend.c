@@ -853,6 +853,22 @@ static void set_result(glpk_job *job, double obj, double bound, bool proven)
                                        : fabs(obj - result->bound) / (1e-10 + fabs(obj));
 }
 
+/* The decomposition's bound for the compact model's schedule in
+ * job->result, when it is the better one. */
+static void take_bound(glpk_job *job, double bound)
+{
+    pl_backend_result *result = job->result;
+    if (isnan(bound) || result->outcome == PL_OUTCOME_OPTIMAL ||
+        (!isnan(result->bound) && bound <= result->bound))
+        return;
+    double o = result->objective;
+    bool proven = job->integral ? ceil(bound - 1e-6) >= o - 1e-6
+                                : bound >= o - 1e-9 * (1 + fabs(o));
+    result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
+    result->bound = proven ? o : bound;
+    result->gap = fabs(o - result->bound) / (1e-10 + fabs(o));
+}
+
 /* The decomposition's schedule x (its cost obj, its bound) handed to the
  * compact model's branch-and-bound for the time left: where the master's
  * optimum is fractional, branching on the whole model closes the gap on
@@ -887,14 +903,8 @@ static pl_status finish_compact(glpk_job *job, double *x, double obj, double bou
         double b = isnan(result->bound) || (!isnan(bound) && bound > result->bound)
                        ? bound : result->bound;
         set_result(job, obj, b, false);
-    } else if (have && !isnan(bound) && result->outcome != PL_OUTCOME_OPTIMAL &&
-               (isnan(result->bound) || bound > result->bound)) {
-        double o = result->objective;
-        bool proven = job->integral ? ceil(bound - 1e-6) >= o - 1e-6
-                                    : bound >= o - 1e-9 * (1 + fabs(o));
-        result->outcome = proven ? PL_OUTCOME_OPTIMAL : PL_OUTCOME_FEASIBLE;
-        result->bound = proven ? o : bound;
-        result->gap = fabs(o - result->bound) / (1e-10 + fabs(o));
+    } else if (have) {
+        take_bound(job, bound);
     }
     pli_glpk_free(job, x);
     return status;
@@ -938,7 +948,11 @@ static pl_status decomposition_work(glpk_job *job)
             result->bound = bound;
             return PL_OK;
         }
-        return solve_work(job);
+        pl_status status = solve_work(job); /* keeping the decomposition's bound */
+        if (status == PL_OK && result->values &&
+            (result->outcome == PL_OUTCOME_OPTIMAL || result->outcome == PL_OUTCOME_FEASIBLE))
+            take_bound(job, bound);
+        return status;
     }
     bool proven = job->integral && !isnan(bound) && ceil(bound - 1e-6) >= obj - 1e-6;
     if (!proven && !alone && !pli_glpk_interrupted(job))
