@@ -580,6 +580,19 @@ static void test_random_branch_price(void **state)
 
 static char *identical_trainees(uint64_t seed);
 
+/* The model of instance text (its instance in *inst), or NULL when the
+ * text does not load (the generator's rare invalid combinations). */
+static pl_model *build_model(const char *text, pl_instance **inst, pl_diags *diags)
+{
+    if (pl_instance_load_string(text, strlen(text), "random", inst, diags) != PL_OK)
+        return NULL;
+    pl_build_options opt;
+    pl_model *m = NULL;
+    pli_build_options_init(&opt);
+    assert_int_equal(pli_model_build(*inst, &opt, &m), PL_OK);
+    return m;
+}
+
 /* A progress callback that interrupts the solve at the first line that
  * shows open nodes (the tree has branched). */
 static void stop_in_tree(const pl_progress *pr, void *user)
@@ -639,13 +652,9 @@ static void test_tree_limits(void **state)
         pl_diags diags;
         pl_diags_init(&diags);
         pl_instance *inst = NULL;
-        pl_model *m = NULL;
-        if (!text ||
-            pl_instance_load_string(text, strlen(text), "random", &inst, &diags) != PL_OK)
+        pl_model *m = text ? build_model(text, &inst, &diags) : NULL;
+        if (!m)
             goto next;
-        pl_build_options opt;
-        pli_build_options_init(&opt);
-        assert_int_equal(pli_model_build(inst, &opt, &m), PL_OK);
         pl_backend_result full = solve_model(m, PL_METHOD_BRANCH_PRICE, NULL, 0, NULL);
         free(full.values);
         if (full.outcome != PL_OUTCOME_OPTIMAL || full.nodes < 3)
@@ -732,13 +741,9 @@ static void run_tree(const pli_tuning *tune, const char *label, bool twins)
         pl_diags diags;
         pl_diags_init(&diags);
         pl_instance *inst = NULL;
-        pl_model *m = NULL;
-        if (ref_text ||
-            pl_instance_load_string(text, strlen(text), "random", &inst, &diags) != PL_OK)
+        pl_model *m = ref_text ? NULL : build_model(text, &inst, &diags);
+        if (!m)
             goto next;
-        pl_build_options opt;
-        pli_build_options_init(&opt);
-        assert_int_equal(pli_model_build(inst, &opt, &m), PL_OK);
         pl_backend_result c = solve_model(m, PL_METHOD_COMPACT, NULL, 0, NULL);
         if (c.outcome != PL_OUTCOME_OPTIMAL) {
             free(c.values);
